@@ -1,0 +1,481 @@
+//! Entity mentions in one article: capitalised runs with inner particles,
+//! acronyms and their expansions, and the context cues that type them.
+//!
+//! This module sees one article at a time. Decisions that need the whole
+//! corpus (is a sentence-initial word a name? which mentions are one
+//! entity? what type wins?) are left to the model, which gets every cue.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::fold::{fold, fold_name};
+use super::gazetteer::{self, Gazetteer};
+use super::kind::EntityKind;
+use super::tokens::{Token, particle_name, tokenize};
+
+/// Evidence about what a mention names, gathered from its context.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Cues {
+    /// The gazetteer knows the name (or its alias group).
+    pub gazetteer: Option<EntityKind>,
+    /// A title or role precedes it (`M.`, `le président russe`).
+    pub person_title: bool,
+    /// It starts with a known first name and has a surname after it.
+    pub first_name: bool,
+    /// It starts with an organisation head (`Ministère`, `Conseil`).
+    pub org_head: bool,
+    /// It is an acronym (`OSDH`).
+    pub acronym: bool,
+    /// A place preposition precedes it (`à`, `en`, `in`).
+    pub place_preposition: bool,
+}
+
+/// One mention of a would-be entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the article text.
+    pub span: Range<usize>,
+    /// The surface form, as written (titles and determiners left out).
+    pub text: String,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Opens a sentence, quote or headline, where capitals prove nothing:
+    /// the model keeps it only when the corpus vouches for the word.
+    pub initial: bool,
+    pub cues: Cues,
+}
+
+/// An acronym the text spells out next to its expansion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcronymPair {
+    pub acronym: String,
+    pub expansion: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Found {
+    pub mentions: Vec<Mention>,
+    pub acronyms: Vec<AcronymPair>,
+    /// Folded words seen capitalised away from a sentence start: the
+    /// corpus-wide evidence that vouches for sentence-initial mentions.
+    pub mid_sentence_capitals: Vec<String>,
+}
+
+static COMMON_NOUNS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    include_str!("data/capitalised_common_nouns.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold_name)
+        .collect()
+});
+
+/// Finds the mentions of every sentence of `text`.
+pub fn find(text: &str, sentences: &[Range<usize>]) -> Found {
+    let gaz = gazetteer::get();
+    let mut found = Found::default();
+    for (si, range) in sentences.iter().enumerate() {
+        let sentence = &text[range.clone()];
+        let tokens = tokenize(sentence);
+        let mut local = SentenceScan {
+            gaz,
+            sentence,
+            tokens: &tokens,
+            found: Vec::new(),
+        };
+        local.scan();
+        let pairs = acronym_pairs(sentence, &tokens);
+        // Mentions inside a spelled-out expansion give way to it.
+        for (pair, span) in &pairs {
+            local.found.retain(|m| {
+                !(m.span.start >= span.start
+                    && m.span.end <= span.end
+                    && sentence[m.span.clone()] != pair.acronym)
+            });
+            local.found.push(RawMention {
+                span: span.clone(),
+                initial: false,
+                first_token: usize::MAX,
+            });
+        }
+        for (i, t) in tokens.iter().enumerate() {
+            if t.is_capitalised() && !is_initial_position(sentence, &tokens, i) {
+                found.mid_sentence_capitals.push(fold(t.text));
+            }
+        }
+        let mut mentions: Vec<Mention> = local
+            .found
+            .iter()
+            .map(|m| local.to_mention(m, si, range.start))
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        found.mentions.extend(mentions);
+        found.acronyms.extend(pairs.into_iter().map(|(p, _)| p));
+    }
+    found
+}
+
+struct RawMention {
+    /// Byte range in the sentence.
+    span: Range<usize>,
+    initial: bool,
+    /// Token index of its first word (`usize::MAX` for spelled-out expansions).
+    first_token: usize,
+}
+
+struct SentenceScan<'a> {
+    gaz: &'a Gazetteer,
+    sentence: &'a str,
+    tokens: &'a [Token<'a>],
+    found: Vec<RawMention>,
+}
+
+/// Lowercase words that may sit inside a name (`Corée du Nord`,
+/// `Observatoire syrien des droits de l'Homme`, `Bank of England`).
+const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
+];
+
+impl SentenceScan<'_> {
+    fn scan(&mut self) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(end) = self.org_phrase(i) {
+                self.push(i, end);
+                i = end;
+                continue;
+            }
+            if !self.starts_name(i) {
+                i += 1;
+                continue;
+            }
+            let end = self.run_end(i);
+            self.push_run(i, end);
+            i = end;
+        }
+    }
+
+    fn starts_name(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.is_capitalised() && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// One past the last token of the capitalised run starting at `i`.
+    fn run_end(&self, i: usize) -> usize {
+        let n = self.tokens.len();
+        let mut end = i + 1;
+        loop {
+            // Capitalised words directly after, or connectors leading to one.
+            let mut j = end;
+            while j < n && self.glued(j) && self.is_connector(j) {
+                j += 1;
+            }
+            if j < n
+                && self.glued(j)
+                && self.starts_name(j)
+                && !self.gaz.is_month_or_weekday(self.tokens[j].text)
+            {
+                end = j + 1;
+            } else {
+                break;
+            }
+        }
+        // Lowercase words that complete a known name (`Nations unies`).
+        for extra in (1..=3).rev() {
+            let e = end + extra;
+            if e <= n && (end..e).all(|k| self.glued(k)) && self.gaz.kind(self.text(i, e)).is_some()
+            {
+                return e;
+            }
+        }
+        end
+    }
+
+    fn is_connector(&self, j: usize) -> bool {
+        CONNECTORS.contains(&self.tokens[j].text)
+    }
+
+    /// Only spaces (or an elision such as `l'`) between token `j` and the one before.
+    fn glued(&self, j: usize) -> bool {
+        if j == 0 {
+            return false;
+        }
+        let gap = &self.sentence[self.tokens[j - 1].end..self.tokens[j].start];
+        let gap = gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+        gap.is_empty() || is_elision_gap(gap)
+    }
+
+    /// `ministère russe de la Défense`: a lowercase organisation head, an
+    /// optional nationality, then `de`/`du`/`des` and a capitalised name.
+    fn org_phrase(&self, i: usize) -> Option<usize> {
+        let t = &self.tokens[i];
+        if t.is_capitalised() || !self.gaz.is_org_head(t.text) {
+            return None;
+        }
+        let n = self.tokens.len();
+        let mut j = i + 1;
+        if j < n
+            && self.glued(j)
+            && self.gaz.is_demonym(self.tokens[j].text)
+            && !self.tokens[j].is_capitalised()
+        {
+            j += 1;
+        }
+        let conn_start = j;
+        while j < n
+            && self.glued(j)
+            && matches!(
+                self.tokens[j].text,
+                "de" | "du" | "des" | "la" | "of" | "the"
+            )
+        {
+            j += 1;
+        }
+        if j == conn_start || j >= n || !self.glued(j) || !self.starts_name(j) {
+            return None;
+        }
+        Some(self.run_end(j))
+    }
+
+    /// Splits a run where a first name starts a new name (`Défense Sergueï
+    /// Choïgou`), drops leading stopwords and lone common nouns, and keeps
+    /// the rest.
+    fn push_run(&mut self, start: usize, end: usize) {
+        let mut s = start;
+        for k in start + 1..end {
+            let prev = &self.tokens[k - 1];
+            let starts_person = self.gaz.is_first_name(self.tokens[k].text)
+                && !self.gaz.is_first_name(prev.text)
+                && !["al", "el", "bin", "ibn", "ben"].contains(&prev.text)
+                && self.gaz.kind(self.text(s, end)).is_none();
+            if starts_person {
+                self.push_trimmed(s, k);
+                s = k;
+            }
+        }
+        self.push_trimmed(s, end);
+    }
+
+    fn push_trimmed(&mut self, mut start: usize, mut end: usize) {
+        while end > start && CONNECTORS.contains(&self.tokens[end - 1].text) {
+            end -= 1;
+        }
+        while start < end {
+            if self.gaz.kind(self.text(start, end)).is_some() {
+                break;
+            }
+            let t = &self.tokens[start];
+            let drop = self.gaz.is_stopword(t.text)
+                || self.gaz.is_month_or_weekday(t.text)
+                || CONNECTORS.contains(&t.text)
+                || (end - start > 1 && self.gaz.is_demonym(t.text));
+            if !drop {
+                break;
+            }
+            start += 1;
+        }
+        if start >= end {
+            return;
+        }
+        let text = self.text(start, end);
+        let single = end - start == 1;
+        let lone_noise = single
+            && (COMMON_NOUNS.contains(&fold_name(text))
+                || self.gaz.is_demonym(text)
+                || self.gaz.is_stopword(text)
+                || text.chars().count() < 2);
+        if lone_noise || self.is_portfolio(start) && self.gaz.kind(text).is_none() {
+            return;
+        }
+        self.push(start, end);
+    }
+
+    /// `ministre de la Défense`: the capitalised word names a portfolio.
+    fn is_portfolio(&self, start: usize) -> bool {
+        let before = fold(&self.sentence[..self.tokens[start].start]);
+        let before = before.trim_end_matches([' ', '\'']);
+        [
+            "ministre de la",
+            "ministres de la",
+            "ministre des",
+            "ministres des",
+            "ministre du",
+            "ministres du",
+            "ministre de l",
+            "ministres de l",
+            "minister of",
+            "ministers of",
+            "secretary of",
+            "secretaire d'etat",
+            "secretaire d'etat a la",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p))
+    }
+
+    fn push(&mut self, start: usize, end: usize) {
+        let span = self.tokens[start].start..self.tokens[end - 1].end;
+        let initial = is_initial_position(self.sentence, self.tokens, start);
+        self.found.push(RawMention {
+            span,
+            initial,
+            first_token: start,
+        });
+    }
+
+    fn text(&self, start: usize, end: usize) -> &str {
+        &self.sentence[self.tokens[start].start..self.tokens[end - 1].end]
+    }
+
+    fn to_mention(&self, m: &RawMention, sentence: usize, offset: usize) -> Mention {
+        let text = self.sentence[m.span.clone()].to_string();
+        let tok_at = self.tokens.iter().position(|t| t.start == m.span.start);
+        let first = tok_at.map(|i| self.tokens[i].text).unwrap_or("");
+        let n_words = self
+            .tokens
+            .iter()
+            .filter(|t| t.start >= m.span.start && t.end <= m.span.end)
+            .count();
+        let gaz_kind = self
+            .gaz
+            .kind(&text)
+            .or_else(|| self.gaz.alias_group(&text).and_then(|g| self.gaz.kind(g)));
+        let prefix = &self.sentence[..m.span.start];
+        let prev_word = tok_at
+            .filter(|&i| i > 0 && !self.tokens[i].elided)
+            .map(|i| self.tokens[i - 1].text);
+        let cues = Cues {
+            gazetteer: gaz_kind,
+            person_title: self
+                .gaz
+                .ends_with_person_cue(prefix.trim_end_matches([' ', ','])),
+            first_name: n_words >= 2 && self.gaz.is_first_name(first),
+            org_head: self.gaz.is_org_head(first)
+                || m.first_token == usize::MAX && !is_acronym_text(&text),
+            acronym: n_words == 1 && is_acronym_text(&text),
+            place_preposition: prev_word.is_some_and(|w| self.gaz.is_place_preposition(w)),
+        };
+        // A known name or first name proves itself even at a sentence start.
+        let vouched = cues.gazetteer.is_some() || cues.first_name || particle_name(first);
+        Mention {
+            span: m.span.start + offset..m.span.end + offset,
+            text,
+            sentence,
+            initial: m.initial && !vouched,
+            cues,
+        }
+    }
+}
+
+fn is_acronym_text(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+fn is_elision_gap(gap: &str) -> bool {
+    let g = gap.trim_end_matches(['\'', '’']);
+    g.len() < gap.len() && ["l", "d", "L", "D", "qu"].contains(&g.trim())
+}
+
+/// The first word of the sentence, or the first word after an opening
+/// quote, a colon or a dash: places where any word may be capitalised.
+fn is_initial_position(sentence: &str, tokens: &[Token], i: usize) -> bool {
+    let gap_start = if i == 0 { 0 } else { tokens[i - 1].end };
+    let gap = &sentence[gap_start..tokens[i].start];
+    i == 0
+        || gap.contains(['«', '“', '"', ':', '—', '–', '(', '['])
+        || gap.trim() == "-"
+        || gap.contains(". ")
+}
+
+/// `Observatoire syrien des droits de l'Homme (OSDH)` and `APEC
+/// (Coopération économique pour l'Asie-Pacifique)`: an acronym beside its
+/// expansion, the initials of whose content words are the acronym's
+/// letters (in any order, so a French expansion of an English acronym
+/// still pairs). Returns each pair and the expansion's byte range.
+fn acronym_pairs(sentence: &str, tokens: &[Token]) -> Vec<(AcronymPair, Range<usize>)> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !is_acronym_text(t.text) || t.text.chars().count() > 8 {
+            continue;
+        }
+        let before = &sentence[..t.start];
+        let after = &sentence[t.end..];
+        let letters = sorted_letters(t.text);
+        if before.trim_end().ends_with('(') && after.trim_start().starts_with(')') {
+            // Expansion before: shortest run of words ending at the paren.
+            for k in 1..=i.min(12) {
+                let words = &tokens[i - k..i];
+                if sorted_initials(words) == letters && words[0].is_capitalised() {
+                    let span = words[0].start..words[k - 1].end;
+                    out.push((
+                        AcronymPair {
+                            acronym: t.text.to_string(),
+                            expansion: sentence[span.clone()].to_string(),
+                        },
+                        span,
+                    ));
+                    break;
+                }
+            }
+        } else if after.trim_start().starts_with('(') {
+            // Expansion inside the parentheses that follow.
+            let open = t.end + after.find('(').unwrap_or(0) + 1;
+            let Some(close) = sentence[open..].find(')').map(|c| open + c) else {
+                continue;
+            };
+            let words: Vec<Token> = tokens
+                .iter()
+                .filter(|w| w.start >= open && w.end <= close)
+                .copied()
+                .collect();
+            if !words.is_empty()
+                && words.len() <= 12
+                && words[0].is_capitalised()
+                && sorted_initials(&words) == letters
+            {
+                let span = words[0].start..words[words.len() - 1].end;
+                out.push((
+                    AcronymPair {
+                        acronym: t.text.to_string(),
+                        expansion: sentence[span.clone()].to_string(),
+                    },
+                    span,
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn sorted_letters(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = fold(s).chars().filter(|c| c.is_alphabetic()).collect();
+    v.sort_unstable();
+    v
+}
+
+// Function words that acronyms skip.
+const SKIPPED: &[&str] = &[
+    "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "pour", "for", "en",
+    "à", "a", "in", "on", "sur", "aux", "au",
+];
+
+fn sorted_initials(words: &[Token]) -> Vec<char> {
+    let mut v = Vec::new();
+    for w in words {
+        for part in w.text.split('-') {
+            let f = fold(part);
+            if SKIPPED.contains(&f.as_str()) {
+                continue;
+            }
+            if let Some(c) = f.chars().next() {
+                v.push(c);
+            }
+        }
+    }
+    v.sort_unstable();
+    v
+}

@@ -1,0 +1,210 @@
+//! Events in one sentence: a resolved date plus a trigger word gives an
+//! event, typed by the trigger nearest the date, with the sentence's
+//! actors as participants and a place introduced by `à`/`in`.
+//!
+//! Entity kinds come from the caller (they are decided corpus-wide);
+//! merging reports of the same event across articles is the model's job.
+
+use std::ops::Range;
+
+use super::DatedSpan;
+use super::date::DatePoint;
+use super::fold::fold;
+use super::gazetteer;
+use super::kind::{EntityKind, EventType};
+
+/// What the event finder needs to know of a mention.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// Byte range in the article text.
+    pub span: Range<usize>,
+    pub kind: EntityKind,
+    pub place_preposition: bool,
+}
+
+/// An event reported by one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventCandidate {
+    pub sentence: usize,
+    pub date: DatePoint,
+    pub kind: EventType,
+    /// Byte range of the trigger in the article text.
+    pub trigger: Range<usize>,
+    /// Indexes into the `actors` slice given to [`find`].
+    pub participants: Vec<usize>,
+    pub place: Option<usize>,
+}
+
+/// Events of one sentence (`sentence` is its byte range in `text`), given
+/// its dates and the actors mentioned in it.
+pub fn find(
+    text: &str,
+    sentence_index: usize,
+    sentence: Range<usize>,
+    dates: &[&DatedSpan],
+    actors: &[Actor],
+) -> Vec<EventCandidate> {
+    let s = &text[sentence.clone()];
+    let triggers: Vec<(Range<usize>, EventType)> = gazetteer::get()
+        .triggers_in(s)
+        .into_iter()
+        .map(|(a, b, t)| (sentence.start + a..sentence.start + b, t))
+        .collect();
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+    let dates = event_dates(text, &sentence, dates);
+    let mut out = Vec::new();
+    for d in dates {
+        let Some((trigger, kind)) = nearest_trigger(&triggers, &d.span) else {
+            continue;
+        };
+        if out.iter().any(|e: &EventCandidate| e.date == d.date) {
+            continue;
+        }
+        let place = place_of(actors, &trigger, &d.span);
+        let participants = actors
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| Some(*i) != place && is_participant(a))
+            .map(|(i, _)| i)
+            .collect();
+        out.push(EventCandidate {
+            sentence: sentence_index,
+            date: d.date,
+            kind,
+            trigger,
+            participants,
+            place,
+        });
+    }
+    out
+}
+
+/// Dates that say when something happened. A `depuis`/`since` date gives
+/// way when the sentence has another one: it dates a state, not the event.
+fn event_dates<'a>(
+    text: &str,
+    sentence: &Range<usize>,
+    dates: &[&'a DatedSpan],
+) -> Vec<&'a DatedSpan> {
+    let is_since = |d: &DatedSpan| {
+        let before = fold(text[sentence.start..d.span.start].trim_end());
+        let span = fold(&text[d.span.clone()]);
+        ["depuis", "since"]
+            .iter()
+            .any(|w| before.ends_with(w) || span.starts_with(w))
+    };
+    let plain: Vec<&DatedSpan> = dates.iter().copied().filter(|d| !is_since(d)).collect();
+    if plain.is_empty() {
+        dates.to_vec()
+    } else {
+        plain
+    }
+}
+
+/// The trigger closest to the date; statements only when nothing else is there.
+fn nearest_trigger(
+    triggers: &[(Range<usize>, EventType)],
+    date: &Range<usize>,
+) -> Option<(Range<usize>, EventType)> {
+    let distance = |r: &Range<usize>| {
+        if r.end <= date.start {
+            date.start - r.end
+        } else {
+            r.start.saturating_sub(date.end)
+        }
+    };
+    let strong: Vec<_> = triggers
+        .iter()
+        .filter(|(_, t)| *t != EventType::Statement)
+        .collect();
+    let pool = if strong.is_empty() {
+        triggers.iter().collect()
+    } else {
+        strong
+    };
+    pool.into_iter().min_by_key(|(r, _)| distance(r)).cloned()
+}
+
+fn is_participant(a: &Actor) -> bool {
+    match a.kind {
+        EntityKind::Person | EntityKind::Org => true,
+        // A place named without `à`/`en` acts (`la Turquie et la Syrie ont rompu`).
+        EntityKind::Place => !a.place_preposition,
+        EntityKind::Misc => false,
+    }
+}
+
+/// The place introduced by a preposition nearest to the trigger or the date.
+fn place_of(actors: &[Actor], trigger: &Range<usize>, date: &Range<usize>) -> Option<usize> {
+    let pivot = trigger.start.min(date.start);
+    actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == EntityKind::Place && a.place_preposition)
+        .min_by_key(|(_, a)| a.span.start.abs_diff(pivot))
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(text: &str, needle: &str, date: &str) -> DatedSpan {
+        let at = text.find(needle).unwrap();
+        DatedSpan {
+            sentence: 0,
+            span: at..at + needle.len(),
+            date: DatePoint::parse(date).unwrap(),
+            relative: false,
+        }
+    }
+
+    fn actor(text: &str, needle: &str, kind: EntityKind, prep: bool) -> Actor {
+        let at = text.find(needle).unwrap();
+        Actor {
+            span: at..at + needle.len(),
+            kind,
+            place_preposition: prep,
+        }
+    }
+
+    #[test]
+    fn dated_trigger_gives_typed_event_with_place() {
+        let t = "Une rencontre a eu lieu entre Jean Dupont et Paul Martin le 20 novembre à Lyon.";
+        let d = dated(t, "le 20 novembre", "2017-11-20");
+        let actors = [
+            actor(t, "Jean Dupont", EntityKind::Person, false),
+            actor(t, "Paul Martin", EntityKind::Person, false),
+            actor(t, "Lyon", EntityKind::Place, true),
+        ];
+        let ev = find(t, 0, 0..t.len(), &[&d], &actors);
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].kind, EventType::Meeting);
+        assert_eq!(ev[0].participants, [0, 1]);
+        assert_eq!(ev[0].place, Some(2));
+    }
+
+    #[test]
+    fn no_trigger_no_event_and_since_gives_way() {
+        let t = "Il pleuvait le 20 novembre.";
+        assert!(
+            find(
+                t,
+                0,
+                0..t.len(),
+                &[&dated(t, "le 20 novembre", "2017-11-20")],
+                &[]
+            )
+            .is_empty()
+        );
+        let t = "En décembre 2022, des pourparlers ont eu lieu, une première depuis 2011.";
+        let a = dated(t, "En décembre 2022", "2022-12");
+        let b = dated(t, "2011", "2011");
+        let ev = find(t, 0, 0..t.len(), &[&a, &b], &[]);
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].date.to_string(), "2022-12");
+        assert_eq!(ev[0].kind, EventType::Talks);
+    }
+}

@@ -1,0 +1,90 @@
+//! Text to annotations, as pure functions: language, sentences, tokens,
+//! entity mentions, temporal expressions, event triggers. No I/O, no
+//! terminal, no global state beyond the built-in data tables, and nothing
+//! of the rest of the project.
+
+pub mod date;
+pub mod entities;
+pub mod events;
+pub mod fold;
+pub mod gazetteer;
+pub mod kind;
+pub mod lang;
+pub mod sentences;
+pub mod time;
+pub mod tokens;
+
+use std::ops::Range;
+
+use date::DatePoint;
+use lang::Lang;
+
+/// A temporal expression resolved in one sentence, in article offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedSpan {
+    pub sentence: usize,
+    pub span: Range<usize>,
+    pub date: DatePoint,
+    pub relative: bool,
+}
+
+/// Everything extraction finds in one article that does not need the rest
+/// of the corpus.
+#[derive(Debug, Default)]
+pub struct Annotations {
+    pub lang: Lang,
+    pub sentences: Vec<Range<usize>>,
+    pub entities: entities::Found,
+    pub dates: Vec<DatedSpan>,
+    /// A date the text gives for the article itself (`ce 21 novembre 2017`).
+    pub self_date: Option<DatePoint>,
+}
+
+/// Annotates an article. `anchor` is the article's date as far as the
+/// header knows it; relative expressions resolve against it (refined by a
+/// date the text gives for itself).
+pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations {
+    let lang = lang::detect(text);
+    let sentences = sentences::split(text);
+    let entities = entities::find(text, &sentences);
+    let self_date = time::self_date(text, anchor, lang);
+    let anchor = refine_anchor(anchor, self_date);
+    let dates = find_dates(text, &sentences, anchor, lang);
+    Annotations {
+        lang,
+        sentences,
+        entities,
+        dates,
+        self_date,
+    }
+}
+
+/// The finer of the header date and the text's own date, when they agree.
+pub fn refine_anchor(header: Option<DatePoint>, text: Option<DatePoint>) -> Option<DatePoint> {
+    match (header, text) {
+        (Some(h), Some(t)) if h.contains(&t) => Some(t),
+        (Some(h), _) => Some(h),
+        (None, t) => t,
+    }
+}
+
+/// The dates of every sentence, resolved against `anchor`.
+pub fn find_dates(
+    text: &str,
+    sentences: &[Range<usize>],
+    anchor: Option<DatePoint>,
+    lang: Lang,
+) -> Vec<DatedSpan> {
+    let mut out = Vec::new();
+    for (si, r) in sentences.iter().enumerate() {
+        for t in time::find_dates(&text[r.clone()], anchor, lang) {
+            out.push(DatedSpan {
+                sentence: si,
+                span: r.start + t.start..r.start + t.end,
+                date: t.date,
+                relative: t.relative,
+            });
+        }
+    }
+    out
+}

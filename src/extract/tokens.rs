@@ -1,0 +1,171 @@
+//! Words of a sentence with their byte offsets. Elided articles and
+//! pronouns (`l'`, `d'`, `qu'`) are split off so that `l'ONU` yields `ONU`;
+//! hyphens stay inside words (`Moyen-Orient`, `al-Assad`).
+
+/// A word and where it sits in the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Set when the word was preceded by an elided `l'`, `d'`… (the elision
+    /// is not part of `text`).
+    pub elided: bool,
+}
+
+impl Token<'_> {
+    /// Starts with a capital letter, or is an Arabic-particle name such as
+    /// `al-Assad` whose name part is capitalised.
+    pub fn is_capitalised(&self) -> bool {
+        let mut chars = self.text.chars();
+        match chars.next() {
+            Some(c) if c.is_uppercase() => true,
+            Some(_) => particle_name(self.text),
+            None => false,
+        }
+    }
+
+    /// Two or more letters, all capitals (`ONU`, `OSDH`), digits allowed after the first.
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && self.text.chars().next().is_some_and(char::is_uppercase)
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    }
+}
+
+/// `al-Assad`, `el-Assad`, `ad-Dawla`, `ben-Salmane`: a lowercase Arabic
+/// particle glued to a capitalised name.
+pub fn particle_name(w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-", "ben-", "bin-", "ibn-",
+        "abu-", "abou-",
+    ];
+    PARTICLES.iter().any(|p| {
+        w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+            && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "qu", "s", "n", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’' || c == 'ʼ'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into words. Punctuation is dropped; `-` and apostrophes
+/// inside a word keep it whole unless the part before the apostrophe is an
+/// elision.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut elided = false;
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut is_elision = false;
+        while let Some(&(j, d)) = chars.peek() {
+            let glued_period = d == '.' && is_dotted_acronym(&text[start..j], &text[j..]);
+            if is_word_char(d) || glued_period {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            let joins = d == '-' || is_apostrophe(d);
+            let next_is_word = text[j + d.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char);
+            if !(joins && next_is_word) {
+                break;
+            }
+            chars.next();
+            if is_apostrophe(d)
+                && ELISIONS
+                    .iter()
+                    .any(|e| text[start..j].eq_ignore_ascii_case(e))
+            {
+                is_elision = true;
+                break;
+            }
+            end = j + d.len_utf8();
+        }
+        if is_elision {
+            // The elision itself is not a word; the next word carries the flag.
+            elided = true;
+            continue;
+        }
+        out.push(Token {
+            text: &text[start..end],
+            start,
+            end,
+            elided: std::mem::take(&mut elided),
+        });
+    }
+    out
+}
+
+// U.S. and U.N. keep their periods; a sentence-final period does not join.
+fn is_dotted_acronym(before: &str, rest: &str) -> bool {
+    let last_is_single_capital = before
+        .rsplit('.')
+        .next()
+        .is_some_and(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
+    last_is_single_capital
+        && rest[1..].chars().next().is_some_and(char::is_uppercase)
+        && rest[1..].chars().nth(1) == Some('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn elisions_split_hyphens_join() {
+        assert_eq!(
+            words("l'ONU et d’Idleb, qu'Erdoğan"),
+            ["ONU", "et", "Idleb", "Erdoğan"]
+        );
+        assert_eq!(
+            words("au Moyen-Orient, al-Assad"),
+            ["au", "Moyen-Orient", "al-Assad"]
+        );
+        assert_eq!(words("aujourd'hui"), ["aujourd'hui"]);
+        let t = tokenize("l'ONU");
+        assert!(t[0].elided);
+        assert_eq!(t[0].start, 2);
+    }
+
+    #[test]
+    fn capitals_and_acronyms() {
+        let t = tokenize("ONU al-Qaïda syrien OSDH Moyen-Orient");
+        assert!(t[0].is_acronym() && t[0].is_capitalised());
+        assert!(t[1].is_capitalised() && !t[1].is_acronym());
+        assert!(!t[2].is_capitalised());
+        assert!(t[3].is_acronym());
+        assert!(!t[4].is_acronym());
+    }
+
+    #[test]
+    fn dotted_acronyms_stay_whole() {
+        assert_eq!(
+            words("the U.S. and U.N. said."),
+            ["the", "U.S", "and", "U.N", "said"]
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! Finding an article's headline: a short first line without final
+//! punctuation is a title; otherwise the first sentence, shortened, stands in.
+
+/// The headline and whether it is a real title line (as opposed to a lede
+/// standing in for one).
+#[derive(Debug, PartialEq)]
+pub struct Headline {
+    pub text: String,
+    pub is_title: bool,
+}
+
+const TITLE_MAX_CHARS: usize = 140;
+const LEDE_MAX_CHARS: usize = 90;
+
+pub fn find(text: &str) -> Headline {
+    let text = text.trim_start();
+    let first_line = text.lines().next().unwrap_or("").trim();
+    let has_more = text.trim_end().len() > first_line.len();
+    if has_more && is_title_line(first_line) {
+        return Headline {
+            text: first_line.to_string(),
+            is_title: true,
+        };
+    }
+    Headline {
+        text: shorten(first_sentence(first_line), LEDE_MAX_CHARS),
+        is_title: false,
+    }
+}
+
+fn is_title_line(line: &str) -> bool {
+    let n = line.chars().count();
+    let last = line.chars().last().unwrap_or('.');
+    (3..=TITLE_MAX_CHARS).contains(&n) && !matches!(last, '.' | '!' | ',' | ';' | ':' | '»' | '"')
+}
+
+fn first_sentence(line: &str) -> &str {
+    let mut prev_lower = false;
+    for (i, c) in line.char_indices() {
+        if matches!(c, '.' | '!' | '?') && prev_lower {
+            let rest = &line[i + c.len_utf8()..];
+            if rest.is_empty() || rest.starts_with(' ') {
+                return &line[..i];
+            }
+        }
+        prev_lower = c.is_lowercase() || c == ')' || c == '"' || c == '»';
+    }
+    line
+}
+
+/// Cuts at a word boundary and marks the cut with `…`.
+pub fn shorten(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max_chars).collect();
+    let at = cut
+        .rfind(' ')
+        .filter(|&i| i > max_chars / 2)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_line_without_final_punctuation_is_a_title() {
+        let h = find("Poutine et Trump s’entretiendront au téléphone\nAprès sa rencontre…");
+        assert_eq!(h.text, "Poutine et Trump s’entretiendront au téléphone");
+        assert!(h.is_title);
+    }
+
+    #[test]
+    fn a_first_sentence_stands_in() {
+        let h = find("Le chef de l’Etat a rencontré mercredi le président. Il a dit.\nSuite.");
+        assert_eq!(
+            h.text,
+            "Le chef de l’Etat a rencontré mercredi le président"
+        );
+        assert!(!h.is_title);
+    }
+
+    #[test]
+    fn long_sentences_are_shortened_at_a_word() {
+        let long = "Après la guerre en Syrie et la déroute militaire de Daesh, le ballet diplomatique commence vraiment cette fois. Suite.";
+        let h = find(long);
+        assert!(h.text.ends_with('…'));
+        assert!(h.text.chars().count() <= LEDE_MAX_CHARS + 1);
+        assert!(h.text.starts_with("Après la guerre en Syrie"));
+    }
+
+    #[test]
+    fn a_lone_line_is_not_a_title_of_nothing() {
+        assert!(!find("Une seule ligne").is_title);
+    }
+}

@@ -1,0 +1,46 @@
+//! revue: a terminal news-briefing dashboard. The crate is a library
+//! first: ingest files, extract entities, dates and events, build the
+//! corpus, filter it, and draw it; `main.rs` only wires these together.
+//!
+//! Dependencies point one way: `ui → app → search → model → extract`, and
+//! `ingest` feeds `model`. Nothing below `ui` knows about the terminal.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod search;
+pub mod tui;
+pub mod ui;
+
+use std::path::PathBuf;
+
+use model::{BuildOptions, Corpus, Origin};
+
+/// Where the corpus comes from: the command line's paths, else the
+/// config's, else `./seeds/`, else the seeds built into the binary.
+pub fn load_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Corpus {
+    let options = BuildOptions {
+        aliases: loaded
+            .config
+            .aliases
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    };
+    let paths = if !cli_paths.is_empty() {
+        cli_paths.to_vec()
+    } else {
+        let from_config = loaded.corpus_paths();
+        if !from_config.is_empty() {
+            from_config
+        } else if PathBuf::from("seeds").is_dir() {
+            vec![PathBuf::from("seeds")]
+        } else {
+            return model::build(ingest::embedded_seeds(), Origin::BuiltIn, &options);
+        }
+    };
+    model::build(ingest::load(&paths), Origin::Paths(paths), &options)
+}

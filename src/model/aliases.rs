@@ -1,0 +1,373 @@
+//! One entity per referent: mentions are grouped by a folded identity key
+//! (case, diacritics, hyphens and Arabic particles folded), then groups are
+//! joined by the built-in alias table, acronym pairs found in the text,
+//! user aliases, and surnames that fit exactly one full name. Each group's
+//! kind is voted from its mentions' cues.
+
+use std::collections::HashMap;
+
+use crate::extract::entities::{AcronymPair, Cues, Mention};
+use crate::extract::fold::fold_name;
+use crate::extract::gazetteer;
+use crate::extract::kind::EntityKind;
+
+/// An entity before ids are given.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub canonical: String,
+    pub kind: EntityKind,
+    /// Surface forms, most frequent first.
+    pub aliases: Vec<String>,
+}
+
+pub struct Clustering {
+    pub entities: Vec<Draft>,
+    /// For each input mention, the index of its entity.
+    pub mention_entity: Vec<usize>,
+}
+
+const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"];
+
+/// The key under which two surface forms are the same name:
+/// `Bachar el-Assad` = `bachar al assad` = `Bachar Assad`.
+pub fn identity_key(name: &str) -> String {
+    let folded = fold_name(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !(PARTICLES.contains(w) && i + 1 < words.len()))
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ")
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index stays root so results do not depend on order.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Votes([f32; 4]);
+
+impl Votes {
+    fn add(&mut self, kind: EntityKind, w: f32) {
+        self.0[kind as usize] += w;
+    }
+
+    fn add_cues(&mut self, c: &Cues) {
+        if let Some(k) = c.gazetteer {
+            self.add(k, 10.0);
+        }
+        if c.first_name {
+            self.add(EntityKind::Person, 5.0);
+        }
+        if c.person_title {
+            self.add(EntityKind::Person, 4.0);
+        }
+        if c.org_head {
+            self.add(EntityKind::Org, 4.0);
+        }
+        if c.acronym {
+            self.add(EntityKind::Org, 2.0);
+        }
+        if c.place_preposition {
+            self.add(EntityKind::Place, 1.0);
+        }
+    }
+
+    fn merge(&mut self, o: &Votes) {
+        for i in 0..4 {
+            self.0[i] += o.0[i];
+        }
+    }
+
+    fn winner(&self) -> EntityKind {
+        const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
+        let best = KINDS
+            .into_iter()
+            .max_by(|a, b| self.0[*a as usize].total_cmp(&self.0[*b as usize]))
+            .expect("three kinds");
+        if self.0[best as usize] > 0.0 {
+            best
+        } else {
+            EntityKind::Misc
+        }
+    }
+
+    fn has_gazetteer_place_or_org(&self) -> bool {
+        self.0[EntityKind::Place as usize] >= 10.0 || self.0[EntityKind::Org as usize] >= 10.0
+    }
+}
+
+struct Keys {
+    index: HashMap<String, usize>,
+    names: Vec<String>,
+}
+
+impl Keys {
+    fn id(&mut self, key: String) -> usize {
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        self.names.push(key.clone());
+        self.index.insert(key, self.names.len() - 1);
+        self.names.len() - 1
+    }
+}
+
+/// Groups mentions into entities.
+pub fn cluster(
+    mentions: &[&Mention],
+    acronyms: &[AcronymPair],
+    user_aliases: &[(String, Vec<String>)],
+) -> Clustering {
+    let gaz = gazetteer::get();
+    let mut keys = Keys {
+        index: HashMap::new(),
+        names: Vec::new(),
+    };
+    let mention_key: Vec<usize> = mentions
+        .iter()
+        .map(|m| keys.id(identity_key(&m.text)))
+        .collect();
+    let mut uf = UnionFind((0..keys.names.len()).collect());
+    let grow = |uf: &mut UnionFind, keys: &mut Keys, name: &str| {
+        let id = keys.id(identity_key(name));
+        while uf.0.len() < keys.names.len() {
+            uf.0.push(uf.0.len());
+        }
+        id
+    };
+    for m in mentions {
+        if let Some(group) = gaz.alias_group(&m.text) {
+            let a = grow(&mut uf, &mut keys, &m.text);
+            let b = grow(&mut uf, &mut keys, group);
+            uf.union(a, b);
+        }
+    }
+    for p in acronyms {
+        let a = grow(&mut uf, &mut keys, &p.acronym);
+        let b = grow(&mut uf, &mut keys, &p.expansion);
+        uf.union(a, b);
+    }
+    for (canonical, aliases) in user_aliases {
+        let a = grow(&mut uf, &mut keys, canonical);
+        for alias in aliases {
+            let b = grow(&mut uf, &mut keys, alias);
+            uf.union(a, b);
+        }
+    }
+    let mut key_votes = vec![Votes::default(); keys.names.len()];
+    for (m, &k) in mentions.iter().zip(&mention_key) {
+        key_votes[k].add_cues(&m.cues);
+    }
+    join_surnames(&mut uf, &keys.names, &key_votes);
+
+    // Gather groups in order of first mention.
+    let mut root_entity: HashMap<usize, usize> = HashMap::new();
+    let mut forms: Vec<Vec<(String, usize)>> = Vec::new();
+    let mut votes: Vec<Votes> = Vec::new();
+    let mut mention_entity = Vec::with_capacity(mentions.len());
+    for (m, &k) in mentions.iter().zip(&mention_key) {
+        let root = uf.find(k);
+        let e = *root_entity.entry(root).or_insert_with(|| {
+            forms.push(Vec::new());
+            votes.push(Votes::default());
+            forms.len() - 1
+        });
+        votes[e].add_cues(&m.cues);
+        match forms[e].iter_mut().find(|(f, _)| *f == m.text) {
+            Some((_, n)) => *n += 1,
+            None => forms[e].push((m.text.clone(), 1)),
+        }
+        mention_entity.push(e);
+    }
+    let entities = forms
+        .into_iter()
+        .zip(votes)
+        .map(|(mut f, v)| {
+            let kind = v.winner();
+            f.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())));
+            let canonical = choose_canonical(&f, kind);
+            Draft {
+                canonical,
+                kind,
+                aliases: f.into_iter().map(|(s, _)| s).collect(),
+            }
+        })
+        .collect();
+    Clustering {
+        entities,
+        mention_entity,
+    }
+}
+
+/// The most frequent full form: for people, a name of two words or more
+/// when there is one; ties go to the longer form.
+fn choose_canonical(forms: &[(String, usize)], kind: EntityKind) -> String {
+    let words = |s: &str| s.split_whitespace().count();
+    let full = forms
+        .iter()
+        .filter(|(s, _)| kind != EntityKind::Person || words(s) >= 2);
+    full.max_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then(a.0.len().cmp(&b.0.len()))
+            .then(b.0.cmp(&a.0))
+    })
+    .or(forms.first())
+    .map(|(s, _)| s.clone())
+    .unwrap_or_default()
+}
+
+/// A shorter name joins the one longer person name that ends with it
+/// (`Poutine` → `Vladimir Poutine`); with two candidates it stays alone.
+fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
+    let mut root_votes: HashMap<usize, Votes> = HashMap::new();
+    for (k, v) in key_votes.iter().enumerate() {
+        root_votes.entry(uf.find(k)).or_default().merge(v);
+    }
+    let gaz = gazetteer::get();
+    let mut joins = Vec::new();
+    for (k, short) in names.iter().enumerate() {
+        let n = short.split(' ').count();
+        let root = uf.find(k);
+        if root_votes
+            .get(&root)
+            .is_some_and(Votes::has_gazetteer_place_or_org)
+            || gaz.is_first_name(short)
+        {
+            continue;
+        }
+        let suffix = format!(" {short}");
+        let mut targets: Vec<usize> = names
+            .iter()
+            .enumerate()
+            .filter(|(j, long)| *j != k && long.ends_with(&suffix) && long.split(' ').count() > n)
+            .map(|(j, _)| uf.find(j))
+            .filter(|r| {
+                *r != root
+                    && root_votes
+                        .get(r)
+                        .is_some_and(|v| v.winner() == EntityKind::Person)
+            })
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        if let [target] = targets[..] {
+            joins.push((k, target));
+        }
+    }
+    for (a, b) in joins {
+        uf.union(a, b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str, cues: Cues) -> Mention {
+        Mention {
+            span: 0..text.len(),
+            text: text.to_string(),
+            sentence: 0,
+            initial: false,
+            cues,
+        }
+    }
+
+    fn person() -> Cues {
+        Cues {
+            first_name: true,
+            ..Cues::default()
+        }
+    }
+
+    fn names(c: &Clustering) -> Vec<Vec<String>> {
+        let mut v: Vec<Vec<String>> = c
+            .entities
+            .iter()
+            .map(|d| {
+                let mut a = d.aliases.clone();
+                a.sort();
+                a
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn particles_and_diacritics_fold() {
+        assert_eq!(
+            identity_key("Bachar el-Assad"),
+            identity_key("Bachar al-Assad")
+        );
+        assert_eq!(identity_key("al-Assad"), "assad");
+        assert_eq!(identity_key("Erdoğan"), identity_key("Erdogan"));
+    }
+
+    #[test]
+    fn surname_joins_its_one_full_name() {
+        let ms = [
+            m("Jean Dupont", person()),
+            m("Dupont", Cues::default()),
+            m("Marie Curie", person()),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let c = cluster(&refs, &[], &[]);
+        assert_eq!(
+            names(&c),
+            [vec!["Dupont", "Jean Dupont"], vec!["Marie Curie"]]
+        );
+        assert_eq!(c.entities[0].canonical, "Jean Dupont");
+        assert_eq!(c.entities[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn competing_full_names_keep_the_surname_apart() {
+        let ms = [
+            m("Jean Dupont", person()),
+            m("Paul Dupont", person()),
+            m("Dupont", Cues::default()),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        assert_eq!(cluster(&refs, &[], &[]).entities.len(), 3);
+    }
+
+    #[test]
+    fn acronym_pairs_and_user_aliases_join() {
+        let ms = [
+            m("OSDH", Cues::default()),
+            m("Observatoire syrien des droits de l'Homme", Cues::default()),
+            m("Big Apple", Cues::default()),
+            m("New York", Cues::default()),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let pair = AcronymPair {
+            acronym: "OSDH".into(),
+            expansion: "Observatoire syrien des droits de l'Homme".into(),
+        };
+        let user = [("New York".to_string(), vec!["Big Apple".to_string()])];
+        let c = cluster(&refs, &[pair], &user);
+        assert_eq!(c.entities.len(), 2);
+        assert_eq!(c.mention_entity, [0, 0, 1, 1]);
+    }
+}

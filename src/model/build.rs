@@ -1,0 +1,295 @@
+//! Building the corpus: extraction runs per article in parallel; the
+//! decisions that need every article (which sentence-initial words are
+//! names, which mentions are one entity, which reports are one event) run
+//! after, once.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::extract::events::{self as event_finder, Actor};
+use crate::extract::fold::fold;
+use crate::extract::{self, Annotations};
+use crate::ingest::{Ingested, RawArticle};
+
+use super::aliases::{self, Clustering};
+use super::dates::{self, DateEvidence};
+use super::events::{self, Sighting};
+use super::{
+    Article, ArticleId, Corpus, DateSource, Entity, EntityId, EntityMention, Event, EventId, Origin,
+};
+
+/// What the corpus build takes besides the articles.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// User aliases from `config.toml`: canonical name → other names.
+    pub aliases: Vec<(String, Vec<String>)>,
+}
+
+/// Builds the corpus from ingested articles.
+pub fn build(ingested: Ingested, origin: Origin, options: &BuildOptions) -> Corpus {
+    let Ingested {
+        articles: raw,
+        warnings,
+    } = ingested;
+    let annotations: Vec<Annotations> = raw
+        .par_iter()
+        .map(|a| extract::annotate(&a.text, a.published.or(a.header_date)))
+        .collect();
+
+    let (article_dates, date_spans) = resolve_dates(&raw, &annotations);
+    let kept = kept_mentions(&annotations);
+    let clustering = {
+        let refs: Vec<&extract::entities::Mention> = kept
+            .iter()
+            .map(|&(a, m)| &annotations[a].entities.mentions[m])
+            .collect();
+        let acronyms: Vec<_> = annotations
+            .iter()
+            .flat_map(|a| a.entities.acronyms.iter().cloned())
+            .collect();
+        aliases::cluster(&refs, &acronyms, &options.aliases)
+    };
+
+    let mut articles: Vec<Article> = raw
+        .into_iter()
+        .zip(annotations.iter())
+        .enumerate()
+        .map(|(i, (r, ann))| new_article(i, r, ann, article_dates[i], &date_spans[i]))
+        .collect();
+    let entities = attach_entities(&mut articles, &kept, &annotations, &clustering);
+    let events = find_events(&mut articles, &entities, &date_spans);
+
+    Corpus {
+        articles,
+        entities,
+        events,
+        warnings,
+        origin,
+    }
+}
+
+/// Article dates, then every sentence's dates resolved against them.
+#[allow(clippy::type_complexity)]
+fn resolve_dates(
+    raw: &[RawArticle],
+    annotations: &[Annotations],
+) -> (
+    Vec<(Option<extract::date::DatePoint>, DateSource)>,
+    Vec<Vec<extract::DatedSpan>>,
+) {
+    let mut own: Vec<_> = raw
+        .iter()
+        .zip(annotations)
+        .map(|(r, a)| {
+            dates::own_date(&DateEvidence {
+                header: r.header_date,
+                published: r.published,
+                self_date: a.self_date,
+            })
+        })
+        .collect();
+    let mut files: HashMap<&std::path::Path, usize> = HashMap::new();
+    let group: Vec<usize> = raw
+        .iter()
+        .map(|r| {
+            let n = files.len();
+            *files.entry(r.path.as_path()).or_insert(n)
+        })
+        .collect();
+    dates::share_within_files(&mut own, &group);
+    let spans = raw
+        .par_iter()
+        .zip(annotations)
+        .zip(&own)
+        .map(|((r, a), (date, _))| extract::find_dates(&r.text, &a.sentences, *date, a.lang))
+        .collect();
+    (own, spans)
+}
+
+/// Mentions worth keeping: sentence-initial ones only when the corpus
+/// shows the word capitalised mid-sentence somewhere.
+fn kept_mentions(annotations: &[Annotations]) -> Vec<(usize, usize)> {
+    let mid: HashSet<&str> = annotations
+        .iter()
+        .flat_map(|a| a.entities.mid_sentence_capitals.iter().map(String::as_str))
+        .collect();
+    let mut out = Vec::new();
+    for (ai, a) in annotations.iter().enumerate() {
+        for (mi, m) in a.entities.mentions.iter().enumerate() {
+            let first = m.text.split([' ', '-']).next().unwrap_or("");
+            if !m.initial || mid.contains(fold(first).as_str()) {
+                out.push((ai, mi));
+            }
+        }
+    }
+    out
+}
+
+fn new_article(
+    i: usize,
+    r: RawArticle,
+    ann: &Annotations,
+    (date, date_source): (Option<extract::date::DatePoint>, DateSource),
+    spans: &[extract::DatedSpan],
+) -> Article {
+    let inferred_date = if date.is_none() {
+        dates::infer(spans)
+    } else {
+        None
+    };
+    Article {
+        id: ArticleId(i as u32),
+        key: r.key(),
+        file: r.file,
+        path: r.path,
+        part: r.part,
+        headline: r.headline,
+        has_title: r.has_title,
+        text: r.text,
+        lang: ann.lang,
+        date,
+        date_source,
+        inferred_date,
+        sentences: ann.sentences.clone(),
+        mentions: Vec::new(),
+        entities: Vec::new(),
+        events: Vec::new(),
+    }
+}
+
+fn attach_entities(
+    articles: &mut [Article],
+    kept: &[(usize, usize)],
+    annotations: &[Annotations],
+    c: &Clustering,
+) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = c
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Entity {
+            id: EntityId(i as u32),
+            canonical: d.canonical.clone(),
+            kind: d.kind,
+            aliases: d.aliases.clone(),
+            mentions: 0,
+            articles: Vec::new(),
+        })
+        .collect();
+    for (&(ai, mi), &e) in kept.iter().zip(&c.mention_entity) {
+        let m = &annotations[ai].entities.mentions[mi];
+        articles[ai].mentions.push(EntityMention {
+            entity: EntityId(e as u32),
+            span: m.span.clone(),
+            sentence: m.sentence,
+        });
+        let ent = &mut entities[e];
+        ent.mentions += 1;
+        if ent.articles.last() != Some(&ArticleId(ai as u32))
+            && !ent.articles.contains(&ArticleId(ai as u32))
+        {
+            ent.articles.push(ArticleId(ai as u32));
+        }
+    }
+    for a in articles.iter_mut() {
+        let mut counts: HashMap<EntityId, usize> = HashMap::new();
+        for m in &a.mentions {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+        let mut ids: Vec<(EntityId, usize)> = counts.into_iter().collect();
+        ids.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        a.entities = ids.into_iter().map(|(e, _)| e).collect();
+    }
+    entities
+}
+
+fn find_events(
+    articles: &mut [Article],
+    entities: &[Entity],
+    date_spans: &[Vec<extract::DatedSpan>],
+) -> Vec<Event> {
+    let mut sightings = Vec::new();
+    for (a, spans) in articles.iter().zip(date_spans) {
+        for (si, range) in a.sentences.iter().enumerate() {
+            let dates: Vec<&extract::DatedSpan> =
+                spans.iter().filter(|d| d.sentence == si).collect();
+            if dates.is_empty() {
+                continue;
+            }
+            let in_sentence: Vec<&EntityMention> =
+                a.mentions.iter().filter(|m| m.sentence == si).collect();
+            let actors: Vec<Actor> = in_sentence
+                .iter()
+                .map(|m| Actor {
+                    span: m.span.clone(),
+                    kind: entities[m.entity.0 as usize].kind,
+                    place_preposition: follows_place_preposition(
+                        &a.text[range.start..m.span.start],
+                    ),
+                })
+                .collect();
+            for c in event_finder::find(&a.text, si, range.clone(), &dates, &actors) {
+                let mut participants: Vec<EntityId> = Vec::new();
+                for &p in &c.participants {
+                    let id = in_sentence[p].entity;
+                    if !participants.contains(&id) {
+                        participants.push(id);
+                    }
+                }
+                let place = c.place.map(|p| in_sentence[p].entity);
+                participants.retain(|p| Some(*p) != place);
+                sightings.push(Sighting {
+                    article: a.id,
+                    sentence: si,
+                    date: c.date,
+                    kind: c.kind,
+                    participants,
+                    place,
+                });
+            }
+        }
+    }
+    let merged = events::merge(sightings);
+    let mut out = Vec::with_capacity(merged.len());
+    for (i, m) in merged.into_iter().enumerate() {
+        let id = EventId(i as u32);
+        let lang = articles[m.reports[0].article.0 as usize].lang;
+        let names: Vec<(&str, _)> = m
+            .participants
+            .iter()
+            .map(|p| {
+                let e = &entities[p.0 as usize];
+                (e.canonical.as_str(), e.kind)
+            })
+            .collect();
+        let place = m.place.map(|p| entities[p.0 as usize].canonical.as_str());
+        let description = events::describe(m.kind, &names, place, lang);
+        for r in &m.reports {
+            let a = &mut articles[r.article.0 as usize];
+            if !a.events.contains(&id) {
+                a.events.push(id);
+            }
+        }
+        out.push(Event {
+            id,
+            date: m.date,
+            kind: m.kind,
+            description,
+            participants: m.participants,
+            place: m.place,
+            reports: m.reports,
+        });
+    }
+    out
+}
+
+fn follows_place_preposition(before: &str) -> bool {
+    let gaz = extract::gazetteer::get();
+    let trimmed = before.trim_end();
+    let last = trimmed
+        .rsplit([' ', '(', ',', '\'', '’'])
+        .next()
+        .unwrap_or("");
+    gaz.is_place_preposition(last)
+}

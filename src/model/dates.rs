@@ -1,0 +1,99 @@
+//! Article dates: the header's publication day, else the header's date
+//! refined by a date the text gives for itself, else that text date alone,
+//! else a date shared by another part of the same file. Anything less is a
+//! guess, kept apart and marked as such.
+
+use crate::extract::DatedSpan;
+use crate::extract::date::DatePoint;
+
+use super::DateSource;
+
+/// What one article knows of its own date before the corpus is consulted.
+#[derive(Debug, Clone, Copy)]
+pub struct DateEvidence {
+    pub header: Option<DatePoint>,
+    pub published: Option<DatePoint>,
+    pub self_date: Option<DatePoint>,
+}
+
+/// The article's date and where it came from, without help from siblings.
+pub fn own_date(e: &DateEvidence) -> (Option<DatePoint>, DateSource) {
+    if let Some(p) = e.published {
+        return (Some(p), DateSource::Header);
+    }
+    match (e.header, e.self_date) {
+        (Some(h), Some(t)) if h.contains(&t) => (Some(t), DateSource::Text),
+        (Some(h), _) => (Some(h), DateSource::Header),
+        (None, Some(t)) => (Some(t), DateSource::Text),
+        (None, None) => (None, DateSource::Unknown),
+    }
+}
+
+/// Articles split from one file share the date that one of them gives.
+/// `group` lists, for each article, the index of its file; undated
+/// articles take the first dated sibling's date, as a text date.
+pub fn share_within_files(dates: &mut [(Option<DatePoint>, DateSource)], group: &[usize]) {
+    for i in 0..dates.len() {
+        if dates[i].0.is_some() {
+            continue;
+        }
+        let sibling = (0..dates.len()).find(|&j| group[j] == group[i] && dates[j].0.is_some());
+        if let Some(j) = sibling {
+            dates[i] = (dates[j].0, DateSource::Text);
+        }
+    }
+}
+
+/// A guess for an undated article: its latest explicit (not relative) date.
+pub fn infer(dates: &[DatedSpan]) -> Option<DatePoint> {
+    dates.iter().filter(|d| !d.relative).map(|d| d.date).max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<DatePoint> {
+        DatePoint::parse(s)
+    }
+
+    #[test]
+    fn published_day_wins_then_text_refines_header() {
+        let e = DateEvidence {
+            header: d("2017-11"),
+            published: d("2017-11-21"),
+            self_date: None,
+        };
+        assert_eq!(own_date(&e), (d("2017-11-21"), DateSource::Header));
+        let e = DateEvidence {
+            header: d("2019-01"),
+            published: None,
+            self_date: d("2019-01-23"),
+        };
+        assert_eq!(own_date(&e), (d("2019-01-23"), DateSource::Text));
+        let e = DateEvidence {
+            header: d("2019-01"),
+            published: None,
+            self_date: d("2018-05-02"),
+        };
+        assert_eq!(own_date(&e), (d("2019-01"), DateSource::Header));
+        let e = DateEvidence {
+            header: None,
+            published: None,
+            self_date: None,
+        };
+        assert_eq!(own_date(&e), (None, DateSource::Unknown));
+    }
+
+    #[test]
+    fn siblings_share_a_date() {
+        let mut v = vec![
+            (None, DateSource::Unknown),
+            (d("2017-11-21"), DateSource::Text),
+            (None, DateSource::Unknown),
+        ];
+        share_within_files(&mut v, &[0, 0, 1]);
+        assert_eq!(v[0], (d("2017-11-21"), DateSource::Text));
+        assert_eq!(v[2], (None, DateSource::Unknown));
+    }
+}

@@ -1,0 +1,191 @@
+//! Merging event reports: the same event told by several sentences or
+//! articles becomes one event listing every report. Two reports are one
+//! event when their dates agree (equal, or one containing the other) and
+//! they share the type and, across articles, a participant or the place.
+
+use crate::extract::date::DatePoint;
+use crate::extract::kind::{EntityKind, EventType};
+use crate::extract::lang::Lang;
+
+use super::{ArticleId, EntityId, Report};
+
+/// One sentence's event, with entities resolved.
+#[derive(Debug, Clone)]
+pub struct Sighting {
+    pub article: ArticleId,
+    pub sentence: usize,
+    pub date: DatePoint,
+    pub kind: EventType,
+    pub participants: Vec<EntityId>,
+    pub place: Option<EntityId>,
+}
+
+/// A merged event before ids and descriptions.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    pub date: DatePoint,
+    pub kind: EventType,
+    pub participants: Vec<EntityId>,
+    pub place: Option<EntityId>,
+    pub reports: Vec<Report>,
+}
+
+fn same_event(m: &Merged, s: &Sighting) -> bool {
+    let dates_agree = m.date == s.date || m.date.contains(&s.date) || s.date.contains(&m.date);
+    if !dates_agree || m.kind != s.kind {
+        return false;
+    }
+    let same_article = m.reports.iter().any(|r| r.article == s.article);
+    let shared = s.participants.iter().any(|p| m.participants.contains(p))
+        || (s.place.is_some() && s.place == m.place);
+    (same_article && m.date == s.date) || shared
+}
+
+/// Merges sightings into events, keeping the finer date of merged reports.
+pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
+    let mut out: Vec<Merged> = Vec::new();
+    for s in sightings {
+        let report = Report {
+            article: s.article,
+            sentence: s.sentence,
+        };
+        if let Some(m) = out.iter_mut().find(|m| same_event(m, &s)) {
+            if s.date.precision() > m.date.precision() {
+                m.date = s.date;
+            }
+            for p in &s.participants {
+                if !m.participants.contains(p) {
+                    m.participants.push(*p);
+                }
+            }
+            m.place = m.place.or(s.place);
+            m.reports.push(report);
+            continue;
+        }
+        out.push(Merged {
+            date: s.date,
+            kind: s.kind,
+            participants: s.participants,
+            place: s.place,
+            reports: vec![report],
+        });
+    }
+    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
+    out
+}
+
+/// A short line for the timeline: `Rencontre Poutine – al-Assad à Sotchi`.
+/// People go by their last name; at most three participants are named.
+pub fn describe(
+    kind: EventType,
+    participants: &[(&str, EntityKind)],
+    place: Option<&str>,
+    lang: Lang,
+) -> String {
+    let label = label(kind, lang);
+    let names: Vec<String> = participants
+        .iter()
+        .filter(|(n, _)| Some(*n) != place)
+        .take(3)
+        .map(|(n, k)| short_name(n, *k))
+        .collect();
+    let mut out = label.to_string();
+    if !names.is_empty() {
+        out.push(' ');
+        out.push_str(&names.join(" – "));
+    }
+    if let Some(p) = place {
+        out.push_str(match lang {
+            Lang::Fr => " à ",
+            Lang::En => " in ",
+        });
+        out.push_str(p);
+    }
+    out
+}
+
+fn short_name(name: &str, kind: EntityKind) -> String {
+    if kind != EntityKind::Person {
+        return name.to_string();
+    }
+    name.rsplit(' ').next().unwrap_or(name).to_string()
+}
+
+fn label(kind: EventType, lang: Lang) -> &'static str {
+    use EventType::*;
+    match (lang, kind) {
+        (Lang::Fr, Meeting) => "Rencontre",
+        (Lang::Fr, Summit) => "Sommet",
+        (Lang::Fr, PhoneCall) => "Entretien téléphonique",
+        (Lang::Fr, Visit) => "Visite",
+        (Lang::Fr, Talks) => "Pourparlers",
+        (Lang::Fr, Agreement) => "Accord",
+        (Lang::Fr, Military) => "Action militaire",
+        (Lang::Fr, Election) => "Élections",
+        (Lang::Fr, Statement) => "Déclaration",
+        (Lang::Fr, Other) => "Événement",
+        (Lang::En, Meeting) => "Meeting",
+        (Lang::En, Summit) => "Summit",
+        (Lang::En, PhoneCall) => "Phone call",
+        (Lang::En, Visit) => "Visit",
+        (Lang::En, Talks) => "Talks",
+        (Lang::En, Agreement) => "Agreement",
+        (Lang::En, Military) => "Military action",
+        (Lang::En, Election) => "Election",
+        (Lang::En, Statement) => "Statement",
+        (Lang::En, Other) => "Event",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(article: u32, date: &str, kind: EventType, parts: &[u32]) -> Sighting {
+        Sighting {
+            article: ArticleId(article),
+            sentence: 0,
+            date: DatePoint::parse(date).unwrap(),
+            kind,
+            participants: parts.iter().map(|&p| EntityId(p)).collect(),
+            place: None,
+        }
+    }
+
+    #[test]
+    fn reports_of_one_event_merge_at_the_finer_date() {
+        let m = merge(vec![
+            s(0, "2015", EventType::Military, &[1]),
+            s(1, "2015-09", EventType::Military, &[1, 2]),
+            s(2, "2015-09", EventType::Meeting, &[1]),
+            s(3, "2016-09", EventType::Military, &[1]),
+        ]);
+        assert_eq!(m.len(), 3);
+        let military = m.iter().find(|e| e.kind == EventType::Military).unwrap();
+        assert_eq!(military.date.to_string(), "2015-09");
+        assert_eq!(military.reports.len(), 2);
+    }
+
+    #[test]
+    fn unrelated_reports_stay_apart() {
+        let m = merge(vec![
+            s(0, "2017-11-20", EventType::Meeting, &[1]),
+            s(1, "2017-11-20", EventType::Meeting, &[2]),
+        ]);
+        assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn descriptions_name_people_by_surname() {
+        let d = describe(
+            EventType::Meeting,
+            &[
+                ("Jean Dupont", EntityKind::Person),
+                ("Paul Martin", EntityKind::Person),
+            ],
+            Some("Lyon"),
+            Lang::Fr,
+        );
+        assert_eq!(d, "Rencontre Dupont – Martin à Lyon");
+    }
+}

@@ -1,0 +1,214 @@
+//! Filtering the corpus by a query: which articles match and how well,
+//! which entities and events they bring, and what to highlight. Pure: the
+//! same corpus, index and query always give the same [`View`].
+
+pub mod index;
+pub mod matcher;
+pub mod query;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::extract::fold::fold;
+use crate::extract::kind::EntityKind;
+use crate::model::{ArticleId, Corpus, EntityId, EventId};
+
+pub use index::SearchIndex;
+pub use query::{Query, QueryError, Term};
+
+use index::Field;
+use matcher::WordMatcher;
+
+/// An entity as the filtered articles show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    pub id: EntityId,
+    pub mentions: usize,
+    pub articles: usize,
+}
+
+/// The result of a query: what each pane lists, in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    /// Matching articles, best first (corpus order when nothing ranks them).
+    pub articles: Vec<ArticleId>,
+    pub entities: Vec<EntityRow>,
+    pub events: Vec<EventId>,
+    /// Folded words and substrings to highlight.
+    pub highlights: Vec<String>,
+    pub errors: Vec<QueryError>,
+}
+
+/// Filters with a query string.
+pub fn filter_str(corpus: &Corpus, index: &SearchIndex, input: &str) -> View {
+    let (q, errors) = query::parse(input);
+    let mut v = filter(corpus, index, &q);
+    v.errors = errors;
+    v
+}
+
+/// Filters the corpus: every term must match.
+pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query) -> View {
+    let matcher = WordMatcher::default();
+    let n = corpus.articles.len();
+    let mut keep = vec![true; n];
+    let mut score = vec![0i64; n];
+    let mut highlights = Vec::new();
+    let mut event_ok: Vec<Box<dyn Fn(EventId) -> bool + '_>> = Vec::new();
+    for term in &q.terms {
+        match term {
+            Term::Fuzzy(t) => {
+                let t = fold(t);
+                let mut best: HashMap<ArticleId, i64> = HashMap::new();
+                for (wi, w) in index.words.iter().enumerate() {
+                    let Some(s) = matcher.score(&t, w) else {
+                        continue;
+                    };
+                    highlights.push(w.clone());
+                    for &(a, field) in &index.postings[wi] {
+                        let v = s + field_bonus(field);
+                        let e = best.entry(a).or_insert(i64::MIN);
+                        *e = (*e).max(v);
+                    }
+                }
+                for i in 0..n {
+                    match best.get(&ArticleId(i as u32)) {
+                        Some(s) => score[i] += s,
+                        None => keep[i] = false,
+                    }
+                }
+            }
+            Term::Exact(t) => {
+                let t = fold(t);
+                for (k, text) in keep.iter_mut().zip(&index.folded) {
+                    *k &= text.contains(&t);
+                }
+                highlights.push(t);
+            }
+            Term::Exclude(t) => {
+                let t = fold(t);
+                for (k, text) in keep.iter_mut().zip(&index.folded) {
+                    *k &= !text.contains(&t);
+                }
+            }
+            Term::Entity(name) => {
+                let wanted = matching_entities(index, &matcher, name);
+                for (i, a) in corpus.articles.iter().enumerate() {
+                    keep[i] &= a.entities.iter().any(|e| wanted.contains(e));
+                }
+                for e in &wanted {
+                    highlights.extend(index.entity_words[e.0 as usize].iter().cloned());
+                }
+            }
+            Term::EventType(t) => {
+                let t = *t;
+                for (i, a) in corpus.articles.iter().enumerate() {
+                    keep[i] &= a.events.iter().any(|e| corpus.event(*e).kind == t);
+                }
+                event_ok.push(Box::new(move |e| corpus.event(e).kind == t));
+            }
+            Term::Date(r) => {
+                let r = *r;
+                for (i, a) in corpus.articles.iter().enumerate() {
+                    keep[i] &= a.display_date().is_some_and(|(d, _)| r.overlaps(&d));
+                }
+                event_ok.push(Box::new(move |e| r.overlaps(&corpus.event(e).date)));
+            }
+            Term::Lang(l) => {
+                for (i, a) in corpus.articles.iter().enumerate() {
+                    keep[i] &= a.lang == *l;
+                }
+            }
+        }
+    }
+    let mut articles: Vec<ArticleId> = (0..n)
+        .filter(|&i| keep[i])
+        .map(|i| ArticleId(i as u32))
+        .collect();
+    // Stable: equal scores keep corpus order.
+    articles.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
+    highlights.sort();
+    highlights.dedup();
+    let entities = entity_rows(corpus, &articles);
+    let events = events_of(corpus, &articles, &event_ok);
+    View {
+        articles,
+        entities,
+        events,
+        highlights,
+        errors: Vec::new(),
+    }
+}
+
+fn field_bonus(f: Field) -> i64 {
+    // Fields dominate: any headline match ranks above any body match.
+    f as i64 * 10_000
+}
+
+/// Entities one of whose names has a word matching `name` (all of its
+/// `_`-separated words, for `@vladimir_poutine`).
+fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> HashSet<EntityId> {
+    let parts: Vec<String> = name
+        .split(['_', '-'])
+        .filter(|p| !p.is_empty())
+        .map(fold)
+        .collect();
+    index
+        .entity_words
+        .iter()
+        .enumerate()
+        .filter(|(_, words)| {
+            parts
+                .iter()
+                .all(|p| words.iter().any(|w| m.score(p, w).is_some()))
+        })
+        .map(|(i, _)| EntityId(i as u32))
+        .collect()
+}
+
+/// Entities of the given articles with their mentions there, grouped by
+/// kind (people, places, organisations, others), most mentioned first.
+fn entity_rows(corpus: &Corpus, articles: &[ArticleId]) -> Vec<EntityRow> {
+    let mut rows: HashMap<EntityId, EntityRow> = HashMap::new();
+    for a in articles {
+        let art = corpus.article(*a);
+        for m in &art.mentions {
+            rows.entry(m.entity)
+                .or_insert(EntityRow {
+                    id: m.entity,
+                    mentions: 0,
+                    articles: 0,
+                })
+                .mentions += 1;
+        }
+        for e in &art.entities {
+            if let Some(r) = rows.get_mut(e) {
+                r.articles += 1;
+            }
+        }
+    }
+    let mut rows: Vec<EntityRow> = rows.into_values().collect();
+    let rank = |k: EntityKind| k as u8;
+    rows.sort_by(|x, y| {
+        let (ex, ey) = (corpus.entity(x.id), corpus.entity(y.id));
+        rank(ex.kind)
+            .cmp(&rank(ey.kind))
+            .then(y.mentions.cmp(&x.mentions))
+            .then(ex.canonical.cmp(&ey.canonical))
+    });
+    rows
+}
+
+type EventPredicate<'a> = Box<dyn Fn(EventId) -> bool + 'a>;
+
+fn events_of(corpus: &Corpus, articles: &[ArticleId], ok: &[EventPredicate]) -> Vec<EventId> {
+    let wanted: HashSet<ArticleId> = articles.iter().copied().collect();
+    let mut out: Vec<EventId> = corpus
+        .events
+        .iter()
+        .filter(|e| e.reports.iter().any(|r| wanted.contains(&r.article)))
+        .map(|e| e.id)
+        .filter(|&e| ok.iter().all(|f| f(e)))
+        .collect();
+    out.sort_by_key(|e| corpus.event(*e).date);
+    out
+}

@@ -1,0 +1,180 @@
+//! The query language: space-separated terms that must all match.
+//! `word` fuzzy, `'word` exact substring, `!word` excludes, `@name` an
+//! entity, `#type` an event type, `date:2017-11` or `date:2015..2017` a
+//! date range, `lang:fr` a language.
+
+use crate::extract::date::DatePoint;
+use crate::extract::kind::EventType;
+use crate::extract::lang::Lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    Fuzzy(String),
+    Exact(String),
+    Exclude(String),
+    Entity(String),
+    EventType(EventType),
+    Date(DateRange),
+    Lang(Lang),
+}
+
+/// An inclusive range of dates at any precision: `2015..2017` covers
+/// 2015-01-01 to 2017-12-31.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateRange {
+    pub from: Option<DatePoint>,
+    pub to: Option<DatePoint>,
+}
+
+impl DateRange {
+    /// Whether a date (at any precision) overlaps the range.
+    pub fn overlaps(&self, d: &DatePoint) -> bool {
+        let after_start = self
+            .from
+            .is_none_or(|f| d.sort_key() >= f.sort_key() || d.contains(&f) || f.contains(d));
+        let before_end = self
+            .to
+            .is_none_or(|t| d.sort_key() <= t.sort_key() || t.contains(d) || d.contains(&t));
+        after_start && before_end
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+/// A term that cannot be understood; the rest of the query still applies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryError(pub String);
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// Parses a query. Bad terms are reported and left out.
+pub fn parse(input: &str) -> (Query, Vec<QueryError>) {
+    let mut terms = Vec::new();
+    let mut errors = Vec::new();
+    for raw in input.split_whitespace() {
+        match parse_term(raw) {
+            Ok(Some(t)) => terms.push(t),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    (Query { terms }, errors)
+}
+
+fn parse_term(raw: &str) -> Result<Option<Term>, QueryError> {
+    let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    if let Some(rest) = raw.strip_prefix('\'') {
+        return Ok(nonempty(rest).map(Term::Exact));
+    }
+    if let Some(rest) = raw.strip_prefix('!') {
+        return Ok(nonempty(rest.trim_start_matches('\'')).map(Term::Exclude));
+    }
+    if let Some(rest) = raw.strip_prefix('@') {
+        return Ok(nonempty(rest).map(Term::Entity));
+    }
+    if let Some(rest) = raw.strip_prefix('#') {
+        if rest.is_empty() {
+            return Ok(None);
+        }
+        return EventType::from_code(&rest.to_lowercase().replace('-', "_"))
+            .map(|t| Some(Term::EventType(t)))
+            .ok_or_else(|| {
+                QueryError(format!(
+                    "unknown event type `#{rest}` (one of: {})",
+                    type_list()
+                ))
+            });
+    }
+    if let Some(rest) = raw.strip_prefix("date:") {
+        return parse_range(rest).map(|r| Some(Term::Date(r)));
+    }
+    if let Some(rest) = raw.strip_prefix("lang:") {
+        return Lang::from_code(rest)
+            .map(|l| Some(Term::Lang(l)))
+            .ok_or_else(|| QueryError(format!("unknown language `{rest}` (fr or en)")));
+    }
+    Ok(Some(Term::Fuzzy(raw.to_string())))
+}
+
+fn type_list() -> String {
+    EventType::ALL
+        .iter()
+        .map(|t| t.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn parse_range(s: &str) -> Result<DateRange, QueryError> {
+    let bad = || {
+        QueryError(format!(
+            "bad date `date:{s}` (YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO)"
+        ))
+    };
+    let one = |p: &str| {
+        if p.is_empty() {
+            Ok(None)
+        } else {
+            DatePoint::parse(p).map(Some).ok_or_else(bad)
+        }
+    };
+    match s.split_once("..") {
+        Some((a, b)) => Ok(DateRange {
+            from: one(a)?,
+            to: one(b)?,
+        }),
+        None => {
+            let d = DatePoint::parse(s).ok_or_else(bad)?;
+            Ok(DateRange {
+                from: Some(d),
+                to: Some(d),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_term_kind() {
+        let (q, e) = parse("erdo 'Sotchi !Trump @poutine #meeting date:2015..2017 lang:fr");
+        assert!(e.is_empty());
+        assert_eq!(q.terms.len(), 7);
+        assert_eq!(q.terms[0], Term::Fuzzy("erdo".into()));
+        assert_eq!(q.terms[1], Term::Exact("Sotchi".into()));
+        assert_eq!(q.terms[2], Term::Exclude("Trump".into()));
+        assert_eq!(q.terms[4], Term::EventType(EventType::Meeting));
+        assert_eq!(q.terms[6], Term::Lang(Lang::Fr));
+    }
+
+    #[test]
+    fn bad_terms_are_reported_and_skipped() {
+        let (q, e) = parse("#party date:2017-13 lang:de ok");
+        assert_eq!(q.terms, [Term::Fuzzy("ok".into())]);
+        assert_eq!(e.len(), 3);
+        assert!(e[0].0.contains("meeting"));
+    }
+
+    #[test]
+    fn ranges_overlap_at_any_precision() {
+        let (q, _) = parse("date:2015..2017");
+        let Term::Date(r) = q.terms[0] else { panic!() };
+        for inside in ["2015", "2016-03", "2017-12-31"] {
+            assert!(r.overlaps(&DatePoint::parse(inside).unwrap()), "{inside}");
+        }
+        assert!(!r.overlaps(&DatePoint::parse("2018-01").unwrap()));
+        let (q, _) = parse("date:2017-11");
+        let Term::Date(r) = q.terms[0] else { panic!() };
+        assert!(r.overlaps(&DatePoint::parse("2017-11-20").unwrap()));
+        assert!(r.overlaps(&DatePoint::parse("2017").unwrap()));
+        assert!(!r.overlaps(&DatePoint::parse("2017-10-31").unwrap()));
+    }
+}

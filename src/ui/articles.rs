@@ -1,0 +1,73 @@
+//! The article list: date with its precision (`~` for a guess), headline
+//! with search matches highlighted, and the source file.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::list;
+use super::text::{fit, highlighted, pad};
+use super::theme::Theme;
+use crate::app::{AppState, Pane};
+use crate::model::{Article, Corpus};
+
+/// `2017-11-21`, `2017-11`, `~2023-07`, or `?` for an undated article.
+pub fn date_label(a: &Article) -> String {
+    match a.display_date() {
+        Some((d, false)) => d.to_string(),
+        Some((d, true)) => format!("~{d}"),
+        None => "?".to_string(),
+    }
+}
+
+/// A short tag for the source: the file's stem cut to 8, with `#part`.
+pub fn source_label(a: &Article) -> String {
+    let stem = a.file.rsplit_once('.').map_or(a.file.as_str(), |(s, _)| s);
+    let stem: String = stem.chars().take(8).collect();
+    if a.part > 1 {
+        format!("{stem}#{}", a.part)
+    } else {
+        stem
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
+    let v = &state.view;
+    let title = Line::from(vec![
+        Span::styled(" Articles ", theme.title()),
+        Span::raw(format!("({}/{}) ", v.articles.len(), corpus.articles.len())),
+    ]);
+    let focused = state.focus == Pane::Articles;
+    list::draw(
+        f,
+        area,
+        title,
+        focused,
+        theme,
+        (v.articles.len(), state.selected(Pane::Articles)),
+        |i, width| {
+            let a = corpus.article(v.articles[i]);
+            let date = pad(&date_label(a), 11);
+            let source = source_label(a);
+            let show_source = width >= 50;
+            let room = width.saturating_sub(11 + if show_source { source.width() + 1 } else { 0 });
+            let headline = pad(&fit(&a.headline, room), room);
+            let mut spans = vec![Span::styled(date, theme.date())];
+            spans.extend(
+                highlighted(
+                    &headline,
+                    &v.highlights,
+                    ratatui::style::Style::new(),
+                    theme.highlight(),
+                )
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
+            if show_source {
+                spans.push(Span::styled(format!(" {source}"), theme.dim()));
+            }
+            Line::from(spans)
+        },
+    );
+}

@@ -1,0 +1,51 @@
+//! A framed list that builds only its visible rows, with the selected row
+//! kept in view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
+
+use super::theme::Theme;
+
+/// The first row to show so that `selected` is visible in `height` rows.
+pub fn offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}
+
+/// Draws `len` rows, asking `row(i, width)` only for the visible ones.
+pub fn draw<'a>(
+    f: &mut Frame,
+    area: Rect,
+    title: Line<'a>,
+    focused: bool,
+    theme: &Theme,
+    (len, selected): (usize, usize),
+    row: impl Fn(usize, usize) -> Line<'a>,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(title);
+    let inner = block.inner(area);
+    let height = inner.height as usize;
+    let first = offset(selected, height);
+    let width = inner.width as usize;
+    let items: Vec<ListItem> = (first..len.min(first + height))
+        .map(|i| ListItem::new(row(i, width)))
+        .collect();
+    let empty = items.is_empty();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected(focused));
+    let mut state = ListState::default().with_selected((!empty).then(|| selected - first));
+    f.render_stateful_widget(list, area, &mut state);
+    if empty {
+        let msg = Line::from(Span::styled(" nothing matches", theme.dim()));
+        f.render_widget(msg, Rect { height: 1, ..inner });
+    }
+}

@@ -1,0 +1,188 @@
+//! The reader: the article wrapped to the pane, entities coloured by kind,
+//! search matches highlighted, the sentence jumped to marked, and beside it
+//! the article's own entities and events.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::articles::date_label;
+use super::text::{fit, is_highlighted};
+use super::theme::Theme;
+use crate::app::{AppState, Reader, reader};
+use crate::extract::tokens::tokenize;
+use crate::model::{Article, Corpus};
+
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    corpus: &Corpus,
+    state: &AppState,
+    r: &Reader,
+    theme: &Theme,
+) {
+    let a = corpus.article(r.article);
+    let (main, side) = if area.width >= reader::SIDE_MIN_COLS {
+        let [m, s] =
+            Layout::horizontal([Constraint::Min(20), Constraint::Length(reader::SIDE_WIDTH)])
+                .areas(area);
+        (m, Some(s))
+    } else {
+        (area, None)
+    };
+    let [head, body] =
+        Layout::vertical([Constraint::Length(reader::HEADER_ROWS), Constraint::Min(1)]).areas(main);
+    draw_header(f, head, a, theme);
+    draw_body(f, body, corpus, state, r, theme);
+    if let Some(side) = side {
+        draw_side(f, side, corpus, a, theme);
+    }
+}
+
+fn draw_header(f: &mut Frame, area: Rect, a: &Article, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT | Borders::RIGHT)
+        .border_style(theme.border(true))
+        .title(Span::styled(" Reader ", theme.title()));
+    let w = area.width.saturating_sub(4) as usize;
+    let precision =
+        a.date
+            .map(|d| d.precision().as_str())
+            .unwrap_or(if a.inferred_date.is_some() {
+                "guessed"
+            } else {
+                "unknown"
+            });
+    let lines = vec![
+        Line::from(Span::styled(fit(&a.headline, w), theme.title())),
+        Line::from(vec![
+            Span::styled(date_label(a), theme.date()),
+            Span::styled(
+                format!(
+                    " ({precision}, {})  {}  part {}  {}",
+                    a.date_source.as_str(),
+                    a.file,
+                    a.part,
+                    a.lang
+                ),
+                theme.dim(),
+            ),
+        ]),
+    ];
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Style for each byte of the text that is part of an entity mention, a
+/// search match or the marked sentence.
+fn styled_line<'a>(
+    text: &'a str,
+    line: Range<usize>,
+    a: &Article,
+    corpus: &Corpus,
+    state: &AppState,
+    r: &Reader,
+    theme: &Theme,
+) -> Line<'a> {
+    let mark = r.sentence.and_then(|s| a.sentences.get(s)).cloned();
+    let base_at = |pos: usize| {
+        let mut s = Style::new();
+        if mark.as_ref().is_some_and(|m| m.contains(&pos)) {
+            s = s.add_modifier(Modifier::BOLD);
+        }
+        s
+    };
+    let mut spans = Vec::new();
+    let mut pos = line.start;
+    let seg = &text[line.clone()];
+    for t in tokenize(seg) {
+        let (ts, te) = (line.start + t.start, line.start + t.end);
+        let mention = a
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= ts && te <= m.span.end);
+        let style = if is_highlighted(t.text, &state.view.highlights) {
+            theme.highlight()
+        } else if let Some(m) = mention {
+            base_at(ts).patch(theme.kind(corpus.entity(m.entity).kind))
+        } else {
+            continue;
+        };
+        if ts > pos {
+            spans.push(Span::styled(&text[pos..ts], base_at(pos)));
+        }
+        spans.push(Span::styled(&text[ts..te], style));
+        pos = te;
+    }
+    if pos < line.end {
+        spans.push(Span::styled(&text[pos..line.end], base_at(pos)));
+    }
+    Line::from(spans)
+}
+
+fn draw_body(
+    f: &mut Frame,
+    area: Rect,
+    corpus: &Corpus,
+    state: &AppState,
+    r: &Reader,
+    theme: &Theme,
+) {
+    let a = corpus.article(r.article);
+    let block = Block::default()
+        .borders(Borders::BOTTOM | Borders::LEFT | Borders::RIGHT)
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    let lines = reader::wrap(
+        &a.text,
+        reader::text_width(state.size.0).min(inner.width.saturating_sub(1) as usize),
+    );
+    let rows = inner.height as usize;
+    let first = r.scroll.min(lines.len().saturating_sub(rows));
+    let shown: Vec<Line> = lines[first..lines.len().min(first + rows)]
+        .iter()
+        .map(|l| styled_line(&a.text, l.clone(), a, corpus, state, r, theme))
+        .collect();
+    let more = if first + rows < lines.len() {
+        format!(" {}/{} ↓ ", first + rows, lines.len())
+    } else {
+        " end ".to_string()
+    };
+    f.render_widget(
+        Paragraph::new(shown)
+            .block(block.title_bottom(Line::from(Span::styled(more, theme.dim())).right_aligned())),
+        area,
+    );
+}
+
+fn draw_side(f: &mut Frame, area: Rect, corpus: &Corpus, a: &Article, theme: &Theme) {
+    let w = area.width.saturating_sub(2) as usize;
+    let mut lines = vec![Line::from(Span::styled("Entities", theme.title()))];
+    for e in &a.entities {
+        let e = corpus.entity(*e);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<4}", e.kind.code()), theme.kind(e.kind)),
+            Span::raw(fit(&e.canonical, w.saturating_sub(4))),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Events", theme.title())));
+    for e in &a.events {
+        let e = corpus.event(*e);
+        lines.push(Line::from(vec![Span::styled(
+            format!("{} ", e.date),
+            theme.date(),
+        )]));
+        lines.push(Line::raw(format!(
+            " {}",
+            fit(&e.description, w.saturating_sub(1))
+        )));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(false));
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}

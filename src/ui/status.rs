@@ -1,0 +1,64 @@
+//! The bottom line: the search box on the left; counts, the corpus origin,
+//! a message and key hints on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::text::fit;
+use super::theme::Theme;
+use crate::app::AppState;
+use crate::model::{Corpus, Origin};
+
+pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
+    let v = &state.view;
+    let mut right = format!(
+        "{} articles · {} entities · {} events",
+        v.articles.len(),
+        v.entities.len(),
+        v.events.len()
+    );
+    if corpus.origin == Origin::BuiltIn {
+        right.push_str(" · built-in seeds");
+    }
+    if !corpus.warnings.is_empty() {
+        right.push_str(&format!(" · {} warnings", corpus.warnings.len()));
+    }
+    right.push_str("  ? help ");
+    let prompt = if state.editing {
+        " / "
+    } else if state.query.is_empty() {
+        " / search"
+    } else {
+        " / "
+    };
+    let cursor = if state.editing { "_" } else { "" };
+    let w = area.width as usize;
+    let room = w.saturating_sub(right.width() + prompt.width() + 2);
+    let query = fit(&state.query, room.saturating_sub(cursor.len()));
+    let mut spans = vec![
+        Span::styled(
+            prompt,
+            if state.editing {
+                theme.title()
+            } else {
+                theme.dim()
+            },
+        ),
+        Span::styled(query.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(cursor, Style::new().add_modifier(Modifier::SLOW_BLINK)),
+    ];
+    let mut used = prompt.width() + query.width() + cursor.len();
+    if let Some(m) = &state.message {
+        let m = fit(&format!("  {m}"), w.saturating_sub(used + right.width()));
+        used += m.width();
+        spans.push(Span::styled(m, theme.warning()));
+    }
+    spans.push(Span::raw(
+        " ".repeat(w.saturating_sub(used + right.width())),
+    ));
+    spans.push(Span::styled(right, theme.dim()));
+    f.render_widget(Line::from(spans), area);
+}

@@ -1,0 +1,118 @@
+//! The app's behaviour as sequences of keys, without a terminal.
+
+mod common;
+
+use revue::app::keys::{Key, action_for};
+use revue::app::{AppState, Mode, Pane, update};
+
+fn press(state: &mut AppState, keys: &[Key]) {
+    let (corpus, index) = common::seeds();
+    for &k in keys {
+        if let Some(a) = action_for(state, k) {
+            update(state, a, corpus, index);
+        }
+    }
+}
+
+fn typed(s: &str) -> Vec<Key> {
+    s.chars().map(Key::Char).collect()
+}
+
+fn fresh() -> AppState {
+    let (corpus, index) = common::seeds();
+    AppState::new(corpus, index)
+}
+
+#[test]
+fn moving_stays_in_bounds() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Up, Key::Char('k')]);
+    assert_eq!(s.selected(Pane::Articles), 0);
+    press(&mut s, &[Key::Char('j'), Key::Down]);
+    assert_eq!(s.selected(Pane::Articles), 2);
+    press(&mut s, &[Key::Char('G')]);
+    assert_eq!(s.selected(Pane::Articles), 5);
+    press(&mut s, &[Key::PageDown, Key::Down]);
+    assert_eq!(s.selected(Pane::Articles), 5);
+    press(&mut s, &[Key::Char('g')]);
+    assert_eq!(s.selected(Pane::Articles), 0);
+}
+
+#[test]
+fn tab_cycles_panes_each_with_its_selection() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Tab]);
+    assert_eq!(s.focus, Pane::Entities);
+    press(&mut s, &[Key::Down, Key::Down, Key::Tab]);
+    assert_eq!(s.focus, Pane::Timeline);
+    assert_eq!(s.selected(Pane::Entities), 2);
+    press(&mut s, &[Key::Tab]);
+    assert_eq!(s.focus, Pane::Articles);
+    press(&mut s, &[Key::BackTab]);
+    assert_eq!(s.focus, Pane::Timeline);
+}
+
+#[test]
+fn slash_then_typing_filters_and_esc_leaves_then_clears() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Char('/')]);
+    assert!(s.editing);
+    // While editing, letters are text, not commands (q does not quit).
+    press(&mut s, &typed("erdo"));
+    assert_eq!(s.query, "erdo");
+    assert_eq!(s.view.articles.len(), 3);
+    assert!(!s.quit);
+    press(&mut s, &[Key::Backspace]);
+    assert_eq!(s.query, "erd");
+    press(&mut s, &[Key::Char('o'), Key::Esc]);
+    assert!(!s.editing);
+    assert_eq!(s.view.articles.len(), 3);
+    press(&mut s, &[Key::Esc]);
+    assert_eq!(s.query, "");
+    assert_eq!(s.view.articles.len(), 6);
+}
+
+#[test]
+fn enter_opens_the_reader_and_esc_comes_back() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Down, Key::Enter]);
+    assert_eq!(s.mode, Mode::Reader);
+    assert_eq!(s.reader.as_ref().unwrap().article, s.view.articles[1]);
+    press(&mut s, &[Key::Down, Key::Down]);
+    assert_eq!(s.reader.as_ref().unwrap().scroll, 2);
+    press(&mut s, &[Key::Esc]);
+    assert_eq!(s.mode, Mode::Dashboard);
+    assert!(s.reader.is_none());
+}
+
+#[test]
+fn enter_on_an_entity_filters_by_it() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Char('2'), Key::Enter]);
+    assert!(s.query.starts_with('@'), "{}", s.query);
+    assert_eq!(s.focus, Pane::Articles);
+    let (corpus, _) = common::seeds();
+    let first = s.view.entities.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert!(!first.is_empty());
+    assert!(s.view.articles.len() <= corpus.articles.len());
+}
+
+#[test]
+fn enter_on_an_event_opens_its_sentence() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Char('3'), Key::Enter]);
+    let r = s.reader.as_ref().expect("reader open");
+    assert!(r.sentence.is_some());
+}
+
+#[test]
+fn help_opens_and_any_key_closes_and_q_quits() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Char('?')]);
+    assert_eq!(s.mode, Mode::Help);
+    press(&mut s, &[Key::Char('q')]);
+    assert_eq!(s.mode, Mode::Dashboard);
+    assert!(!s.quit);
+    press(&mut s, &[Key::Char('q')]);
+    assert!(s.quit);
+}

@@ -1,0 +1,98 @@
+//! Frames drawn into ratatui's TestBackend: the panes, their counts, the
+//! reader, the help and the small-terminal message.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use revue::app::{Action, AppState, update};
+use revue::ui::{Theme, buffer_text, render};
+
+fn draw(state: &AppState, w: u16, h: u16) -> String {
+    let (corpus, _) = common::seeds();
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| render(f, corpus, state, &Theme::new(false)))
+        .unwrap();
+    buffer_text(t.backend().buffer())
+}
+
+fn state_with(actions: Vec<Action>) -> AppState {
+    let (corpus, index) = common::seeds();
+    let mut s = AppState::new(corpus, index);
+    for a in actions {
+        update(&mut s, a, corpus, index);
+    }
+    s
+}
+
+#[test]
+fn dashboard_shows_three_panes_with_counts() {
+    let s = state_with(vec![Action::Resize {
+        cols: 100,
+        rows: 30,
+    }]);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Articles (6/6)"), "{screen}");
+    assert!(screen.contains("Entities ("), "{screen}");
+    assert!(screen.contains("Timeline ("), "{screen}");
+    assert!(screen.contains("2017-11-21"), "{screen}");
+    assert!(screen.contains("Vladimir Poutine"), "{screen}");
+    assert!(screen.contains("6 articles"), "{screen}");
+}
+
+#[test]
+fn a_query_shrinks_every_pane() {
+    let (corpus, index) = common::seeds();
+    let all = AppState::new(corpus, index);
+    let s = state_with(vec![Action::StartSearch, Action::SetQuery("erdo".into())]);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Articles (3/6)"), "{screen}");
+    assert!(screen.contains("3 articles"), "{screen}");
+    assert!(screen.contains("/ erdo_"), "{screen}");
+    assert!(s.view.entities.len() < all.view.entities.len());
+    assert!(
+        screen.contains(&format!("Entities ({})", s.view.entities.len())),
+        "{screen}"
+    );
+}
+
+#[test]
+fn reader_shows_wrapped_text_and_metadata() {
+    let s = state_with(vec![
+        Action::Resize {
+            cols: 100,
+            rows: 30,
+        },
+        Action::Confirm,
+    ]);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Reader"), "{screen}");
+    assert!(screen.contains("2017-11-21 (day, header)"), "{screen}");
+    assert!(screen.contains("Entities"), "{screen}");
+    for line in screen.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 100);
+    }
+}
+
+#[test]
+fn help_lists_the_keys() {
+    let s = state_with(vec![Action::ToggleHelp]);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Keys"), "{screen}");
+    assert!(screen.contains("@name"), "{screen}");
+}
+
+#[test]
+fn too_small_a_terminal_gets_a_message() {
+    let s = state_with(vec![]);
+    let screen = draw(&s, 60, 20);
+    assert!(screen.contains("needs at least 80×24"), "{screen}");
+}
+
+#[test]
+fn fits_in_80_by_24() {
+    let s = state_with(vec![Action::Resize { cols: 80, rows: 24 }]);
+    let screen = draw(&s, 80, 24);
+    assert!(screen.contains("Articles (6/6)"), "{screen}");
+    assert!(screen.contains("? help"), "{screen}");
+}
