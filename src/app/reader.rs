@@ -37,7 +37,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         }
         first = false;
         let mut search_from = para.as_ptr() as usize - base;
-        for line in textwrap::wrap(para, textwrap::Options::new(width.max(1)).break_words(true)) {
+        for line in textwrap::wrap(
+            para,
+            textwrap::Options::new(width.max(1))
+                .break_words(true)
+                // Names such as al-Assad stay whole on one line.
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
+        ) {
             let start = match &line {
                 // Borrowed lines point into `text`: their offset is exact.
                 std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - base,

@@ -50,7 +50,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
             let a = corpus.article(v.articles[i]);
             let date = pad(&date_label(a), 11);
             let source = source_label(a);
-            let show_source = width >= 50;
+            let show_source = width >= 44;
             let room = width.saturating_sub(11 + if show_source { source.width() + 1 } else { 0 });
             let headline = pad(&fit(&a.headline, room), room);
             let mut spans = vec![Span::styled(date, theme.date())];
