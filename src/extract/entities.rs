@@ -262,15 +262,18 @@ impl SentenceScan<'_> {
             end -= 1;
         }
         while start < end {
-            if self.gaz.kind(self.text(start, end)).is_some() {
-                break;
-            }
             let t = &self.tokens[start];
-            let drop = self.gaz.is_stopword(t.text)
+            let droppable = self.gaz.is_stopword(t.text)
                 || self.gaz.is_month_or_weekday(t.text)
                 || CONNECTORS.contains(&t.text)
                 || (end - start > 1 && self.gaz.is_demonym(t.text));
-            if !drop {
+            if !droppable {
+                break;
+            }
+            // `La Paz` keeps its article; `La Syrie` and `The United Nations` lose it.
+            let known_whole = self.gaz.kind(self.text(start, end)).is_some();
+            let known_rest = start + 1 < end && self.gaz.kind(self.text(start + 1, end)).is_some();
+            if known_whole && !known_rest {
                 break;
             }
             start += 1;
@@ -284,7 +287,8 @@ impl SentenceScan<'_> {
             && (COMMON_NOUNS.contains(&fold_name(text))
                 || self.gaz.is_demonym(text)
                 || self.gaz.is_stopword(text)
-                || text.chars().count() < 2);
+                || text.chars().count() < 2
+                || is_hyphenated_modifier(text) && self.gaz.kind(text).is_none());
         if lone_noise || self.is_portfolio(start) && self.gaz.kind(text).is_none() {
             return;
         }
@@ -342,9 +346,6 @@ impl SentenceScan<'_> {
             .kind(&text)
             .or_else(|| self.gaz.alias_group(&text).and_then(|g| self.gaz.kind(g)));
         let prefix = &self.sentence[..m.span.start];
-        let prev_word = tok_at
-            .filter(|&i| i > 0 && !self.tokens[i].elided)
-            .map(|i| self.tokens[i - 1].text);
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title: self
@@ -354,7 +355,7 @@ impl SentenceScan<'_> {
             org_head: self.gaz.is_org_head(first)
                 || m.first_token == usize::MAX && !is_acronym_text(&text),
             acronym: n_words == 1 && is_acronym_text(&text),
-            place_preposition: prev_word.is_some_and(|w| self.gaz.is_place_preposition(w)),
+            place_preposition: after_place_preposition(prefix),
         };
         // A known name or first name proves itself even at a sentence start.
         let vouched = cues.gazetteer.is_some() || cues.first_name || particle_name(first);
@@ -365,6 +366,33 @@ impl SentenceScan<'_> {
             initial: m.initial && !vouched,
             cues,
         }
+    }
+}
+
+/// `Iranian-backed`, `Russian-made`: a compound adjective, not a name.
+fn is_hyphenated_modifier(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, last)| last.chars().all(char::is_lowercase))
+}
+
+/// Whether the text before a name ends with a place preposition (`à`,
+/// `en`, `in`, `at`), possibly followed by an article (`in the Kremlin`).
+pub fn after_place_preposition(before: &str) -> bool {
+    let gaz = gazetteer::get();
+    let words: Vec<&str> = before
+        .trim_end()
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ',' || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .collect();
+    match words[..] {
+        [last, ..] if gaz.is_place_preposition(last) => true,
+        [last, prev] => {
+            ["the", "le", "la", "les", "l"].contains(&fold(last).as_str())
+                && gaz.is_place_preposition(prev)
+        }
+        _ => false,
     }
 }
 

@@ -53,7 +53,12 @@ pub fn find(
     if triggers.is_empty() {
         return Vec::new();
     }
-    let dates = event_dates(text, &sentence, dates);
+    let dates: Vec<&DatedSpan> = dates
+        .iter()
+        .copied()
+        .filter(|d| !is_dateline(text, &d.span))
+        .collect();
+    let dates = event_dates(text, &sentence, &dates);
     let mut out = Vec::new();
     for d in dates {
         let Some((trigger, kind)) = nearest_trigger(&triggers, &d.span) else {
@@ -62,12 +67,22 @@ pub fn find(
         if out.iter().any(|e: &EventCandidate| e.date == d.date) {
             continue;
         }
-        let place = place_of(actors, &trigger, &d.span);
-        let participants = actors
+        let (from, to) = (trigger.start.min(d.span.start), trigger.end.max(d.span.end));
+        let clause = clause_around(text, &sentence, from, to);
+        let in_clause: Vec<usize> = (0..actors.len())
+            .filter(|&i| clause.contains(&actors[i].span.start))
+            .collect();
+        // A clause that names no actor borrows the sentence's.
+        let pool: Vec<usize> = if in_clause.iter().any(|&i| is_participant(&actors[i])) {
+            in_clause
+        } else {
+            (0..actors.len()).collect()
+        };
+        let place = place_of(actors, &pool, &trigger, &d.span);
+        let participants = pool
             .iter()
-            .enumerate()
-            .filter(|(i, a)| Some(*i) != place && is_participant(a))
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&i| Some(i) != place && is_participant(&actors[i]))
             .collect();
         out.push(EventCandidate {
             sentence: sentence_index,
@@ -137,14 +152,60 @@ fn is_participant(a: &Actor) -> bool {
 }
 
 /// The place introduced by a preposition nearest to the trigger or the date.
-fn place_of(actors: &[Actor], trigger: &Range<usize>, date: &Range<usize>) -> Option<usize> {
+fn place_of(
+    actors: &[Actor],
+    pool: &[usize],
+    trigger: &Range<usize>,
+    date: &Range<usize>,
+) -> Option<usize> {
     let pivot = trigger.start.min(date.start);
-    actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == EntityKind::Place && a.place_preposition)
-        .min_by_key(|(_, a)| a.span.start.abs_diff(pivot))
-        .map(|(i, _)| i)
+    pool.iter()
+        .copied()
+        .filter(|&i| actors[i].kind == EntityKind::Place && actors[i].place_preposition)
+        .min_by_key(|&i| actors[i].span.start.abs_diff(pivot))
+}
+
+/// Marks that close a clause: commas, parentheses, quotes, dashes, colons.
+fn is_clause_break(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    rest.starts_with([',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '—', '–'])
+        || rest.starts_with(" - ")
+}
+
+/// The byte range of the clauses spanning `from..to` within the sentence.
+/// A clause that holds nothing but the date (`se rend, jeudi 28 septembre,
+/// en Turquie`) is an aside: the clause after it belongs to the event too.
+fn clause_around(text: &str, sentence: &Range<usize>, from: usize, to: usize) -> Range<usize> {
+    let start = text[sentence.start..from]
+        .char_indices()
+        .rev()
+        .find(|&(i, _)| is_clause_break(text, sentence.start + i))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let next_break = |from: usize| {
+        text[from..sentence.end]
+            .char_indices()
+            .find(|&(i, _)| is_clause_break(text, from + i))
+            .map_or(sentence.end, |(i, _)| from + i)
+    };
+    let mut end = next_break(to);
+    let aside = text[start..end].trim().len() <= to - from + 4;
+    if aside && end < sentence.end {
+        end = next_break(end + 1);
+    }
+    start..end
+}
+
+/// `MOSCOW, July 25, 2024 (Reuters) -`: a dateline dates the article, not
+/// an event. It opens the text, after a place name in capitals.
+fn is_dateline(text: &str, span: &Range<usize>) -> bool {
+    if span.start > 80 {
+        return false;
+    }
+    let before = text[..span.start].trim_end().trim_end_matches(',');
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    !line.is_empty()
+        && line.chars().any(char::is_alphabetic)
+        && line.chars().all(|c| !c.is_lowercase())
 }
 
 #[cfg(test)]
@@ -184,6 +245,29 @@ mod tests {
         assert_eq!(ev[0].kind, EventType::Meeting);
         assert_eq!(ev[0].participants, [0, 1]);
         assert_eq!(ev[0].place, Some(2));
+    }
+
+    #[test]
+    fn participants_come_from_the_clauses_of_trigger_and_date() {
+        let t = "Jean Dupont a rencontré Paul Martin le 20 novembre à Lyon, a indiqué Marie Curie (Le Monde).";
+        let d = dated(t, "le 20 novembre", "2017-11-20");
+        let actors = [
+            actor(t, "Jean Dupont", EntityKind::Person, false),
+            actor(t, "Paul Martin", EntityKind::Person, false),
+            actor(t, "Lyon", EntityKind::Place, true),
+            actor(t, "Marie Curie", EntityKind::Person, false),
+            actor(t, "Le Monde", EntityKind::Org, false),
+        ];
+        let ev = find(t, 0, 0..t.len(), &[&d], &actors);
+        assert_eq!(ev[0].participants, [0, 1]);
+        assert_eq!(ev[0].place, Some(2));
+    }
+
+    #[test]
+    fn a_dateline_dates_the_article_not_an_event() {
+        let t = "MOSCOW, July 25, 2024 (Reuters) - Talks went on.";
+        let d = dated(t, "July 25, 2024", "2024-07-25");
+        assert!(find(t, 0, 0..t.len(), &[&d], &[]).is_empty());
     }
 
     #[test]

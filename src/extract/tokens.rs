@@ -116,15 +116,18 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-// U.S. and U.N. keep their periods; a sentence-final period does not join.
+// U.S. and U.N. keep their periods; an initial's period (J. Smith) does not join.
 fn is_dotted_acronym(before: &str, rest: &str) -> bool {
     let last_is_single_capital = before
         .rsplit('.')
         .next()
         .is_some_and(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
-    last_is_single_capital
-        && rest[1..].chars().next().is_some_and(char::is_uppercase)
-        && rest[1..].chars().nth(1) == Some('.')
+    let closes_dotted =
+        before.contains('.') && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
+    last_is_single_capital && closes_dotted
+        || last_is_single_capital
+            && rest[1..].chars().next().is_some_and(char::is_uppercase)
+            && rest[1..].chars().nth(1) == Some('.')
 }
 
 #[cfg(test)]
@@ -164,8 +167,8 @@ mod tests {
     #[test]
     fn dotted_acronyms_stay_whole() {
         assert_eq!(
-            words("the U.S. and U.N. said."),
-            ["the", "U.S", "and", "U.N", "said"]
+            words("the U.S. and U.N. said. J. Smith"),
+            ["the", "U.S.", "and", "U.N.", "said", "J", "Smith"]
         );
     }
 }

@@ -224,7 +224,7 @@ fn find_events(
                 .map(|m| Actor {
                     span: m.span.clone(),
                     kind: entities[m.entity.0 as usize].kind,
-                    place_preposition: follows_place_preposition(
+                    place_preposition: extract::entities::after_place_preposition(
                         &a.text[range.start..m.span.start],
                     ),
                 })
@@ -282,14 +282,4 @@ fn find_events(
         });
     }
     out
-}
-
-fn follows_place_preposition(before: &str) -> bool {
-    let gaz = extract::gazetteer::get();
-    let trimmed = before.trim_end();
-    let last = trimmed
-        .rsplit([' ', '(', ',', '\'', '’'])
-        .next()
-        .unwrap_or("");
-    gaz.is_place_preposition(last)
 }

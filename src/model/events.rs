@@ -3,7 +3,7 @@
 //! event when their dates agree (equal, or one containing the other) and
 //! they share the type and, across articles, a participant or the place.
 
-use crate::extract::date::DatePoint;
+use crate::extract::date::{DatePoint, Precision};
 use crate::extract::kind::{EntityKind, EventType};
 use crate::extract::lang::Lang;
 
@@ -28,17 +28,27 @@ pub struct Merged {
     pub participants: Vec<EntityId>,
     pub place: Option<EntityId>,
     pub reports: Vec<Report>,
+    /// Types given by the reports, with how many gave each.
+    pub kinds: Vec<(EventType, usize)>,
 }
 
 fn same_event(m: &Merged, s: &Sighting) -> bool {
-    let dates_agree = m.date == s.date || m.date.contains(&s.date) || s.date.contains(&m.date);
-    if !dates_agree || m.kind != s.kind {
-        return false;
-    }
-    let same_article = m.reports.iter().any(|r| r.article == s.article);
     let shared = s.participants.iter().any(|p| m.participants.contains(p))
         || (s.place.is_some() && s.place == m.place);
-    (same_article && m.date == s.date) || shared
+    let same_kind = m.kinds.iter().any(|(k, _)| *k == s.kind);
+    if m.date == s.date {
+        // A day is precise enough for the type alone to tell; a month or a
+        // year holds too many events for that.
+        return if s.date.precision() == Precision::Day {
+            same_kind || shared
+        } else {
+            same_kind && shared
+        };
+    }
+    // `en 2015` and `septembre 2015` may tell one event: only when the
+    // type and an actor agree too.
+    let nested = m.date.contains(&s.date) || s.date.contains(&m.date);
+    nested && same_kind && shared
 }
 
 /// Merges sightings into events, keeping the finer date of merged reports.
@@ -60,6 +70,16 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
             }
             m.place = m.place.or(s.place);
             m.reports.push(report);
+            match m.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
+                Some((_, n)) => *n += 1,
+                None => m.kinds.push((s.kind, 1)),
+            }
+            // The type most reports give; the first report's on a tie.
+            m.kind = m
+                .kinds
+                .iter()
+                .fold(m.kinds[0], |best, &c| if c.1 > best.1 { c } else { best })
+                .0;
             continue;
         }
         out.push(Merged {
@@ -68,6 +88,7 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
             participants: s.participants,
             place: s.place,
             reports: vec![report],
+            kinds: vec![(s.kind, 1)],
         });
     }
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
@@ -157,7 +178,7 @@ mod tests {
         let m = merge(vec![
             s(0, "2015", EventType::Military, &[1]),
             s(1, "2015-09", EventType::Military, &[1, 2]),
-            s(2, "2015-09", EventType::Meeting, &[1]),
+            s(2, "2015-09", EventType::Meeting, &[5]),
             s(3, "2016-09", EventType::Military, &[1]),
         ]);
         assert_eq!(m.len(), 3);
@@ -170,9 +191,22 @@ mod tests {
     fn unrelated_reports_stay_apart() {
         let m = merge(vec![
             s(0, "2017-11-20", EventType::Meeting, &[1]),
-            s(1, "2017-11-20", EventType::Meeting, &[2]),
+            s(1, "2017-11-20", EventType::Military, &[2]),
+            s(2, "2017-11", EventType::Meeting, &[3]),
         ]);
-        assert_eq!(m.len(), 2);
+        assert_eq!(m.len(), 3);
+    }
+
+    #[test]
+    fn same_day_and_type_is_one_event_whose_type_is_the_majority() {
+        let m = merge(vec![
+            s(0, "2017-11-20", EventType::Visit, &[1]),
+            s(1, "2017-11-20", EventType::Meeting, &[1]),
+            s(2, "2017-11-20", EventType::Meeting, &[2]),
+        ]);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].kind, EventType::Meeting);
+        assert_eq!(m[0].reports.len(), 3);
     }
 
     #[test]
