@@ -86,15 +86,59 @@ fn enter_opens_the_reader_and_esc_comes_back() {
 }
 
 #[test]
-fn enter_on_an_entity_filters_by_it() {
+fn enter_on_an_entity_opens_its_detail_whose_first_row_filters() {
     let mut s = fresh();
     press(&mut s, &[Key::Char('2'), Key::Enter]);
+    assert_eq!(s.mode, Mode::Entity);
+    let id = s.entity.as_ref().unwrap().entity;
+    assert_eq!(s.view.entities[0].id, id);
+    press(&mut s, &[Key::Enter]);
+    assert_eq!(s.mode, Mode::Dashboard);
     assert!(s.query.starts_with('@'), "{}", s.query);
     assert_eq!(s.focus, Pane::Articles);
     let (corpus, _) = common::seeds();
-    let first = s.view.entities.iter().map(|r| r.id).collect::<Vec<_>>();
-    assert!(!first.is_empty());
-    assert!(s.view.articles.len() <= corpus.articles.len());
+    for a in &s.view.articles {
+        assert!(corpus.article(*a).entities.contains(&id));
+    }
+}
+
+#[test]
+fn a_sentence_of_the_entity_detail_opens_the_reader_and_esc_comes_back() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Char('2'), Key::Enter, Key::Down, Key::Enter]);
+    assert_eq!(s.mode, Mode::Reader);
+    assert_eq!(s.reader.as_ref().unwrap().sentence.is_some(), true);
+    press(&mut s, &[Key::Esc]);
+    assert_eq!(s.mode, Mode::Entity);
+    press(&mut s, &[Key::Esc]);
+    assert_eq!(s.mode, Mode::Dashboard);
+    assert!(s.entity.is_none());
+}
+
+#[test]
+fn o_cycles_the_entity_order() {
+    let mut s = fresh();
+    let (corpus, _) = common::seeds();
+    press(&mut s, &[Key::Char('o')]);
+    let mentions: Vec<usize> = s.view.entities.iter().map(|r| r.mentions).collect();
+    assert!(mentions.windows(2).all(|w| w[0] >= w[1]), "{mentions:?}");
+    press(&mut s, &[Key::Char('o'), Key::Char('o')]);
+    let names: Vec<String> = s
+        .view
+        .entities
+        .iter()
+        .map(|r| corpus.entity(r.id).canonical.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    // The order survives a new query.
+    press(&mut s, &[Key::Char('/'), Key::Char('s')]);
+    let names: Vec<String> = s
+        .view
+        .entities
+        .iter()
+        .map(|r| corpus.entity(r.id).canonical.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
 }
 
 #[test]

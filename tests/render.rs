@@ -96,3 +96,48 @@ fn fits_in_80_by_24() {
     assert!(screen.contains("Articles (6/6)"), "{screen}");
     assert!(screen.contains("? help"), "{screen}");
 }
+
+#[test]
+fn entity_detail_shows_names_counts_company_and_sentences() {
+    let s = state_with(vec![
+        Action::Resize {
+            cols: 100,
+            rows: 30,
+        },
+        Action::Focus(revue::app::Pane::Entities),
+        Action::Confirm,
+    ]);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("Entity · Esc back"), "{screen}");
+    assert!(screen.contains("also "), "{screen}");
+    assert!(screen.contains("mentions in"), "{screen}");
+    assert!(screen.contains("with "), "{screen}");
+    assert!(screen.contains("▸ Filter the dashboard by"), "{screen}");
+    assert!(screen.contains("Sentences ("), "{screen}");
+}
+
+#[test]
+fn timeline_has_a_chart_and_groups_by_date() {
+    let s = state_with(vec![Action::Resize {
+        cols: 100,
+        rows: 30,
+    }]);
+    let screen = draw(&s, 100, 30);
+    assert!(screen.contains("art "), "{screen}");
+    assert!(screen.contains("evt "), "{screen}");
+    let (corpus, _) = common::seeds();
+    // Two events on one date show the date once.
+    let dates: Vec<String> = s
+        .view
+        .events
+        .iter()
+        .map(|e| corpus.event(*e).date.to_string())
+        .collect();
+    if let Some(w) = dates.windows(2).find(|w| w[0] == w[1]) {
+        assert_eq!(
+            screen.matches(&format!("│{} ", w[0])).count(),
+            1,
+            "{screen}"
+        );
+    }
+}

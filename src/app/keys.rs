@@ -64,6 +64,7 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
         Key::Char('G') | Key::End => Action::Bottom,
         Key::Tab | Key::Char('l') | Key::Right => Action::NextPane,
         Key::BackTab | Key::Char('h') | Key::Left => Action::PrevPane,
+        Key::Char('o') => Action::CycleSort,
         Key::Char('1') => Action::Focus(super::Pane::Articles),
         Key::Char('2') => Action::Focus(super::Pane::Entities),
         Key::Char('3') => Action::Focus(super::Pane::Timeline),

@@ -5,8 +5,8 @@
 pub mod keys;
 pub mod reader;
 
-use crate::model::{ArticleId, Corpus};
-use crate::search::{self, SearchIndex, View};
+use crate::model::{ArticleId, Corpus, EntityId};
+use crate::search::{self, EntitySort, SearchIndex, View};
 
 /// The three panes of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,17 @@ impl Pane {
 pub enum Mode {
     Dashboard,
     Reader,
+    /// The detail view of one entity.
+    Entity,
     Help,
+}
+
+/// The entity whose detail view is open. Row 0 filters the dashboard by
+/// it; the rows after it are the sentences that mention it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityDetail {
+    pub entity: EntityId,
+    pub selected: usize,
 }
 
 /// The article open in the reader.
@@ -66,6 +76,8 @@ pub enum Action {
     SetQuery(String),
     Confirm,
     Back,
+    /// Next order of the entity pane.
+    CycleSort,
     ToggleHelp,
     /// The terminal's size changed.
     Resize {
@@ -85,6 +97,8 @@ pub struct AppState {
     /// Selected row in each pane.
     pub selected: [usize; 3],
     pub reader: Option<Reader>,
+    pub entity: Option<EntityDetail>,
+    pub entity_sort: EntitySort,
     pub view: View,
     /// Terminal size, for paging and the reader's layout.
     pub size: (u16, u16),
@@ -102,10 +116,24 @@ impl AppState {
             mode: Mode::Dashboard,
             selected: [0; 3],
             reader: None,
+            entity: None,
+            entity_sort: EntitySort::default(),
             view: search::filter_str(corpus, index, ""),
             size: (100, 30),
             quit: false,
             message: None,
+        }
+    }
+
+    /// The mode under the help overlay: the reader, else the entity
+    /// detail, else the dashboard.
+    fn underlying_mode(&self) -> Mode {
+        if self.reader.is_some() {
+            Mode::Reader
+        } else if self.entity.is_some() {
+            Mode::Entity
+        } else {
+            Mode::Dashboard
         }
     }
 
@@ -138,6 +166,13 @@ impl AppState {
             }
             return;
         }
+        if self.mode == Mode::Entity {
+            if let Some(d) = &mut self.entity {
+                let rows = corpus.mention_sentences(d.entity).len() + 1;
+                d.selected = d.selected.saturating_add_signed(delta).min(rows - 1);
+            }
+            return;
+        }
         let len = self.len(self.focus);
         let sel = &mut self.selected[self.focus.index()];
         *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
@@ -145,6 +180,7 @@ impl AppState {
 
     fn refilter(&mut self, corpus: &Corpus, index: &SearchIndex) {
         self.view = search::filter_str(corpus, index, &self.query);
+        search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
         self.selected = [0; 3];
         self.message = self.view.errors.first().map(|e| e.0.clone());
     }
@@ -153,11 +189,7 @@ impl AppState {
 /// Applies one action.
 pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &SearchIndex) {
     if state.mode == Mode::Help && !matches!(action, Action::Quit | Action::Resize { .. }) {
-        state.mode = if state.reader.is_some() {
-            Mode::Reader
-        } else {
-            Mode::Dashboard
-        };
+        state.mode = state.underlying_mode();
         return;
     }
     let page = if state.mode == Mode::Reader {
@@ -181,6 +213,7 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         Action::StartSearch => {
             state.mode = Mode::Dashboard;
             state.reader = None;
+            state.entity = None;
             state.editing = true;
         }
         Action::Type(c) => {
@@ -214,14 +247,22 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
         Action::ToggleHelp => state.mode = Mode::Help,
+        Action::CycleSort => {
+            state.entity_sort = state.entity_sort.next();
+            search::sort_entities(corpus, &mut state.view.entities, state.entity_sort);
+            state.selected[Pane::Entities.index()] = 0;
+            state.message = Some(format!("entities {}", state.entity_sort.label()));
+        }
         Action::Resize { cols, rows } => state.size = (cols, rows),
         Action::Quit => state.quit = true,
     }
 }
 
 fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
-    if state.mode != Mode::Dashboard {
-        return;
+    match state.mode {
+        Mode::Dashboard => {}
+        Mode::Entity => return confirm_entity_row(state, corpus, index),
+        Mode::Reader | Mode::Help => return,
     }
     let sel = state.selected(state.focus);
     match state.focus {
@@ -232,18 +273,11 @@ fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
         }
         Pane::Entities => {
             if let Some(row) = state.view.entities.get(sel) {
-                let name = corpus.entity(row.id).canonical.replace(' ', "_");
-                let term = format!("@{name}");
-                if !state.query.split_whitespace().any(|t| t == term) {
-                    if !state.query.is_empty() && !state.query.ends_with(' ') {
-                        state.query.push(' ');
-                    }
-                    state.query.push_str(&term);
-                }
-                let canonical = corpus.entity(row.id).canonical.clone();
-                state.refilter(corpus, index);
-                state.message = Some(format!("filtered by {canonical}"));
-                state.focus = Pane::Articles;
+                state.entity = Some(EntityDetail {
+                    entity: row.id,
+                    selected: 0,
+                });
+                state.mode = Mode::Entity;
             }
         }
         Pane::Timeline => {
@@ -253,6 +287,38 @@ fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
             }
         }
     }
+}
+
+/// Enter in the entity detail: row 0 filters the dashboard by the entity,
+/// any other row opens the reader on that sentence.
+fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    let Some(d) = state.entity.clone() else {
+        return;
+    };
+    if d.selected == 0 {
+        filter_by_entity(state, corpus, index, d.entity);
+        state.entity = None;
+        state.mode = Mode::Dashboard;
+        return;
+    }
+    if let Some(&(article, sentence)) = corpus.mention_sentences(d.entity).get(d.selected - 1) {
+        open_reader(state, corpus, article, Some(sentence));
+    }
+}
+
+/// Adds `@name` to the query (once) and focuses the article list.
+fn filter_by_entity(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, id: EntityId) {
+    let canonical = corpus.entity(id).canonical.clone();
+    let term = format!("@{}", canonical.replace(' ', "_"));
+    if !state.query.split_whitespace().any(|t| t == term) {
+        if !state.query.is_empty() && !state.query.ends_with(' ') {
+            state.query.push(' ');
+        }
+        state.query.push_str(&term);
+    }
+    state.refilter(corpus, index);
+    state.message = Some(format!("filtered by {canonical}"));
+    state.focus = Pane::Articles;
 }
 
 fn open_reader(state: &mut AppState, corpus: &Corpus, article: ArticleId, sentence: Option<usize>) {
@@ -275,13 +341,17 @@ fn open_reader(state: &mut AppState, corpus: &Corpus, article: ArticleId, senten
     state.mode = Mode::Reader;
 }
 
-/// Esc: leave the search line, then the reader, then clear the query.
+/// Esc: leave the search line, then the reader (back to the entity
+/// detail it came from, if any), then the detail, then clear the query.
 fn back(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
     if state.editing {
         state.editing = false;
     } else if state.mode == Mode::Reader {
-        state.mode = Mode::Dashboard;
         state.reader = None;
+        state.mode = state.underlying_mode();
+    } else if state.mode == Mode::Entity {
+        state.entity = None;
+        state.mode = Mode::Dashboard;
     } else if !state.query.is_empty() {
         state.query.clear();
         state.refilter(corpus, index);

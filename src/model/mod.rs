@@ -166,6 +166,54 @@ impl Corpus {
         &self.events[id.0 as usize]
     }
 
+    /// The dates of the first and last articles that mention an entity
+    /// (known or guessed dates; undated articles do not count).
+    pub fn seen_range(&self, id: EntityId) -> Option<(DatePoint, DatePoint)> {
+        let dates = self
+            .entity(id)
+            .articles
+            .iter()
+            .filter_map(|a| self.article(*a).display_date());
+        dates.fold(None, |acc, (d, _)| match acc {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
+        })
+    }
+
+    /// Entities named in the same articles as `id`, with how many articles
+    /// they share, most shared first.
+    pub fn cooccurring(&self, id: EntityId) -> Vec<(EntityId, usize)> {
+        let mut counts: std::collections::HashMap<EntityId, usize> =
+            std::collections::HashMap::new();
+        for a in &self.entity(id).articles {
+            for e in &self.article(*a).entities {
+                if *e != id {
+                    *counts.entry(*e).or_default() += 1;
+                }
+            }
+        }
+        let mut v: Vec<(EntityId, usize)> = counts.into_iter().collect();
+        v.sort_by(|x, y| {
+            y.1.cmp(&x.1)
+                .then(self.entity(y.0).mentions.cmp(&self.entity(x.0).mentions))
+                .then(x.0.cmp(&y.0))
+        });
+        v
+    }
+
+    /// Every sentence that mentions an entity, once each, in corpus order.
+    pub fn mention_sentences(&self, id: EntityId) -> Vec<(ArticleId, usize)> {
+        let mut out = Vec::new();
+        for a in &self.entity(id).articles {
+            for m in &self.article(*a).mentions {
+                if m.entity == id && out.last() != Some(&(*a, m.sentence)) {
+                    out.push((*a, m.sentence));
+                }
+            }
+        }
+        out
+    }
+
     /// An entity by any of its names, compared folded.
     pub fn find_entity(&self, name: &str) -> Option<EntityId> {
         let key = crate::extract::fold::fold_name(name);

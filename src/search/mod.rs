@@ -5,15 +5,16 @@
 pub mod index;
 pub mod matcher;
 pub mod query;
+pub mod sort;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::extract::fold::fold;
-use crate::extract::kind::EntityKind;
 use crate::model::{ArticleId, Corpus, EntityId, EventId};
 
 pub use index::SearchIndex;
 pub use query::{Query, QueryError, Term};
+pub use sort::Sort;
 
 use index::Field;
 use matcher::WordMatcher;
@@ -165,6 +166,56 @@ fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> HashSe
         .collect()
 }
 
+/// Orders of the entity pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EntitySort {
+    /// People, places, organisations, others; most mentioned first in each.
+    #[default]
+    Kind,
+    Mentions,
+    Articles,
+    Name,
+}
+
+impl EntitySort {
+    pub fn next(self) -> Self {
+        match self {
+            EntitySort::Kind => EntitySort::Mentions,
+            EntitySort::Mentions => EntitySort::Articles,
+            EntitySort::Articles => EntitySort::Name,
+            EntitySort::Name => EntitySort::Kind,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntitySort::Kind => "by type",
+            EntitySort::Mentions => "by mentions",
+            EntitySort::Articles => "by articles",
+            EntitySort::Name => "by name",
+        }
+    }
+}
+
+/// Sorts entity rows; ties fall back to mentions, then name.
+pub fn sort_entities(corpus: &Corpus, rows: &mut [EntityRow], by: EntitySort) {
+    rows.sort_by(|x, y| {
+        let (ex, ey) = (corpus.entity(x.id), corpus.entity(y.id));
+        let first = match by {
+            EntitySort::Kind => (ex.kind as u8).cmp(&(ey.kind as u8)),
+            EntitySort::Mentions => std::cmp::Ordering::Equal,
+            EntitySort::Articles => y.articles.cmp(&x.articles),
+            EntitySort::Name => ex
+                .canonical
+                .to_lowercase()
+                .cmp(&ey.canonical.to_lowercase()),
+        };
+        first
+            .then(y.mentions.cmp(&x.mentions))
+            .then(ex.canonical.cmp(&ey.canonical))
+    });
+}
+
 /// Entities of the given articles with their mentions there, grouped by
 /// kind (people, places, organisations, others), most mentioned first.
 fn entity_rows(corpus: &Corpus, articles: &[ArticleId]) -> Vec<EntityRow> {
@@ -187,14 +238,7 @@ fn entity_rows(corpus: &Corpus, articles: &[ArticleId]) -> Vec<EntityRow> {
         }
     }
     let mut rows: Vec<EntityRow> = rows.into_values().collect();
-    let rank = |k: EntityKind| k as u8;
-    rows.sort_by(|x, y| {
-        let (ex, ey) = (corpus.entity(x.id), corpus.entity(y.id));
-        rank(ex.kind)
-            .cmp(&rank(ey.kind))
-            .then(y.mentions.cmp(&x.mentions))
-            .then(ex.canonical.cmp(&ey.canonical))
-    });
+    sort_entities(corpus, &mut rows, EntitySort::Kind);
     rows
 }
 

@@ -17,20 +17,35 @@ pub fn offset(selected: usize, height: usize) -> usize {
     }
 }
 
-/// Draws `len` rows, asking `row(i, width)` only for the visible ones.
+/// Draws `len` rows in a framed pane, asking `row(i, width)` only for the
+/// visible ones.
 pub fn draw<'a>(
     f: &mut Frame,
     area: Rect,
     title: Line<'a>,
     focused: bool,
     theme: &Theme,
-    (len, selected): (usize, usize),
+    rows: (usize, usize),
     row: impl Fn(usize, usize) -> Line<'a>,
 ) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
         .title(title);
+    draw_in(f, area, block, focused, theme, rows, row);
+}
+
+/// Like [`draw`], in a block the caller made (for panes that stack a list
+/// under something else).
+pub fn draw_in<'a>(
+    f: &mut Frame,
+    area: Rect,
+    block: Block<'a>,
+    focused: bool,
+    theme: &Theme,
+    (len, selected): (usize, usize),
+    row: impl Fn(usize, usize) -> Line<'a>,
+) {
     let inner = block.inner(area);
     let height = inner.height as usize;
     let first = offset(selected, height);

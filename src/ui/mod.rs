@@ -3,6 +3,7 @@
 
 pub mod articles;
 pub mod entities;
+pub mod entity;
 pub mod help;
 mod list;
 pub mod reader;
@@ -35,9 +36,11 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
     }
     let [body, status_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
-    match (&state.mode, &state.reader) {
-        (Mode::Reader, Some(r)) => reader::draw(f, body, corpus, state, r, theme),
-        _ => dashboard(f, body, corpus, state, theme),
+    // Under the help overlay, the view it was opened from.
+    match (&state.reader, &state.entity) {
+        (Some(r), _) => reader::draw(f, body, corpus, state, r, theme),
+        (None, Some(d)) => entity::draw(f, body, corpus, d, theme),
+        (None, None) => dashboard(f, body, corpus, state, theme),
     }
     status::draw(f, status_area, corpus, state, theme);
     if state.mode == Mode::Help {
