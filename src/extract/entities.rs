@@ -361,7 +361,7 @@ impl SentenceScan<'_> {
             org_head: self.gaz.is_org_head(first)
                 || m.first_token == usize::MAX && !is_acronym_text(&text),
             acronym: n_words == 1 && is_acronym_text(&text),
-            place_preposition: after_place_preposition(prefix),
+            place_preposition: place_preposition(prefix).is_some(),
         };
         // A known name or first name proves itself even at a sentence start.
         let vouched = cues.gazetteer.is_some() || cues.first_name || particle_name(first);
@@ -381,25 +381,24 @@ fn is_hyphenated_modifier(word: &str) -> bool {
         .is_some_and(|(_, last)| last.chars().all(char::is_lowercase))
 }
 
-/// Whether the text before a name ends with a place preposition (`à`,
-/// `en`, `in`, `at`), possibly followed by an article (`in the Kremlin`).
-pub fn after_place_preposition(before: &str) -> bool {
+/// The place preposition that ends the text before a name (`à`, `en`,
+/// `in`, or with an article, `in the`), as written.
+pub fn place_preposition(before: &str) -> Option<&str> {
     let gaz = gazetteer::get();
-    let words: Vec<&str> = before
-        .trim_end()
-        .split(|c: char| c.is_whitespace() || c == '(' || c == ',' || c == '\'' || c == '’')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(2)
-        .collect();
-    match words[..] {
-        [last, ..] if gaz.is_place_preposition(last) => true,
-        [last, prev] => {
-            ["the", "le", "la", "les", "l"].contains(&fold(last).as_str())
-                && gaz.is_place_preposition(prev)
-        }
-        _ => false,
+    let trimmed = before.trim_end();
+    let is_break = |c: char| c.is_whitespace() || c == '(' || c == ',' || c == '\'' || c == '’';
+    let mut words = trimmed.rsplit(is_break).filter(|w| !w.is_empty());
+    let last = words.next()?;
+    if gaz.is_place_preposition(last) {
+        return Some(last);
     }
+    let prev = words.next()?;
+    let article = ["the", "le", "la", "les", "l"].contains(&fold(last).as_str());
+    if !(article && gaz.is_place_preposition(prev)) {
+        return None;
+    }
+    let start = trimmed.rfind(prev)?;
+    Some(trimmed[start..].trim_end_matches(['\'', '’']))
 }
 
 fn is_acronym_text(s: &str) -> bool {

@@ -68,7 +68,7 @@ pub fn find(
             continue;
         }
         let (from, to) = (trigger.start.min(d.span.start), trigger.end.max(d.span.end));
-        let clause = clause_around(text, &sentence, from, to);
+        let clause = clause_around(text, &sentence, &d.span, from, to);
         let in_clause: Vec<usize> = (0..actors.len())
             .filter(|&i| clause.contains(&actors[i].span.start))
             .collect();
@@ -175,21 +175,31 @@ fn is_clause_break(text: &str, at: usize) -> bool {
 /// The byte range of the clauses spanning `from..to` within the sentence.
 /// A clause that holds nothing but the date (`se rend, jeudi 28 septembre,
 /// en Turquie`) is an aside: the clause after it belongs to the event too.
-fn clause_around(text: &str, sentence: &Range<usize>, from: usize, to: usize) -> Range<usize> {
-    let start = text[sentence.start..from]
-        .char_indices()
-        .rev()
-        .find(|&(i, _)| is_clause_break(text, sentence.start + i))
-        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+fn clause_around(
+    text: &str,
+    sentence: &Range<usize>,
+    date: &Range<usize>,
+    from: usize,
+    to: usize,
+) -> Range<usize> {
+    let break_before = |at: usize| {
+        text[sentence.start..at]
+            .char_indices()
+            .rev()
+            .find(|&(i, _)| is_clause_break(text, sentence.start + i))
+            .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8())
+    };
     let next_break = |from: usize| {
         text[from..sentence.end]
             .char_indices()
             .find(|&(i, _)| is_clause_break(text, from + i))
             .map_or(sentence.end, |(i, _)| from + i)
     };
+    let start = break_before(from);
     let mut end = next_break(to);
-    let aside = text[start..end].trim().len() <= to - from + 4;
-    if aside && end < sentence.end {
+    let date_clause = break_before(date.start)..next_break(date.end);
+    let aside = text[date_clause.clone()].trim().len() <= date.len() + 4;
+    if aside && date_clause.end == end && end < sentence.end {
         end = next_break(end + 1);
     }
     start..end

@@ -224,9 +224,10 @@ fn find_events(
                 .map(|m| Actor {
                     span: m.span.clone(),
                     kind: entities[m.entity.0 as usize].kind,
-                    place_preposition: extract::entities::after_place_preposition(
+                    place_preposition: extract::entities::place_preposition(
                         &a.text[range.start..m.span.start],
-                    ),
+                    )
+                    .is_some(),
                 })
                 .collect();
             for c in event_finder::find(&a.text, si, range.clone(), &dates, &actors) {
@@ -238,6 +239,10 @@ fn find_events(
                     }
                 }
                 let place = c.place.map(|p| in_sentence[p].entity);
+                let place_preposition = c.place.and_then(|p| {
+                    let before = &a.text[range.start..in_sentence[p].span.start];
+                    extract::entities::place_preposition(before).map(str::to_string)
+                });
                 participants.retain(|p| Some(*p) != place);
                 sightings.push(Sighting {
                     article: a.id,
@@ -246,6 +251,7 @@ fn find_events(
                     kind: c.kind,
                     participants,
                     place,
+                    place_preposition,
                 });
             }
         }
@@ -263,7 +269,10 @@ fn find_events(
                 (e.canonical.as_str(), e.kind)
             })
             .collect();
-        let place = m.place.map(|p| entities[p.0 as usize].canonical.as_str());
+        let place = m.place.map(|p| {
+            let name = entities[p.0 as usize].canonical.as_str();
+            (m.place_preposition.as_deref(), name)
+        });
         let description = events::describe(m.kind, &names, place, lang);
         for r in &m.reports {
             let a = &mut articles[r.article.0 as usize];

@@ -18,6 +18,8 @@ pub struct Sighting {
     pub kind: EventType,
     pub participants: Vec<EntityId>,
     pub place: Option<EntityId>,
+    /// How the text introduced the place (`en`, `à`, `in the`).
+    pub place_preposition: Option<String>,
 }
 
 /// A merged event before ids and descriptions.
@@ -28,6 +30,7 @@ pub struct Merged {
     pub participants: Vec<EntityId>,
     pub place: Option<EntityId>,
     pub reports: Vec<Report>,
+    pub place_preposition: Option<String>,
     /// Types given by the reports, with how many gave each.
     pub kinds: Vec<(EventType, usize)>,
 }
@@ -68,7 +71,10 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
                     m.participants.push(*p);
                 }
             }
-            m.place = m.place.or(s.place);
+            if m.place.is_none() {
+                m.place = s.place;
+                m.place_preposition = s.place_preposition.clone();
+            }
             m.reports.push(report);
             match m.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
                 Some((_, n)) => *n += 1,
@@ -87,6 +93,7 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
             kind: s.kind,
             participants: s.participants,
             place: s.place,
+            place_preposition: s.place_preposition,
             reports: vec![report],
             kinds: vec![(s.kind, 1)],
         });
@@ -96,17 +103,18 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
 }
 
 /// A short line for the timeline: `Rencontre Poutine – al-Assad à Sotchi`.
-/// People go by their last name; at most three participants are named.
+/// People go by their last name; at most three participants are named;
+/// the place keeps the preposition the text gave it (`en Turquie`).
 pub fn describe(
     kind: EventType,
     participants: &[(&str, EntityKind)],
-    place: Option<&str>,
+    place: Option<(Option<&str>, &str)>,
     lang: Lang,
 ) -> String {
     let label = label(kind, lang);
     let names: Vec<String> = participants
         .iter()
-        .filter(|(n, _)| Some(*n) != place)
+        .filter(|(n, _)| place.is_none_or(|(_, p)| p != *n))
         .take(3)
         .map(|(n, k)| short_name(n, *k))
         .collect();
@@ -115,11 +123,15 @@ pub fn describe(
         out.push(' ');
         out.push_str(&names.join(" – "));
     }
-    if let Some(p) = place {
-        out.push_str(match lang {
-            Lang::Fr => " à ",
-            Lang::En => " in ",
-        });
+    if let Some((preposition, p)) = place {
+        let default = match lang {
+            Lang::Fr => "à",
+            Lang::En => "in",
+        };
+        let preposition = preposition.map(str::to_lowercase);
+        out.push(' ');
+        out.push_str(preposition.as_deref().unwrap_or(default));
+        out.push(' ');
         out.push_str(p);
     }
     out
@@ -170,6 +182,7 @@ mod tests {
             kind,
             participants: parts.iter().map(|&p| EntityId(p)).collect(),
             place: None,
+            place_preposition: None,
         }
     }
 
@@ -217,7 +230,7 @@ mod tests {
                 ("Jean Dupont", EntityKind::Person),
                 ("Paul Martin", EntityKind::Person),
             ],
-            Some("Lyon"),
+            Some((None, "Lyon")),
             Lang::Fr,
         );
         assert_eq!(d, "Rencontre Dupont – Martin à Lyon");
