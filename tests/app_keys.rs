@@ -107,7 +107,7 @@ fn a_sentence_of_the_entity_detail_opens_the_reader_and_esc_comes_back() {
     let mut s = fresh();
     press(&mut s, &[Key::Char('2'), Key::Enter, Key::Down, Key::Enter]);
     assert_eq!(s.mode, Mode::Reader);
-    assert_eq!(s.reader.as_ref().unwrap().sentence.is_some(), true);
+    assert!(s.reader.as_ref().unwrap().sentence.is_some());
     press(&mut s, &[Key::Esc]);
     assert_eq!(s.mode, Mode::Entity);
     press(&mut s, &[Key::Esc]);
