@@ -42,5 +42,6 @@ pub fn load_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Corpus {
             return model::build(ingest::embedded_seeds(), Origin::BuiltIn, &options);
         }
     };
-    model::build(ingest::load(&paths), Origin::Paths(paths), &options)
+    let ingested = ingest::load_with(&paths, &loaded.config.corpus.extensions);
+    model::build(ingested, Origin::Paths(paths), &options)
 }

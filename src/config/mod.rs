@@ -1,45 +1,251 @@
-//! `config.toml`: where the corpus is and which aliases the user adds.
-//! Lookup: `--config PATH`, `./config.toml`, `$XDG_CONFIG_HOME/revue/config.toml`
-//! (or `~/.config/revue/config.toml`), then built-in defaults. Unknown keys
-//! and wrong types are errors naming the file, line and column.
+//! `config.toml`: the corpus, the look of the dashboard, key bindings,
+//! aliases and presets. Lookup: `--config PATH`, `./config.toml`,
+//! `$XDG_CONFIG_HOME/revue/config.toml` (or `~/.config/revue/config.toml`),
+//! then built-in defaults.
+//!
+//! Everything is checked while the file is read: unknown keys, wrong types,
+//! bad values (dates, event types, sort orders, keys) and duplicate preset
+//! names are errors naming the file, line and column, with the nearest
+//! valid name for a near miss. A config that loads is a config that works;
+//! nothing here reads the corpus or touches the terminal.
+
+pub mod keys;
+pub mod preset;
+pub mod values;
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, de::Error as _};
+
+use crate::app::Pane;
+
+pub use keys::{KeyAction, Keys};
+pub use preset::{Preset, UnknownPreset};
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
     pub corpus: CorpusConfig,
+    #[serde(default)]
+    pub ui: UiConfig,
+    /// Action name → key or keys, replacing that action's defaults.
+    #[serde(default)]
+    pub keys: Keys,
     /// Canonical name → other names of the same referent.
     #[serde(default)]
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// `[[preset]]` entries, in file order.
+    #[serde(default, rename = "preset")]
+    pub presets: Vec<Preset>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CorpusConfig {
     /// Files or folders of articles, relative to the config file.
     #[serde(default)]
     pub paths: Vec<PathBuf>,
+    /// File extensions read when walking a folder (files named directly
+    /// are always read), without the dot, compared ignoring case.
+    #[serde(default = "default_extensions", deserialize_with = "extensions")]
+    pub extensions: Vec<String>,
+}
+
+impl Default for CorpusConfig {
+    fn default() -> Self {
+        CorpusConfig {
+            paths: Vec::new(),
+            extensions: default_extensions(),
+        }
+    }
+}
+
+fn default_extensions() -> Vec<String> {
+    crate::ingest::discover::ARTICLE_EXTENSIONS
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
+}
+
+fn extensions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let raw = Vec::<String>::deserialize(d)?;
+    if raw.is_empty() {
+        return Err(D::Error::custom(
+            "no extensions: leave the key out for the defaults (txt, text, md)",
+        ));
+    }
+    raw.iter()
+        .map(|e| {
+            let e = e.trim().trim_start_matches("*.").trim_start_matches('.');
+            if e.is_empty() || e.contains(['/', '\\', '*', '?', '.']) {
+                Err(D::Error::custom(format!(
+                    "bad extension `{e}`: write it without dot or wildcard, as in \"txt\""
+                )))
+            } else {
+                Ok(e.to_lowercase())
+            }
+        })
+        .collect()
+}
+
+/// Colours of the dashboard.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    /// For dark terminal backgrounds.
+    #[default]
+    Dark,
+    /// For light terminal backgrounds.
+    Light,
+    /// Only the terminal's own 16 colours, as its palette sets them.
+    Ansi16,
+}
+
+/// How the three panes are arranged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// Articles on the left; entities above the timeline on the right.
+    #[default]
+    SideBySide,
+    /// Articles on top; entities beside the timeline below.
+    Stacked,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UiConfig {
+    #[serde(default)]
+    pub theme: ThemeName,
+    #[serde(default)]
+    pub layout: Layout,
+    /// The panes shown, each once; at least one.
+    #[serde(default = "all_panes", deserialize_with = "panes")]
+    pub panes: Vec<Pane>,
+    /// Share of the screen for the article list: its width side by side,
+    /// its height stacked (10 to 90).
+    #[serde(default = "half", deserialize_with = "percent")]
+    pub articles_percent: u16,
+    /// Share of the rest for the entities, the timeline taking what is
+    /// left (10 to 90).
+    #[serde(default = "half", deserialize_with = "percent")]
+    pub entities_percent: u16,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        UiConfig {
+            theme: ThemeName::default(),
+            layout: Layout::default(),
+            panes: all_panes(),
+            articles_percent: half(),
+            entities_percent: half(),
+        }
+    }
+}
+
+fn all_panes() -> Vec<Pane> {
+    vec![Pane::Articles, Pane::Entities, Pane::Timeline]
+}
+
+fn half() -> u16 {
+    50
+}
+
+fn panes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Pane>, D::Error> {
+    use values::FromConfig;
+    let mut out = Vec::new();
+    for name in Vec::<String>::deserialize(d)? {
+        let p = Pane::from_config(&name).map_err(D::Error::custom)?;
+        if out.contains(&p) {
+            return Err(D::Error::custom(format!("pane `{name}` is listed twice")));
+        }
+        out.push(p);
+    }
+    if out.is_empty() {
+        return Err(D::Error::custom(
+            "no panes: list at least one of articles, entities, timeline",
+        ));
+    }
+    Ok(out)
+}
+
+fn percent<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let v = i64::deserialize(d)?;
+    if (10..=90).contains(&v) {
+        Ok(v as u16)
+    } else {
+        Err(D::Error::custom(format!(
+            "{v}% is out of range: a pane takes 10 to 90 percent"
+        )))
+    }
+}
+
+impl Config {
+    /// The preset of that name, or an error suggesting the nearest name.
+    pub fn preset(&self, name: &str) -> Result<&Preset, UnknownPreset> {
+        self.presets
+            .iter()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| UnknownPreset::new(name, &self.presets))
+    }
+
+    /// Checks across entries that serde cannot see one at a time: a byte
+    /// span and a message for the first problem.
+    fn cross_check(&self, text: &str) -> Option<(Range<usize>, String)> {
+        for (i, p) in self.presets.iter().enumerate() {
+            if let Some(first) = self.presets[..i].iter().find(|q| q.name() == p.name()) {
+                return Some((
+                    p.name_span(),
+                    format!(
+                        "duplicate preset name `{}` (first defined on line {}); preset names must be unique",
+                        p.name(),
+                        line_col(text, first.name_span().start).0
+                    ),
+                ));
+            }
+        }
+        self.keys.conflict()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{}:{line}:{column}: {message}{excerpt}", path.display())]
     Parse {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
+        /// The offending line with a caret under the problem, or empty.
+        excerpt: Excerpt,
     },
+    #[error("{origin}: {error}")]
+    Preset {
+        /// The file the presets come from, or "built-in defaults".
+        origin: String,
+        error: UnknownPreset,
+    },
+}
+
+/// The source line of an error with `^` under the problem, shown after the
+/// message.
+#[derive(Debug, Clone, Default)]
+pub struct Excerpt(String);
+
+impl fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A loaded configuration and the file it came from (`None`: built-in).
@@ -69,6 +275,24 @@ impl Loaded {
                 }
             })
             .collect()
+    }
+
+    /// Where the configuration comes from, for messages.
+    pub fn source(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => "built-in defaults".to_string(),
+        }
+    }
+
+    /// A preset by name; the error names the config file.
+    pub fn preset(&self, name: &str) -> Result<&Preset, ConfigError> {
+        self.config
+            .preset(name)
+            .map_err(|error| ConfigError::Preset {
+                origin: self.source(),
+                error,
+            })
     }
 }
 
@@ -104,47 +328,235 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
     })
 }
 
-/// Parses config text; errors carry the 1-based line and column.
+/// Parses and checks config text; errors carry the 1-based line and column
+/// (in characters) and, for a misspelt name, the nearest valid one.
 pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    toml::from_str(text).map_err(|e| {
-        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+    let error = |span: Option<Range<usize>>, message: String| {
+        let (line, column) = span
+            .as_ref()
+            .map(|s| line_col(text, s.start))
+            .unwrap_or((1, 1));
         ConfigError::Parse {
             path: path.to_path_buf(),
             line,
             column,
-            message: e.message().to_string(),
+            message,
+            excerpt: span.map(|s| excerpt(text, s)).unwrap_or_default(),
         }
-    })
+    };
+    let config: Config =
+        toml::from_str(text).map_err(|e| error(e.span(), with_suggestion(e.message())))?;
+    match config.cross_check(text) {
+        Some((span, message)) => Err(error(Some(span), message)),
+        None => Ok(config),
+    }
+}
+
+/// serde reports a misspelt key or variant as "unknown field `pahts`,
+/// expected `paths` or `extensions`"; this adds the nearest of the expected
+/// names when one is close.
+fn with_suggestion(message: &str) -> String {
+    let message = message.trim_end();
+    let unknown = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|p| message.find(p).map(|i| i + p.len()));
+    let Some(start) = unknown else {
+        return message.to_string();
+    };
+    let Some(len) = message[start..].find('`') else {
+        return message.to_string();
+    };
+    let word = &message[start..start + len];
+    let Some(expected) = message.find("expected").map(|i| &message[i..]) else {
+        return message.to_string();
+    };
+    let candidates = expected.split('`').skip(1).step_by(2);
+    format!("{message}{}", values::suggestion(word, candidates))
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let offset = floor_char_boundary(text, offset);
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
 
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The line holding `span` and carets under the part of it on that line.
+/// Control characters in the line are shown as spaces: config text goes to
+/// a terminal.
+fn excerpt(text: &str, span: Range<usize>) -> Excerpt {
+    let start = floor_char_boundary(text, span.start);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line: String = text[line_start..line_end]
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let (number, column) = line_col(text, start);
+    let end = floor_char_boundary(text, span.end.clamp(start, line_end));
+    let width = text[start..end].chars().count().max(1);
+    let gutter = " ".repeat(number.to_string().len());
+    Excerpt(format!(
+        "\n{gutter} |\n{number} | {line}\n{gutter} | {}{}",
+        " ".repeat(column - 1),
+        "^".repeat(width)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::kind::EventType;
+    use crate::search::Sort;
+
+    fn parse_str(s: &str) -> Result<Config, String> {
+        parse(s, Path::new("c.toml")).map_err(|e| e.to_string())
+    }
 
     #[test]
     fn parses_paths_and_aliases() {
-        let c = parse(
-            "[corpus]\npaths = [\"seeds\"]\n[aliases]\n\"Jean Dupont\" = [\"JD\"]\n",
-            Path::new("c.toml"),
-        )
-        .unwrap();
+        let c = parse_str("[corpus]\npaths = [\"seeds\"]\n[aliases]\n\"Jean Dupont\" = [\"JD\"]\n")
+            .unwrap();
         assert_eq!(c.corpus.paths, [PathBuf::from("seeds")]);
+        assert_eq!(c.corpus.extensions, ["txt", "text", "md"]);
         assert_eq!(c.aliases["Jean Dupont"], ["JD"]);
     }
 
     #[test]
-    fn unknown_keys_name_line_and_column() {
-        let e = parse("[corpus]\npahts = [\"seeds\"]\n", Path::new("c.toml"))
-            .unwrap_err()
-            .to_string();
+    fn empty_text_is_the_defaults() {
+        assert_eq!(parse_str("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_name_line_and_column_and_the_nearest_key() {
+        let e = parse_str("[corpus]\npahts = [\"seeds\"]\n").unwrap_err();
         assert!(e.starts_with("c.toml:2:1: "), "{e}");
         assert!(e.contains("pahts"), "{e}");
+        assert!(e.contains("did you mean `paths`?"), "{e}");
+        assert!(e.contains("2 | pahts = [\"seeds\"]\n  | ^^^^^"), "{e}");
+    }
+
+    #[test]
+    fn unknown_variants_suggest_too() {
+        let e = parse_str("[ui]\ntheme = \"drak\"\n").unwrap_err();
+        assert!(e.starts_with("c.toml:2:9: "), "{e}");
+        assert!(e.contains("did you mean `dark`?"), "{e}");
+        let e = parse_str("[keys]\nqiut = \"x\"\n").unwrap_err();
+        assert!(e.starts_with("c.toml:2:1: "), "{e}");
+        assert!(e.contains("did you mean `quit`?"), "{e}");
+    }
+
+    #[test]
+    fn ui_values_are_checked() {
+        let c = parse_str(
+            "[ui]\ntheme = \"ansi16\"\nlayout = \"stacked\"\npanes = [\"articles\", \"timeline\"]\narticles_percent = 60\n",
+        )
+        .unwrap();
+        assert_eq!(c.ui.theme, ThemeName::Ansi16);
+        assert_eq!(c.ui.layout, Layout::Stacked);
+        assert_eq!(c.ui.panes, [Pane::Articles, Pane::Timeline]);
+        assert_eq!(c.ui.articles_percent, 60);
+        assert_eq!(c.ui.entities_percent, 50);
+        let e = parse_str("[ui]\narticles_percent = 95\n").unwrap_err();
+        assert!(
+            e.starts_with("c.toml:2:20: ") && e.contains("10 to 90"),
+            "{e}"
+        );
+        let e = parse_str("[ui]\npanes = [\"articles\", \"articles\"]\n").unwrap_err();
+        assert!(e.contains("twice"), "{e}");
+        let e = parse_str("[corpus]\nextensions = [\"*.txt\", \"a/b\"]\n").unwrap_err();
+        assert!(e.contains("bad extension `a/b`"), "{e}");
+    }
+
+    #[test]
+    fn keys_are_checked() {
+        let c = parse_str("[keys]\nquit = \"x\"\ndown = [\"j\", \"ctrl-n\"]\n").unwrap();
+        assert_eq!(c.keys.get(KeyAction::Down).unwrap().len(), 2);
+        assert!(c.keys.get(KeyAction::Up).is_none());
+        let e = parse_str("[keys]\nopen = \"entr\"\n").unwrap_err();
+        assert!(e.starts_with("c.toml:2:8: "), "{e}");
+        assert!(e.contains("did you mean `enter`?"), "{e}");
+        let e = parse_str("[keys]\ndown = \"j\"\ntop = [\"g\", \"j\"]\n").unwrap_err();
+        assert!(e.starts_with("c.toml:3:7: "), "{e}");
+        assert!(e.contains("`j` is bound to both `down` and `top`"), "{e}");
+    }
+
+    #[test]
+    fn presets_are_checked() {
+        let c = parse_str(
+            "[[preset]]\nname = \"a\"\ntype = \"meeting\"\ndate = \"2017-11\"\nsort = \"date\"\npane = \"timeline\"\n",
+        )
+        .unwrap();
+        let p = c.preset("a").unwrap();
+        assert_eq!(p.kind, Some(EventType::Meeting));
+        assert_eq!(p.sort, Some(Sort::Date));
+        assert_eq!(p.pane, Some(Pane::Timeline));
+        let e = parse_str("[[preset]]\nname = \"a\"\ndate = \"2017-13\"\n").unwrap_err();
+        assert!(
+            e.starts_with("c.toml:3:8: ") && e.contains("bad date range"),
+            "{e}"
+        );
+        let e = parse_str("[[preset]]\nname = \"a\"\ntype = \"meetng\"\n").unwrap_err();
+        assert!(
+            e.starts_with("c.toml:3:8: ") && e.contains("`meeting`"),
+            "{e}"
+        );
+        let e = parse_str("[[preset]]\nname = \"a\"\nquery = \"#party\"\n").unwrap_err();
+        assert!(e.starts_with("c.toml:3:9: ") && e.contains("#party"), "{e}");
+        let e = parse_str("[[preset]]\nname = \"a\"\nsrot = \"date\"\n").unwrap_err();
+        assert!(
+            e.starts_with("c.toml:3:1: ") && e.contains("did you mean `sort`?"),
+            "{e}"
+        );
+        let e = parse_str("[[preset]]\nname = \"a\"\n\n[[preset]]\nname = \"a\"\n").unwrap_err();
+        assert!(e.starts_with("c.toml:5:8: "), "{e}");
+        assert!(
+            e.contains("duplicate preset name `a` (first defined on line 2)"),
+            "{e}"
+        );
+        let e = parse_str("[[preset]]\ndescription = \"x\"\n").unwrap_err();
+        assert!(e.contains("missing field `name`"), "{e}");
+    }
+
+    #[test]
+    fn a_preset_is_one_query() {
+        let c = parse_str(
+            "[[preset]]\nname = \"sotchi\"\nquery = \"'Sotchi\"\nentity = \"Bachar al-Assad\"\ntype = \"meeting\"\ndate = \"2015..2017\"\nlang = \"fr\"\n",
+        )
+        .unwrap();
+        let p = c.preset("sotchi").unwrap();
+        assert_eq!(
+            p.query_string(),
+            "'Sotchi @Bachar_al-Assad #meeting date:2015..2017 lang:fr"
+        );
+        assert_eq!(
+            Preset::combined_query(Some(p), Some("erdo")),
+            "'Sotchi @Bachar_al-Assad #meeting date:2015..2017 lang:fr erdo"
+        );
+        assert_eq!(Preset::combined_query(None, Some(" erdo ")), "erdo");
+    }
+
+    #[test]
+    fn a_misspelt_preset_gets_the_nearest_name() {
+        let c = parse_str("[[preset]]\nname = \"syria-military\"\n[[preset]]\nname = \"turkey\"\n")
+            .unwrap();
+        let e = c.preset("syria-militray").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "no preset named `syria-militray`; did you mean `syria-military`?"
+        );
+        let e = c.preset("zzz").unwrap_err().to_string();
+        assert!(e.contains("presets: syria-military, turkey"), "{e}");
+        let e = Config::default().preset("x").unwrap_err().to_string();
+        assert!(e.contains("defines no presets"), "{e}");
     }
 }

@@ -11,11 +11,21 @@ use super::Warning;
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
 pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
+    files_with(paths, ARTICLE_EXTENSIONS, warnings)
+}
+
+/// Like [`files`], walking folders for other extensions (without the dot,
+/// compared ignoring case), as `[corpus] extensions` in config.toml sets.
+pub fn files_with<E: AsRef<str>>(
+    paths: &[PathBuf],
+    extensions: &[E],
+    warnings: &mut Vec<Warning>,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut seen_dirs = HashSet::new();
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut seen_dirs, &mut out, warnings),
+            Ok(m) if m.is_dir() => walk(p, extensions, &mut seen_dirs, &mut out, warnings),
             Ok(_) => out.push(p.clone()),
             Err(e) => warnings.push(Warning::new(p, format!("cannot read: {e}"))),
         }
@@ -23,8 +33,9 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
     out
 }
 
-fn walk(
+fn walk<E: AsRef<str>>(
     dir: &Path,
+    extensions: &[E],
     seen: &mut HashSet<PathBuf>,
     out: &mut Vec<PathBuf>,
     warnings: &mut Vec<Warning>,
@@ -48,18 +59,20 @@ fn walk(
     children.sort();
     for child in children {
         match std::fs::metadata(&child) {
-            Ok(m) if m.is_dir() => walk(&child, seen, out, warnings),
-            Ok(m) if m.is_file() && has_article_extension(&child) => out.push(child),
+            Ok(m) if m.is_dir() => walk(&child, extensions, seen, out, warnings),
+            Ok(m) if m.is_file() && has_extension(&child, extensions) => out.push(child),
             Ok(_) => {}
             Err(e) => warnings.push(Warning::new(&child, format!("cannot read: {e}"))),
         }
     }
 }
 
-fn has_article_extension(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+fn has_extension<E: AsRef<str>>(p: &Path, extensions: &[E]) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        extensions
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x.as_ref()))
+    })
 }
 
 #[cfg(test)]

@@ -67,8 +67,14 @@ pub struct Ingested {
 
 /// Reads every article under `paths`.
 pub fn load(paths: &[PathBuf]) -> Ingested {
+    load_with(paths, discover::ARTICLE_EXTENSIONS)
+}
+
+/// Reads every article under `paths`, walking folders for files with one
+/// of `extensions` (files named directly are always read).
+pub fn load_with<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Ingested {
     let mut warnings = Vec::new();
-    let files = discover::files(paths, &mut warnings);
+    let files = discover::files_with(paths, extensions, &mut warnings);
     let mut articles = Vec::new();
     for path in files {
         match std::fs::read(&path) {

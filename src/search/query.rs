@@ -27,6 +27,12 @@ pub struct DateRange {
 }
 
 impl DateRange {
+    /// Parses what follows `date:` in a query: `2017-11`, `2015..2017`,
+    /// `2017-09..` (open end) or `..2016`.
+    pub fn parse(s: &str) -> Result<DateRange, QueryError> {
+        parse_range(s)
+    }
+
     /// Whether a date (at any precision) overlaps the range.
     pub fn overlaps(&self, d: &DatePoint) -> bool {
         let after_start = self
