@@ -205,17 +205,20 @@ fn clause_around(
     start..end
 }
 
-/// `MOSCOW, July 25, 2024 (Reuters) -`: a dateline dates the article, not
-/// an event. It opens the text, after a place name in capitals.
+/// `MOSCOW, July 25, 2024 (Reuters) -`, `WOODSIDE, California, Nov. 15`:
+/// a dateline dates the article, not an event. It opens the text with a
+/// place name in capitals and a comma.
 fn is_dateline(text: &str, span: &Range<usize>) -> bool {
     if span.start > 80 {
         return false;
     }
-    let before = text[..span.start].trim_end().trim_end_matches(',');
-    let line = before.rsplit('\n').next().unwrap_or(before);
-    !line.is_empty()
-        && line.chars().any(char::is_alphabetic)
-        && line.chars().all(|c| !c.is_lowercase())
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..span.start];
+    let Some((first, _)) = before.split_once(',') else {
+        return false;
+    };
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && first.chars().all(|c| !c.is_lowercase())
 }
 
 #[cfg(test)]
@@ -278,6 +281,12 @@ mod tests {
         let t = "MOSCOW, July 25, 2024 (Reuters) - Talks went on.";
         let d = dated(t, "July 25, 2024", "2024-07-25");
         assert!(find(t, 0, 0..t.len(), &[&d], &[]).is_empty());
+        let t = "WOODSIDE, California, Nov. 15, 2023 (AP) - Talks went on.";
+        let d = dated(t, "Nov. 15, 2023", "2023-11-15");
+        assert!(find(t, 0, 0..t.len(), &[&d], &[]).is_empty());
+        let t = "Des pourparlers ont eu lieu le 15 novembre 2023.";
+        let d = dated(t, "le 15 novembre 2023", "2023-11-15");
+        assert_eq!(find(t, 0, 0..t.len(), &[&d], &[]).len(), 1);
     }
 
     #[test]

@@ -635,7 +635,13 @@ impl Builder {
 
 /// Adds a one-entry-a-line file to a set, folded with `fold_name`.
 fn set(target: &mut HashSet<String>, text: &'static str) {
-    target.extend(entries(text).map(|(_, entry)| fold_name(entry)));
+    for (_, entry) in entries(text) {
+        // Tokens never carry a final period: `Nov.` is also looked up as `nov`.
+        if let Some(bare) = entry.strip_suffix('.').filter(|b| !b.contains('.')) {
+            target.insert(fold_name(bare));
+        }
+        target.insert(fold_name(entry));
+    }
 }
 
 /// The most words in one key, counted as [`Gazetteer::cue_tokens`] splits

@@ -244,32 +244,46 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
         root_votes.entry(uf.find(k)).or_default().merge(v);
     }
     let gaz = gazetteer::get();
+    let roots: Vec<usize> = (0..names.len()).map(|j| uf.find(j)).collect();
     let mut joins = Vec::new();
     for (k, short) in names.iter().enumerate() {
         let n = short.split(' ').count();
-        let root = uf.find(k);
+        let root = roots[k];
         if root_votes
             .get(&root)
             .is_some_and(Votes::has_gazetteer_place_or_org)
-            || gaz.is_first_name(short)
         {
             continue;
         }
+        let people_where = |fits: &dyn Fn(&str) -> bool| {
+            let mut targets: Vec<usize> = names
+                .iter()
+                .enumerate()
+                .filter(|(j, long)| *j != k && long.split(' ').count() > n && fits(long))
+                .map(|(j, _)| roots[j])
+                .filter(|r| {
+                    *r != root
+                        && root_votes
+                            .get(r)
+                            .is_some_and(|v| v.winner() == EntityKind::Person)
+                })
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            targets
+        };
+        // A first name alone is no surname (`Donald` is not `Trump`).
         let suffix = format!(" {short}");
-        let mut targets: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(j, long)| *j != k && long.ends_with(&suffix) && long.split(' ').count() > n)
-            .map(|(j, _)| uf.find(j))
-            .filter(|r| {
-                *r != root
-                    && root_votes
-                        .get(r)
-                        .is_some_and(|v| v.winner() == EntityKind::Person)
-            })
-            .collect();
-        targets.sort_unstable();
-        targets.dedup();
+        let mut targets = if gaz.is_first_name(short) {
+            Vec::new()
+        } else {
+            people_where(&|long| long.ends_with(&suffix))
+        };
+        // Family name first (`Xi` → `Xi Jinping`), when no name ends with it.
+        if targets.is_empty() && n == 1 {
+            let prefix = format!("{short} ");
+            targets = people_where(&|long| long.starts_with(&prefix));
+        }
         if let [target] = targets[..] {
             joins.push((k, target));
         }
@@ -339,6 +353,22 @@ mod tests {
         );
         assert_eq!(c.entities[0].canonical, "Jean Dupont");
         assert_eq!(c.entities[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_family_name_first_joins_when_no_name_ends_with_it() {
+        let ms = [
+            m(
+                "Xi Jinping",
+                Cues {
+                    person_title: true,
+                    ..Cues::default()
+                },
+            ),
+            m("Xi", Cues::default()),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        assert_eq!(cluster(&refs, &[], &[]).entities.len(), 1);
     }
 
     #[test]

@@ -137,11 +137,25 @@ pub fn describe(
     out
 }
 
+/// A person's name without the first names that open it: `Poutine`,
+/// `Le Drian`, `al-Assad`; a name with no known first name stays whole
+/// (`Xi Jinping`).
 fn short_name(name: &str, kind: EntityKind) -> String {
     if kind != EntityKind::Person {
         return name.to_string();
     }
-    name.rsplit(' ').next().unwrap_or(name).to_string()
+    let gaz = crate::extract::gazetteer::get();
+    let words: Vec<&str> = name.split(' ').collect();
+    // The last word is the surname even when it is also a first name (`Paul Martin`).
+    let given = words
+        .iter()
+        .take_while(|w| w.split('-').all(|p| gaz.is_first_name(p)))
+        .count()
+        .min(words.len() - 1);
+    if given == 0 {
+        return name.to_string();
+    }
+    words[given..].join(" ")
 }
 
 fn label(kind: EventType, lang: Lang) -> &'static str {
