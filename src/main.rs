@@ -1,63 +1,229 @@
 //! `revue`: parse arguments, load the configuration and the corpus, then
-//! open the dashboard or print a view.
+//! open the dashboard or print a view. Exit status: 0 when a view matched
+//! something, 1 when it matched nothing, 2 on any error (grep's rule).
 
-use std::io::IsTerminal;
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
+use anyhow::bail;
 use clap::Parser;
 
-use revue::cli::{self, Cli, ColorChoice, Command};
-use revue::{app, config, search, tui, ui};
+use revue::cli::{
+    self, Cli, Command, ConfigCommand, Global, Listing, Report, Select, Style, ViewArgs,
+};
+use revue::config::{self, Loaded, Preset};
+use revue::{app, search, tui, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader went away (`revue export | head`): nothing to say.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("revue: {e:#}");
+            eprintln!("revue: {}", printable(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(cli.common.config.as_deref())?;
-    let corpus = revue::load_corpus(&cli.common.paths, &loaded);
-    for w in &corpus.warnings {
-        eprintln!("revue: warning: {w}");
-    }
-    let index = search::SearchIndex::new(&corpus);
-    let query = cli.common.query.clone().unwrap_or_default();
-    match cli.command {
-        Some(Command::Export { format }) => {
-            let view = search::filter_str(&corpus, &index, &query);
-            for e in &view.errors {
-                eprintln!("revue: {}", e.0);
-            }
-            let matched = cli::print(&corpus, &view, format, &mut std::io::stdout().lock())?;
-            Ok(if matched {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+    let Cli {
+        command,
+        select,
+        global,
+    } = cli;
+    match command {
+        None => dashboard(select, &global),
+        Some(Command::Articles(args)) => view(Listing::Articles, args, &select, &global),
+        Some(Command::Entities(args)) => view(Listing::Entities, args, &select, &global),
+        Some(Command::Events(args)) => view(Listing::Events, args, &select, &global),
+        Some(Command::Export(args)) => view(Listing::Export, args, &select, &global),
+        Some(Command::Presets) => presets(&config::load(global.config.as_deref())?),
+        Some(Command::Config { action }) => config_command(action, &global),
+        Some(Command::Completions { shell }) => {
+            let mut out = io::stdout().lock();
+            cli::completions(shell, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
-        None => {
-            if !std::io::stdout().is_terminal() {
-                anyhow::bail!(
-                    "the dashboard needs a terminal; use `revue export` to print the view"
-                );
-            }
-            let color = match cli.common.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            };
-            let mut state = app::AppState::new(&corpus, &index);
-            if !query.is_empty() {
-                app::update(&mut state, app::Action::SetQuery(query), &corpus, &index);
-            }
-            tui::run(&corpus, &index, state, &ui::Theme::new(color))?;
+        Some(Command::Man) => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            cli::man(&mut out)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The preset named on the command line, if any, and the whole query:
+/// the preset's terms and `--query`, which must parse.
+fn selection<'a>(
+    loaded: &'a Loaded,
+    select: &Select,
+) -> anyhow::Result<(Option<&'a Preset>, String)> {
+    let preset = select
+        .preset
+        .as_deref()
+        .map(|name| loaded.preset(name))
+        .transpose()?;
+    if let Some(q) = &select.query {
+        let (_, errors) = search::query::parse(q);
+        if let Some(e) = errors.first() {
+            bail!("--query: {}", e.0);
+        }
+    }
+    Ok((
+        preset,
+        Preset::combined_query(preset, select.query.as_deref()),
+    ))
+}
+
+fn load_corpus(select: &Select, loaded: &Loaded) -> (revue::model::Corpus, search::SearchIndex) {
+    let corpus = revue::load_corpus(&select.paths, loaded);
+    for w in &corpus.warnings {
+        eprintln!("revue: warning: {}", printable(&w.to_string()));
+    }
+    let index = search::SearchIndex::new(&corpus);
+    (corpus, index)
+}
+
+fn view(
+    listing: Listing,
+    args: ViewArgs,
+    outer: &Select,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let select = args.select.or(outer);
+    if let Some(why) = cli::output::unsupported(listing, args.format) {
+        bail!("{why}");
+    }
+    let loaded = config::load(global.config.as_deref())?;
+    let (preset, query) = selection(&loaded, &select)?;
+    let (corpus, index) = load_corpus(&select, &loaded);
+    let mut view = search::filter_str(&corpus, &index, &query);
+    let sort = args
+        .sort
+        .or(preset.and_then(|p| p.sort))
+        .unwrap_or_default();
+    search::sort::sort(&corpus, &mut view, sort);
+    let stdout = io::stdout();
+    let report = Report {
+        corpus: &corpus,
+        view: &view,
+        limit: args.limit,
+        preset: preset.map(|p| (p.name(), p.description.as_deref())),
+        query: &query,
+        style: Style {
+            color: global.color.enabled(stdout.is_terminal()),
+        },
+    };
+    let mut out = BufWriter::new(stdout.lock());
+    cli::output::print(&report, listing, args.format, &mut out)?;
+    out.flush()?;
+    Ok(if listing.matched(&view) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
+    // A bad config or preset fails before the terminal is touched: no
+    // half-configured dashboard.
+    let loaded = config::load(global.config.as_deref())?;
+    let (preset, query) = selection(&loaded, &select)?;
+    if !io::stdout().is_terminal() {
+        bail!("the dashboard needs a terminal; use `revue export` to print the view");
+    }
+    let (corpus, index) = load_corpus(&select, &loaded);
+    let mut state = app::AppState::new(&corpus, &index);
+    if !query.is_empty() {
+        app::update(&mut state, app::Action::SetQuery(query), &corpus, &index);
+    }
+    if let Some(pane) = preset.and_then(|p| p.pane) {
+        app::update(&mut state, app::Action::Focus(pane), &corpus, &index);
+    }
+    let theme = ui::Theme::new(global.color.enabled(true));
+    tui::run(&corpus, &index, state, &theme)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn presets(loaded: &Loaded) -> anyhow::Result<ExitCode> {
+    let presets = &loaded.config.presets;
+    if presets.is_empty() {
+        eprintln!("revue: no presets in {}", printable(&loaded.source()));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let width = presets
+        .iter()
+        .map(|p| p.name().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = BufWriter::new(io::stdout().lock());
+    for p in presets {
+        let clean = cli::output::clean;
+        let description = match p.description.as_deref() {
+            Some(d) => format!("{}  ", clean(d)),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "{:width$}  {description}[{}]",
+            clean(p.name()),
+            clean(&p.query_string())
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn config_command(action: ConfigCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    let explicit = global.config.as_deref();
+    match action {
+        ConfigCommand::Path => {
+            match config::locate(explicit) {
+                Some(p) if !p.is_file() => {
+                    bail!("{}: no such file", p.display())
+                }
+                Some(p) => println!("{}", printable(&p.display().to_string())),
+                None => println!("built-in defaults"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ConfigCommand::Check => {
+            let loaded = config::load(explicit)?;
+            let Some(path) = &loaded.path else {
+                println!("no configuration file: built-in defaults");
+                return Ok(ExitCode::SUCCESS);
+            };
+            for p in loaded.corpus_paths() {
+                if !p.exists() {
+                    eprintln!(
+                        "revue: warning: {}: corpus path {} does not exist",
+                        printable(&path.display().to_string()),
+                        printable(&p.display().to_string())
+                    );
+                }
+            }
+            let c = &loaded.config;
+            println!(
+                "{}: ok ({} presets, {} key bindings, {} aliases)",
+                printable(&path.display().to_string()),
+                c.presets.len(),
+                c.keys.bindings().count(),
+                c.aliases.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+use cli::output::printable;
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }

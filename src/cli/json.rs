@@ -1,65 +1,12 @@
-//! The command line (clap) and headless output. `revue [PATHS…]` opens the
-//! dashboard; `revue export` prints the model of the current view.
+//! The JSON export: the schema of `../shared/gold/README.md` (articles,
+//! entities, events), for the whole view (`revue export`) or one of its
+//! lists (`revue articles|entities|events --format json`). serde_json
+//! escapes control characters, so no escape sequence reaches the output.
 
-use std::io::Write;
-use std::path::PathBuf;
-
-use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::model::{Corpus, Event};
 use crate::search::View;
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "revue",
-    version,
-    about = "A terminal news-briefing dashboard: articles, entities and events, filtered as you type."
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    #[command(flatten)]
-    pub common: Common,
-}
-
-#[derive(Debug, Args, Clone, Default)]
-pub struct Common {
-    /// Article files or folders (default: the corpus of config.toml, else seeds/).
-    #[arg(global = true)]
-    pub paths: Vec<PathBuf>,
-    /// Configuration file (default: ./config.toml, then $XDG_CONFIG_HOME/revue/config.toml).
-    #[arg(long, global = true, value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// Start with this query (the dashboard's search line syntax).
-    #[arg(long, short, global = true, value_name = "QUERY")]
-    pub query: Option<String>,
-    /// When to use colour.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Print the model of the current view (articles, entities, events).
-    Export {
-        #[arg(long, short, value_enum, default_value_t = Format::Json)]
-        format: Format,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Json,
-}
 
 #[derive(Serialize)]
 struct ExportArticle<'a> {
@@ -199,18 +146,26 @@ fn export_event<'a>(corpus: &'a Corpus, e: &'a Event) -> ExportEvent<'a> {
     }
 }
 
-/// Prints the view in a format; returns whether anything matched.
-pub fn print(
+/// The view's export with each list cut to `limit` items, keeping only the
+/// lists named in `keep` (`articles`, `entities`, `events`).
+pub fn export_lists(
     corpus: &Corpus,
     view: &View,
-    format: Format,
-    out: &mut impl Write,
-) -> std::io::Result<bool> {
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &export_json(corpus, view))?;
-            writeln!(out)?;
-        }
-    }
-    Ok(!view.articles.is_empty())
+    keep: &[&str],
+    limit: Option<usize>,
+) -> serde_json::Value {
+    let serde_json::Value::Object(all) = export_json(corpus, view) else {
+        unreachable!("the export is an object");
+    };
+    let out = all
+        .into_iter()
+        .filter(|(k, _)| keep.contains(&k.as_str()))
+        .map(|(k, mut v)| {
+            if let (Some(n), Some(items)) = (limit, v.as_array_mut()) {
+                items.truncate(n);
+            }
+            (k, v)
+        })
+        .collect();
+    serde_json::Value::Object(out)
 }

@@ -1,0 +1,316 @@
+//! The command line (clap) and headless output. `revue [PATHS…]` opens the
+//! dashboard; `revue articles|entities|events|export` print the same view
+//! as JSON, TSV or Markdown; `revue presets`, `revue config path|check`,
+//! `revue completions SHELL` and `revue man` help people set it up. Every
+//! flag is documented once, here, and the help, the man page and the shell
+//! completions are all generated from these definitions.
+
+pub mod json;
+pub mod markdown;
+pub mod output;
+pub mod tsv;
+
+use std::path::PathBuf;
+
+use clap::builder::TypedValueParser;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::search::Sort;
+
+pub use json::export_json;
+pub use output::{Listing, Report, Style};
+
+const AFTER_HELP: &str = "\
+Query syntax (--query, presets, the dashboard's search line): space-separated terms that
+must all match: word (fuzzy), 'word (exact), !word (exclude), @name (entity), #type (event
+type: meeting, summit, phone_call, visit, talks, agreement, military, election, statement,
+other), date:2017-11 or date:2015..2017, lang:fr.
+
+Exit status of articles, entities, events and export: 0 when something matched, 1 when
+nothing did, 2 on error (messages on stderr, data on stdout).
+
+Configuration: --config PATH, else ./config.toml, else $XDG_CONFIG_HOME/revue/config.toml
+(~/.config/revue/config.toml), else built-in defaults. `revue config path` shows which.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "revue",
+    version,
+    about = "A terminal news-briefing dashboard: articles, entities and events, filtered as you type.",
+    long_about = "A terminal news-briefing dashboard. revue reads a folder of news articles, finds who, \
+where, which organisation and what happened when, and shows articles, entities and a timeline \
+that a search line filters as you type. The same views print as JSON, TSV or Markdown for scripts.",
+    after_long_help = AFTER_HELP
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// What to open the dashboard on.
+    #[command(flatten)]
+    pub select: Select,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Configuration file (default: ./config.toml, then $XDG_CONFIG_HOME/revue/config.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// When to use colour: auto is on a terminal without NO_COLOR.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// The corpus and the query: which articles a view starts from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Select {
+    /// Article files or folders (default: the corpus of config.toml, else seeds/).
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Start from a preset of config.toml (`revue presets` lists them).
+    #[arg(long, short, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// Filter with a query (the search line's syntax); with --preset, both apply.
+    #[arg(long, short, value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+}
+
+impl Select {
+    /// This selection, with what it leaves out taken from `outer` (options
+    /// given before the subcommand: `revue --preset x articles`).
+    pub fn or(self, outer: &Select) -> Select {
+        Select {
+            paths: if self.paths.is_empty() {
+                outer.paths.clone()
+            } else {
+                self.paths
+            },
+            preset: self.preset.or_else(|| outer.preset.clone()),
+            query: self.query.or_else(|| outer.query.clone()),
+        }
+    }
+}
+
+/// Options of the headless views.
+#[derive(Debug, Args, Clone)]
+pub struct ViewArgs {
+    #[command(flatten)]
+    pub select: Select,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// At most N items per list (in the Markdown briefing, N entities per type).
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    /// Order of the lists (default: the preset's sort, else relevance).
+    #[arg(long, short, value_name = "ORDER", value_parser = sort_parser())]
+    pub sort: Option<Sort>,
+}
+
+fn sort_parser() -> impl TypedValueParser<Value = Sort> {
+    clap::builder::PossibleValuesParser::new(Sort::names())
+        .map(|s| Sort::from_name(&s).expect("PossibleValuesParser only passes listed names"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the matching articles: id, date, language, headline, entities.
+    Articles(ViewArgs),
+    /// Print the entities of the matching articles, with mention counts.
+    Entities(ViewArgs),
+    /// Print the timeline: dated events of the matching articles.
+    Events(ViewArgs),
+    /// Print the whole view: articles, entities and events (JSON), or the briefing (md).
+    Export(ViewArgs),
+    /// List the presets of config.toml with their descriptions.
+    Presets,
+    /// Show or check the configuration file.
+    Config {
+        #[command(subcommand)]
+        action: ConfigCommand,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `revue man > revue.1`.
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the configuration file in use, or "built-in defaults".
+    Path,
+    /// Validate the configuration file: exit 0 when it is valid, 2 when not.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to a terminal (or not). `auto` is
+    /// off for a pipe, for `NO_COLOR` (set and not empty) and for
+    /// `TERM=dumb`; `always` and `never` win over the environment.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The export schema of the gold annotations.
+    Json,
+    /// Tab-separated values with a header line.
+    Tsv,
+    /// A Markdown briefing.
+    #[value(alias = "markdown")]
+    Md,
+}
+
+/// The clap command, for completions and the man page.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Writes a completion script for a shell.
+pub fn completions(
+    shell: clap_complete::Shell,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    // clap_complete panics on a write error; a closed pipe is not a bug.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command(), "revue", &mut script);
+    out.write_all(&script)
+}
+
+/// Writes the man page (roff): clap_mangen's page for `revue`, then a
+/// section per subcommand with its usage and options, so that one page
+/// documents every flag.
+pub fn man(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut cmd = command();
+    cmd.build();
+    clap_mangen::Man::new(cmd.clone()).render(out)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        man_subcommand(sub, out)?;
+    }
+    Ok(())
+}
+
+fn man_subcommand(sub: &clap::Command, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let usage = sub.clone().render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    let title = format!("revue {}", sub.get_name()).to_uppercase();
+    writeln!(out, ".SH \"{}\"", roff(&title))?;
+    writeln!(out, ".PP\n\\fB{}\\fR", roff(usage))?;
+    if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+        writeln!(out, ".PP\n{}", roff(&about.to_string()))?;
+    }
+    for arg in sub
+        .get_arguments()
+        .filter(|a| !a.is_hide_set() && !a.is_global_set())
+    {
+        let mut names: Vec<String> = Vec::new();
+        if let Some(s) = arg.get_short() {
+            names.push(format!("\\fB\\-{}\\fR", roff(&s.to_string())));
+        }
+        if let Some(l) = arg.get_long() {
+            names.push(format!("\\fB\\-\\-{}\\fR", roff(l)));
+        }
+        let value = arg
+            .get_value_names()
+            .and_then(|v| v.first())
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| arg.get_id().to_string().to_uppercase());
+        if names.is_empty() {
+            names.push(format!("[\\fI{}\\fR]", roff(&value)));
+        } else if arg.get_action().takes_values() {
+            names.push(format!("<\\fI{}\\fR>", roff(&value)));
+        }
+        writeln!(out, ".TP\n{}", names.join(" "))?;
+        let help = arg
+            .get_long_help()
+            .or(arg.get_help())
+            .map(|h| h.to_string());
+        writeln!(out, "{}", roff(help.as_deref().unwrap_or("")))?;
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !values.is_empty() {
+            writeln!(out, ".br\n[possible values: {}]", roff(&values.join(", ")))?;
+        }
+    }
+    for subsub in sub.get_subcommands().filter(|s| s.get_name() != "help") {
+        writeln!(out, ".TP\n\\fB{}\\fR", roff(subsub.get_name()))?;
+        let about = subsub
+            .get_about()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        writeln!(out, "{}", roff(&about))?;
+    }
+    Ok(())
+}
+
+/// Text for a roff line: backslashes and hyphens escaped, and a leading
+/// `.` or `'` kept from reading as a request.
+fn roff(s: &str) -> String {
+    let s = s.replace('\\', "\\e").replace('-', "\\-");
+    if s.starts_with(['.', '\'']) {
+        format!("\\&{s}")
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clap_definitions_are_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn options_before_the_subcommand_count() {
+        let cli =
+            Cli::try_parse_from(["revue", "--preset", "p", "articles", "-q", "erdo", "seeds"])
+                .unwrap();
+        let Some(Command::Articles(args)) = cli.command else {
+            panic!("articles");
+        };
+        let s = args.select.or(&cli.select);
+        assert_eq!(s.preset.as_deref(), Some("p"));
+        assert_eq!(s.query.as_deref(), Some("erdo"));
+        assert_eq!(s.paths, [PathBuf::from("seeds")]);
+    }
+
+    #[test]
+    fn sort_names_parse() {
+        let cli = Cli::try_parse_from(["revue", "events", "--sort", "date-asc"]).unwrap();
+        let Some(Command::Events(args)) = cli.command else {
+            panic!("events");
+        };
+        assert_eq!(args.sort, Some(Sort::DateAsc));
+        assert!(Cli::try_parse_from(["revue", "events", "--sort", "newest"]).is_err());
+    }
+}
