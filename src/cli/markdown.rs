@@ -20,7 +20,9 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
         Listing::Export => {
             heading(report, out)?;
             top_entities(report, out)?;
+            writeln!(out)?;
             timeline(report, out)?;
+            writeln!(out)?;
             articles(report, out)
         }
         Listing::Articles => articles(report, out),
@@ -117,7 +119,7 @@ fn top_entities(r: &Report, out: &mut impl Write) -> io::Result<()> {
     if !any {
         writeln!(out, "No entities.")?;
     }
-    writeln!(out)
+    Ok(())
 }
 
 fn entity_table(r: &Report, out: &mut impl Write) -> io::Result<()> {
@@ -154,7 +156,7 @@ fn timeline(r: &Report, out: &mut impl Write) -> io::Result<()> {
         section(r, "Timeline", events.len(), r.view.events.len())
     )?;
     if events.is_empty() {
-        return writeln!(out, "No dated events.\n");
+        return writeln!(out, "No dated events.");
     }
     for &id in events {
         let e = r.corpus.event(id);
@@ -168,7 +170,7 @@ fn timeline(r: &Report, out: &mut impl Write) -> io::Result<()> {
             plural(n, "article")
         )?;
     }
-    writeln!(out)
+    Ok(())
 }
 
 fn articles(r: &Report, out: &mut impl Write) -> io::Result<()> {

@@ -40,7 +40,9 @@ Configuration: --config PATH, else ./config.toml, else $XDG_CONFIG_HOME/revue/co
     long_about = "A terminal news-briefing dashboard. revue reads a folder of news articles, finds who, \
 where, which organisation and what happened when, and shows articles, entities and a timeline \
 that a search line filters as you type. The same views print as JSON, TSV or Markdown for scripts.",
-    after_long_help = AFTER_HELP
+    after_long_help = AFTER_HELP,
+    // `revue seeds/ articles`: a command name after the paths is the command.
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -302,6 +304,12 @@ mod tests {
         assert_eq!(s.preset.as_deref(), Some("p"));
         assert_eq!(s.query.as_deref(), Some("erdo"));
         assert_eq!(s.paths, [PathBuf::from("seeds")]);
+        let cli = Cli::try_parse_from(["revue", "a", "b", "events"]).unwrap();
+        let Some(Command::Events(args)) = cli.command else {
+            panic!("events");
+        };
+        let s = args.select.or(&cli.select);
+        assert_eq!(s.paths, [PathBuf::from("a"), PathBuf::from("b")]);
     }
 
     #[test]
