@@ -11,6 +11,7 @@ pub mod config;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod review;
 pub mod search;
 pub mod tui;
 pub mod ui;

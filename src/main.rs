@@ -12,7 +12,7 @@ use revue::cli::{
     self, Cli, Command, ConfigCommand, Global, Listing, Report, Select, Style, ViewArgs,
 };
 use revue::config::{self, Loaded, Preset};
-use revue::{app, search, tui, ui};
+use revue::{app, review, search, tui, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -88,6 +88,33 @@ fn load_corpus(select: &Select, loaded: &Loaded) -> (revue::model::Corpus, searc
     (corpus, index)
 }
 
+/// Where review marks live: `--state`, else `[state] path`, else the XDG
+/// state folder; `None` with `--no-state`.
+fn state_path(global: &Global, loaded: &Loaded) -> Option<std::path::PathBuf> {
+    if global.no_state {
+        return None;
+    }
+    global
+        .state
+        .clone()
+        .or_else(|| loaded.state_path())
+        .or_else(review::persist::default_path)
+}
+
+/// The stored marks (a warning for a corrupt file) and each article's.
+fn load_marks(
+    path: Option<&std::path::Path>,
+    corpus: &revue::model::Corpus,
+) -> (review::MarkBook, Vec<review::Marks>, Option<String>) {
+    let loaded = path.map(review::persist::load).unwrap_or_default();
+    let per_article = corpus
+        .articles
+        .iter()
+        .map(|a| loaded.book.get(&a.text_key))
+        .collect();
+    (loaded.book, per_article, loaded.warning)
+}
+
 fn view(
     listing: Listing,
     args: ViewArgs,
@@ -101,7 +128,11 @@ fn view(
     let loaded = config::load(global.config.as_deref())?;
     let (preset, query) = selection(&loaded, &select)?;
     let (corpus, index) = load_corpus(&select, &loaded);
-    let mut view = search::filter_str(&corpus, &index, &query);
+    let (_, marks, warning) = load_marks(state_path(global, &loaded).as_deref(), &corpus);
+    if let Some(w) = warning {
+        eprintln!("revue: warning: {}", printable(&w));
+    }
+    let mut view = search::filter_marked(&corpus, &index, &query, &marks);
     let sort = args
         .sort
         .or(preset.and_then(|p| p.sort))
@@ -111,6 +142,7 @@ fn view(
     let report = Report {
         corpus: &corpus,
         view: &view,
+        marks: &marks,
         limit: args.limit,
         preset: preset.map(|p| (p.name(), p.description.as_deref())),
         query: &query,
@@ -138,6 +170,10 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let (corpus, index) = load_corpus(&select, &loaded);
     let mut state = app::AppState::new(&corpus, &index);
+    let marks_path = state_path(global, &loaded);
+    let (book, _, warning) = load_marks(marks_path.as_deref(), &corpus);
+    state.load_marks(book, &corpus, &index);
+    state.message = warning;
     if !query.is_empty() {
         app::update(&mut state, app::Action::SetQuery(query), &corpus, &index);
     }
@@ -145,7 +181,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
         app::update(&mut state, app::Action::Focus(pane), &corpus, &index);
     }
     let theme = ui::Theme::new(global.color.enabled(true));
-    tui::run(&corpus, &index, state, &theme)?;
+    tui::run(&corpus, &index, state, &theme, marks_path.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 

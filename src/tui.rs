@@ -3,12 +3,14 @@
 //! only after input or a resize: idle costs no output and no CPU.
 
 use std::io;
+use std::path::Path;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::keys::{self, Key};
 use crate::app::{self, Action, AppState};
 use crate::model::Corpus;
+use crate::review;
 use crate::search::SearchIndex;
 use crate::ui::{self, Theme};
 
@@ -18,13 +20,30 @@ pub fn run(
     index: &SearchIndex,
     mut state: AppState,
     theme: &Theme,
+    marks_path: Option<&Path>,
 ) -> io::Result<()> {
     // ratatui::init installs a panic hook that restores the terminal
     // before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, corpus, index, &mut state, theme);
+    let result = event_loop(&mut terminal, corpus, index, &mut state, theme, marks_path);
     ratatui::try_restore()?;
     result
+}
+
+/// Writes the review marks when they changed; a failure is shown, not fatal.
+fn save_marks(state: &mut AppState, path: Option<&Path>) {
+    if !state.marks_dirty {
+        return;
+    }
+    state.marks_dirty = false;
+    if let Some(path) = path
+        && let Err(e) = review::persist::save(path, &state.book)
+    {
+        state.message = Some(format!(
+            "cannot save review marks to {}: {e}",
+            path.display()
+        ));
+    }
 }
 
 fn event_loop(
@@ -33,6 +52,7 @@ fn event_loop(
     index: &SearchIndex,
     state: &mut AppState,
     theme: &Theme,
+    marks_path: Option<&Path>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app::update(
@@ -53,6 +73,7 @@ fn event_loop(
             if let Some(action) = action_for(state, ev) {
                 app::update(state, action, corpus, index);
             }
+            save_marks(state, marks_path);
             if state.quit || !event::poll(std::time::Duration::ZERO)? {
                 break;
             }

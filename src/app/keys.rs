@@ -3,6 +3,7 @@
 //! about the terminal.
 
 use super::{Action, AppState, Mode};
+use crate::review::Mark;
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +66,17 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
         Key::Tab | Key::Char('l') | Key::Right => Action::NextPane,
         Key::BackTab | Key::Char('h') | Key::Left => Action::PrevPane,
         Key::Char('o') => Action::CycleSort,
+        Key::Char(' ') => Action::ToggleReadAndNext,
+        Key::Char('s') => Action::ToggleMark(Mark::Starred),
+        Key::Char('f') => Action::ToggleMark(Mark::Flagged),
+        Key::Char('r') => Action::ToggleMark(Mark::Read),
+        Key::Char('u') => Action::ToggleUnreadOnly,
+        Key::Char('n') if state.mode == Mode::Reader => Action::NextMatch { forward: true },
+        Key::Char('N') if state.mode == Mode::Reader => Action::NextMatch { forward: false },
+        Key::Char('n') => Action::NextUnread { forward: true },
+        Key::Char('N') => Action::NextUnread { forward: false },
+        Key::Char(']') if state.mode == Mode::Reader => Action::StepArticle { forward: true },
+        Key::Char('[') if state.mode == Mode::Reader => Action::StepArticle { forward: false },
         Key::Char('1') => Action::Focus(super::Pane::Articles),
         Key::Char('2') => Action::Focus(super::Pane::Entities),
         Key::Char('3') => Action::Focus(super::Pane::Timeline),

@@ -4,8 +4,10 @@
 
 pub mod keys;
 pub mod reader;
+mod review;
 
 use crate::model::{ArticleId, Corpus, EntityId};
+use crate::review::{Mark, MarkBook, Marks};
 use crate::search::{self, EntitySort, SearchIndex, View};
 
 /// The three panes of the dashboard.
@@ -78,6 +80,25 @@ pub enum Action {
     Back,
     /// Next order of the entity pane.
     CycleSort,
+    /// Toggle a mark on the current article (the reader's, else the
+    /// selected one).
+    ToggleMark(Mark),
+    /// Toggle read on the selected article and move to the next.
+    ToggleReadAndNext,
+    /// Jump to the next (or previous) unread article of the list.
+    NextUnread {
+        forward: bool,
+    },
+    /// Show only unread articles, or all again.
+    ToggleUnreadOnly,
+    /// In the reader: the next (or previous) article of the list.
+    StepArticle {
+        forward: bool,
+    },
+    /// In the reader: scroll to the next (or previous) search match.
+    NextMatch {
+        forward: bool,
+    },
     ToggleHelp,
     /// The terminal's size changed.
     Resize {
@@ -105,6 +126,14 @@ pub struct AppState {
     pub quit: bool,
     /// A one-line message for the status line.
     pub message: Option<String>,
+    /// Review marks as stored, by text key.
+    pub book: MarkBook,
+    /// The marks of each article of the corpus, by article id.
+    pub marks: Vec<Marks>,
+    /// The marks changed since the terminal layer last saved them.
+    pub marks_dirty: bool,
+    /// Only unread articles are listed.
+    pub unread_only: bool,
 }
 
 impl AppState {
@@ -122,6 +151,10 @@ impl AppState {
             size: (100, 30),
             quit: false,
             message: None,
+            book: MarkBook::default(),
+            marks: vec![Marks::default(); corpus.articles.len()],
+            marks_dirty: false,
+            unread_only: false,
         }
     }
 
@@ -178,8 +211,18 @@ impl AppState {
         *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
     }
 
+    /// The query the panes are filtered by: what was typed, plus the
+    /// unread-only switch.
+    pub fn effective_query(&self) -> String {
+        if self.unread_only {
+            format!("{} is:unread", self.query)
+        } else {
+            self.query.clone()
+        }
+    }
+
     fn refilter(&mut self, corpus: &Corpus, index: &SearchIndex) {
-        self.view = search::filter_str(corpus, index, &self.query);
+        self.view = search::filter_marked(corpus, index, &self.effective_query(), &self.marks);
         search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
         self.selected = [0; 3];
         self.message = self.view.errors.first().map(|e| e.0.clone());
@@ -247,6 +290,23 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
         Action::ToggleHelp => state.mode = Mode::Help,
+        Action::ToggleMark(m) => review::toggle(state, corpus, index, m, false),
+        Action::ToggleReadAndNext => review::toggle(state, corpus, index, Mark::Read, true),
+        Action::NextUnread { forward } => review::jump_unread(state, forward),
+        Action::ToggleUnreadOnly => {
+            state.unread_only = !state.unread_only;
+            state.refilter(corpus, index);
+            state.message = Some(
+                if state.unread_only {
+                    "unread only"
+                } else {
+                    "all articles"
+                }
+                .into(),
+            );
+        }
+        Action::StepArticle { forward } => review::step_article(state, corpus, forward),
+        Action::NextMatch { forward } => review::jump_match(state, corpus, forward),
         Action::CycleSort => {
             state.entity_sort = state.entity_sort.next();
             search::sort_entities(corpus, &mut state.view.entities, state.entity_sort);
@@ -339,6 +399,7 @@ fn open_reader(state: &mut AppState, corpus: &Corpus, article: ArticleId, senten
         sentence,
     });
     state.mode = Mode::Reader;
+    review::set(state, corpus, article, |m| Marks { read: true, ..m });
 }
 
 /// Esc: leave the search line, then the reader (back to the entity

@@ -3,6 +3,7 @@
 //! lists (`revue articles|entities|events --format json`). serde_json
 //! escapes control characters, so no escape sequence reaches the output.
 
+use crate::review::Marks;
 use serde::Serialize;
 
 use crate::model::{Corpus, Event};
@@ -19,6 +20,15 @@ struct ExportArticle<'a> {
     date_source: &'static str,
     lang: &'static str,
     entities: Vec<&'a str>,
+    /// Review marks (all false when none are stored or `--no-state`).
+    marks: ExportMarks,
+}
+
+#[derive(Serialize)]
+struct ExportMarks {
+    read: bool,
+    starred: bool,
+    flagged: bool,
 }
 
 #[derive(Serialize)]
@@ -57,15 +67,27 @@ struct Export<'a> {
     events: Vec<ExportEvent<'a>>,
 }
 
-/// The export schema of the view, as a JSON value.
+/// The export schema of the view, as a JSON value, without review marks.
 pub fn export_json(corpus: &Corpus, view: &View) -> serde_json::Value {
+    export_marked(corpus, view, &[])
+}
+
+/// The export schema of the view with each article's review marks
+/// (`marks` by article id; missing entries are unmarked).
+pub fn export_marked(corpus: &Corpus, view: &View, marks: &[Marks]) -> serde_json::Value {
     let key = |id: crate::model::ArticleId| corpus.article(id).key.as_str();
     let articles = view
         .articles
         .iter()
         .map(|&id| {
             let a = corpus.article(id);
+            let m = marks.get(id.0 as usize).copied().unwrap_or_default();
             ExportArticle {
+                marks: ExportMarks {
+                    read: m.read,
+                    starred: m.starred,
+                    flagged: m.flagged,
+                },
                 id: &a.key,
                 file: &a.file,
                 part: a.part,
@@ -151,10 +173,11 @@ fn export_event<'a>(corpus: &'a Corpus, e: &'a Event) -> ExportEvent<'a> {
 pub fn export_lists(
     corpus: &Corpus,
     view: &View,
+    marks: &[Marks],
     keep: &[&str],
     limit: Option<usize>,
 ) -> serde_json::Value {
-    let serde_json::Value::Object(all) = export_json(corpus, view) else {
+    let serde_json::Value::Object(all) = export_marked(corpus, view, marks) else {
         unreachable!("the export is an object");
     };
     let out = all

@@ -17,7 +17,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::search::Sort;
 
-pub use json::export_json;
+pub use json::{export_json, export_marked};
 pub use output::{Listing, Report, Style};
 
 const AFTER_HELP: &str = "\
@@ -63,6 +63,13 @@ pub struct Global {
     /// When to use colour: auto is on a terminal without NO_COLOR.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Review marks file (default: [state] path of config.toml, else
+    /// $XDG_STATE_HOME/revue/state.json, else ~/.local/state/revue/state.json).
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "no_state")]
+    pub state: Option<PathBuf>,
+    /// Neither read nor write review marks.
+    #[arg(long, global = true)]
+    pub no_state: bool,
 }
 
 /// The corpus and the query: which articles a view starts from.

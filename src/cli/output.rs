@@ -65,6 +65,8 @@ impl Style {
 pub struct Report<'a> {
     pub corpus: &'a Corpus,
     pub view: &'a View,
+    /// Review marks by article id (empty: none).
+    pub marks: &'a [crate::review::Marks],
     /// At most this many items per list (per entity type in the briefing).
     pub limit: Option<usize>,
     /// The preset's name and description, when one is applied.
@@ -116,7 +118,8 @@ pub fn print(
                 Listing::Events => &["events"],
                 Listing::Export => &["articles", "entities", "events"],
             };
-            let value = json::export_lists(report.corpus, report.view, keep, report.limit);
+            let value =
+                json::export_lists(report.corpus, report.view, report.marks, keep, report.limit);
             serde_json::to_writer_pretty(&mut *out, &value)?;
             writeln!(out)
         }

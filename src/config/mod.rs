@@ -41,6 +41,16 @@ pub struct Config {
     /// `[[preset]]` entries, in file order.
     #[serde(default, rename = "preset")]
     pub presets: Vec<Preset>,
+    #[serde(default)]
+    pub state: StateConfig,
+}
+
+/// `[state]`: where review marks are kept.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StateConfig {
+    /// The marks file, relative to the config file.
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -256,6 +266,21 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// `[state] path`, resolved against the config file's folder.
+    pub fn state_path(&self) -> Option<PathBuf> {
+        let p = self.config.state.path.as_ref()?;
+        let base = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."));
+        Some(if p.is_absolute() {
+            p.clone()
+        } else {
+            base.join(p)
+        })
+    }
+
     /// Corpus paths resolved against the config file's folder.
     pub fn corpus_paths(&self) -> Vec<PathBuf> {
         let base = self

@@ -51,11 +51,20 @@ pub fn build(ingested: Ingested, origin: Origin, options: &BuildOptions) -> Corp
         aliases::cluster(&refs, &acronyms, &options.aliases)
     };
 
+    let text_keys: Vec<String> = raw
+        .par_iter()
+        .map(|r| crate::review::text_key(&r.text))
+        .collect();
     let mut articles: Vec<Article> = raw
         .into_iter()
         .zip(annotations.iter())
+        .zip(text_keys)
         .enumerate()
-        .map(|(i, (r, ann))| new_article(i, r, ann, article_dates[i], &date_spans[i]))
+        .map(|(i, ((r, ann), text_key))| {
+            let mut a = new_article(i, r, ann, article_dates[i], &date_spans[i]);
+            a.text_key = text_key;
+            a
+        })
         .collect();
     let entities = attach_entities(&mut articles, &kept, &annotations, &clustering);
     let events = find_events(&mut articles, &entities, &date_spans);
@@ -141,6 +150,7 @@ fn new_article(
     Article {
         id: ArticleId(i as u32),
         key: r.key(),
+        text_key: String::new(),
         file: r.file,
         path: r.path,
         part: r.part,

@@ -58,6 +58,9 @@ pub struct Article {
     pub id: ArticleId,
     /// `file#part`, stable across runs.
     pub key: String,
+    /// A hash of the text: what review marks are stored under, so that
+    /// renaming or moving a file keeps them.
+    pub text_key: String,
     pub file: String,
     pub path: PathBuf,
     pub part: usize,

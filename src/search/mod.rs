@@ -11,9 +11,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::extract::fold::fold;
 use crate::model::{ArticleId, Corpus, EntityId, EventId};
+use crate::review::Marks;
 
 pub use index::SearchIndex;
-pub use query::{Query, QueryError, Term};
+pub use query::{Query, QueryError, Status, Term};
 pub use sort::Sort;
 
 use index::Field;
@@ -39,16 +40,46 @@ pub struct View {
     pub errors: Vec<QueryError>,
 }
 
+/// Whether a word, folded, is one of the highlighted words or holds a
+/// highlighted substring of three letters or more.
+pub fn is_highlighted(word: &str, highlights: &[String]) -> bool {
+    if highlights.is_empty() {
+        return false;
+    }
+    let f = fold(word);
+    highlights
+        .iter()
+        .any(|h| *h == f || (h.len() >= 3 && f.contains(h.as_str())))
+}
+
+/// Byte ranges of the highlighted words of a text, in order.
+pub fn match_ranges(text: &str, highlights: &[String]) -> Vec<std::ops::Range<usize>> {
+    if highlights.is_empty() {
+        return Vec::new();
+    }
+    crate::extract::tokens::tokenize(text)
+        .into_iter()
+        .filter(|t| is_highlighted(t.text, highlights))
+        .map(|t| t.start..t.end)
+        .collect()
+}
+
 /// Filters with a query string.
 pub fn filter_str(corpus: &Corpus, index: &SearchIndex, input: &str) -> View {
+    filter_marked(corpus, index, input, &[])
+}
+
+/// Filters with a query string, `is:` terms reading the review marks
+/// (indexed by article; missing entries are unmarked).
+pub fn filter_marked(corpus: &Corpus, index: &SearchIndex, input: &str, marks: &[Marks]) -> View {
     let (q, errors) = query::parse(input);
-    let mut v = filter(corpus, index, &q);
+    let mut v = filter(corpus, index, &q, marks);
     v.errors = errors;
     v
 }
 
 /// Filters the corpus: every term must match.
-pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query) -> View {
+pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) -> View {
     let matcher = WordMatcher::default();
     let n = corpus.articles.len();
     let mut keep = vec![true; n];
@@ -113,6 +144,17 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query) -> View {
                     keep[i] &= a.display_date().is_some_and(|(d, _)| r.overlaps(&d));
                 }
                 event_ok.push(Box::new(move |e| r.overlaps(&corpus.event(e).date)));
+            }
+            Term::Is(status) => {
+                for (i, k) in keep.iter_mut().enumerate() {
+                    let m = marks.get(i).copied().unwrap_or_default();
+                    *k &= match status {
+                        Status::Unread => !m.read,
+                        Status::Read => m.read,
+                        Status::Starred => m.starred,
+                        Status::Flagged => m.flagged,
+                    };
+                }
             }
             Term::Lang(l) => {
                 for (i, a) in corpus.articles.iter().enumerate() {

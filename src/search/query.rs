@@ -16,6 +16,17 @@ pub enum Term {
     EventType(EventType),
     Date(DateRange),
     Lang(Lang),
+    /// `is:unread`, `is:read`, `is:starred`, `is:flagged`.
+    Is(Status),
+}
+
+/// A review status an article may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Unread,
+    Read,
+    Starred,
+    Flagged,
 }
 
 /// An inclusive range of dates at any precision: `2015..2017` covers
@@ -106,6 +117,20 @@ fn parse_term(raw: &str) -> Result<Option<Term>, QueryError> {
             .map(|l| Some(Term::Lang(l)))
             .ok_or_else(|| QueryError(format!("unknown language `{rest}` (fr or en)")));
     }
+    if let Some(rest) = raw.strip_prefix("is:") {
+        let status = match rest.to_lowercase().as_str() {
+            "unread" => Status::Unread,
+            "read" => Status::Read,
+            "starred" | "star" => Status::Starred,
+            "flagged" | "flag" => Status::Flagged,
+            _ => {
+                return Err(QueryError(format!(
+                    "unknown status `is:{rest}` (unread, read, starred or flagged)"
+                )));
+            }
+        };
+        return Ok(Some(Term::Is(status)));
+    }
     Ok(Some(Term::Fuzzy(raw.to_string())))
 }
 
@@ -159,6 +184,15 @@ mod tests {
         assert_eq!(q.terms[2], Term::Exclude("Trump".into()));
         assert_eq!(q.terms[4], Term::EventType(EventType::Meeting));
         assert_eq!(q.terms[6], Term::Lang(Lang::Fr));
+    }
+
+    #[test]
+    fn review_statuses() {
+        let (q, e) = parse("is:unread is:starred is:flagged is:read");
+        assert!(e.is_empty());
+        assert_eq!(q.terms[0], Term::Is(Status::Unread));
+        assert_eq!(q.terms[3], Term::Is(Status::Read));
+        assert_eq!(parse("is:cool").1.len(), 1);
     }
 
     #[test]

@@ -11,6 +11,8 @@ use super::text::{fit, highlighted, pad};
 use super::theme::Theme;
 use crate::app::{AppState, Pane};
 use crate::model::{Article, Corpus};
+use crate::review::Marks;
+use ratatui::style::{Modifier, Style};
 
 /// `2017-11-21`, `2017-11`, `~2023-07`, or `?` for an undated article.
 pub fn date_label(a: &Article) -> String {
@@ -19,6 +21,19 @@ pub fn date_label(a: &Article) -> String {
         Some((d, true)) => format!("~{d}"),
         None => "?".to_string(),
     }
+}
+
+/// Columns of the marks column: unread, starred, flagged, then a space.
+pub const MARKS_WIDTH: usize = 4;
+
+/// `•★⚑ `: unread, starred, flagged (a blank where a mark is off).
+pub fn marks_label(m: Marks) -> String {
+    format!(
+        "{}{}{} ",
+        if m.read { ' ' } else { '•' },
+        if m.starred { '★' } else { ' ' },
+        if m.flagged { '⚑' } else { ' ' }
+    )
 }
 
 /// A short tag for the source: the file's stem cut to 8, with `#part`.
@@ -48,21 +63,28 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         (v.articles.len(), state.selected(Pane::Articles)),
         |i, width| {
             let a = corpus.article(v.articles[i]);
+            let marks = state.marks_of(a.id);
             let date = pad(&date_label(a), 11);
             let source = source_label(a);
             let show_source = width >= 44;
-            let room = width.saturating_sub(11 + if show_source { source.width() + 1 } else { 0 });
+            let room = width.saturating_sub(
+                MARKS_WIDTH + 11 + if show_source { source.width() + 1 } else { 0 },
+            );
             let headline = pad(&fit(&a.headline, room), room);
-            let mut spans = vec![Span::styled(date, theme.date())];
+            // Unread headlines stand out by weight, not colour alone.
+            let base = if marks.read {
+                Style::new()
+            } else {
+                Style::new().add_modifier(Modifier::BOLD)
+            };
+            let mut spans = vec![
+                Span::styled(marks_label(marks), theme.mark()),
+                Span::styled(date, theme.date()),
+            ];
             spans.extend(
-                highlighted(
-                    &headline,
-                    &v.highlights,
-                    ratatui::style::Style::new(),
-                    theme.highlight(),
-                )
-                .into_iter()
-                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+                highlighted(&headline, &v.highlights, base, theme.highlight())
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
             );
             if show_source {
                 spans.push(Span::styled(format!(" {source}"), theme.dim()));

@@ -20,6 +20,9 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         v.entities.len(),
         v.events.len()
     );
+    if state.unread_only {
+        right.push_str(" · unread only");
+    }
     if corpus.origin == Origin::BuiltIn {
         right.push_str(" · built-in seeds");
     }

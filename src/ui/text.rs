@@ -5,7 +5,6 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::extract::fold::fold;
 use crate::extract::tokens::tokenize;
 
 /// Cuts `s` to at most `width` columns, ending with `…` when cut.
@@ -37,17 +36,7 @@ pub fn pad(s: &str, width: usize) -> String {
     }
 }
 
-/// Whether a word, folded, is one of the highlighted words or holds a
-/// highlighted substring of three letters or more.
-pub fn is_highlighted(word: &str, highlights: &[String]) -> bool {
-    if highlights.is_empty() {
-        return false;
-    }
-    let f = fold(word);
-    highlights
-        .iter()
-        .any(|h| *h == f || (h.len() >= 3 && f.contains(h.as_str())))
-}
+pub use crate::search::is_highlighted;
 
 /// Spans of `text` with highlighted words in `hl` style.
 pub fn highlighted<'a>(

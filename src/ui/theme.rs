@@ -76,6 +76,10 @@ impl Theme {
         self.fg(Color::LightRed)
     }
 
+    pub fn mark(&self) -> Style {
+        self.fg(Color::LightYellow)
+    }
+
     pub fn bar(&self) -> Style {
         self.fg(Color::Cyan)
     }

@@ -1,0 +1,253 @@
+//! Review marks: keys that set them, filters that read them, and the file
+//! that keeps them (atomic even when the process is killed mid-save).
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use revue::app::keys::{Key, action_for};
+use revue::app::{AppState, Mode, Pane, update};
+use revue::review::{Mark, MarkBook, Marks, persist};
+
+fn fresh() -> AppState {
+    let (corpus, index) = common::seeds();
+    AppState::new(corpus, index)
+}
+
+fn press(state: &mut AppState, keys: &[Key]) {
+    let (corpus, index) = common::seeds();
+    for &k in keys {
+        if let Some(a) = action_for(state, k) {
+            update(state, a, corpus, index);
+        }
+    }
+}
+
+fn selected(s: &AppState) -> revue::model::ArticleId {
+    s.view.articles[s.selected(Pane::Articles)]
+}
+
+#[test]
+fn space_marks_read_and_moves_on() {
+    let mut s = fresh();
+    let first = selected(&s);
+    press(&mut s, &[Key::Char(' ')]);
+    assert!(s.marks_of(first).read);
+    assert!(s.marks_dirty);
+    assert_eq!(s.selected(Pane::Articles), 1);
+    press(&mut s, &[Key::Char('k'), Key::Char(' ')]);
+    assert!(!s.marks_of(first).read, "space toggles");
+}
+
+#[test]
+fn s_stars_f_flags_and_the_book_follows() {
+    let (corpus, _) = common::seeds();
+    let mut s = fresh();
+    let a = selected(&s);
+    press(&mut s, &[Key::Char('s'), Key::Char('f')]);
+    let m = s.marks_of(a);
+    assert!(m.starred && m.flagged && !m.read);
+    assert_eq!(s.book.get(&corpus.article(a).text_key), m);
+}
+
+#[test]
+fn n_and_shift_n_jump_between_unread() {
+    let mut s = fresh();
+    // Read articles 1 and 2; from 0, n goes to 3.
+    press(
+        &mut s,
+        &[
+            Key::Char('j'),
+            Key::Char(' '),
+            Key::Char(' '),
+            Key::Char('g'),
+            Key::Char('n'),
+        ],
+    );
+    assert_eq!(s.selected(Pane::Articles), 3);
+    press(&mut s, &[Key::Char('N')]);
+    assert_eq!(s.selected(Pane::Articles), 0);
+}
+
+#[test]
+fn u_shows_unread_only_and_is_terms_filter() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Char(' '), Key::Char('s')]);
+    press(&mut s, &[Key::Char('u')]);
+    assert!(s.unread_only);
+    assert_eq!(s.view.articles.len(), 5);
+    press(&mut s, &[Key::Char('u'), Key::Char('/')]);
+    for c in "is:starred".chars() {
+        press(&mut s, &[Key::Char(c)]);
+    }
+    assert_eq!(s.view.articles.len(), 1);
+    let (corpus, index) = common::seeds();
+    let read = revue::search::filter_marked(corpus, index, "is:read", &s.marks);
+    assert_eq!(read.articles.len(), 1);
+}
+
+#[test]
+fn the_reader_marks_read_and_brackets_step_through_articles() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Enter]);
+    assert_eq!(s.mode, Mode::Reader);
+    let first = s.reader.as_ref().unwrap().article;
+    assert!(s.marks_of(first).read);
+    press(&mut s, &[Key::Char(']')]);
+    let second = s.reader.as_ref().unwrap().article;
+    assert_eq!(second, s.view.articles[1]);
+    assert!(s.marks_of(second).read);
+    press(&mut s, &[Key::Char('[')]);
+    assert_eq!(s.reader.as_ref().unwrap().article, first);
+}
+
+#[test]
+fn n_in_the_reader_jumps_to_the_next_match() {
+    let mut s = fresh();
+    press(&mut s, &[Key::Char('/')]);
+    for c in "moscou".chars() {
+        press(&mut s, &[Key::Char(c)]);
+    }
+    press(&mut s, &[Key::Enter, Key::Enter]);
+    let before = s.reader.as_ref().unwrap().scroll;
+    press(&mut s, &[Key::Char('n')]);
+    let after = s.reader.as_ref().unwrap().scroll;
+    assert!(
+        after > before || s.message.is_some(),
+        "scroll {before} -> {after}"
+    );
+}
+
+#[test]
+fn marks_load_from_a_book_by_text() {
+    let (corpus, index) = common::seeds();
+    let mut book = MarkBook::default();
+    book.set(
+        &corpus.articles[2].text_key,
+        Marks::default().toggled(Mark::Starred),
+    );
+    let mut s = fresh();
+    s.load_marks(book, corpus, index);
+    assert!(s.marks_of(corpus.articles[2].id).starred);
+    assert!(!s.marks_dirty);
+}
+
+/// Run only as the child of `a_kill_between_write_and_rename_keeps_the_old_marks`:
+/// writes the new marks' temporary file, then waits to be killed.
+#[test]
+fn child_writes_temp_file_then_hangs() {
+    let Some(path) = std::env::var_os("REVUE_TEST_MARKS_PATH") else {
+        return;
+    };
+    let mut book = MarkBook::default();
+    book.set("new", Marks::default().toggled(Mark::Flagged));
+    let pending = persist::prepare(&PathBuf::from(path), &book).unwrap();
+    std::thread::sleep(Duration::from_secs(60));
+    pending.commit().unwrap();
+}
+
+#[test]
+fn a_kill_between_write_and_rename_keeps_the_old_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut old = MarkBook::default();
+    old.set("old", Marks::default().toggled(Mark::Read));
+    persist::save(&path, &old).unwrap();
+
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_writes_temp_file_then_hangs",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("REVUE_TEST_MARKS_PATH", &path)
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let temp_written = || {
+        std::fs::read_dir(dir.path()).unwrap().any(|e| {
+            let e = e.unwrap();
+            e.file_name().to_string_lossy().contains(".tmp-") && e.metadata().unwrap().len() > 0
+        })
+    };
+    while !temp_written() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the child never wrote its temporary file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let loaded = persist::load(&path);
+    assert_eq!(loaded.book, old);
+    assert!(loaded.warning.is_none());
+}
+
+fn revue_export(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    Command::new(env!("CARGO_BIN_EXE_revue"))
+        .current_dir(dir)
+        .env("XDG_STATE_HOME", dir.join("xdg-state"))
+        .env("HOME", dir)
+        .arg("export")
+        .arg(&seeds)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exports_carry_the_stored_marks_and_is_terms_use_them() {
+    let (corpus, _) = common::seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = MarkBook::default();
+    book.set(
+        &corpus.articles[3].text_key,
+        Marks {
+            read: true,
+            starred: true,
+            flagged: false,
+        },
+    );
+    persist::save(&dir.path().join("xdg-state/revue/state.json"), &book).unwrap();
+
+    let out = revue_export(dir.path(), &["--query", "is:starred"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = v["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["id"], corpus.articles[3].key.as_str());
+    assert_eq!(
+        articles[0]["marks"],
+        serde_json::json!({"read": true, "starred": true, "flagged": false})
+    );
+
+    // --no-state reads nothing.
+    let out = revue_export(dir.path(), &["--no-state", "--query", "is:starred"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_corrupt_marks_file_is_set_aside_and_the_corpus_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("marks.json");
+    std::fs::write(&state, "]]] not json").unwrap();
+    let out = revue_export(dir.path(), &["--state", state.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("corrupt review marks") && err.contains("kept aside"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 6);
+}
