@@ -170,6 +170,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let (corpus, index) = load_corpus(&select, &loaded);
     let mut state = app::AppState::new(&corpus, &index);
+    config::dashboard::configure(&loaded.config, &mut state);
     let marks_path = state_path(global, &loaded);
     let (book, _, warning) = load_marks(marks_path.as_deref(), &corpus);
     state.load_marks(book, &corpus, &index);
@@ -177,10 +178,14 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     if !query.is_empty() {
         app::update(&mut state, app::Action::SetQuery(query), &corpus, &index);
     }
-    if let Some(pane) = preset.and_then(|p| p.pane) {
-        app::update(&mut state, app::Action::Focus(pane), &corpus, &index);
+    if let Some(p) = preset {
+        state.active_preset = Some(p.name().to_string());
+        if let Some(pane) = p.pane {
+            app::update(&mut state, app::Action::Focus(pane), &corpus, &index);
+        }
     }
-    let theme = ui::Theme::new(global.color.enabled(true));
+    let palette = config::dashboard::palette(&loaded.config);
+    let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
     tui::run(&corpus, &index, state, &theme, marks_path.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }

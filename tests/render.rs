@@ -141,3 +141,74 @@ fn timeline_has_a_chart_and_groups_by_date() {
         );
     }
 }
+
+fn draw_with(state: &AppState, w: u16, h: u16, theme: &Theme) -> ratatui::buffer::Buffer {
+    let (corpus, _) = common::seeds();
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| render(f, corpus, state, theme)).unwrap();
+    t.backend().buffer().clone()
+}
+
+#[test]
+fn the_reader_wraps_to_80_and_120_columns() {
+    for cols in [80u16, 120] {
+        let s = state_with(vec![Action::Resize { cols, rows: 30 }, Action::Confirm]);
+        let buf = draw_with(&s, cols, 30, &Theme::new(false));
+        let screen = buffer_text(&buf);
+        assert!(screen.contains("Reader"), "{screen}");
+        // The side list shows from 100 columns on.
+        assert_eq!(screen.contains("│Entities"), cols >= 100, "{screen}");
+        for line in screen.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= cols as usize);
+        }
+        // Text lines end inside the frame: nothing is cut at the border.
+        assert!(screen.contains("Après la guerre en Syrie"), "{screen}");
+    }
+}
+
+#[test]
+fn monochrome_marks_the_selection_by_reverse_video_and_uses_no_colour() {
+    use ratatui::style::{Color, Modifier};
+    let s = state_with(vec![Action::Resize {
+        cols: 100,
+        rows: 30,
+    }]);
+    let buf = draw_with(&s, 100, 30, &Theme::new(false));
+    let mut reversed = 0;
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "{cell:?}");
+        if cell.modifier.contains(Modifier::REVERSED) {
+            reversed += 1;
+        }
+    }
+    assert!(reversed > 10, "the selected row is drawn in reverse video");
+}
+
+#[test]
+fn zoom_and_stacked_layouts_draw() {
+    let mut s = state_with(vec![
+        Action::Resize {
+            cols: 100,
+            rows: 30,
+        },
+        Action::ToggleZoom,
+    ]);
+    let screen = draw(&s, 100, 30);
+    assert!(
+        screen.contains("Articles (6/6)") && !screen.contains("Entities ("),
+        "{screen}"
+    );
+    s.layout.zoomed = false;
+    s.layout.stacked = true;
+    let screen = draw(&s, 100, 30);
+    let first_line = screen.lines().next().unwrap();
+    assert!(
+        first_line.contains("Articles") && !first_line.contains("Entities"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Entities (") && screen.contains("Timeline ("),
+        "{screen}"
+    );
+}

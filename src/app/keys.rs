@@ -52,6 +52,43 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
             _ => return None,
         });
     }
+    if let Some(a) = state.keymap.lookup(key) {
+        return Some(a);
+    }
+    let default = default_action(state, key)?;
+    // A rebound action leaves its default keys.
+    (!state.keymap.replaces(&default)).then_some(default)
+}
+
+/// Keys the user rebound in `[keys]`: each listed action answers to its
+/// new keys only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Keymap {
+    bound: Vec<(Key, Action)>,
+    replaced: Vec<Action>,
+}
+
+impl Keymap {
+    /// Binds `action` to `keys`, in place of its default keys.
+    pub fn bind(&mut self, action: Action, keys: &[Key]) {
+        self.replaced.push(action.clone());
+        self.bound.extend(keys.iter().map(|k| (*k, action.clone())));
+    }
+
+    fn lookup(&self, key: Key) -> Option<Action> {
+        self.bound
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, a)| a.clone())
+    }
+
+    fn replaces(&self, action: &Action) -> bool {
+        self.replaced.contains(action)
+    }
+}
+
+fn default_action(state: &AppState, key: Key) -> Option<Action> {
+    let reader = state.mode == Mode::Reader;
     Some(match key {
         Key::Char('q') => Action::Quit,
         Key::Char('?') => Action::ToggleHelp,
@@ -60,7 +97,7 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
         Key::Char('k') | Key::Up => Action::Up,
         Key::PageDown | Key::Ctrl('d') | Key::Ctrl('f') => Action::PageDown,
         Key::PageUp | Key::Ctrl('b') => Action::PageUp,
-        Key::Char(' ') if state.mode == Mode::Reader => Action::PageDown,
+        Key::Char(' ') if reader => Action::PageDown,
         Key::Char('g') | Key::Home => Action::Top,
         Key::Char('G') | Key::End => Action::Bottom,
         Key::Tab | Key::Char('l') | Key::Right => Action::NextPane,
@@ -71,15 +108,20 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
         Key::Char('f') => Action::ToggleMark(Mark::Flagged),
         Key::Char('r') => Action::ToggleMark(Mark::Read),
         Key::Char('u') => Action::ToggleUnreadOnly,
-        Key::Char('n') if state.mode == Mode::Reader => Action::NextMatch { forward: true },
-        Key::Char('N') if state.mode == Mode::Reader => Action::NextMatch { forward: false },
+        Key::Char('n') if reader => Action::NextMatch { forward: true },
+        Key::Char('N') if reader => Action::NextMatch { forward: false },
         Key::Char('n') => Action::NextUnread { forward: true },
         Key::Char('N') => Action::NextUnread { forward: false },
-        Key::Char(']') if state.mode == Mode::Reader => Action::StepArticle { forward: true },
-        Key::Char('[') if state.mode == Mode::Reader => Action::StepArticle { forward: false },
+        Key::Char(']') if reader => Action::StepArticle { forward: true },
+        Key::Char('[') if reader => Action::StepArticle { forward: false },
         Key::Char('1') => Action::Focus(super::Pane::Articles),
         Key::Char('2') => Action::Focus(super::Pane::Entities),
         Key::Char('3') => Action::Focus(super::Pane::Timeline),
+        Key::Char('z') => Action::ToggleZoom,
+        Key::Char('d') => Action::DrillDown,
+        Key::Char('-') | Key::Ctrl('o') => Action::History { back: true },
+        Key::Char('+') | Key::Char('=') => Action::History { back: false },
+        Key::Char('p') => Action::OpenPresets,
         Key::Enter => Action::Confirm,
         Key::Esc | Key::Backspace => Action::Back,
         _ => return None,
@@ -89,24 +131,38 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
 /// Key names for the help overlay, in display order.
 pub const HELP: &[(&str, &str)] = &[
     ("/", "search: type to filter every pane"),
+    ("Enter", "open article · entity detail · event's sentence"),
     (
-        "Enter",
-        "open article · filter by entity · open event's sentence",
+        "Esc",
+        "leave search / reader / detail; again clears query, then chips",
     ),
-    ("Esc", "leave search line / reader; again clears the query"),
-    ("↑ ↓  j k", "move"),
+    ("↑ ↓  j k", "move (reader: scroll)"),
     ("PgUp PgDn", "page"),
     ("g G", "first / last"),
-    ("Tab S-Tab", "next / previous pane"),
-    ("1 2 3", "articles / entities / timeline"),
+    ("Tab S-Tab", "next / previous pane; 1 2 3 focus one"),
+    ("z", "zoom the focused pane"),
+    ("d", "narrow to the selected entity or event (a chip)"),
+    ("Backspace", "on an empty search: remove the last chip"),
+    ("- +", "back / forward through views (also Ctrl-O)"),
+    ("p", "presets"),
+    ("o", "order entities: type, mentions, articles, name"),
+    ("Space", "toggle read and move on (reader: page down)"),
+    ("s f r", "star · flag · toggle read"),
+    ("n N", "next / previous unread (reader: search match)"),
+    ("u", "unread only / all"),
+    ("[ ]", "reader: previous / next article"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
     ("", ""),
-    ("word", "fuzzy word (all terms must match)"),
-    ("'word", "exact substring"),
+    (
+        "word 'word",
+        "fuzzy word · exact text (all terms must match)",
+    ),
     ("!word", "exclude"),
-    ("@name", "articles naming an entity (@vladimir_poutine)"),
-    ("#type", "events of a type (#meeting, #visit…)"),
-    ("date:", "date:2017-11  date:2015..2017"),
-    ("lang:", "lang:fr  lang:en"),
+    (
+        "@name #type",
+        "articles naming an entity · events of a type",
+    ),
+    ("date: lang:", "date:2017-11  date:2015..2017  lang:fr"),
+    ("is:", "is:unread is:read is:starred is:flagged"),
 ];

@@ -5,6 +5,9 @@
 pub mod keys;
 pub mod reader;
 mod review;
+pub mod view;
+
+pub use view::{Chip, Layout, PresetChoice, Snapshot};
 
 use crate::model::{ArticleId, Corpus, EntityId};
 use crate::review::{Mark, MarkBook, Marks};
@@ -19,15 +22,8 @@ pub enum Pane {
 }
 
 impl Pane {
-    const ORDER: [Pane; 3] = [Pane::Articles, Pane::Entities, Pane::Timeline];
-
     fn index(self) -> usize {
         self as usize
-    }
-
-    fn step(self, forward: bool) -> Pane {
-        let i = self.index();
-        Pane::ORDER[if forward { (i + 1) % 3 } else { (i + 2) % 3 }]
     }
 }
 
@@ -37,6 +33,8 @@ pub enum Mode {
     Reader,
     /// The detail view of one entity.
     Entity,
+    /// The preset picker.
+    Presets,
     Help,
 }
 
@@ -99,6 +97,17 @@ pub enum Action {
     NextMatch {
         forward: bool,
     },
+    /// The focused pane fills the screen, or gives it back.
+    ToggleZoom,
+    /// Narrow the dashboard to the selected entity or event (a chip).
+    DrillDown,
+    /// Back (or forward) to the previous view.
+    History {
+        back: bool,
+    },
+    OpenPresets,
+    /// Apply a preset by name (the picker's choice, `--preset`).
+    ApplyPreset(String),
     ToggleHelp,
     /// The terminal's size changed.
     Resize {
@@ -134,6 +143,17 @@ pub struct AppState {
     pub marks_dirty: bool,
     /// Only unread articles are listed.
     pub unread_only: bool,
+    pub layout: Layout,
+    /// Drill-down narrowings, applied before the typed query.
+    pub chips: Vec<Chip>,
+    pub history: view::History,
+    pub presets: Vec<PresetChoice>,
+    /// The preset the view came from, for the status line.
+    pub active_preset: Option<String>,
+    /// Selected row of the preset picker.
+    pub preset_selected: usize,
+    /// Keys the user rebound in `[keys]`.
+    pub keymap: keys::Keymap,
 }
 
 impl AppState {
@@ -155,6 +175,13 @@ impl AppState {
             marks: vec![Marks::default(); corpus.articles.len()],
             marks_dirty: false,
             unread_only: false,
+            layout: Layout::default(),
+            chips: Vec::new(),
+            history: view::History::default(),
+            presets: Vec::new(),
+            active_preset: None,
+            preset_selected: 0,
+            keymap: keys::Keymap::default(),
         }
     }
 
@@ -199,6 +226,11 @@ impl AppState {
             }
             return;
         }
+        if self.mode == Mode::Presets {
+            let last = self.presets.len().saturating_sub(1);
+            self.preset_selected = self.preset_selected.saturating_add_signed(delta).min(last);
+            return;
+        }
         if self.mode == Mode::Entity {
             if let Some(d) = &mut self.entity {
                 let rows = corpus.mention_sentences(d.entity).len() + 1;
@@ -211,14 +243,35 @@ impl AppState {
         *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
     }
 
-    /// The query the panes are filtered by: what was typed, plus the
-    /// unread-only switch.
+    /// The query the panes are filtered by: the chips, what was typed,
+    /// and the unread-only switch.
     pub fn effective_query(&self) -> String {
+        let mut terms: Vec<&str> = self.chips.iter().map(|c| c.term.as_str()).collect();
+        terms.push(&self.query);
         if self.unread_only {
-            format!("{} is:unread", self.query)
-        } else {
-            self.query.clone()
+            terms.push("is:unread");
         }
+        terms.join(" ")
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            query: self.query.clone(),
+            chips: self.chips.clone(),
+            focus: self.focus,
+            preset: self.active_preset.clone(),
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot, corpus: &Corpus, index: &SearchIndex) {
+        self.query = s.query;
+        self.chips = s.chips;
+        self.focus = s.focus;
+        self.active_preset = s.preset;
+        self.mode = Mode::Dashboard;
+        self.reader = None;
+        self.entity = None;
+        self.refilter(corpus, index);
     }
 
     fn refilter(&mut self, corpus: &Corpus, index: &SearchIndex) {
@@ -248,16 +301,24 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         Action::Top => state.move_by(isize::MIN / 2, corpus),
         Action::Bottom => state.move_by(isize::MAX / 2, corpus),
         Action::NextPane | Action::PrevPane if state.mode == Mode::Dashboard => {
-            state.focus = state.focus.step(action == Action::NextPane);
+            state.focus = state.layout.step(state.focus, action == Action::NextPane);
         }
         Action::NextPane | Action::PrevPane => {}
-        Action::Focus(p) if state.mode == Mode::Dashboard => state.focus = p,
+        Action::Focus(p) if state.mode == Mode::Dashboard && state.layout.shows(p) => {
+            state.focus = p
+        }
         Action::Focus(_) => {}
         Action::StartSearch => {
             state.mode = Mode::Dashboard;
             state.reader = None;
             state.entity = None;
             state.editing = true;
+        }
+        Action::Backspace if state.query.is_empty() && !state.chips.is_empty() => {
+            state.history.push(state.snapshot());
+            let chip = state.chips.pop().expect("checked non-empty");
+            state.refilter(corpus, index);
+            state.message = Some(format!("removed {}", chip.label));
         }
         Action::Type(c) => {
             state.query.push(c);
@@ -307,6 +368,38 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         }
         Action::StepArticle { forward } => review::step_article(state, corpus, forward),
         Action::NextMatch { forward } => review::jump_match(state, corpus, forward),
+        Action::ToggleZoom => state.layout.zoomed = !state.layout.zoomed,
+        Action::DrillDown => drill_down(state, corpus, index),
+        Action::History { back } => {
+            let here = state.snapshot();
+            let to = if back {
+                state.history.back(here)
+            } else {
+                state.history.forward(here)
+            };
+            match to {
+                Some(s) => state.restore(s, corpus, index),
+                None => {
+                    state.message = Some(
+                        if back {
+                            "no earlier view"
+                        } else {
+                            "no later view"
+                        }
+                        .into(),
+                    )
+                }
+            }
+        }
+        Action::OpenPresets if state.presets.is_empty() => {
+            state.message = Some("no presets: add [[preset]] entries to config.toml".into());
+        }
+        Action::OpenPresets => {
+            state.mode = Mode::Presets;
+            state.reader = None;
+            state.entity = None;
+        }
+        Action::ApplyPreset(name) => apply_preset(state, corpus, index, &name),
         Action::CycleSort => {
             state.entity_sort = state.entity_sort.next();
             search::sort_entities(corpus, &mut state.view.entities, state.entity_sort);
@@ -322,6 +415,13 @@ fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
     match state.mode {
         Mode::Dashboard => {}
         Mode::Entity => return confirm_entity_row(state, corpus, index),
+        Mode::Presets => {
+            if let Some(p) = state.presets.get(state.preset_selected) {
+                let name = p.name.clone();
+                apply_preset(state, corpus, index, &name);
+            }
+            return;
+        }
         Mode::Reader | Mode::Help => return,
     }
     let sel = state.selected(state.focus);
@@ -366,19 +466,92 @@ fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex
     }
 }
 
-/// Adds `@name` to the query (once) and focuses the article list.
+/// Narrows the dashboard to an entity: a chip `@name` (once), remembered
+/// in the history.
 fn filter_by_entity(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, id: EntityId) {
     let canonical = corpus.entity(id).canonical.clone();
     let term = format!("@{}", canonical.replace(' ', "_"));
-    if !state.query.split_whitespace().any(|t| t == term) {
-        if !state.query.is_empty() && !state.query.ends_with(' ') {
-            state.query.push(' ');
-        }
-        state.query.push_str(&term);
+    add_chip(
+        state,
+        corpus,
+        index,
+        Chip {
+            label: canonical.clone(),
+            term,
+        },
+    );
+    state.message = Some(format!(
+        "filtered by {canonical} (Backspace on an empty search removes it)"
+    ));
+}
+
+fn add_chip(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, chip: Chip) {
+    if state.chips.iter().any(|c| c.term == chip.term) {
+        return;
     }
+    state.history.push(state.snapshot());
+    state.chips.push(chip);
+    state.mode = Mode::Dashboard;
+    state.reader = None;
+    state.entity = None;
     state.refilter(corpus, index);
-    state.message = Some(format!("filtered by {canonical}"));
     state.focus = Pane::Articles;
+}
+
+/// `d`: narrow to the selected entity or event.
+fn drill_down(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    if state.mode == Mode::Entity {
+        if let Some(d) = state.entity.clone() {
+            filter_by_entity(state, corpus, index, d.entity);
+        }
+        return;
+    }
+    if state.mode != Mode::Dashboard {
+        return;
+    }
+    let sel = state.selected(state.focus);
+    match state.focus {
+        Pane::Entities => {
+            if let Some(id) = state.view.entities.get(sel).map(|r| r.id) {
+                filter_by_entity(state, corpus, index, id);
+            }
+        }
+        Pane::Timeline => {
+            if let Some(&e) = state.view.events.get(sel) {
+                let ev = corpus.event(e);
+                let label = format!("{} {}", ev.date, ev.description);
+                add_chip(
+                    state,
+                    corpus,
+                    index,
+                    Chip {
+                        label,
+                        term: format!("event:{}", e.0),
+                    },
+                );
+            }
+        }
+        Pane::Articles => state.message = Some("d narrows to an entity or an event".into()),
+    }
+}
+
+/// Replaces the view with a preset's: its query, its pane; chips go.
+fn apply_preset(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, name: &str) {
+    let Some(p) = state.presets.iter().find(|p| p.name == name).cloned() else {
+        state.message = Some(format!("no preset named {name}"));
+        return;
+    };
+    state.history.push(state.snapshot());
+    state.chips.clear();
+    state.query = p.query.clone();
+    state.mode = Mode::Dashboard;
+    state.editing = false;
+    state.refilter(corpus, index);
+    if let Some(pane) = p.pane.filter(|p| state.layout.shows(*p)) {
+        state.focus = pane;
+    }
+    state.active_preset = Some(p.name.clone());
+    state.message = None;
 }
 
 fn open_reader(state: &mut AppState, corpus: &Corpus, article: ArticleId, sentence: Option<usize>) {
@@ -410,11 +583,18 @@ fn back(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
     } else if state.mode == Mode::Reader {
         state.reader = None;
         state.mode = state.underlying_mode();
-    } else if state.mode == Mode::Entity {
+    } else if state.mode == Mode::Entity || state.mode == Mode::Presets {
         state.entity = None;
         state.mode = Mode::Dashboard;
-    } else if !state.query.is_empty() {
-        state.query.clear();
+    } else if !state.query.is_empty() || !state.chips.is_empty() {
+        // Esc clears the typed query first, then the chips.
+        state.history.push(state.snapshot());
+        if state.query.is_empty() {
+            state.chips.clear();
+        } else {
+            state.query.clear();
+        }
+        state.active_preset = None;
         state.refilter(corpus, index);
     }
 }

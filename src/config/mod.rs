@@ -9,6 +9,7 @@
 //! valid name for a near miss. A config that loads is a config that works;
 //! nothing here reads the corpus or touches the terminal.
 
+pub mod dashboard;
 pub mod keys;
 pub mod preset;
 pub mod values;

@@ -156,6 +156,14 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
                     };
                 }
             }
+            Term::Event(id) => {
+                let e = EventId(*id);
+                let exists = (*id as usize) < corpus.events.len();
+                for (i, a) in corpus.articles.iter().enumerate() {
+                    keep[i] &= exists && a.events.contains(&e);
+                }
+                event_ok.push(Box::new(move |x| x == e));
+            }
             Term::Lang(l) => {
                 for (i, a) in corpus.articles.iter().enumerate() {
                     keep[i] &= a.lang == *l;

@@ -18,6 +18,8 @@ pub enum Term {
     Lang(Lang),
     /// `is:unread`, `is:read`, `is:starred`, `is:flagged`.
     Is(Status),
+    /// `event:12`: one event (by id), as drilling down into it gives.
+    Event(u32),
 }
 
 /// A review status an article may have.
@@ -116,6 +118,12 @@ fn parse_term(raw: &str) -> Result<Option<Term>, QueryError> {
         return Lang::from_code(rest)
             .map(|l| Some(Term::Lang(l)))
             .ok_or_else(|| QueryError(format!("unknown language `{rest}` (fr or en)")));
+    }
+    if let Some(rest) = raw.strip_prefix("event:") {
+        return rest
+            .parse()
+            .map(|id| Some(Term::Event(id)))
+            .map_err(|_| QueryError(format!("bad event id `event:{rest}`")));
     }
     if let Some(rest) = raw.strip_prefix("is:") {
         let status = match rest.to_lowercase().as_str() {

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod entity;
 pub mod help;
 mod list;
+pub mod presets;
 pub mod reader;
 pub mod status;
 pub mod text;
@@ -13,10 +14,10 @@ pub mod theme;
 pub mod timeline;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{AppState, Mode};
+use crate::app::{AppState, Mode, Pane};
 use crate::model::Corpus;
 pub use theme::Theme;
 
@@ -43,25 +44,80 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
         (None, None) => dashboard(f, body, corpus, state, theme),
     }
     status::draw(f, status_area, corpus, state, theme);
+    if state.mode == Mode::Presets {
+        presets::draw(f, body, state, theme);
+    }
     if state.mode == Mode::Help {
         help::draw(f, body, theme);
     }
 }
 
-fn dashboard(
+fn dashboard(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
+    let l = &state.layout;
+    if l.zoomed {
+        return draw_pane(f, state.focus, area, corpus, state, theme);
+    }
+    let shown: Vec<Pane> = l.panes.clone();
+    let main_pane = shown.contains(&Pane::Articles);
+    let others: Vec<Pane> = shown
+        .iter()
+        .copied()
+        .filter(|p| *p != Pane::Articles)
+        .collect();
+    // Articles take their share; the other panes split the rest.
+    let (first, rest) = match (main_pane, others.is_empty()) {
+        (true, true) => (Some(area), None),
+        (false, _) => (None, Some(area)),
+        (true, false) => {
+            let split = [
+                Constraint::Percentage(l.articles_percent),
+                Constraint::Min(10),
+            ];
+            let [a, b] = if l.stacked {
+                Layout::vertical(split).areas(area)
+            } else {
+                Layout::horizontal(split).areas(area)
+            };
+            (Some(a), Some(b))
+        }
+    };
+    if let Some(a) = first {
+        draw_pane(f, Pane::Articles, a, corpus, state, theme);
+    }
+    let Some(rest) = rest else { return };
+    match others[..] {
+        [one] => draw_pane(f, one, rest, corpus, state, theme),
+        [top, bottom] => {
+            let split = [
+                Constraint::Percentage(l.entities_percent),
+                Constraint::Min(5),
+            ];
+            // Stacked, the two sit side by side under the articles.
+            let [a, b] = if l.stacked {
+                Layout::horizontal(split).areas(rest)
+            } else {
+                Layout::vertical(split).areas(rest)
+            };
+            draw_pane(f, top, a, corpus, state, theme);
+            draw_pane(f, bottom, b, corpus, state, theme);
+        }
+        _ => {}
+    }
+}
+
+fn draw_pane(
     f: &mut Frame,
-    area: ratatui::layout::Rect,
+    pane: Pane,
+    area: Rect,
     corpus: &Corpus,
     state: &AppState,
     theme: &Theme,
 ) {
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    let [top, bottom] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(right);
-    articles::draw(f, left, corpus, state, theme);
-    entities::draw(f, top, corpus, state, theme);
-    timeline::draw(f, bottom, corpus, state, theme);
+    match pane {
+        Pane::Articles => articles::draw(f, area, corpus, state, theme),
+        Pane::Entities => entities::draw(f, area, corpus, state, theme),
+        Pane::Timeline => timeline::draw(f, area, corpus, state, theme),
+    }
 }
 
 /// The buffer's text, one line per row, for tests that read a frame.

@@ -20,6 +20,9 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         v.entities.len(),
         v.events.len()
     );
+    if let Some(p) = &state.active_preset {
+        right = format!("preset {p} · {right}");
+    }
     if state.unread_only {
         right.push_str(" · unread only");
     }
@@ -30,17 +33,25 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         right.push_str(&format!(" · {} warnings", corpus.warnings.len()));
     }
     right.push_str("  ? help ");
-    let prompt = if state.editing {
+    // Chips first, as `[label]`, then the typed query.
+    let chips: String = state
+        .chips
+        .iter()
+        .map(|c| format!("[{}] ", fit(&c.label, 24)))
+        .collect();
+    let prompt = if state.editing || !state.query.is_empty() || !chips.is_empty() {
         " / "
-    } else if state.query.is_empty() {
-        " / search"
     } else {
-        " / "
+        " / search"
     };
     let cursor = if state.editing { "_" } else { "" };
     let w = area.width as usize;
     let room = w.saturating_sub(right.width() + prompt.width() + 2);
-    let query = fit(&state.query, room.saturating_sub(cursor.len()));
+    let chips = fit(&chips, room * 2 / 3);
+    let query = fit(
+        &state.query,
+        room.saturating_sub(cursor.len() + chips.width()),
+    );
     let mut spans = vec![
         Span::styled(
             prompt,
@@ -50,10 +61,11 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
                 theme.dim()
             },
         ),
+        Span::styled(chips.clone(), theme.mark()),
         Span::styled(query.clone(), Style::new().add_modifier(Modifier::BOLD)),
         Span::styled(cursor, Style::new().add_modifier(Modifier::SLOW_BLINK)),
     ];
-    let mut used = prompt.width() + query.width() + cursor.len();
+    let mut used = prompt.width() + chips.width() + query.width() + cursor.len();
     if let Some(m) = &state.message {
         let m = fit(&format!("  {m}"), w.saturating_sub(used + right.width()));
         used += m.width();
