@@ -94,7 +94,7 @@ fn enter_on_an_entity_opens_its_detail_whose_first_row_filters() {
     assert_eq!(s.view.entities[0].id, id);
     press(&mut s, &[Key::Enter]);
     assert_eq!(s.mode, Mode::Dashboard);
-    assert!(s.query.starts_with('@'), "{}", s.query);
+    assert!(s.chips[0].term.starts_with('@'), "{:?}", s.chips);
     assert_eq!(s.focus, Pane::Articles);
     let (corpus, _) = common::seeds();
     for a in &s.view.articles {
