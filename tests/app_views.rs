@@ -119,3 +119,26 @@ fn hidden_panes_are_skipped_by_tab_and_digits() {
     press(&mut s, &[Key::Char('2')]);
     assert_eq!(s.focus, Pane::Timeline);
 }
+
+#[test]
+fn the_reader_side_list_takes_tab_and_enter_narrows() {
+    let (corpus, _) = common::seeds();
+    let mut s = fresh();
+    press(&mut s, &[Key::Enter, Key::Tab]);
+    let r = s.reader.as_ref().unwrap();
+    assert_eq!(r.side, Some(0));
+    let first_entity = corpus.article(r.article).entities[0];
+    press(&mut s, &[Key::Down, Key::Up, Key::Enter]);
+    assert_eq!(s.mode, Mode::Dashboard);
+    assert_eq!(s.chips.len(), 1);
+    assert!(
+        s.view
+            .articles
+            .iter()
+            .all(|a| corpus.article(*a).entities.contains(&first_entity))
+    );
+    // Esc leaves the side list before it leaves the reader.
+    press(&mut s, &[Key::Enter, Key::Tab, Key::Esc]);
+    assert_eq!(s.mode, Mode::Reader);
+    assert_eq!(s.reader.as_ref().unwrap().side, None);
+}

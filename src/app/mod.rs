@@ -54,6 +54,9 @@ pub struct Reader {
     pub scroll: usize,
     /// A sentence to bring into view and mark (from the timeline).
     pub sentence: Option<usize>,
+    /// The row of the side list (the article's entities, then its events)
+    /// that has the keyboard, if the side list has it.
+    pub side: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -218,6 +221,14 @@ impl AppState {
     fn move_by(&mut self, delta: isize, corpus: &Corpus) {
         if self.mode == Mode::Reader {
             let (cols, rows) = self.size;
+            if let Some(r) = &mut self.reader
+                && let Some(side) = &mut r.side
+            {
+                let a = corpus.article(r.article);
+                let last = (a.entities.len() + a.events.len()).saturating_sub(1);
+                *side = side.saturating_add_signed(delta).min(last);
+                return;
+            }
             if let Some(r) = &mut self.reader {
                 let lines =
                     reader::wrap(&corpus.article(r.article).text, reader::text_width(cols)).len();
@@ -303,7 +314,18 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         Action::NextPane | Action::PrevPane if state.mode == Mode::Dashboard => {
             state.focus = state.layout.step(state.focus, action == Action::NextPane);
         }
-        Action::NextPane | Action::PrevPane => {}
+        // In the reader, Tab moves the keyboard between text and side list.
+        Action::NextPane | Action::PrevPane => {
+            if let Some(r) = &mut state.reader {
+                let a = corpus.article(r.article);
+                let has_rows = !a.entities.is_empty() || !a.events.is_empty();
+                r.side = if r.side.is_none() && has_rows {
+                    Some(0)
+                } else {
+                    None
+                };
+            }
+        }
         Action::Focus(p) if state.mode == Mode::Dashboard && state.layout.shows(p) => {
             state.focus = p
         }
@@ -422,7 +444,8 @@ fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
             }
             return;
         }
-        Mode::Reader | Mode::Help => return,
+        Mode::Reader => return confirm_side_row(state, corpus, index),
+        Mode::Help => return,
     }
     let sel = state.selected(state.focus);
     match state.focus {
@@ -463,6 +486,29 @@ fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex
     }
     if let Some(&(article, sentence)) = corpus.mention_sentences(d.entity).get(d.selected - 1) {
         open_reader(state, corpus, article, Some(sentence));
+    }
+}
+
+/// Enter on the reader's side list: narrow the dashboard to that entity
+/// or event.
+fn confirm_side_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    let Some(r) = &state.reader else { return };
+    let Some(row) = r.side else { return };
+    let a = corpus.article(r.article);
+    if let Some(&e) = a.entities.get(row) {
+        filter_by_entity(state, corpus, index, e);
+    } else if let Some(&e) = a.events.get(row - a.entities.len()) {
+        let ev = corpus.event(e);
+        let label = format!("{} {}", ev.date, ev.description);
+        add_chip(
+            state,
+            corpus,
+            index,
+            Chip {
+                label,
+                term: format!("event:{}", e.0),
+            },
+        );
     }
 }
 
@@ -570,6 +616,7 @@ fn open_reader(state: &mut AppState, corpus: &Corpus, article: ArticleId, senten
         article,
         scroll,
         sentence,
+        side: None,
     });
     state.mode = Mode::Reader;
     review::set(state, corpus, article, |m| Marks { read: true, ..m });
@@ -580,6 +627,8 @@ fn open_reader(state: &mut AppState, corpus: &Corpus, article: ArticleId, senten
 fn back(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
     if state.editing {
         state.editing = false;
+    } else if let Some(r) = state.reader.as_mut().filter(|r| r.side.is_some()) {
+        r.side = None;
     } else if state.mode == Mode::Reader {
         state.reader = None;
         state.mode = state.underlying_mode();

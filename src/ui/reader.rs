@@ -39,7 +39,7 @@ pub fn draw(
     draw_header(f, head, a, theme);
     draw_body(f, body, corpus, state, r, theme);
     if let Some(side) = side {
-        draw_side(f, side, corpus, a, theme);
+        draw_side(f, side, corpus, r, theme);
     }
 }
 
@@ -158,31 +158,57 @@ fn draw_body(
     );
 }
 
-fn draw_side(f: &mut Frame, area: Rect, corpus: &Corpus, a: &Article, theme: &Theme) {
+fn draw_side(f: &mut Frame, area: Rect, corpus: &Corpus, r: &Reader, theme: &Theme) {
+    let a = corpus.article(r.article);
     let w = area.width.saturating_sub(2) as usize;
+    let focused = r.side.is_some();
+    let mark = |row: usize, line: Line<'static>| -> Line<'static> {
+        if r.side == Some(row) {
+            line.style(theme.selected(true))
+        } else {
+            line
+        }
+    };
     let mut lines = vec![Line::from(Span::styled("Entities", theme.title()))];
-    for e in &a.entities {
+    for (row, e) in a.entities.iter().enumerate() {
         let e = corpus.entity(*e);
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(format!("{:<4}", e.kind.code()), theme.kind(e.kind)),
             Span::raw(fit(&e.canonical, w.saturating_sub(4))),
-        ]));
+        ]);
+        lines.push(mark(row, line));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled("Events", theme.title())));
-    for e in &a.events {
+    for (i, e) in a.events.iter().enumerate() {
         let e = corpus.event(*e);
-        lines.push(Line::from(vec![Span::styled(
-            format!("{} ", e.date),
-            theme.date(),
-        )]));
-        lines.push(Line::raw(format!(
-            " {}",
-            fit(&e.description, w.saturating_sub(1))
-        )));
+        let line = Line::from(vec![
+            Span::styled(format!("{} ", e.date), theme.date()),
+            Span::raw(fit(
+                &e.description,
+                w.saturating_sub(e.date.to_string().len() + 1),
+            )),
+        ]);
+        lines.push(mark(a.entities.len() + i, line));
     }
+    // Keep the selected row in view.
+    let height = area.height.saturating_sub(2) as usize;
+    let wanted = r.side.map_or(0, |row| {
+        if row < a.entities.len() {
+            row + 1
+        } else {
+            row + 4
+        }
+    });
+    let scroll = wanted.saturating_sub(height.saturating_sub(1)) as u16;
+    let hint = if focused {
+        " Enter narrows · Tab back "
+    } else {
+        " Tab: this list "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border(false));
-    f.render_widget(Paragraph::new(lines).block(block), area);
+        .border_style(theme.border(focused))
+        .title_bottom(Line::from(Span::styled(hint, theme.dim())));
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), area);
 }
