@@ -1,11 +1,27 @@
 //! The terminal: raw mode and the alternate screen, the event loop, and
-//! restoring the terminal on every way out (quit, error, panic). Draws
-//! only after input or a resize: idle costs no output and no CPU.
+//! restoring the terminal on every way out: quit, error, panic, SIGTERM,
+//! SIGINT, SIGQUIT and SIGHUP (a dropped SSH connection).
+//!
+//! The loop blocks in `poll(2)` on the terminal and a SIGWINCH self-pipe, so
+//! idle costs no output and no CPU, and draws only after input that changed
+//! something or a resize. A terminal that hangs up (POLLHUP) ends the loop:
+//! crossterm 0.29 would otherwise spin on a dead tty, reading EOF forever.
+//! Fatal signals are taken by a thread that restores the terminal and then
+//! lets the signal's default action end the process.
 
-use std::io;
+use std::io::{self, IsTerminal, Read, Write};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::net::UnixStream;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::{cursor, execute, terminal};
+use ratatui::prelude::CrosstermBackend;
+use rustix::event::{PollFd, PollFlags};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::iterator::Signals;
 
 use crate::app::keys::{self, Key};
 use crate::app::{self, Action, AppState};
@@ -14,7 +30,17 @@ use crate::review;
 use crate::search::SearchIndex;
 use crate::ui::{self, Theme};
 
-/// Runs the dashboard until the user quits.
+/// Signals that end revue; the terminal is restored first.
+const FATAL_SIGNALS: [i32; 4] = [SIGTERM, SIGINT, SIGQUIT, SIGHUP];
+
+/// Whether the terminal is in raw mode on the alternate screen. Whoever
+/// swaps it to false restores it: the normal exit, the panic hook or the
+/// signal thread, never two of them (leaving the alternate screen twice
+/// would move the cursor back over what was printed after the first time).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Runs the dashboard until the user quits, the terminal goes away or a
+/// fatal signal arrives.
 pub fn run(
     corpus: &Corpus,
     index: &SearchIndex,
@@ -22,12 +48,213 @@ pub fn run(
     theme: &Theme,
     marks_path: Option<&Path>,
 ) -> io::Result<()> {
-    // ratatui::init installs a panic hook that restores the terminal
-    // before the panic message is printed.
-    let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, corpus, index, &mut state, theme, marks_path);
-    ratatui::try_restore()?;
+    let mut term = Term::open()?;
+    let result = event_loop(&mut term, corpus, index, &mut state, theme, marks_path);
+    term.close();
     result
+}
+
+/// The terminal while revue owns it. Dropping it restores the terminal.
+pub struct Term {
+    /// Always Some until dropped.
+    terminal: Option<ratatui::DefaultTerminal>,
+    input: Input,
+    signals: signal_hook::iterator::Handle,
+    signal_thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// What woke the loop.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Wake {
+    /// Input may be waiting.
+    Ready,
+    /// The terminal changed size (input may be waiting too).
+    Resized,
+    /// The terminal hung up: nothing more will come, nothing can be drawn.
+    Gone,
+}
+
+impl Term {
+    /// Takes the terminal: a signal thread and a panic hook that restore it,
+    /// raw mode, the alternate screen.
+    pub fn open() -> io::Result<Term> {
+        let input = Input::open()?;
+        let mut signals = Signals::new(FATAL_SIGNALS)?;
+        let handle = signals.handle();
+        let signal_thread = std::thread::Builder::new()
+            .name("revue-signals".into())
+            .spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    restore_and_die(sig);
+                }
+            })?;
+        set_panic_hook();
+        let terminal = match take_terminal() {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                handle.close();
+                let _ = signal_thread.join();
+                return Err(e);
+            }
+        };
+        Ok(Term {
+            terminal: Some(terminal),
+            input,
+            signals: handle,
+            signal_thread: Some(signal_thread),
+        })
+    }
+
+    pub fn terminal(&mut self) -> &mut ratatui::DefaultTerminal {
+        self.terminal
+            .as_mut()
+            .expect("the terminal is there until Term is dropped")
+    }
+
+    /// Blocks until input, a resize or a hang-up.
+    pub fn wait(&mut self) -> io::Result<Wake> {
+        self.input.wait()
+    }
+
+    /// Gives the terminal back; the same as dropping it.
+    pub fn close(self) {}
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        restore();
+        // The normal way out: the signal thread is no longer needed.
+        self.signals.close();
+        if let Some(t) = self.signal_thread.take() {
+            let _ = t.join();
+        }
+        // Lets ratatui know the cursor shows again (restore showed it). On
+        // a hung-up terminal that fails, and ratatui's own drop would then
+        // report it with eprintln!, which panics when stderr is gone too.
+        if let Some(mut t) = self.terminal.take()
+            && t.show_cursor().is_err()
+        {
+            std::mem::forget(t);
+        }
+    }
+}
+
+/// Raw mode, the alternate screen, and a ratatui terminal drawing on it.
+fn take_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    // Creates crossterm's event source now, so that its SIGWINCH handler is
+    // in place before the first resize can happen.
+    event::poll(Duration::ZERO)?;
+    ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Restores the terminal, at most once however many ways out race: raw mode
+/// off, the alternate screen left, the cursor shown. Errors are ignored: on
+/// a hung-up terminal there is nothing left to restore.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = terminal::disable_raw_mode();
+    let mut out = io::stdout();
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+/// Restores the terminal, then the panic message prints on the normal
+/// screen where it can be read (the previous hook prints it).
+fn set_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Runs on the signal thread: holds stdout so that the event loop cannot
+/// draw over the restored screen, restores, and ends the process the way
+/// the signal would have (so a shell sees "terminated by SIGTERM").
+fn restore_and_die(sig: i32) -> ! {
+    let stdout = io::stdout();
+    let _held = stdout.lock();
+    restore();
+    let _ = signal_hook::low_level::emulate_default_handler(sig);
+    // SIGQUIT's default would dump core; and should emulation fail, exit
+    // with the shell's code for a signal death.
+    std::process::exit(128 + sig);
+}
+
+/// The terminal's input side and the SIGWINCH self-pipe, for `poll(2)`.
+struct Input {
+    /// `/dev/tty` when stdin is not the terminal (crossterm reads the same).
+    tty: Option<OwnedFd>,
+    winch: UnixStream,
+    winch_id: signal_hook::SigId,
+}
+
+impl Input {
+    fn open() -> io::Result<Input> {
+        let tty = if io::stdin().is_terminal() {
+            None
+        } else {
+            Some(
+                std::fs::File::options()
+                    .read(true)
+                    .write(true)
+                    .open("/dev/tty")?
+                    .into(),
+            )
+        };
+        let (winch, write_end) = UnixStream::pair()?;
+        winch.set_nonblocking(true)?;
+        let winch_id = signal_hook::low_level::pipe::register(SIGWINCH, write_end)?;
+        Ok(Input {
+            tty,
+            winch,
+            winch_id,
+        })
+    }
+
+    fn tty(&self) -> BorrowedFd<'_> {
+        match &self.tty {
+            Some(fd) => fd.as_fd(),
+            None => rustix::stdio::stdin(),
+        }
+    }
+
+    fn wait(&mut self) -> io::Result<Wake> {
+        loop {
+            let tty = self.tty();
+            let mut fds = [
+                PollFd::from_borrowed_fd(tty, PollFlags::IN),
+                PollFd::new(&self.winch, PollFlags::IN),
+            ];
+            match rustix::event::poll(&mut fds, None) {
+                Ok(_) => {}
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(e.into()),
+            }
+            let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+            if fds[0].revents().intersects(gone) {
+                return Ok(Wake::Gone);
+            }
+            if fds[1].revents().contains(PollFlags::IN) {
+                let mut buf = [0u8; 64];
+                while matches!(self.winch.read(&mut buf), Ok(n) if n > 0) {}
+                return Ok(Wake::Resized);
+            }
+            return Ok(Wake::Ready);
+        }
+    }
+}
+
+impl Drop for Input {
+    fn drop(&mut self) {
+        signal_hook::low_level::unregister(self.winch_id);
+    }
 }
 
 /// Writes the review marks when they changed; a failure is shown, not fatal.
@@ -47,41 +274,44 @@ fn save_marks(state: &mut AppState, path: Option<&Path>) {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    term: &mut Term,
     corpus: &Corpus,
     index: &SearchIndex,
     state: &mut AppState,
     theme: &Theme,
     marks_path: Option<&Path>,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    app::update(
-        state,
-        Action::Resize {
-            cols: size.width,
-            rows: size.height,
-        },
-        corpus,
-        index,
-    );
+    let mut wake = Wake::Resized;
     loop {
-        terminal.draw(|f| ui::render(f, corpus, state, theme))?;
-        // Block until something happens; several queued events are all
-        // applied before the next draw so fast typing never lags.
-        let mut ev = event::read()?;
-        loop {
-            if let Some(action) = action_for(state, ev) {
+        let mut dirty = false;
+        match wake {
+            Wake::Gone => return Ok(()),
+            Wake::Ready => {}
+            // Resize at once, whether or not crossterm reports it too.
+            Wake::Resized => {
+                let size = term.terminal().size()?;
+                let (cols, rows) = (size.width, size.height);
+                app::update(state, Action::Resize { cols, rows }, corpus, index);
+                dirty = true;
+            }
+        }
+        // Everything queued is applied before the next draw, so that fast
+        // typing (or a paste) costs one frame, not one per key.
+        while event::poll(Duration::ZERO)? {
+            if let Some(action) = action_for(state, event::read()?) {
+                dirty = true;
                 app::update(state, action, corpus, index);
+                save_marks(state, marks_path);
+                if state.quit {
+                    return Ok(());
+                }
             }
-            save_marks(state, marks_path);
-            if state.quit || !event::poll(std::time::Duration::ZERO)? {
-                break;
-            }
-            ev = event::read()?;
         }
-        if state.quit {
-            return Ok(());
+        if dirty {
+            term.terminal()
+                .draw(|f| ui::render(f, corpus, state, theme))?;
         }
+        wake = term.wait()?;
     }
 }
 

@@ -1,139 +1,138 @@
-//! End to end in a real terminal: revue runs in tmux at 100×30, keys are
-//! sent, and the screen is read back. Skipped when tmux is missing, unless
-//! REVUE_REQUIRE_TMUX is set (CI sets it, so there it must run).
+//! End to end in a real terminal: revue runs in tmux at 100×30 from an
+//! interactive shell; keys are sent, the screen is read back; the window is
+//! resized to 80×24 and 60×20; after quitting, the shell's terminal is
+//! checked (alternate screen off, cursor shown, `stty` cooked again).
+//!
+//! Skipped when tmux is missing, unless REVUE_REQUIRE_TMUX is set (CI sets
+//! it, so there it must run). Each test has its own tmux server; every wait
+//! is for a screen condition, so a slow machine only makes them slower.
 
-use std::path::PathBuf;
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod e2e_support;
 
-struct Session {
-    name: String,
-    socket: PathBuf,
-    _dir: tempfile::TempDir,
-}
+use e2e_support::{Tmux, revue_bin, seeds};
 
-impl Session {
-    fn start(cmd: &str) -> Option<Session> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(
-                std::env::var_os("REVUE_REQUIRE_TMUX").is_none(),
-                "tmux is required here but missing"
-            );
-            eprintln!("tmux not found: skipping");
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let socket = dir.path().join("tmux.sock");
-        let name = "revue-e2e".to_string();
-        let s = Session {
-            name,
-            socket,
-            _dir: dir,
-        };
-        let ok = s
-            .tmux(&[
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "-s",
-                &s.name,
-                "sh",
-            ])
-            .status
-            .success();
-        assert!(ok, "tmux starts");
-        s.tmux(&["set-option", "-t", &s.name, "remain-on-exit", "on"]);
-        s.keys(&[cmd, "Enter"]);
-        Some(s)
-    }
-
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.name];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn literal(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", &self.name, "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
-            .into_owned()
-    }
-
-    /// Waits until the screen contains `needle`, and returns the screen.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {needle:?}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn alternate_screen_on(&self) -> bool {
-        let out = self.tmux(&["display-message", "-p", "-t", &self.name, "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
+fn launch(t: &Tmux) {
+    t.run(&format!(
+        "{} --no-state {}; echo EXIT=$?",
+        revue_bin(),
+        seeds().display()
+    ));
 }
 
 #[test]
-fn dashboard_query_reader_and_quit_in_tmux() {
-    let bin = env!("CARGO_BIN_EXE_revue");
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let Some(s) = Session::start(&format!(
-        "TERM=xterm-256color {bin} {}; echo EXIT=$?",
-        seeds.display()
-    )) else {
+fn dashboard_query_reader_resize_and_quit_in_tmux() {
+    let Some(t) = Tmux::shell(100, 30) else {
         return;
     };
-    let screen = s.wait_for("Articles (6/6)");
-    assert!(screen.contains("Entities ("), "{screen}");
-    assert!(screen.contains("Timeline ("), "{screen}");
-    assert!(screen.contains("Vladimir Poutine"), "{screen}");
-    assert!(s.alternate_screen_on());
+    launch(&t);
+    let screen = t.wait_for(&[
+        "Articles (6/6)",
+        "Entities (",
+        "Timeline (",
+        "Vladimir Poutine",
+        "6 articles",
+    ]);
+    assert!(t.alternate_on(), "on the alternate screen:\n{screen}");
+    assert_eq!(t.format("#{cursor_flag}"), "0", "the cursor is hidden");
 
-    s.keys(&["/"]);
-    s.literal("erdo");
-    let screen = s.wait_for("Articles (3/6)");
-    assert!(screen.contains("3 articles"), "{screen}");
+    // A query filters every pane as it is typed.
+    t.send(&["/"]);
+    t.literal("erdo");
+    t.wait_for(&["Articles (3/6)", "3 articles", "/ erdo"]);
 
-    s.keys(&["Enter", "Enter"]);
-    let screen = s.wait_for("Reader");
-    assert!(screen.contains("Erdo"), "{screen}");
-    s.keys(&["Escape"]);
-    s.wait_for("Articles (3/6)");
+    // Enter leaves the search line, Enter again opens the reader.
+    t.send(&["Enter"]);
+    t.wait_screen("the search line closed", |s| !s.contains("/ erdo_"));
+    t.send(&["Enter"]);
+    t.wait_for(&["Reader", "Erdo"]);
+    t.send(&["Escape"]);
+    t.wait_for(&["Articles (3/6)", "Timeline ("]);
 
-    s.keys(&["q"]);
-    let screen = s.wait_for("EXIT=0");
-    assert!(!s.alternate_screen_on(), "the alternate screen is left");
+    // 80×24 still holds the whole dashboard.
+    t.resize(80, 24);
+    let screen = t.wait_screen("the 80×24 layout", |s| {
+        s.lines().count() <= 24
+            && s.contains("Articles (3/6)")
+            && s.contains("Timeline (")
+            && s.lines().any(|l| l.contains("3 articles"))
+    });
+    assert_within(&screen, 80);
+
+    // Smaller than 80×24: a message instead of a garbled layout.
+    t.resize(60, 20);
+    let screen = t.wait_for(&["revue needs at least 80×24", "60×20"]);
+    assert!(!screen.contains("Articles ("), "{screen}");
+    assert_within(&screen, 60);
+
+    // Back to 100×30: the dashboard again, as it was.
+    t.resize(100, 30);
+    t.wait_for(&["Articles (3/6)", "Entities (", "Timeline ("]);
+
+    t.send(&["q"]);
+    let screen = t.wait_for(&["EXIT=0"]);
     assert!(
         !screen.contains("Articles ("),
         "the dashboard is gone after quit:\n{screen}"
     );
+    t.assert_sane_terminal();
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal_in_tmux() {
+    let Some(t) = Tmux::shell(100, 30) else {
+        return;
+    };
+    launch(&t);
+    t.wait_for(&["Articles (6/6)"]);
+    t.send(&["/"]);
+    t.literal("poutine");
+    t.wait_for(&["/ poutine"]);
+    t.send(&["C-c"]);
+    t.wait_for(&["EXIT=0"]);
+    t.assert_sane_terminal();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_in_tmux() {
+    let Some(t) = Tmux::shell(100, 30) else {
+        return;
+    };
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        t.run("clear");
+        launch(&t);
+        t.wait_for(&["Articles (6/6)"]);
+        let pid = pid_of_revue(&t);
+        let kill = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        t.wait_for(&[&format!("EXIT={code}")]);
+        t.assert_sane_terminal();
+    }
+}
+
+/// The pid of the revue running in the pane (a child of its shell).
+fn pid_of_revue(t: &Tmux) -> u32 {
+    let shell: u32 = t.format("#{pane_pid}").parse().unwrap();
+    e2e_support::wait_until("revue's pid", || {
+        let children =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        children
+            .split_whitespace()
+            .filter_map(|p| p.parse::<u32>().ok())
+            .find(|p| {
+                std::fs::read_to_string(format!("/proc/{p}/comm"))
+                    .is_ok_and(|c| c.trim() == "revue")
+            })
+            .ok_or(children)
+    })
+}
+
+/// Every line of a captured screen fits the window's width.
+fn assert_within(screen: &str, cols: usize) {
+    for line in screen.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(w <= cols, "a line of {w} columns in {cols}:\n{screen}");
+    }
 }

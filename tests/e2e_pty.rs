@@ -1,0 +1,191 @@
+//! revue on a bare pseudo-terminal, every byte it writes counted: the
+//! output budget for slow links (startup and per typed character at
+//! 100×30), silence and no CPU while idle, and the terminal restored on
+//! each way out: `q`, SIGTERM, a hang-up with and without SIGHUP, a panic.
+
+mod e2e_support;
+
+use std::process::Command;
+use std::time::Duration;
+
+use e2e_support::{Ctty, Pty, alive, cpu_ticks, revue_bin, rfind, seeds};
+use rustix::termios::LocalModes;
+
+/// What one typed character may cost: about what a full-screen fuzzy
+/// finder redraw costs (issue 6).
+const KEY_BUDGET: usize = 6_000;
+const QUIET: Duration = Duration::from_millis(300);
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+fn revue(dir: &std::path::Path) -> Command {
+    let mut c = Command::new(revue_bin());
+    c.arg("--no-state")
+        .arg(seeds())
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env_remove("NO_COLOR");
+    c
+}
+
+/// revue at 100×30 on the seeds, its first frame drawn.
+fn started(ctty: Ctty) -> (Pty, usize, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let pty = Pty::spawn(revue(dir.path()), 100, 30, ctty);
+    let startup = pty.settle(0, Duration::from_millis(600));
+    let out = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(out.contains("Articles (6/6)"), "first frame:\n{out}");
+    (pty, startup, dir)
+}
+
+fn is_cooked(pty: &Pty) -> bool {
+    let modes = pty.termios().local_modes;
+    modes.contains(LocalModes::ICANON | LocalModes::ECHO | LocalModes::ISIG)
+}
+
+/// The terminal was left: the alternate screen exited and the cursor shown
+/// after the last time it was entered.
+fn assert_left_terminal(out: &[u8]) {
+    let enter = rfind(out, ENTER_ALT).expect("the alternate screen was used");
+    let leave = rfind(out, LEAVE_ALT).expect("the alternate screen is left");
+    assert!(leave > enter, "left after entering");
+    assert!(
+        rfind(out, SHOW_CURSOR).is_some_and(|s| s > enter),
+        "the cursor shows again"
+    );
+}
+
+#[test]
+fn typing_a_character_costs_less_than_the_budget_and_idle_costs_nothing() {
+    let (mut pty, startup, _dir) = started(Ctty::Yes);
+    assert!(!is_cooked(&pty), "raw mode while running");
+    let mut per_key = Vec::new();
+    let mut seen = pty.len();
+    for key in ["/", "e", "r", "d", "o"] {
+        pty.type_bytes(key.as_bytes());
+        let now = pty.settle(seen, QUIET);
+        per_key.push(now - seen);
+        seen = now;
+    }
+    eprintln!("startup: {startup} bytes; per key (/ e r d o): {per_key:?}");
+    for (key, bytes) in ["/", "e", "r", "d", "o"].iter().zip(&per_key) {
+        assert!(*bytes > 0, "typing {key:?} showed on the screen");
+        assert!(
+            *bytes <= KEY_BUDGET,
+            "typing {key:?} cost {bytes} bytes (budget {KEY_BUDGET})"
+        );
+    }
+    assert!(
+        startup < 40_000,
+        "a first frame of {startup} bytes is too much for a slow link"
+    );
+
+    // Idle: not one byte, no CPU to speak of.
+    let before = (pty.len(), cpu_ticks(pty.pid()));
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(pty.len(), before.0, "no output while idle");
+    let ticks = cpu_ticks(pty.pid()) - before.1;
+    assert!(ticks <= 2, "{ticks} ticks of CPU while idle");
+
+    // A key that does nothing draws nothing.
+    pty.type_bytes(b"\x1b[24~"); // F12
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(pty.len(), before.0, "no redraw for a key without effect");
+
+    pty.type_bytes(b"\x1b");
+    pty.settle(before.0, QUIET);
+    pty.type_bytes(b"q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_left_terminal(&pty.output());
+    assert!(is_cooked(&pty), "cooked mode after q");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let (mut pty, _, _dir) = started(Ctty::Yes);
+    rustix::process::kill_process(
+        rustix::process::Pid::from_raw(pty.pid() as i32).unwrap(),
+        rustix::process::Signal::TERM,
+    )
+    .unwrap();
+    let status = pty.wait_exit();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(15), "ended by SIGTERM: {status:?}");
+    assert_left_terminal(&pty.output());
+    assert!(is_cooked(&pty), "cooked mode after SIGTERM");
+}
+
+#[test]
+fn a_hang_up_ends_revue() {
+    // With the pty as controlling terminal the kernel sends SIGHUP.
+    let (mut pty, _, _dir) = started(Ctty::Yes);
+    let pid = pty.pid();
+    pty.hang_up();
+    pty.wait_exit();
+    assert!(!alive(pid));
+}
+
+#[test]
+fn a_dead_terminal_ends_revue_even_without_sighup() {
+    // Not the controlling terminal: no SIGHUP, only a dead tty to notice.
+    // crossterm alone would spin reading EOF forever.
+    let (mut pty, _, _dir) = started(Ctty::No);
+    let pid = pty.pid();
+    pty.hang_up();
+    let status = pty.wait_exit();
+    assert!(status.success(), "a clean exit: {status:?}");
+    assert!(!alive(pid));
+}
+
+#[test]
+fn a_panic_prints_its_message_after_the_terminal_is_restored() {
+    // This test binary runs itself on a pty: `panicking_dashboard` below
+    // takes the terminal as revue does, draws, and panics on a key.
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        "--exact",
+        "panicking_dashboard",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("REVUE_E2E_PANIC_CHILD", "1");
+    let mut pty = Pty::spawn(cmd, 100, 30, Ctty::Yes);
+    e2e_support::wait_until("the child to draw", || {
+        let out = pty.output();
+        if rfind(&out, b"CHILD-DRAWN").is_some() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&out).into_owned())
+        }
+    });
+    assert!(!is_cooked(&pty));
+    pty.type_bytes(b"x");
+    pty.wait_exit();
+    let out = pty.output();
+    let message = rfind(&out, b"deliberate panic in the dashboard").expect("the message prints");
+    assert_left_terminal(&out);
+    let leave = rfind(&out, LEAVE_ALT).unwrap();
+    assert!(
+        message > leave,
+        "the message prints on the restored screen, after leaving the alternate one"
+    );
+    assert!(is_cooked(&pty), "cooked mode after a panic");
+}
+
+/// Run only as the child of the test above.
+#[test]
+fn panicking_dashboard() {
+    if std::env::var_os("REVUE_E2E_PANIC_CHILD").is_none() {
+        return;
+    }
+    let mut term = revue::tui::Term::open().expect("a terminal");
+    term.terminal()
+        .draw(|f| {
+            f.render_widget(ratatui::widgets::Paragraph::new("CHILD-DRAWN"), f.area());
+        })
+        .unwrap();
+    term.wait().unwrap();
+    panic!("deliberate panic in the dashboard");
+}
