@@ -7,6 +7,10 @@ use unicode_normalization::char::is_combining_mark;
 /// Lower-cases and strips diacritics; typographic apostrophes become `'`.
 /// Hyphens are kept (see [`fold_name`] for names).
 pub fn fold(s: &str) -> String {
+    // Most words are plain ASCII: no decomposition needed.
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfkd() {
         if is_combining_mark(c) {

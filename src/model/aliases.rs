@@ -245,9 +245,20 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
     }
     let gaz = gazetteer::get();
     let roots: Vec<usize> = (0..names.len()).map(|j| uf.find(j)).collect();
+    // Longer names by each of their proper word suffixes and by their first
+    // word, so that each short name looks up its candidates directly.
+    let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, long) in names.iter().enumerate() {
+        for (i, _) in long.match_indices(' ') {
+            by_suffix.entry(&long[i + 1..]).or_default().push(j);
+        }
+        if let Some((first, _)) = long.split_once(' ') {
+            by_first.entry(first).or_default().push(j);
+        }
+    }
     let mut joins = Vec::new();
     for (k, short) in names.iter().enumerate() {
-        let n = short.split(' ').count();
         let root = roots[k];
         if root_votes
             .get(&root)
@@ -255,12 +266,11 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
         {
             continue;
         }
-        let people_where = |fits: &dyn Fn(&str) -> bool| {
-            let mut targets: Vec<usize> = names
-                .iter()
-                .enumerate()
-                .filter(|(j, long)| *j != k && long.split(' ').count() > n && fits(long))
-                .map(|(j, _)| roots[j])
+        let people_among = |candidates: Option<&Vec<usize>>| {
+            let mut targets: Vec<usize> = candidates
+                .into_iter()
+                .flatten()
+                .map(|&j| roots[j])
                 .filter(|r| {
                     *r != root
                         && root_votes
@@ -273,16 +283,14 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
             targets
         };
         // A first name alone is no surname (`Donald` is not `Trump`).
-        let suffix = format!(" {short}");
         let mut targets = if gaz.is_first_name(short) {
             Vec::new()
         } else {
-            people_where(&|long| long.ends_with(&suffix))
+            people_among(by_suffix.get(short.as_str()))
         };
         // Family name first (`Xi` → `Xi Jinping`), when no name ends with it.
-        if targets.is_empty() && n == 1 {
-            let prefix = format!("{short} ");
-            targets = people_where(&|long| long.starts_with(&prefix));
+        if targets.is_empty() && !short.contains(' ') {
+            targets = people_among(by_first.get(short.as_str()));
         }
         if let [target] = targets[..] {
             joins.push((k, target));

@@ -196,9 +196,8 @@ fn attach_entities(
         });
         let ent = &mut entities[e];
         ent.mentions += 1;
-        if ent.articles.last() != Some(&ArticleId(ai as u32))
-            && !ent.articles.contains(&ArticleId(ai as u32))
-        {
+        // `kept` runs article by article, so a repeat is always the last one.
+        if ent.articles.last() != Some(&ArticleId(ai as u32)) {
             ent.articles.push(ArticleId(ai as u32));
         }
     }

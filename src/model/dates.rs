@@ -33,13 +33,18 @@ pub fn own_date(e: &DateEvidence) -> (Option<DatePoint>, DateSource) {
 /// `group` lists, for each article, the index of its file; undated
 /// articles take the first dated sibling's date, as a text date.
 pub fn share_within_files(dates: &mut [(Option<DatePoint>, DateSource)], group: &[usize]) {
-    for i in 0..dates.len() {
-        if dates[i].0.is_some() {
-            continue;
+    let mut first_dated: std::collections::HashMap<usize, DatePoint> =
+        std::collections::HashMap::new();
+    for (d, g) in dates.iter().zip(group) {
+        if let Some(d) = d.0 {
+            first_dated.entry(*g).or_insert(d);
         }
-        let sibling = (0..dates.len()).find(|&j| group[j] == group[i] && dates[j].0.is_some());
-        if let Some(j) = sibling {
-            dates[i] = (dates[j].0, DateSource::Text);
+    }
+    for (d, g) in dates.iter_mut().zip(group) {
+        if d.0.is_none()
+            && let Some(shared) = first_dated.get(g)
+        {
+            *d = (Some(*shared), DateSource::Text);
         }
     }
 }

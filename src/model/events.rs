@@ -57,12 +57,16 @@ fn same_event(m: &Merged, s: &Sighting) -> bool {
 /// Merges sightings into events, keeping the finer date of merged reports.
 pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
     let mut out: Vec<Merged> = Vec::new();
+    // Dates that agree share their year: only those events are compared.
+    let mut by_year: std::collections::HashMap<i32, Vec<usize>> = std::collections::HashMap::new();
     for s in sightings {
         let report = Report {
             article: s.article,
             sentence: s.sentence,
         };
-        if let Some(m) = out.iter_mut().find(|m| same_event(m, &s)) {
+        let candidates = by_year.entry(s.date.year).or_default();
+        if let Some(&i) = candidates.iter().find(|&&i| same_event(&out[i], &s)) {
+            let m = &mut out[i];
             if s.date.precision() > m.date.precision() {
                 m.date = s.date;
             }
@@ -88,6 +92,7 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
                 .0;
             continue;
         }
+        candidates.push(out.len());
         out.push(Merged {
             date: s.date,
             kind: s.kind,
