@@ -52,6 +52,9 @@ pub struct TimeExpr {
 /// anchor...). Durations are never dates. Results in text order,
 /// non-overlapping (the longest expression wins).
 pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<TimeExpr> {
+    if !may_hold_a_date(sentence) {
+        return Vec::new();
+    }
     let scan = Scan::new(sentence, lang);
     scan.matches()
         .into_iter()
@@ -67,6 +70,66 @@ pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<
             })
         })
         .collect()
+}
+
+/// Words without which no expression can be read, digits aside: months,
+/// weekdays, seasons, and the content words of relative phrases
+/// (`hier`, `veille`, `semaine`, `yesterday`, `week`…).
+static TIME_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let function_words = [
+            "the",
+            "la",
+            "le",
+            "l",
+            "ce",
+            "cet",
+            "cette",
+            "this",
+            "last",
+            "next",
+            "day",
+            "before",
+            "after",
+            "avant",
+            "apres",
+            "'",
+            "-",
+            "ci",
+            "dernier",
+            "derniere",
+            "passe",
+            "passee",
+            "prochain",
+            "prochaine",
+        ];
+        let phrase_words = FR_PHRASES
+            .iter()
+            .chain(EN_PHRASES.iter())
+            .flat_map(|p| p.words.iter());
+        FR_MONTHS
+            .iter()
+            .chain(EN_MONTHS.iter())
+            .chain(FR_MONTH_ABBREVS.iter().map(|(w, _)| w))
+            .chain(EN_MONTH_ABBREVS.iter().map(|(w, _)| w))
+            .chain(FR_WEEKDAYS.iter())
+            .chain(EN_WEEKDAYS.iter())
+            .chain(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| w))
+            .chain(FR_SEASONS.iter())
+            .chain(EN_SEASONS.iter())
+            .chain(phrase_words.filter(|w| !function_words.contains(w)))
+            .map(|w| fold(w))
+            .collect()
+    });
+
+/// A cheap test that lets most sentences skip the scan: an expression
+/// needs a digit or one of the [`TIME_WORDS`].
+fn may_hold_a_date(sentence: &str) -> bool {
+    sentence.bytes().any(|b| b.is_ascii_digit())
+        || sentence
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .any(|w| TIME_WORDS.contains(&fold(w)))
 }
 
 /// A date that the text gives for the article itself: `ce 21 novembre
