@@ -60,7 +60,14 @@ pub fn find(
         .collect();
     let dates = event_dates(text, &sentence, &dates);
     let mut out = Vec::new();
+    let several_dates = dates.len() > 1;
     for d in dates {
+        // `met on Wednesday, the Kremlin said on Thursday`: the date next
+        // to a reporting verb dates the report, not the event.
+        let own_clause = clause_around(text, &sentence, &d.span, d.span.start, d.span.end);
+        if several_dates && nearest_is_statement(&triggers, &d.span, &own_clause) {
+            continue;
+        }
         let Some((trigger, kind)) = nearest_trigger(&triggers, &d.span) else {
             continue;
         };
@@ -119,17 +126,40 @@ fn event_dates<'a>(
 }
 
 /// The trigger closest to the date; statements only when nothing else is there.
+fn distance(r: &Range<usize>, date: &Range<usize>) -> usize {
+    if r.end <= date.start {
+        date.start - r.end
+    } else {
+        r.start.saturating_sub(date.end)
+    }
+}
+
+/// Whether the trigger that governs a date is a reporting verb: the
+/// nearest one in the date's clause, else the nearest in the sentence.
+fn nearest_is_statement(
+    triggers: &[(Range<usize>, EventType)],
+    date: &Range<usize>,
+    clause: &Range<usize>,
+) -> bool {
+    let in_clause: Vec<_> = triggers
+        .iter()
+        .filter(|(r, _)| clause.contains(&r.start))
+        .collect();
+    let pool = if in_clause.is_empty() {
+        triggers.iter().collect()
+    } else {
+        in_clause
+    };
+    pool.into_iter()
+        .min_by_key(|(r, _)| distance(r, date))
+        .is_some_and(|(_, t)| *t == EventType::Statement)
+}
+
 fn nearest_trigger(
     triggers: &[(Range<usize>, EventType)],
     date: &Range<usize>,
 ) -> Option<(Range<usize>, EventType)> {
-    let distance = |r: &Range<usize>| {
-        if r.end <= date.start {
-            date.start - r.end
-        } else {
-            r.start.saturating_sub(date.end)
-        }
-    };
+    let distance = |r: &Range<usize>| distance(r, date);
     let strong: Vec<_> = triggers
         .iter()
         .filter(|(_, t)| *t != EventType::Statement)
@@ -274,6 +304,17 @@ mod tests {
         let ev = find(t, 0, 0..t.len(), &[&d], &actors);
         assert_eq!(ev[0].participants, [0, 1]);
         assert_eq!(ev[0].place, Some(2));
+    }
+
+    #[test]
+    fn the_date_of_a_report_is_not_the_date_of_the_event() {
+        let t = "Putin met Assad on Wednesday, the Kremlin said on Thursday.";
+        let wed = dated(t, "on Wednesday", "2024-07-24");
+        let thu = dated(t, "on Thursday", "2024-07-25");
+        let ev = find(t, 0, 0..t.len(), &[&wed, &thu], &[]);
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].date.to_string(), "2024-07-24");
+        assert_eq!(ev[0].kind, EventType::Meeting);
     }
 
     #[test]
