@@ -10,7 +10,7 @@ use revue::model::{BuildOptions, Corpus, DateSource, Origin};
 fn corpus() -> Corpus {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
     revue::model::build(
-        revue::ingest::load(&[dir.clone()]),
+        revue::ingest::load(std::slice::from_ref(&dir)),
         Origin::Paths(vec![dir]),
         &BuildOptions::default(),
     )
