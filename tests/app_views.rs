@@ -142,3 +142,71 @@ fn the_reader_side_list_takes_tab_and_enter_narrows() {
     assert_eq!(s.mode, Mode::Reader);
     assert_eq!(s.reader.as_ref().unwrap().side, None);
 }
+
+#[test]
+fn clicks_focus_and_select_and_a_second_click_opens() {
+    let mut s = fresh();
+    let (corpus, index) = common::seeds();
+    update(
+        &mut s,
+        Action::Click {
+            pane: Pane::Entities,
+            row: Some(2),
+        },
+        corpus,
+        index,
+    );
+    assert_eq!(s.focus, Pane::Entities);
+    assert_eq!(s.selected(Pane::Entities), 2);
+    update(
+        &mut s,
+        Action::Click {
+            pane: Pane::Entities,
+            row: Some(2),
+        },
+        corpus,
+        index,
+    );
+    assert_eq!(s.mode, Mode::Entity);
+    update(
+        &mut s,
+        Action::Scroll {
+            pane: Pane::Entities,
+            down: true,
+        },
+        corpus,
+        index,
+    );
+    assert_eq!(s.entity.as_ref().unwrap().selected, 3);
+}
+
+#[test]
+fn hit_testing_finds_panes_and_rows() {
+    let s = fresh();
+    // 100×30: articles on the left half, their first row under the border.
+    assert_eq!(
+        revue::ui::hit_test((100, 30), &s, 5, 1),
+        Some((Pane::Articles, Some(0)))
+    );
+    assert_eq!(
+        revue::ui::hit_test((100, 30), &s, 5, 3),
+        Some((Pane::Articles, Some(2)))
+    );
+    assert_eq!(
+        revue::ui::hit_test((100, 30), &s, 5, 20),
+        Some((Pane::Articles, None))
+    );
+    assert_eq!(
+        revue::ui::hit_test((100, 30), &s, 70, 2).map(|h| h.0),
+        Some(Pane::Entities)
+    );
+    assert_eq!(
+        revue::ui::hit_test((100, 30), &s, 70, 25).map(|h| h.0),
+        Some(Pane::Timeline)
+    );
+    assert_eq!(
+        revue::ui::hit_test((100, 30), &s, 5, 29),
+        None,
+        "the status line"
+    );
+}

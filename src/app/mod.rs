@@ -111,6 +111,16 @@ pub enum Action {
     OpenPresets,
     /// Apply a preset by name (the picker's choice, `--preset`).
     ApplyPreset(String),
+    /// A click on a pane, on one of its rows or elsewhere in it.
+    Click {
+        pane: Pane,
+        row: Option<usize>,
+    },
+    /// The mouse wheel over a pane (in the reader: over the text).
+    Scroll {
+        pane: Pane,
+        down: bool,
+    },
     ToggleHelp,
     /// The terminal's size changed.
     Resize {
@@ -391,6 +401,25 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         Action::StepArticle { forward } => review::step_article(state, corpus, forward),
         Action::NextMatch { forward } => review::jump_match(state, corpus, forward),
         Action::ToggleZoom => state.layout.zoomed = !state.layout.zoomed,
+        Action::Click { pane, row } if state.mode == Mode::Dashboard => {
+            let again = state.focus == pane && row == Some(state.selected(pane));
+            state.focus = pane;
+            if let Some(r) = row {
+                state.selected[pane.index()] = r;
+            }
+            // A click on the selected row opens it, like Enter.
+            if again {
+                confirm(state, corpus, index);
+            }
+        }
+        Action::Click { .. } => {}
+        Action::Scroll { pane, down } => {
+            let step = if down { 3 } else { -3 };
+            if state.mode == Mode::Dashboard {
+                state.focus = pane;
+            }
+            state.move_by(step, corpus);
+        }
         Action::DrillDown => drill_down(state, corpus, index),
         Action::History { back } => {
             let here = state.snapshot();

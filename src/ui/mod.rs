@@ -53,21 +53,31 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
 }
 
 fn dashboard(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
+    for (pane, rect) in pane_areas(area, state) {
+        draw_pane(f, pane, rect, corpus, state, theme);
+    }
+}
+
+/// Where each shown pane sits in the dashboard's area.
+pub fn pane_areas(area: Rect, state: &AppState) -> Vec<(Pane, Rect)> {
     let l = &state.layout;
     if l.zoomed {
-        return draw_pane(f, state.focus, area, corpus, state, theme);
+        return vec![(state.focus, area)];
     }
-    let shown: Vec<Pane> = l.panes.clone();
-    let main_pane = shown.contains(&Pane::Articles);
-    let others: Vec<Pane> = shown
+    let others: Vec<Pane> = l
+        .panes
         .iter()
         .copied()
         .filter(|p| *p != Pane::Articles)
         .collect();
+    let mut out = Vec::new();
     // Articles take their share; the other panes split the rest.
-    let (first, rest) = match (main_pane, others.is_empty()) {
-        (true, true) => (Some(area), None),
-        (false, _) => (None, Some(area)),
+    let rest = match (l.shows(Pane::Articles), others.is_empty()) {
+        (true, true) => {
+            out.push((Pane::Articles, area));
+            return out;
+        }
+        (false, _) => area,
         (true, false) => {
             let split = [
                 Constraint::Percentage(l.articles_percent),
@@ -78,15 +88,12 @@ fn dashboard(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme
             } else {
                 Layout::horizontal(split).areas(area)
             };
-            (Some(a), Some(b))
+            out.push((Pane::Articles, a));
+            b
         }
     };
-    if let Some(a) = first {
-        draw_pane(f, Pane::Articles, a, corpus, state, theme);
-    }
-    let Some(rest) = rest else { return };
     match others[..] {
-        [one] => draw_pane(f, one, rest, corpus, state, theme),
+        [one] => out.push((one, rest)),
         [top, bottom] => {
             let split = [
                 Constraint::Percentage(l.entities_percent),
@@ -98,11 +105,37 @@ fn dashboard(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme
             } else {
                 Layout::vertical(split).areas(rest)
             };
-            draw_pane(f, top, a, corpus, state, theme);
-            draw_pane(f, bottom, b, corpus, state, theme);
+            out.push((top, a));
+            out.push((bottom, b));
         }
         _ => {}
     }
+    out
+}
+
+/// The pane under a terminal cell, and the list row there if any, for a
+/// terminal of `size` (status line included).
+pub fn hit_test(
+    size: (u16, u16),
+    state: &AppState,
+    col: u16,
+    row: u16,
+) -> Option<(Pane, Option<usize>)> {
+    let body = Rect::new(0, 0, size.0, size.1.saturating_sub(1));
+    let (pane, rect) = pane_areas(body, state)
+        .into_iter()
+        .find(|(_, r)| r.contains(ratatui::layout::Position::new(col, row)))?;
+    let top = match pane {
+        Pane::Timeline => timeline::first_row_y(rect),
+        _ => rect.y + 1,
+    };
+    let bottom = rect.y + rect.height.saturating_sub(1);
+    if row < top || row >= bottom {
+        return Some((pane, None));
+    }
+    let height = (bottom - top) as usize;
+    let index = list::offset(state.selected(pane), height) + (row - top) as usize;
+    Some((pane, (index < state.len(pane)).then_some(index)))
 }
 
 fn draw_pane(

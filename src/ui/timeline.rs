@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
             .border_style(theme.border(focused))
     };
     // The chart sits in the pane's top rows when there is room for it.
-    let list_block = if area.height >= CHART_ROWS + 6 {
+    let list_block = if has_chart(area) {
         let [chart, rest] =
             Layout::vertical([Constraint::Length(CHART_ROWS + 1), Constraint::Min(3)]).areas(area);
         let block = frame(Borders::TOP | Borders::LEFT | Borders::RIGHT).title(title);
@@ -70,6 +70,19 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
             Span::styled(count, theme.dim()),
         ])
     });
+}
+
+fn has_chart(area: Rect) -> bool {
+    area.height >= CHART_ROWS + 6
+}
+
+/// The screen row of the list's first item in a timeline pane at `area`.
+pub fn first_row_y(area: Rect) -> u16 {
+    if has_chart(area) {
+        area.y + CHART_ROWS + 1
+    } else {
+        area.y + 1
+    }
 }
 
 /// A short tag per type, for a narrow column.
