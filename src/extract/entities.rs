@@ -303,7 +303,11 @@ impl SentenceScan<'_> {
 
     /// `ministre de la Défense`: the capitalised word names a portfolio.
     fn is_portfolio(&self, start: usize) -> bool {
-        let before = fold(&self.sentence[..self.tokens[start].start]);
+        // Only the end of the text before matters: folding all of it for
+        // every name made a long sentence quadratic.
+        let prefix = &self.sentence[..self.tokens[start].start];
+        let from = prefix.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
+        let before = fold(&prefix[from..]);
         let before = before.trim_end_matches([' ', '\'']);
         [
             "ministre de la",
@@ -340,12 +344,18 @@ impl SentenceScan<'_> {
 
     fn to_mention(&self, m: &RawMention, sentence: usize, offset: usize) -> Mention {
         let text = self.sentence[m.span.clone()].to_string();
-        let tok_at = self.tokens.iter().position(|t| t.start == m.span.start);
-        let first = tok_at.map(|i| self.tokens[i].text).unwrap_or("");
-        let n_words = self
+        // Tokens are in text order: a binary search, not a scan per mention
+        // (which made a long sentence quadratic).
+        let at = self.tokens.partition_point(|t| t.start < m.span.start);
+        let first = self
             .tokens
+            .get(at)
+            .filter(|t| t.start == m.span.start)
+            .map_or("", |t| t.text);
+        let n_words = self.tokens[at..]
             .iter()
-            .filter(|t| t.start >= m.span.start && t.end <= m.span.end)
+            .take_while(|t| t.start < m.span.end)
+            .filter(|t| t.end <= m.span.end)
             .count();
         let gaz_kind = self
             .gaz

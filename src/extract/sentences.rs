@@ -57,9 +57,13 @@ fn ends_sentence(text: &str, start: usize, at: usize, end: usize) -> bool {
     if text[..at].ends_with("..") {
         return true;
     }
+    // After the separator, whatever its length in bytes (`«`, a no-break
+    // space): `p + 1` cut a character in two and panicked.
     let word_start = text[start..at]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
-        .map(|p| start + p + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '«' || c == '"')
+        .map(|(p, c)| start + p + c.len_utf8())
         .unwrap_or(start);
     let word = text[word_start..at].to_lowercase();
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
