@@ -40,6 +40,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Events(args)) => view(Listing::Events, args, &select, &global),
         Some(Command::Export(args)) => view(Listing::Export, args, &select, &global),
         Some(Command::Presets) => presets(&config::load(global.config.as_deref())?),
+        Some(Command::Check { paths }) => check(paths, &select, &global),
         Some(Command::Config { action }) => config_command(action, &global),
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
@@ -217,6 +218,72 @@ fn presets(loaded: &Loaded) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `revue check`: every input file with its problem, or ok with its
+/// article count and what was cleaned. Exit 0 when all are fine, 1 when
+/// some have problems.
+fn check(
+    paths: Vec<std::path::PathBuf>,
+    outer: &Select,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let loaded = config::load(global.config.as_deref())?;
+    let from_config = loaded.corpus_paths();
+    let paths = if !paths.is_empty() {
+        paths
+    } else if !outer.paths.is_empty() {
+        outer.paths.clone()
+    } else if !from_config.is_empty() {
+        from_config
+    } else if std::path::Path::new("seeds").is_dir() {
+        vec!["seeds".into()]
+    } else {
+        println!("no paths given: the built-in seed articles, which are fine");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let reports = revue::ingest::check(&paths, &loaded.config.corpus.extensions);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    for r in &reports {
+        // One line per input, whatever its name holds.
+        let path = printable(&r.path.display().to_string()).replace('\n', " ");
+        let notes = if r.notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", r.notes.join("; "))
+        };
+        if r.is_ok() {
+            writeln!(out, "{path}: ok, {}{notes}", plural(r.articles, "article"))?;
+        } else {
+            let read = if r.articles > 0 {
+                format!(" [{} read]", plural(r.articles, "article"))
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{path}: {}{read}{notes}",
+                printable(&r.problems.join("; "))
+            )?;
+        }
+    }
+    let bad = reports.iter().filter(|r| !r.is_ok()).count();
+    let articles: usize = reports.iter().map(|r| r.articles).sum();
+    writeln!(
+        out,
+        "{}: {} fine, {} with problems; {}",
+        plural(reports.len(), "input"),
+        reports.len() - bad,
+        bad,
+        plural(articles, "article")
+    )?;
+    out.flush()?;
+    Ok(if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn config_command(action: ConfigCommand, global: &Global) -> anyhow::Result<ExitCode> {

@@ -135,6 +135,13 @@ pub enum Command {
     Export(ViewArgs),
     /// List the presets of config.toml with their descriptions.
     Presets,
+    /// Check article files: one line per file, ok or its problem (exit 0
+    /// when every file is fine, 1 when some have problems, 2 on error).
+    Check {
+        /// Article files or folders (default: the corpus of config.toml, else seeds/).
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+    },
     /// Show or check the configuration file.
     Config {
         #[command(subcommand)]

@@ -1,16 +1,73 @@
-//! Bytes to clean text: UTF-8 (with or without BOM), else Windows-1252 with a
-//! warning; line endings made `\n`; control characters and bidi overrides
-//! removed so that article text can never drive a terminal.
+//! Bytes to clean text: UTF-8 (with or without BOM), UTF-16 with a BOM,
+//! else Windows-1252 with a warning; line endings made `\n`; control
+//! characters and bidi overrides removed so that article text can never
+//! drive a terminal. Binary files are recognised so that they can be
+//! skipped instead of read as garbage.
 
-/// Decoded text and, when the bytes were not UTF-8, a note saying so.
+/// Decoded text, a warning when the bytes were not UTF-8, and notes on
+/// what was cleaned on the way (not problems: a BOM, CRLF line endings).
 pub struct Decoded {
     pub text: String,
     pub warning: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// How much of a file the binary test looks at (as git does).
+const SNIFF: usize = 8192;
+
+/// Why `bytes` are not text, if they are not: a NUL byte near the start
+/// (no text encoding revue reads has one, UTF-16 with a BOM aside), or
+/// mostly control bytes.
+pub fn binary(bytes: &[u8]) -> Option<&'static str> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    if head.contains(&0) {
+        return Some("binary file (NUL bytes)");
+    }
+    // ESC is left out: a file full of escape sequences is text, shown inert.
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    (controls * 10 > head.len()).then_some("binary file (mostly control bytes)")
 }
 
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (raw, warning) = match std::str::from_utf8(bytes) {
+    let mut notes = Vec::new();
+    let (raw, warning) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom)) if enc == encoding_rs::UTF_8 => {
+            notes.push("UTF-8 byte-order mark removed".to_string());
+            utf8_or_legacy(&bytes[bom..])
+        }
+        Some((enc, bom)) => {
+            notes.push(format!("decoded as {}", enc.name()));
+            let (s, malformed) = enc.decode_without_bom_handling(&bytes[bom..]);
+            let warning =
+                malformed.then(|| format!("malformed {}; bad units replaced", enc.name()));
+            (s, warning)
+        }
+        None => utf8_or_legacy(bytes),
+    };
+    if raw.contains("\r\n") {
+        notes.push("CRLF line endings".to_string());
+    }
+    let (text, removed) = sanitize_counting(&raw);
+    if removed > 0 {
+        notes.push(format!(
+            "{removed} control or bidi characters removed: escape sequences show as plain text"
+        ));
+    }
+    Decoded {
+        text,
+        warning,
+        notes,
+    }
+}
+
+fn utf8_or_legacy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
+    match std::str::from_utf8(bytes) {
         Ok(s) => (std::borrow::Cow::Borrowed(s), None),
         Err(_) => {
             // Windows-1252 is a superset of Latin-1's printable range, so
@@ -21,10 +78,6 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 Some("not valid UTF-8; decoded as Windows-1252/Latin-1".to_string()),
             )
         }
-    };
-    Decoded {
-        text: sanitize(&raw),
-        warning,
     }
 }
 
@@ -32,7 +85,14 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// newline and tab), DEL, and bidirectional overrides. CR LF and bare CR
 /// become LF. An escape sequence loses its ESC and so shows as inert text.
 pub fn sanitize(s: &str) -> String {
+    sanitize_counting(s).0
+}
+
+/// [`sanitize`], and how many characters it removed (line endings and tabs,
+/// which it only normalises, are not counted).
+pub fn sanitize_counting(s: &str) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
+    let mut removed = 0;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -43,11 +103,11 @@ pub fn sanitize(s: &str) -> String {
             }
             '\n' => out.push('\n'),
             '\t' => out.push(' '),
-            c if is_unsafe(c) => {}
+            c if is_unsafe(c) => removed += 1,
             c => out.push(c),
         }
     }
-    out
+    (out, removed)
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -78,5 +138,34 @@ mod tests {
     fn escape_sequences_become_inert() {
         let d = decode(b"a\x1b[31mb\x1b]0;title\x07c\xc2\x9bd\xe2\x80\xaee\x08");
         assert_eq!(d.text, "a[31mb]0;titlecde");
+    }
+
+    #[test]
+    fn notes_say_what_was_cleaned() {
+        let d = decode(b"\xEF\xBB\xBFun\r\ndeux \x1b[2J");
+        assert_eq!(d.text, "un\ndeux [2J");
+        assert_eq!(d.notes.len(), 3, "{:?}", d.notes);
+        assert!(decode(b"plain text\n").notes.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_text() {
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Été à Alep".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(binary(&bytes), None);
+        let d = decode(&bytes);
+        assert_eq!(d.text, "Été à Alep");
+        assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn binary_files_are_recognised() {
+        assert!(binary(b"\x7fELF\x02\x01\x01\x00\x00").is_some());
+        assert!(binary(&[1, 2, 3, 4, 5, 6, 7, b'a', b'b']).is_some());
+        assert!(binary("texte accentué\r\n\x1b[31m".as_bytes()).is_none());
+        assert!(binary(b"Le pr\xe9sident").is_none());
+        assert!(binary(b"").is_none());
     }
 }

@@ -1,6 +1,8 @@
 //! Finding article files under the corpus paths: files named directly are
 //! always read; folders are walked (sorted, symlinks followed once) for files
-//! with an article extension. Problems become warnings, never failures.
+//! with an article extension; a file reached twice is read once. Problems (a
+//! missing path, an unreadable folder, a symlink loop) become warnings,
+//! never failures.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -21,50 +23,95 @@ pub fn files_with<E: AsRef<str>>(
     extensions: &[E],
     warnings: &mut Vec<Warning>,
 ) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut seen_dirs = HashSet::new();
+    let mut walk = Walk {
+        extensions,
+        seen_dirs: HashSet::new(),
+        seen_files: HashSet::new(),
+        ancestors: Vec::new(),
+        out: Vec::new(),
+        warnings,
+    };
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, extensions, &mut seen_dirs, &mut out, warnings),
-            Ok(_) => out.push(p.clone()),
-            Err(e) => warnings.push(Warning::new(p, format!("cannot read: {e}"))),
+            Ok(m) if m.is_dir() => walk.dir(p),
+            Ok(_) => walk.file(p),
+            Err(e) => walk.warn(p, unreadable(&e)),
         }
     }
-    out
+    walk.out
 }
 
-fn walk<E: AsRef<str>>(
-    dir: &Path,
-    extensions: &[E],
-    seen: &mut HashSet<PathBuf>,
-    out: &mut Vec<PathBuf>,
-    warnings: &mut Vec<Warning>,
-) {
-    // Canonical paths make a symlink loop visit each real folder once.
-    let Ok(real) = std::fs::canonicalize(dir) else {
-        warnings.push(Warning::new(dir, "cannot resolve folder".into()));
-        return;
-    };
-    if !seen.insert(real) {
-        return;
+struct Walk<'a, E> {
+    extensions: &'a [E],
+    /// Canonical folders walked: each real folder is read once.
+    seen_dirs: HashSet<PathBuf>,
+    /// Canonical files taken: each real file is read once.
+    seen_files: HashSet<PathBuf>,
+    /// Canonical folders from the root to the one being walked.
+    ancestors: Vec<PathBuf>,
+    out: Vec<PathBuf>,
+    warnings: &'a mut Vec<Warning>,
+}
+
+impl<E: AsRef<str>> Walk<'_, E> {
+    fn warn(&mut self, path: &Path, message: String) {
+        self.warnings.push(Warning::new(path, message));
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            warnings.push(Warning::new(dir, format!("cannot read folder: {e}")));
+
+    fn file(&mut self, path: &Path) {
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if self.seen_files.insert(real) {
+            self.out.push(path.to_path_buf());
+        }
+    }
+
+    fn dir(&mut self, dir: &Path) {
+        let real = match std::fs::canonicalize(dir) {
+            Ok(r) => r,
+            Err(e) => return self.warn(dir, unreadable(&e)),
+        };
+        if self.ancestors.contains(&real) {
+            let msg = format!("symlink loop back to {}: not followed", real.display());
+            return self.warn(dir, msg);
+        }
+        // Reached another way (two paths naming one folder): read once.
+        if !self.seen_dirs.insert(real.clone()) {
             return;
         }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        match std::fs::metadata(&child) {
-            Ok(m) if m.is_dir() => walk(&child, extensions, seen, out, warnings),
-            Ok(m) if m.is_file() && has_extension(&child, extensions) => out.push(child),
-            Ok(_) => {}
-            Err(e) => warnings.push(Warning::new(&child, format!("cannot read: {e}"))),
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => return self.warn(dir, format!("cannot read folder: {e}")),
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        self.ancestors.push(real);
+        for child in children {
+            match std::fs::metadata(&child) {
+                Ok(m) if m.is_dir() => self.dir(&child),
+                Ok(m) if m.is_file() && has_extension(&child, self.extensions) => self.file(&child),
+                Ok(_) => {}
+                // A broken link to an image is none of revue's business.
+                Err(e) if has_extension(&child, self.extensions) || is_loop(&e) => {
+                    self.warn(&child, unreadable(&e))
+                }
+                Err(_) => {}
+            }
         }
+        self.ancestors.pop();
     }
+}
+
+/// What a failed `metadata` means to a user.
+fn unreadable(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "does not exist (or is a broken symlink)".to_string(),
+        _ if is_loop(e) => "symlink loop: not followed".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn is_loop(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
 }
 
 fn has_extension<E: AsRef<str>>(p: &Path, extensions: &[E]) -> bool {
@@ -95,16 +142,33 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.txt", "b.txt", "c.md"]);
         assert_eq!(w.len(), 1);
-        assert!(w[0].message.contains("cannot read"));
+        assert!(w[0].message.contains("does not exist"));
     }
 
-    #[cfg(unix)]
     #[test]
-    fn symlink_loops_end() {
+    fn symlink_loops_end_with_a_warning() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), "a").unwrap();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        std::os::unix::fs::symlink("self.txt", dir.path().join("self.txt")).unwrap();
         let mut w = Vec::new();
         assert_eq!(files(&[dir.path().to_path_buf()], &mut w).len(), 1);
+        let messages: Vec<&str> = w.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages.iter().all(|m| m.contains("symlink loop")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_reached_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "a").unwrap();
+        let mut w = Vec::new();
+        let p = dir.path().to_path_buf();
+        let found = files(&[p.clone(), p.join("a.txt"), p.clone()], &mut w);
+        assert_eq!(found.len(), 1);
+        assert!(w.is_empty());
     }
 }

@@ -1,5 +1,8 @@
 //! Files to raw articles: discover files, decode them, read the header,
-//! split on `*****`, find a headline. No extraction happens here.
+//! split on `*****`, find a headline. No extraction happens here. A file
+//! that cannot be read as articles (missing, unreadable, binary, empty) is
+//! a warning and is skipped; nothing else is lost. [`check`] reports the
+//! same per file, for `revue check`.
 
 pub mod decode;
 pub mod discover;
@@ -77,24 +80,98 @@ pub fn load_with<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Ingested
     let files = discover::files_with(paths, extensions, &mut warnings);
     let mut articles = Vec::new();
     for path in files {
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                let decoded = decode::decode(&bytes);
-                if let Some(w) = decoded.warning {
-                    warnings.push(Warning::new(&path, w));
-                }
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
-                let (parsed, problems) = parse_file(&name, &path, &decoded.text);
-                warnings.extend(problems.into_iter().map(|m| Warning::new(&path, m)));
-                articles.extend(parsed);
-            }
-            Err(e) => warnings.push(Warning::new(&path, format!("skipped: {e}"))),
-        }
+        let read = read_file(&path);
+        warnings.extend(read.problems.into_iter().map(|m| Warning::new(&path, m)));
+        articles.extend(read.articles);
     }
     Ingested { articles, warnings }
+}
+
+/// What reading one file gave.
+#[derive(Debug, Default)]
+pub struct FileRead {
+    pub articles: Vec<RawArticle>,
+    /// What went wrong (each one a warning).
+    pub problems: Vec<String>,
+    /// What was cleaned on the way, without loss (a BOM, CRLF, control
+    /// characters, empty parts between separators): worth knowing, not a
+    /// problem.
+    pub notes: Vec<String>,
+}
+
+/// Reads one article file: a binary or unreadable file is a problem and
+/// gives no article.
+pub fn read_file(path: &Path) -> FileRead {
+    let skipped = |why: String| FileRead {
+        problems: vec![format!("skipped: {why}")],
+        ..FileRead::default()
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return skipped(format!("cannot read: {e}")),
+    };
+    if let Some(why) = decode::binary(&bytes) {
+        return skipped(why.to_string());
+    }
+    let decoded = decode::decode(&bytes);
+    // The name is shown and exported: it must not drive a terminal either.
+    let name = decode::sanitize(
+        &path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+    );
+    let (articles, mut problems, mut notes) = parse_file_noting(&name, path, &decoded.text);
+    problems.splice(0..0, decoded.warning);
+    notes.splice(0..0, decoded.notes);
+    FileRead {
+        articles,
+        problems,
+        notes,
+    }
+}
+
+/// One input of `revue check`: a file read, or a path that could not be.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub articles: usize,
+    pub problems: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl FileReport {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Reads what [`load_with`] reads and reports on every file and on every
+/// path that gave no file (missing, unreadable, a symlink loop), in path
+/// order. No extraction is done.
+pub fn check<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Vec<FileReport> {
+    let mut warnings = Vec::new();
+    let files = discover::files_with(paths, extensions, &mut warnings);
+    let mut reports: Vec<FileReport> = warnings
+        .into_iter()
+        .map(|w| FileReport {
+            path: w.path,
+            articles: 0,
+            problems: vec![w.message],
+            notes: Vec::new(),
+        })
+        .collect();
+    for path in files {
+        let read = read_file(&path);
+        reports.push(FileReport {
+            path,
+            articles: read.articles.len(),
+            problems: read.problems,
+            notes: read.notes,
+        });
+    }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    reports
 }
 
 /// The seed articles built into the binary, for a first run anywhere.
@@ -133,14 +210,31 @@ pub fn embedded_seeds() -> Ingested {
 /// Splits decoded file text into articles. Returns them with the problems
 /// found (an impossible header date, an empty file).
 pub fn parse_file(name: &str, path: &Path, text: &str) -> (Vec<RawArticle>, Vec<String>) {
+    let (articles, problems, _) = parse_file_noting(name, path, text);
+    (articles, problems)
+}
+
+/// [`parse_file`], with notes on what was dropped without loss.
+fn parse_file_noting(
+    name: &str,
+    path: &Path,
+    text: &str,
+) -> (Vec<RawArticle>, Vec<String>, Vec<String>) {
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     let (header, start) = header::parse(text);
     if let Some(p) = &header.invalid {
-        problems.push(p.clone());
+        problems.push(format!("{p}: date ignored, text kept"));
     }
     let body = &text[start..];
     let mut articles = Vec::new();
-    for (a, b) in split::parts(body) {
+    let (parts, empty) = split::parts_and_empty(body);
+    if empty > 0 {
+        notes.push(format!(
+            "{empty} empty part(s) around `*****` separators skipped"
+        ));
+    }
+    for (a, b) in parts {
         let t = body[a..b].trim();
         let h = headline::find(t);
         articles.push(RawArticle {
@@ -157,7 +251,7 @@ pub fn parse_file(name: &str, path: &Path, text: &str) -> (Vec<RawArticle>, Vec<
     if articles.is_empty() {
         problems.push("no article text (empty file)".to_string());
     }
-    (articles, problems)
+    (articles, problems, notes)
 }
 
 #[cfg(test)]

@@ -4,23 +4,41 @@
 /// `*` and nothing else. Empty parts (a separator at the start, the end, or
 /// repeated) are dropped.
 pub fn parts(text: &str) -> Vec<(usize, usize)> {
+    parts_and_empty(text).0
+}
+
+/// [`parts`], and how many empty parts were dropped (only counted when the
+/// text has a separator at all).
+pub fn parts_and_empty(text: &str) -> (Vec<(usize, usize)>, usize) {
     let mut out = Vec::new();
+    let mut empty = 0;
     let mut start = 0;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim();
         if t.len() >= 5 && t.bytes().all(|b| b == b'*') {
-            push_part(text, start, pos, &mut out);
+            push_part(text, start, pos, &mut out, &mut empty);
             start = pos + line.len();
         }
         pos += line.len();
     }
-    push_part(text, start, text.len(), &mut out);
-    out
+    push_part(text, start, text.len(), &mut out, &mut empty);
+    if start == 0 {
+        empty = 0;
+    }
+    (out, empty)
 }
 
-fn push_part(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    if !text[start..end].trim().is_empty() {
+fn push_part(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<(usize, usize)>,
+    empty: &mut usize,
+) {
+    if text[start..end].trim().is_empty() {
+        *empty += 1;
+    } else {
         out.push((start, end));
     }
 }
@@ -45,5 +63,13 @@ mod tests {
             ["un ***** pas un séparateur"]
         );
         assert!(texts("  \n*****\n").is_empty());
+    }
+
+    #[test]
+    fn counts_the_empty_parts_dropped() {
+        assert_eq!(parts_and_empty("un\n*****\ndeux").1, 0);
+        assert_eq!(parts_and_empty("*****\nun\n*****\n*****\ndeux\n*****").1, 3);
+        assert_eq!(parts_and_empty("").1, 0);
+        assert_eq!(parts_and_empty("***** \n").1, 2);
     }
 }
