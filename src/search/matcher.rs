@@ -2,9 +2,12 @@
 //!
 //! fuzzy-matcher scores the match; on top of it a quality gate keeps only
 //! matches an analyst would accept: the term's letters consecutive in the
-//! word (a prefix best), or with one gap from the word's start when the
-//! term is long enough to be a typo. Letters scattered through a longer
-//! word never count (`erdo` is not `entretiendront`).
+//! word (a prefix best), or with one gap after the word's first two letters
+//! when the term is long enough to be a typo. Letters scattered through a
+//! longer word never count (`erdo` is not `entretiendront`), and a term of
+//! one or two letters only matches word starts (`er` is not `guerre`).
+//! These rules are also what lets the index find candidates without
+//! scoring every word (see `index::SearchIndex::candidates`).
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -20,6 +23,11 @@ impl Default for WordMatcher {
         }
     }
 }
+
+/// Terms shorter than this match word starts only.
+pub const MIN_INNER: usize = 3;
+/// Terms from this length on forgive one gap (a typo).
+pub const MIN_TYPO: usize = 5;
 
 /// Scores for the kinds of match, before fuzzy-matcher's own score breaks ties.
 const PREFIX: i64 = 3000;
@@ -39,13 +47,17 @@ impl WordMatcher {
             let exactness = 100 - (word.len() - term.len()).min(100) as i64;
             return Some(PREFIX + exactness);
         }
+        let term_chars = term.chars().count();
+        if term_chars < MIN_INNER {
+            return None;
+        }
         let (score, indices) = self.skim.fuzzy_indices(word, term)?;
         let gaps = indices.windows(2).filter(|w| w[1] != w[0] + 1).count();
-        let term_chars = term.chars().count();
+        let shares_start = indices.len() >= 2 && indices[0] == 0 && indices[1] == 1;
         match gaps {
             0 => Some(SUBSTRING + score.min(999)),
-            1 if indices[0] == 0
-                && term_chars >= 5
+            1 if shares_start
+                && term_chars >= MIN_TYPO
                 && indices[indices.len() - 1] + 1 - indices[0] <= term_chars + 1 =>
             {
                 Some(TYPO + score.min(999))

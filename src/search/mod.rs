@@ -7,7 +7,7 @@ pub mod matcher;
 pub mod query;
 pub mod sort;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::extract::fold::fold;
 use crate::model::{ArticleId, Corpus, EntityId, EventId};
@@ -90,22 +90,24 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
         match term {
             Term::Fuzzy(t) => {
                 let t = fold(t);
-                let mut best: HashMap<ArticleId, i64> = HashMap::new();
-                for (wi, w) in index.words.iter().enumerate() {
+                // Best score of the term per article; MIN where it is absent.
+                let mut best = vec![i64::MIN; n];
+                for wi in index.candidates(&t) {
+                    let w = &index.words[wi];
                     let Some(s) = matcher.score(&t, w) else {
                         continue;
                     };
                     highlights.push(w.clone());
                     for &(a, field) in &index.postings[wi] {
-                        let v = s + field_bonus(field);
-                        let e = best.entry(a).or_insert(i64::MIN);
-                        *e = (*e).max(v);
+                        let b = &mut best[a.0 as usize];
+                        *b = (*b).max(s + field_bonus(field));
                     }
                 }
-                for i in 0..n {
-                    match best.get(&ArticleId(i as u32)) {
-                        Some(s) => score[i] += s,
-                        None => keep[i] = false,
+                for ((k, sc), b) in keep.iter_mut().zip(score.iter_mut()).zip(best) {
+                    if b == i64::MIN {
+                        *k = false;
+                    } else {
+                        *sc += b;
                     }
                 }
             }
@@ -179,7 +181,7 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
     articles.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
     highlights.sort();
     highlights.dedup();
-    let entities = entity_rows(corpus, &articles);
+    let entities = entity_rows(corpus, index, &articles);
     let events = events_of(corpus, &articles, &event_ok);
     View {
         articles,
@@ -203,17 +205,22 @@ fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> HashSe
         .filter(|p| !p.is_empty())
         .map(fold)
         .collect();
-    index
-        .entity_words
-        .iter()
-        .enumerate()
-        .filter(|(_, words)| {
-            parts
-                .iter()
-                .all(|p| words.iter().any(|w| m.score(p, w).is_some()))
-        })
-        .map(|(i, _)| EntityId(i as u32))
-        .collect()
+    // Entities having a name word that matches each part, through the
+    // index's candidates for that part.
+    let mut found: Option<HashSet<EntityId>> = None;
+    for p in &parts {
+        let with_part: HashSet<EntityId> = index
+            .candidates(p)
+            .into_iter()
+            .filter(|&w| m.score(p, index.word(w)).is_some())
+            .flat_map(|w| index.word_entities(w).iter().copied())
+            .collect();
+        found = Some(match found {
+            None => with_part,
+            Some(f) => f.intersection(&with_part).copied().collect(),
+        });
+    }
+    found.unwrap_or_default()
 }
 
 /// Orders of the entity pane.
@@ -268,26 +275,24 @@ pub fn sort_entities(corpus: &Corpus, rows: &mut [EntityRow], by: EntitySort) {
 
 /// Entities of the given articles with their mentions there, grouped by
 /// kind (people, places, organisations, others), most mentioned first.
-fn entity_rows(corpus: &Corpus, articles: &[ArticleId]) -> Vec<EntityRow> {
-    let mut rows: HashMap<EntityId, EntityRow> = HashMap::new();
+fn entity_rows(corpus: &Corpus, index: &SearchIndex, articles: &[ArticleId]) -> Vec<EntityRow> {
+    // Dense counters by entity id: no hashing on the keystroke path.
+    let mut mentions = vec![0u32; corpus.entities.len()];
+    let mut in_articles = vec![0u32; corpus.entities.len()];
     for a in articles {
-        let art = corpus.article(*a);
-        for m in &art.mentions {
-            rows.entry(m.entity)
-                .or_insert(EntityRow {
-                    id: m.entity,
-                    mentions: 0,
-                    articles: 0,
-                })
-                .mentions += 1;
-        }
-        for e in &art.entities {
-            if let Some(r) = rows.get_mut(e) {
-                r.articles += 1;
-            }
+        for &(e, n) in &index.entity_counts[a.0 as usize] {
+            mentions[e.0 as usize] += n;
+            in_articles[e.0 as usize] += 1;
         }
     }
-    let mut rows: Vec<EntityRow> = rows.into_values().collect();
+    let mut rows: Vec<EntityRow> = (0..corpus.entities.len())
+        .filter(|&e| in_articles[e] > 0)
+        .map(|e| EntityRow {
+            id: EntityId(e as u32),
+            mentions: mentions[e] as usize,
+            articles: in_articles[e] as usize,
+        })
+        .collect();
     sort_entities(corpus, &mut rows, EntitySort::Kind);
     rows
 }
@@ -295,14 +300,17 @@ fn entity_rows(corpus: &Corpus, articles: &[ArticleId]) -> Vec<EntityRow> {
 type EventPredicate<'a> = Box<dyn Fn(EventId) -> bool + 'a>;
 
 fn events_of(corpus: &Corpus, articles: &[ArticleId], ok: &[EventPredicate]) -> Vec<EventId> {
-    let wanted: HashSet<ArticleId> = articles.iter().copied().collect();
-    let mut out: Vec<EventId> = corpus
-        .events
-        .iter()
-        .filter(|e| e.reports.iter().any(|r| wanted.contains(&r.article)))
-        .map(|e| e.id)
-        .filter(|&e| ok.iter().all(|f| f(e)))
-        .collect();
-    out.sort_by_key(|e| corpus.event(*e).date);
+    // From the articles' own event lists: work in proportion to the view.
+    let mut seen = vec![false; corpus.events.len()];
+    let mut out: Vec<EventId> = Vec::new();
+    for a in articles {
+        for &e in &corpus.article(*a).events {
+            if !std::mem::replace(&mut seen[e.0 as usize], true) && ok.iter().all(|f| f(e)) {
+                out.push(e);
+            }
+        }
+    }
+    // Events are numbered in date order: sorting ids sorts by date.
+    out.sort_unstable();
     out
 }
