@@ -118,7 +118,7 @@ pub(super) fn step_article(state: &mut AppState, corpus: &Corpus, forward: bool)
             if let Some(i) = list.iter().position(|x| *x == a) {
                 state.selected[Pane::Articles as usize] = i;
             }
-            super::open_reader(state, corpus, a, None);
+            super::navigate::open_reader(state, corpus, a, None);
         }
         None => {
             state.message = Some(

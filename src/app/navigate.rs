@@ -1,0 +1,229 @@
+//! Moving between views: what Enter opens, what Esc leaves, drilling down
+//! into an entity or event as a chip, presets, and the reader's entry.
+//! Called by [`super::update`]; every function here is one user intent.
+
+use crate::model::{ArticleId, Corpus, EntityId};
+use crate::review::Marks;
+use crate::search::SearchIndex;
+
+use super::{AppState, Chip, EntityDetail, Mode, Pane, Reader, reader, review};
+
+pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    match state.mode {
+        Mode::Dashboard => {}
+        Mode::Entity => return confirm_entity_row(state, corpus, index),
+        Mode::Presets => {
+            if let Some(p) = state.presets.get(state.preset_selected) {
+                let name = p.name.clone();
+                apply_preset(state, corpus, index, &name);
+            }
+            return;
+        }
+        Mode::Reader => return confirm_side_row(state, corpus, index),
+        Mode::Help => return,
+    }
+    let sel = state.selected(state.focus);
+    match state.focus {
+        Pane::Articles => {
+            if let Some(&a) = state.view.articles.get(sel) {
+                open_reader(state, corpus, a, None);
+            }
+        }
+        Pane::Entities => {
+            if let Some(row) = state.view.entities.get(sel) {
+                state.entity = Some(EntityDetail {
+                    entity: row.id,
+                    selected: 0,
+                });
+                state.mode = Mode::Entity;
+            }
+        }
+        Pane::Timeline => {
+            if let Some(&e) = state.view.events.get(sel) {
+                let report = &corpus.event(e).reports[0];
+                open_reader(state, corpus, report.article, Some(report.sentence));
+            }
+        }
+    }
+}
+
+/// Enter in the entity detail: row 0 filters the dashboard by the entity,
+/// any other row opens the reader on that sentence.
+fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    let Some(d) = state.entity.clone() else {
+        return;
+    };
+    if d.selected == 0 {
+        filter_by_entity(state, corpus, index, d.entity);
+        state.entity = None;
+        state.mode = Mode::Dashboard;
+        return;
+    }
+    if let Some(&(article, sentence)) = corpus.mention_sentences(d.entity).get(d.selected - 1) {
+        open_reader(state, corpus, article, Some(sentence));
+    }
+}
+
+/// Enter on the reader's side list: narrow the dashboard to that entity
+/// or event.
+fn confirm_side_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    let Some(r) = &state.reader else { return };
+    let Some(row) = r.side else { return };
+    let a = corpus.article(r.article);
+    if let Some(&e) = a.entities.get(row) {
+        filter_by_entity(state, corpus, index, e);
+    } else if let Some(&e) = a.events.get(row - a.entities.len()) {
+        let ev = corpus.event(e);
+        let label = format!("{} {}", ev.date, ev.description);
+        add_chip(
+            state,
+            corpus,
+            index,
+            Chip {
+                label,
+                term: format!("event:{}", e.0),
+            },
+        );
+    }
+}
+
+/// Narrows the dashboard to an entity: a chip `@name` (once), remembered
+/// in the history.
+fn filter_by_entity(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, id: EntityId) {
+    let canonical = corpus.entity(id).canonical.clone();
+    let term = format!("@{}", canonical.replace(' ', "_"));
+    add_chip(
+        state,
+        corpus,
+        index,
+        Chip {
+            label: canonical.clone(),
+            term,
+        },
+    );
+    state.message = Some(format!(
+        "filtered by {canonical} (Backspace on an empty search removes it)"
+    ));
+}
+
+fn add_chip(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, chip: Chip) {
+    if state.chips.iter().any(|c| c.term == chip.term) {
+        return;
+    }
+    state.history.push(state.snapshot());
+    state.chips.push(chip);
+    state.mode = Mode::Dashboard;
+    state.reader = None;
+    state.entity = None;
+    state.refilter(corpus, index);
+    state.focus = Pane::Articles;
+}
+
+/// `d`: narrow to the selected entity or event.
+pub(super) fn drill_down(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    if state.mode == Mode::Entity {
+        if let Some(d) = state.entity.clone() {
+            filter_by_entity(state, corpus, index, d.entity);
+        }
+        return;
+    }
+    if state.mode != Mode::Dashboard {
+        return;
+    }
+    let sel = state.selected(state.focus);
+    match state.focus {
+        Pane::Entities => {
+            if let Some(id) = state.view.entities.get(sel).map(|r| r.id) {
+                filter_by_entity(state, corpus, index, id);
+            }
+        }
+        Pane::Timeline => {
+            if let Some(&e) = state.view.events.get(sel) {
+                let ev = corpus.event(e);
+                let label = format!("{} {}", ev.date, ev.description);
+                add_chip(
+                    state,
+                    corpus,
+                    index,
+                    Chip {
+                        label,
+                        term: format!("event:{}", e.0),
+                    },
+                );
+            }
+        }
+        Pane::Articles => state.message = Some("d narrows to an entity or an event".into()),
+    }
+}
+
+/// Replaces the view with a preset's: its query, its pane; chips go.
+pub(super) fn apply_preset(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, name: &str) {
+    let Some(p) = state.presets.iter().find(|p| p.name == name).cloned() else {
+        state.message = Some(format!("no preset named {name}"));
+        return;
+    };
+    state.history.push(state.snapshot());
+    state.chips.clear();
+    state.query = p.query.clone();
+    state.mode = Mode::Dashboard;
+    state.editing = false;
+    state.refilter(corpus, index);
+    if let Some(pane) = p.pane.filter(|p| state.layout.shows(*p)) {
+        state.focus = pane;
+    }
+    state.active_preset = Some(p.name.clone());
+    state.message = None;
+}
+
+pub(super) fn open_reader(
+    state: &mut AppState,
+    corpus: &Corpus,
+    article: ArticleId,
+    sentence: Option<usize>,
+) {
+    // Bring the sentence near the top, one line of context above it.
+    let scroll = sentence
+        .and_then(|s| corpus.article(article).sentences.get(s))
+        .map(|r| {
+            let lines = reader::wrap(
+                &corpus.article(article).text,
+                reader::text_width(state.size.0),
+            );
+            reader::line_of(&lines, r.start).saturating_sub(1)
+        })
+        .unwrap_or(0);
+    state.reader = Some(Reader {
+        article,
+        scroll,
+        sentence,
+        side: None,
+    });
+    state.mode = Mode::Reader;
+    review::set(state, corpus, article, |m| Marks { read: true, ..m });
+}
+
+/// Esc: leave the search line, then the reader (back to the entity
+/// detail it came from, if any), then the detail, then clear the query.
+pub(super) fn back(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+    if state.editing {
+        state.editing = false;
+    } else if let Some(r) = state.reader.as_mut().filter(|r| r.side.is_some()) {
+        r.side = None;
+    } else if state.mode == Mode::Reader {
+        state.reader = None;
+        state.mode = state.underlying_mode();
+    } else if state.mode == Mode::Entity || state.mode == Mode::Presets {
+        state.entity = None;
+        state.mode = Mode::Dashboard;
+    } else if !state.query.is_empty() || !state.chips.is_empty() {
+        // Esc clears the typed query first, then the chips.
+        state.history.push(state.snapshot());
+        if state.query.is_empty() {
+            state.chips.clear();
+        } else {
+            state.query.clear();
+        }
+        state.active_preset = None;
+        state.refilter(corpus, index);
+    }
+}
