@@ -3,23 +3,29 @@
 
 use ratatui::style::Style;
 use ratatui::text::Span;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::extract::tokens::tokenize;
 
-/// Cuts `s` to at most `width` columns, ending with `…` when cut.
+/// Cuts `s` to at most `width` columns, ending with `…` when cut. Measured
+/// by grapheme, as ratatui lays cells out: a flag, an emoji sequence or a
+/// letter with its combining marks is kept whole or dropped whole.
 pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
+    if width == 0 {
+        return String::new();
+    }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = g.width();
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -72,6 +78,38 @@ mod tests {
         assert_eq!(fit("漢字漢字", 5), "漢字…");
         assert_eq!(fit("ok", 5), "ok");
         assert_eq!(pad("é", 3), "é  ");
+    }
+
+    #[test]
+    fn fit_never_overflows_nor_splits_a_grapheme() {
+        let samples = [
+            "漢字漢字 texte",
+            "🇷🇺🇸🇾 drapeaux",
+            "👨\u{200d}👩\u{200d}👧 famille",
+            "e\u{301}\u{301}tait",
+            "❤\u{fe0f} cœur",
+            "ａｂｃ",
+        ];
+        for s in samples {
+            for w in 0..12 {
+                let f = fit(s, w);
+                assert!(
+                    f.width() <= w,
+                    "fit({s:?}, {w}) = {f:?} is {} wide",
+                    f.width()
+                );
+                assert_eq!(pad(&f, w).width(), w, "{f:?}");
+                let kept = f.trim_end_matches('…');
+                assert!(s.starts_with(kept));
+                assert!(
+                    s[kept.len()..].graphemes(true).next().is_none()
+                        || s.grapheme_indices(true).any(|(i, _)| i == kept.len()),
+                    "fit({s:?}, {w}) = {f:?} cuts a grapheme"
+                );
+            }
+        }
+        assert_eq!(fit("🇷🇺🇸🇾 drapeaux", 3), "🇷🇺…");
+        assert_eq!(fit("❤\u{fe0f} cœur", 2), "…");
     }
 
     #[test]
