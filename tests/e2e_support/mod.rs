@@ -227,7 +227,7 @@ impl Tmux {
 
     /// Runs `stty -a` in the pane's shell and returns its settings.
     pub fn stty(&self) -> String {
-        self.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' -e '-\\?isig' -e '-\\?icrnl' -e '-\\?opost' | tr '\\n' ' '; echo STTY-DONE");
+        self.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' -e '-\\?isig' -e '-\\?icrnl' -e '-\\?opost' | tr '\\n' ' '; echo STTY-''DONE");
         let s = self.wait_screen("stty output", |s| {
             s.lines().any(|l| l.trim_end().ends_with("STTY-DONE"))
         });
