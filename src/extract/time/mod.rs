@@ -1,0 +1,113 @@
+//! Temporal expressions in news sentences, resolved against the article's date.
+//!
+//! [`find_dates`] scans one sentence token by token (hand-written, no regex)
+//! and recognises, in French and English: numeric dates (`21/11/2017`,
+//! `2017-11-21`), day-month phrases with an optional weekday and year
+//! (`lundi 20 novembre`, `Tuesday, Oct. 20`, `October 20, 2015`), months
+//! (`en décembre 2022`, `in August`), years introduced by a cue word
+//! (`en 2015`, `since 2011`, `l'automne 2015`), parts of a month or a year
+//! (`fin octobre`, `mid-2016`), weekdays alone (`mardi`, `on Tuesday`) and
+//! relative words (`hier`, `la veille`, `last week`, `l'an dernier`). Each is
+//! resolved to a [`DatePoint`] at the precision the text gives, the anchor
+//! (the article's own date) filling in what the text leaves out.
+//!
+//! [`self_date`] finds the date an article gives for itself (`ce 21
+//! novembre`, a dateline), and [`is_future`] tells whether a clause speaks of
+//! the future, which decides which way a weekday alone points.
+//!
+//! What it does not do: times of day; durations (`depuis trois semaines`,
+//! `for three weeks` are never dates); intervals as such (`du 20 au 22
+//! novembre` yields two days, not a range); dates relative to another event
+//! (`la veille du sommet`). An expression the anchor cannot resolve honestly
+//! (a weekday alone under an anchor known only to the month, a year-less day
+//! without anchor) is left out rather than guessed.
+//!
+//! Where things are: `tokens` cuts the text, `pieces` reads one day, year or
+//! name, `scan`, `years` and `relative` match whole expressions, `dateline`
+//! and `tense` judge their context, `resolve` applies the anchor, and `words`
+//! holds the vocabulary they share.
+
+mod dateline;
+mod pieces;
+mod relative;
+mod resolve;
+mod scan;
+mod tense;
+mod tokens;
+mod words;
+mod years;
+
+#[cfg(test)]
+mod tests;
+
+use crate::extract::date::{DatePoint, Precision};
+use crate::extract::lang::Lang;
+use resolve::{Raw, resolve};
+use tokens::Scan;
+use words::may_hold_a_date;
+
+/// One temporal expression found in a sentence, resolved to a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    /// Byte range of the expression in the sentence given to `find_dates`.
+    pub start: usize,
+    pub end: usize,
+    pub date: DatePoint,
+    /// True when resolution needed the anchor (weekday alone, hier, la
+    /// veille, year-less day, last week...).
+    pub relative: bool,
+}
+
+/// Finds and resolves the temporal expressions of one sentence against the
+/// article's date (`anchor`, which may be known to the day, the month, the
+/// year, or be unknown).
+///
+/// Expressions that cannot be resolved honestly are left out (a weekday
+/// alone with an anchor known only to the month, a year-less day with no
+/// anchor...). Durations are never dates. Results in text order,
+/// non-overlapping (the longest expression wins).
+pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<TimeExpr> {
+    if !may_hold_a_date(sentence) {
+        return Vec::new();
+    }
+    let scan = Scan::new(sentence, lang);
+    scan.matches()
+        .into_iter()
+        .filter_map(|m| {
+            let (start, end) = scan.byte_range(&m)?;
+            let date = resolve(m.raw, anchor, || scan.future_at(m.start))?;
+            let relative = !matches!(m.raw, Raw::Exact(_));
+            Some(TimeExpr {
+                start,
+                end,
+                date,
+                relative,
+            })
+        })
+        .collect()
+}
+
+/// A date that the text gives for the article itself: `ce 21 novembre
+/// 2017`, `ce 23 janvier` (year from the anchor), `ce lundi 20 novembre`, a
+/// dateline such as `November 21, 2017` or `MOSCOW, Nov. 21 (Reuters) -`
+/// near the start of the text, `Published on 21 November 2017`.
+///
+/// Returns the day-precision date, or None. A plain `le 20 novembre` is not
+/// a self date: it may be any day the article talks about.
+pub fn self_date(text: &str, anchor: Option<DatePoint>, lang: Lang) -> Option<DatePoint> {
+    let scan = Scan::new(text, lang);
+    scan.matches()
+        .into_iter()
+        .filter(|m| m.raw.is_day())
+        .filter(|m| scan.says_this_day(m) || scan.after_published(m.start) || scan.is_dateline(m))
+        .find_map(|m| resolve(m.raw, anchor, || false))
+        .filter(|d| d.precision() == Precision::Day)
+}
+
+/// Whether a clause speaks of the future (French future or near-future: `se
+/// rendra`, `entretiendront`, `va rencontrer`, `doit participer`,
+/// `prochain`; English `will`, `is to`, `is due to`, `next`), used to
+/// resolve a weekday alone after the anchor instead of before.
+pub fn is_future(clause: &str, lang: Lang) -> bool {
+    Scan::new(clause, lang).any_future()
+}

@@ -1,0 +1,293 @@
+//! Whether a clause speaks of the future or the past, read from verb forms
+//! and tense words (`se rendra`, `va rencontrer`, `will`, `is due to`,
+//! `hier`, `was`), which decides which way a weekday alone points.
+//!
+//! A heuristic over folded tokens, not a parser: it finds the nearest marker
+//! in the clause and does not conjugate. Used by [`super::is_future`] and
+//! when resolving a weekday alone.
+
+use super::tokens::{Kind, Scan, Tok};
+use crate::extract::lang::Lang;
+
+/// Clause boundaries for tense: a weekday belongs to the verb of its clause.
+/// (`et`, `and` are left out: they join names as often as clauses.)
+const FR_CLAUSE_WORDS: [&str; 9] = [
+    "que", "qu", "qui", "dont", "lorsque", "quand", "tandis", "mais", "car",
+];
+const EN_CLAUSE_WORDS: [&str; 10] = [
+    "that", "which", "who", "whom", "whose", "when", "while", "but", "because", "where",
+];
+const CLAUSE_MARKS: [&str; 10] = [";", ":", "(", ")", "[", "]", "«", "»", "?", "!"];
+
+/// French verb endings of the simple future, third person (`rendra`,
+/// `entretiendront`, `sera`, `devra`, `mettra`).
+const FR_FUTURE_ENDINGS: [&str; 12] = [
+    "eront", "iront", "dront", "rront", "vront", "ttront", "era", "ira", "dra", "rra", "vra",
+    "ttra",
+];
+/// Words with those endings that are not verbs in the future.
+const FR_NOT_FUTURE: [&str; 15] = [
+    "camera", "opera", "riviera", "chimera", "cholera", "vera", "lira", "mira", "tira", "sierra",
+    "terra", "hydra", "toundra", "tundra", "cathedra",
+];
+const FR_FUTURE_WORDS: [&str; 10] = [
+    "ira",
+    "iront",
+    "aura",
+    "auront",
+    "saura",
+    "sauront",
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+];
+/// What may sit between `va`/`doit` and its infinitive (`va se rendre`,
+/// `doit encore participer`).
+const FR_CLITICS: [&str; 22] = [
+    "se", "s", "me", "m", "te", "t", "nous", "vous", "le", "la", "les", "l", "lui", "leur", "y",
+    "en", "ne", "n", "pas", "il", "elle", "on",
+];
+const FR_ADVERBS: [&str; 6] = [
+    "encore",
+    "aussi",
+    "egalement",
+    "bientot",
+    "ensuite",
+    "notamment",
+];
+/// Words ending like infinitives that are not.
+const FR_NOT_INFINITIVES: [&str; 9] = [
+    "notre", "votre", "contre", "entre", "autre", "hier", "premier", "dernier", "leur",
+];
+const FR_PAST_WORDS: [&str; 12] = [
+    "ont",
+    "avait",
+    "avaient",
+    "eu",
+    "etait",
+    "etaient",
+    "fut",
+    "furent",
+    "hier",
+    "dernier",
+    "derniere",
+    "dernieres",
+];
+const EN_PAST_WORDS: [&str; 13] = [
+    "was",
+    "were",
+    "had",
+    "did",
+    "has",
+    "have",
+    "said",
+    "told",
+    "met",
+    "held",
+    "ago",
+    "yesterday",
+    "last",
+];
+/// Before `will` when it is the noun (`the will of the people`).
+const EN_WILL_NOUN_BEFORE: [&str; 12] = [
+    "the",
+    "a",
+    "political",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "good",
+    "free",
+    "popular",
+    "own",
+];
+/// Between `is` and `to` in a scheduled future (`is due to arrive`).
+const EN_SCHEDULE_WORDS: [&str; 8] = [
+    "due",
+    "expected",
+    "set",
+    "scheduled",
+    "slated",
+    "going",
+    "poised",
+    "about",
+];
+/// Before `is to` when it states an aim, not a future (`the goal is to`).
+const EN_AIM_NOUNS: [&str; 12] = [
+    "aim",
+    "goal",
+    "plan",
+    "idea",
+    "objective",
+    "purpose",
+    "task",
+    "job",
+    "priority",
+    "mission",
+    "intention",
+    "hope",
+];
+const EN_DETERMINERS: [&str; 12] = [
+    "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+impl Scan<'_> {
+    /// Whether the weekday at token `idx` is spoken of in the future: the
+    /// tense of the verb nearest before it (verbs precede their dates in both
+    /// languages), else after it, in its comma-bounded segment, then in its
+    /// clause; else whether the sentence has any future at all.
+    pub(super) fn future_at(&self, idx: usize) -> bool {
+        [true, false]
+            .into_iter()
+            .find_map(|soft| {
+                let (s, e) = self.clause_bounds(idx, soft);
+                self.nearest_marker(s, idx, e)
+            })
+            .map_or_else(|| self.any_future(), |t| t == Tense::Future)
+    }
+
+    fn clause_bounds(&self, idx: usize, soft: bool) -> (usize, usize) {
+        let start = (0..idx)
+            .rev()
+            .find(|&j| self.is_boundary(j, soft))
+            .map_or(0, |j| j + 1);
+        let end = (idx + 1..self.toks.len())
+            .find(|&j| self.is_boundary(j, soft))
+            .unwrap_or(self.toks.len());
+        (start, end)
+    }
+
+    fn is_boundary(&self, j: usize, soft: bool) -> bool {
+        let words: &[&str] = match self.lang {
+            Lang::Fr => &FR_CLAUSE_WORDS,
+            Lang::En => &EN_CLAUSE_WORDS,
+        };
+        self.punct_in(j, &CLAUSE_MARKS) || self.word_in(j, words) || (soft && self.is_punct(j, ","))
+    }
+
+    /// The tense marker of `s..e` nearest before `idx`, else nearest after
+    /// (`a rencontré lundi X et se rendra jeudi`: each day its own verb).
+    fn nearest_marker(&self, s: usize, idx: usize, e: usize) -> Option<Tense> {
+        (s..idx)
+            .rev()
+            .find_map(|j| self.marker(j))
+            .or_else(|| (idx + 1..e).find_map(|j| self.marker(j)))
+    }
+
+    pub(super) fn any_future(&self) -> bool {
+        (0..self.toks.len()).any(|j| self.marker(j) == Some(Tense::Future))
+    }
+
+    fn marker(&self, j: usize) -> Option<Tense> {
+        let t = self.tok(j).filter(|t| t.kind == Kind::Word)?;
+        match self.lang {
+            Lang::Fr => self.marker_fr(j, t),
+            Lang::En => self.marker_en(j, t),
+        }
+    }
+
+    fn marker_fr(&self, j: usize, t: &Tok<'_>) -> Option<Tense> {
+        let w = t.norm.as_ref();
+        // `a` the auxiliary, not `à`.
+        let past = t.raw == "a"
+            || FR_PAST_WORDS.contains(&w)
+            || (w == "est" && self.prev_word(j).is_some_and(|p| self.is_word(p, "s")))
+            || (w == "sont" && self.prev_word(j).is_some_and(|p| self.is_word(p, "se")));
+        if past {
+            return Some(Tense::Past);
+        }
+        let future = FR_FUTURE_WORDS.contains(&w)
+            || (!t.capitalised() && is_fr_future_form(w))
+            || (matches!(
+                w,
+                "va" | "vont" | "doit" | "doivent" | "devrait" | "devraient"
+            ) && self.infinitive_follows(j + 1))
+            || (w == "venir" && j.checked_sub(1).is_some_and(|p| self.is_a_grave(p)))
+            || ((w.starts_with("prevu") || w.starts_with("attendu"))
+                && self
+                    .prev_word(j)
+                    .is_some_and(|p| self.word_in(p, &["est", "sont"])));
+        future.then_some(Tense::Future)
+    }
+
+    /// An infinitive after `va`, `doit`..., past clitics and adverbs (`va se
+    /// rendre`, `doit encore participer`).
+    fn infinitive_follows(&self, mut k: usize) -> bool {
+        for _ in 0..6 {
+            if self.punct_in(k, &["'", "-"])
+                || self.word_in(k, &FR_CLITICS)
+                || self.word_in(k, &FR_ADVERBS)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        self.word(k).is_some_and(|w| {
+            w.len() >= 3
+                && ["er", "ir", "re", "oir"].iter().any(|s| w.ends_with(s))
+                && !FR_NOT_INFINITIVES.contains(&w)
+        })
+    }
+
+    fn marker_en(&self, j: usize, t: &Tok<'_>) -> Option<Tense> {
+        let w = t.norm.as_ref();
+        if EN_PAST_WORDS.contains(&w) {
+            // `will be held`: a passive participle, not a past tense.
+            let passive = self
+                .prev_word(j)
+                .is_some_and(|p| self.word_in(p, &["be", "been", "being"]));
+            return (!passive).then_some(Tense::Past);
+        }
+        let future = match w {
+            "will" => {
+                t.raw == "will"
+                    && !self
+                        .prev_word(j)
+                        .is_some_and(|p| self.word_in(p, &EN_WILL_NOUN_BEFORE))
+                    && self.word(j + 1).is_some_and(|n| n != "of")
+            }
+            "shall" | "tomorrow" | "upcoming" | "forthcoming" => true,
+            "ll" => self.glued(j) && j.checked_sub(1).is_some_and(|p| self.is_punct(p, "'")),
+            "won" => self.is_punct(j + 1, "'") && self.is_word(j + 2, "t"),
+            "next" => !self.word_in(j + 1, &["to", "day", "morning", "door"]),
+            "is" | "are" | "am" => self.be_to_follows(j),
+            _ => false,
+        };
+        future.then_some(Tense::Future)
+    }
+
+    /// `is to meet`, `are due to arrive`, `is expected to`: not `the goal
+    /// is to`, nor `is due to the fact`.
+    fn be_to_follows(&self, j: usize) -> bool {
+        if self
+            .prev_word(j)
+            .is_some_and(|p| self.word_in(p, &EN_AIM_NOUNS))
+        {
+            return false;
+        }
+        let k = if self.word_in(j + 1, &EN_SCHEDULE_WORDS) {
+            j + 2
+        } else {
+            j + 1
+        };
+        self.is_word(k, "to")
+            && self
+                .word(k + 1)
+                .is_some_and(|w| !EN_DETERMINERS.contains(&w))
+    }
+}
+
+/// A French verb in the simple future, third person, by its ending.
+fn is_fr_future_form(w: &str) -> bool {
+    w.len() >= 4 && FR_FUTURE_ENDINGS.iter().any(|e| w.ends_with(e)) && !FR_NOT_FUTURE.contains(&w)
+}
