@@ -30,3 +30,23 @@ fn a_sentence_end_after_a_multibyte_separator() {
     }
     through_everything(b"Il a dit \xabNon. Jamais\xbb hier.\xa0Oui. Non.");
 }
+
+/// A capitalised word followed by connectors up to the end of a sentence
+/// (`… Bachar el-` then nothing) read the token after the last one in
+/// `entities::run_end`. Found by the extract fuzz target in its first
+/// minutes (crash-dccb5bdac706eafdc4a0e034bb683c6f6f1cd507).
+#[test]
+fn connectors_at_the_end_of_a_sentence() {
+    for text in [
+        "La visite de Bachar al",
+        "Rencontre avec Bachar el-",
+        "Il parle de Paris de la",
+        "Hostile à Bachar el-,Assad et à Moscou du",
+    ] {
+        extract::annotate(text, None);
+    }
+    let crash: &[u8] = b"La \x8aurquie est en\x92\x00\x00\x00anche hostile \xc3\x91 Bachar \
+el-,Assad sanvendrediir pour aion aux multiples visag\x91 Bachar el-,Assad sanvend\n;\x0bLa \x8aurquie \
+est en\x92\x00\x00\x00anche hostile";
+    extract::annotate(&String::from_utf8_lossy(crash), None);
+}

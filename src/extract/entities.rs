@@ -172,7 +172,8 @@ impl SentenceScan<'_> {
                 j += 1;
             }
             // `Dupré du Groupe Tartempion`: an organisation starts after the connector.
-            let org_after_connector = j > end && self.gaz.is_org_head(self.tokens[j].text);
+            // (Connectors may run to the end of the sentence: j == n.)
+            let org_after_connector = j > end && j < n && self.gaz.is_org_head(self.tokens[j].text);
             if j < n
                 && self.glued(j)
                 && self.starts_name(j)
