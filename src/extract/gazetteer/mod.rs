@@ -1,0 +1,202 @@
+//! The built-in gazetteer: word lists that the rule-based extractor consults.
+//!
+//! What it knows, from the data files under `data/` (each file's header says
+//! where its entries come from and what belongs in it):
+//! - known names of places (countries, cities, regions), organisations and a
+//!   few miscellaneous named things, French and English, grouped into
+//!   equivalence classes (`Daech` = `Islamic State`, `Syria` = `Syrie`);
+//! - first names, demonyms (`syriennes`, `Americans`), stopwords, months and
+//!   weekdays: words that help decide whether a capitalised run is a person,
+//!   or no entity at all;
+//! - cues: person titles (`le président russe`, `M.`), organisation heads
+//!   (`Ministère`, `Council`) and place prepositions (`à`, `in`);
+//! - event triggers (`rencontre`, `spoke by phone`, `frappes aériennes`).
+//!
+//! What it does not know: people. A person is never a known name here, only
+//! recognisable by a first name or a title cue (`Erdogan` is in no list,
+//! `Recep` is a first name).
+//!
+//! All comparisons are on folded text (see [`super::fold`]): case, diacritics,
+//! typographic apostrophes and hyphens do not matter, except for the few
+//! acronyms marked `=` in the data (`US`, `UN`, `IS`), which are everyday words
+//! in another case (`us`, `un`, `is`) and so match only as written.
+//!
+//! The data is embedded at build time and parsed once, on first use of
+//! [`get`]. Parsing never panics: a malformed or contradictory entry is
+//! skipped and reported by [`Gazetteer::build`], which the tests require to
+//! report nothing.
+//!
+//! Where things are: `load` parses the data files, `cues` reads person cues
+//! at the end of a text, `triggers` matches event trigger phrases; the name
+//! and word-list lookups are here.
+
+mod cues;
+mod load;
+mod triggers;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::fold::fold_name;
+use super::kind::EntityKind;
+use triggers::Trigger;
+
+/// What kind of place a known place name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Country,
+    City,
+    Region,
+}
+
+/// One line of a name file: a referent and its canonical name.
+#[derive(Debug)]
+struct Referent {
+    /// The first name listed on the line (without a `=` mark).
+    canonical: &'static str,
+    kind: EntityKind,
+    place: Option<PlaceKind>,
+    /// Data file and line, for reports.
+    source: &'static str,
+    line: usize,
+}
+
+/// The built-in word lists, keyed by folded text. See the module doc.
+/// (`Default` is the empty gazetteer, which knows nothing.)
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    referents: Vec<Referent>,
+    /// `fold_name` of every name → index in `referents`.
+    names: HashMap<String, usize>,
+    /// Names marked `=` in the data, exactly as written → index in `referents`.
+    exact_names: HashMap<&'static str, usize>,
+    first_names: HashSet<String>,
+    demonyms: HashSet<String>,
+    /// Includes the months and weekdays.
+    stopwords: HashSet<String>,
+    months_weekdays: HashSet<String>,
+    titles: HashSet<String>,
+    title_complements: HashSet<String>,
+    title_connectors: HashSet<String>,
+    org_heads: HashSet<String>,
+    place_prepositions: HashSet<String>,
+    /// First folded word → the phrases starting with it, longest first.
+    triggers: HashMap<String, Vec<Trigger>>,
+    /// Longest entry, in words, of: titles; names, demonyms and complements
+    /// (what may follow a title); triggers.
+    max_title_words: usize,
+    max_complement_words: usize,
+    max_trigger_words: usize,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::build().0);
+
+/// The built-in gazetteer, parsed once from the embedded data files.
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+impl Gazetteer {
+    /// Parses the embedded data. Returns the gazetteer and the problems found
+    /// in the data (a name or trigger claimed by two different referents or
+    /// types, an unknown event type, an empty entry): such entries keep their
+    /// first meaning, or are skipped. The built-in data has none (tested).
+    pub fn build() -> (Gazetteer, Vec<String>) {
+        load::build()
+    }
+
+    fn referent(&self, name: &str) -> Option<&Referent> {
+        let name = name.trim();
+        if let Some(&i) = self.exact_names.get(name) {
+            return Some(&self.referents[i]);
+        }
+        let key = fold_name(name);
+        let i = self.names.get(key.as_str()).or_else(|| {
+            // `l'ONU`, `la Syrie`, `the Kremlin`: the article is not part of
+            // the name (names that include it, like `La Paz`, matched above).
+            let rest = ["l'", "d'", "le ", "la ", "les ", "the "]
+                .iter()
+                .find_map(|article| key.strip_prefix(article))?;
+            self.names.get(rest)
+        })?;
+        Some(&self.referents[*i])
+    }
+
+    /// Kind of a known full name (`Corée du Nord` → Place, `Nations unies` →
+    /// Org, `Brexit` → Misc), compared with `fold_name`; a leading article
+    /// (`l'`, `d'`, `le`, `la`, `les`, `the`) is ignored if the name with it
+    /// is unknown. Never `Person`: people are not in the gazetteer.
+    pub fn kind(&self, name: &str) -> Option<EntityKind> {
+        self.referent(name).map(|r| r.kind)
+    }
+
+    /// A built-in equivalence class: the first-listed name of the line that
+    /// holds `name` (`Daesh` → `État islamique`, `Syria` → `Syrie`, `Idleb` →
+    /// `Idlib`), compared like [`Gazetteer::kind`].
+    pub fn alias_group(&self, name: &str) -> Option<&str> {
+        self.referent(name).map(|r| r.canonical)
+    }
+
+    /// Country, city or region, for a known place name.
+    pub fn place_kind(&self, name: &str) -> Option<PlaceKind> {
+        self.referent(name).and_then(|r| r.place)
+    }
+
+    /// A known first name (`Recep`, `Sergueï` = `Sergei`..., `Jean-Yves`).
+    pub fn is_first_name(&self, word: &str) -> bool {
+        with_key(word, |k| self.first_names.contains(k))
+    }
+
+    /// A demonym or nationality adjective, any inflection and case
+    /// (`syriennes`, `Occidentaux`, `Americans`). A word that is also a known
+    /// name (`Argentine`, `Suisse`) is a name, not a demonym.
+    pub fn is_demonym(&self, word: &str) -> bool {
+        with_key(word, |k| self.demonyms.contains(k))
+    }
+
+    /// A word that is never an entity on its own, any case (`Après`, `The`,
+    /// `L'`), months and weekdays included.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        with_key(word, |k| self.stopwords.contains(k))
+    }
+
+    /// A French or English month or weekday name (`Lundi`, `novembre`, `May`).
+    pub fn is_month_or_weekday(&self, word: &str) -> bool {
+        with_key(word, |k| self.months_weekdays.contains(k))
+    }
+
+    /// A word that starts an organisation's name when it heads a capitalised
+    /// run (`Ministère`, `Forces`, `Council`), any case.
+    pub fn is_org_head(&self, word: &str) -> bool {
+        with_key(word, |k| self.org_heads.contains(k))
+    }
+
+    /// A word or short phrase that often comes right before a place (`à`,
+    /// `au`, `en`, `près de`, `in`, `at`), any case. A cue, not proof.
+    pub fn is_place_preposition(&self, word: &str) -> bool {
+        with_key(word, |k| self.place_prepositions.contains(k))
+    }
+}
+
+/// Runs `f` on `word` folded as `fold_name` folds it, without allocating for
+/// short plain ASCII words (the common case).
+fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let word = word.trim();
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'.')
+    {
+        for (to, from) in buf.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(key);
+        }
+    }
+    f(&fold_name(word))
+}

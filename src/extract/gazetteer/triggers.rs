@@ -1,0 +1,114 @@
+//! Event triggers: the longest trigger phrase at the start of a text or at
+//! each word of a sentence (`rencontre`, `spoke by phone`, `frappes
+//! aériennes`), compared folded and by whole words.
+//!
+//! It says which words name an event and of what type; who took part and
+//! when is the business of `extract::events`.
+
+use unicode_normalization::char::is_combining_mark;
+
+use super::Gazetteer;
+use crate::extract::fold::fold;
+use crate::extract::kind::EventType;
+
+/// A trigger phrase, as folded words; `event` is `None` for the phrases that
+/// only shadow a shorter trigger (`so-called` over `called`).
+#[derive(Debug)]
+pub(super) struct Trigger {
+    pub(super) words: Box<[String]>,
+    pub(super) event: Option<EventType>,
+}
+
+impl Gazetteer {
+    /// The event trigger at the very start of `text` (byte 0, no leading
+    /// space skipped): the longest trigger phrase that starts there, compared
+    /// folded and by whole words, as its byte length in `text` and its type.
+    /// `None` if no trigger starts there, or if the longest phrase is one that
+    /// means no event (`so-called`).
+    pub fn trigger_at(&self, text: &str) -> Option<(usize, EventType)> {
+        let mut spans = word_spans(text);
+        let first = spans.next().filter(|&(start, _)| start == 0)?;
+        let first_word = fold(&text[first.0..first.1]);
+        if !self.triggers.contains_key(&first_word) {
+            return None;
+        }
+        let spans: Vec<(usize, usize)> = std::iter::once(first)
+            .chain(spans.take(self.max_trigger_words.saturating_sub(1)))
+            .collect();
+        let words: Vec<String> = std::iter::once(first_word)
+            .chain(spans[1..].iter().map(|&(s, e)| fold(&text[s..e])))
+            .collect();
+        let (n, event) = self.trigger_match(&words)?;
+        Some((spans[n - 1].1, event?))
+    }
+
+    /// All trigger matches in a sentence, left to right and not overlapping
+    /// (the longest phrase wins at each word): `(byte start, byte end, type)`,
+    /// offsets in `sentence`.
+    pub fn triggers_in(&self, sentence: &str) -> Vec<(usize, usize, EventType)> {
+        let spans: Vec<(usize, usize)> = word_spans(sentence).collect();
+        let words: Vec<String> = spans.iter().map(|&(s, e)| fold(&sentence[s..e])).collect();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.trigger_match(&words[i..]) {
+                Some((n, event)) => {
+                    if let Some(event) = event {
+                        found.push((spans[i].0, spans[i + n - 1].1, event));
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// The longest trigger phrase that `words` (folded) starts with: its
+    /// length in words, and its type (`None` for a shadowing phrase).
+    fn trigger_match(&self, words: &[String]) -> Option<(usize, Option<EventType>)> {
+        let candidates = self.triggers.get(words.first()?)?;
+        candidates
+            .iter()
+            .find(|t| {
+                words.len() >= t.words.len() && t.words.iter().zip(words).all(|(a, b)| a == b)
+            })
+            .map(|t| (t.words.len(), t.event))
+    }
+}
+
+/// Byte spans of the words of `text`, for trigger matching: runs of letters,
+/// digits and combining marks; an apostrophe right after a word ends it and
+/// belongs to it (`l'accord` is `l'` + `accord`, as the elided article is a
+/// word of its own). Hyphens and all other characters separate words.
+pub(super) fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some((i, c)) = chars.next() {
+            let in_word = c.is_alphanumeric() || is_combining_mark(c);
+            match start {
+                None if in_word => start = Some(i),
+                None => {}
+                Some(_) if in_word => {}
+                Some(s) if is_apostrophe(c) => return Some((s, i + c.len_utf8())),
+                Some(s) => return Some((s, i)),
+            }
+            if start.is_some() && chars.peek().is_none() {
+                return start.map(|s| (s, text.len()));
+            }
+        }
+        None
+    })
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+/// The trigger phrase's folded words, split as [`word_spans`] splits text.
+pub(super) fn phrase_words(phrase: &str) -> Vec<String> {
+    word_spans(phrase)
+        .map(|(s, e)| fold(&phrase[s..e]))
+        .collect()
+}
