@@ -16,7 +16,10 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
 use crossterm::{cursor, execute, terminal};
 use ratatui::prelude::CrosstermBackend;
 use rustix::event::{PollFd, PollFlags};
@@ -144,7 +147,12 @@ impl Drop for Term {
 fn take_terminal() -> io::Result<ratatui::DefaultTerminal> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    // The mouse is reported where the terminal can; nothing needs it.
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        event::EnableMouseCapture
+    )?;
     // Creates crossterm's event source now, so that its SIGWINCH handler is
     // in place before the first resize can happen.
     event::poll(Duration::ZERO)?;
@@ -160,7 +168,12 @@ pub fn restore() {
     }
     let _ = terminal::disable_raw_mode();
     let mut out = io::stdout();
-    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = out.flush();
 }
 
@@ -319,6 +332,24 @@ fn action_for(state: &AppState, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => keys::action_for(state, key_of(k)?),
         Event::Resize(cols, rows) => Some(Action::Resize { cols, rows }),
+        Event::Mouse(m) => mouse_action(state, m),
+        _ => None,
+    }
+}
+
+/// A click selects (a second click opens); the wheel scrolls the pane
+/// under the pointer, or the reader.
+fn mouse_action(state: &AppState, m: MouseEvent) -> Option<Action> {
+    let at = ui::hit_test(state.size, state, m.column, m.row);
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            at.map(|(pane, row)| Action::Click { pane, row })
+        }
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let pane = at.map_or(state.focus, |(p, _)| p);
+            let down = m.kind == MouseEventKind::ScrollDown;
+            Some(Action::Scroll { pane, down })
+        }
         _ => None,
     }
 }
