@@ -95,13 +95,71 @@ pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<
 /// Returns the day-precision date, or None. A plain `le 20 novembre` is not
 /// a self date: it may be any day the article talks about.
 pub fn self_date(text: &str, anchor: Option<DatePoint>, lang: Lang) -> Option<DatePoint> {
-    let scan = Scan::new(text, lang);
-    scan.matches()
+    // Only the head of the text (datelines) and the stretches after a cue
+    // word can hold a self date: scanning just those keeps long articles cheap.
+    self_date_windows(text)
         .into_iter()
-        .filter(|m| m.raw.is_day())
-        .filter(|m| scan.says_this_day(m) || scan.after_published(m.start) || scan.is_dateline(m))
-        .find_map(|m| resolve(m.raw, anchor, || false))
-        .filter(|d| d.precision() == Precision::Day)
+        .find_map(|(start, end)| {
+            let scan = Scan::new(&text[start..end], lang);
+            scan.matches()
+                .into_iter()
+                .filter(|m| m.raw.is_day())
+                .filter(|m| {
+                    scan.says_this_day(m)
+                        || scan.after_published(m.start)
+                        || (start == 0 && scan.is_dateline(m))
+                })
+                .find_map(|m| resolve(m.raw, anchor, || false))
+                .filter(|d| d.precision() == Precision::Day)
+        })
+}
+
+/// Byte ranges worth scanning for a self date, in text order: the first
+/// bytes, then a stretch from each cue (`ce`, `published`, `publié`…).
+/// Each ends at whitespace so that no date is cut in two.
+fn self_date_windows(text: &str) -> Vec<(usize, usize)> {
+    const HEAD: usize = 400;
+    const STRETCH: usize = 160;
+    const CUES: [&str; 7] = [
+        "ce ",
+        "published",
+        "posted",
+        "publi",
+        "ligne",
+        "updated",
+        "Ce ",
+    ];
+    let end_at = |from: usize, len: usize| {
+        let mut end = (from + len).min(text.len());
+        while end < text.len()
+            && (!text.is_char_boundary(end) || !text[end..].starts_with(char::is_whitespace))
+        {
+            end += 1;
+        }
+        end
+    };
+    let mut out = vec![(0, end_at(0, HEAD))];
+    let head_end = out[0].1;
+    let mut starts: Vec<usize> = CUES
+        .iter()
+        .flat_map(|c| text.match_indices(c).map(|(i, _)| i))
+        .filter(|&i| i >= head_end && (i == 0 || !text[..i].ends_with(char::is_alphanumeric)))
+        .collect();
+    starts.sort_unstable();
+    let mut last_end = head_end;
+    for s in starts {
+        // The published cue may sit a few words before the date: keep them.
+        let start = s.max(last_end);
+        if start >= text.len() {
+            break;
+        }
+        let end = end_at(start, STRETCH);
+        if end > start {
+            out.push((start, end));
+            last_end = end;
+        }
+    }
+    out
 }
 
 /// Whether a clause speaks of the future (French future or near-future: `se
@@ -110,4 +168,21 @@ pub fn self_date(text: &str, anchor: Option<DatePoint>, lang: Lang) -> Option<Da
 /// resolve a weekday alone after the anchor instead of before.
 pub fn is_future(clause: &str, lang: Lang) -> bool {
     Scan::new(clause, lang).any_future()
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    #[test]
+    fn a_self_date_far_into_a_long_text_is_found_and_windows_respect_characters() {
+        let filler = "Les négociations reprennent à Genève. ".repeat(200);
+        let text = format!("{filler}Le président a informé ce 21 novembre 2017 son homologue.");
+        let d = self_date(&text, None, Lang::Fr).unwrap();
+        assert_eq!(d.to_string(), "2017-11-21");
+        for (a, b) in self_date_windows(&"é ".repeat(500)) {
+            assert!(a <= b);
+        }
+        assert_eq!(self_date(&filler, None, Lang::Fr), None);
+    }
 }
