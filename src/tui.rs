@@ -147,12 +147,13 @@ impl Drop for Term {
 fn take_terminal() -> io::Result<ratatui::DefaultTerminal> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    // The mouse is reported where the terminal can; nothing needs it.
-    execute!(
-        io::stdout(),
-        terminal::EnterAlternateScreen,
-        event::EnableMouseCapture
-    )?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    // The mouse is reported where the terminal can; nothing needs it. Only
+    // presses and the wheel (1000) in SGR encoding (1006): crossterm's
+    // EnableMouseCapture also asks for every movement, which over SSH
+    // would send bytes and wake revue at each twitch of the hand.
+    io::stdout().write_all(b"\x1b[?1000h\x1b[?1006h")?;
+    io::stdout().flush()?;
     // Creates crossterm's event source now, so that its SIGWINCH handler is
     // in place before the first resize can happen.
     event::poll(Duration::ZERO)?;
@@ -168,12 +169,8 @@ pub fn restore() {
     }
     let _ = terminal::disable_raw_mode();
     let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        event::DisableMouseCapture,
-        terminal::LeaveAlternateScreen,
-        cursor::Show
-    );
+    let _ = out.write_all(b"\x1b[?1006l\x1b[?1000l");
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
     let _ = out.flush();
 }
 

@@ -9,9 +9,18 @@ use super::list;
 use super::text::{fit, highlighted, pad};
 use super::theme::Theme;
 use crate::app::{AppState, Pane};
+use crate::extract::kind::EntityKind;
 use crate::model::Corpus;
 
 const BAR: usize = 8;
+
+/// Columns of the type label: the longest code (`MISC`) and a space.
+pub const KIND_WIDTH: usize = 5;
+
+/// `PER  `, `MISC `: the type code padded to [`KIND_WIDTH`].
+pub fn kind_label(k: EntityKind) -> String {
+    format!("{:<width$}", k.code(), width = KIND_WIDTH)
+}
 
 pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
     let rows = &state.view.entities;
@@ -33,13 +42,10 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
             let e = corpus.entity(r.id);
             let counts = format!("{:>4} {:>3}", r.mentions, r.articles);
             let bar_w = if width >= 40 { BAR + 1 } else { 0 };
-            let room = width.saturating_sub(4 + counts.len() + bar_w + 1);
+            let room = width.saturating_sub(KIND_WIDTH + counts.len() + bar_w + 1);
             let name = pad(&fit(&e.canonical, room), room);
             let filled = (r.mentions * BAR).div_ceil(max).min(BAR);
-            let mut spans = vec![Span::styled(
-                format!("{:<4}", e.kind.code()),
-                theme.kind(e.kind),
-            )];
+            let mut spans = vec![Span::styled(kind_label(e.kind), theme.kind(e.kind))];
             spans.extend(
                 highlighted(
                     &name,

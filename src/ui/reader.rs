@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::articles::date_label;
+use super::entities::{KIND_WIDTH, kind_label};
 use super::text::{fit, is_highlighted};
 use super::theme::Theme;
 use crate::app::{AppState, Reader, reader};
@@ -173,8 +174,8 @@ fn draw_side(f: &mut Frame, area: Rect, corpus: &Corpus, r: &Reader, theme: &The
     for (row, e) in a.entities.iter().enumerate() {
         let e = corpus.entity(*e);
         let line = Line::from(vec![
-            Span::styled(format!("{:<4}", e.kind.code()), theme.kind(e.kind)),
-            Span::raw(fit(&e.canonical, w.saturating_sub(4))),
+            Span::styled(kind_label(e.kind), theme.kind(e.kind)),
+            Span::raw(fit(&e.canonical, w.saturating_sub(KIND_WIDTH))),
         ]);
         lines.push(mark(row, line));
     }
