@@ -2,7 +2,8 @@
 # Whole-process measurements for BENCHMARKS.md, on generated corpora:
 #  1. startup proxy: `revue export --format json DIR > /dev/null` (files to
 #     model to JSON) timed by hyperfine, each run under /usr/bin/time for its
-#     peak resident memory;
+#     peak resident memory (MB = 10^6 bytes, compared with the bytes of the
+#     article files);
 #  2. in-process phases and per-query latency, one call at a time, median
 #     and p99 (examples/querytime.rs);
 #  3. the reference: `fzf --filter QUERY` over the same articles, one
@@ -44,8 +45,14 @@ echo "## Machine"
 echo "nproc: $(nproc)"
 lscpu | head -n 16
 free -h | head -n 2
-echo "revue: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src modified)')"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  echo "revue: commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (src modified)')"
+else
+  echo "revue: not a git checkout"
+fi
 echo "$(hyperfine --version), fzf $(fzf --version)"
+# The machine may be shared: say how busy it was around each measurement.
+load() { echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
 
@@ -61,6 +68,7 @@ for n in "${SIZES[@]}"; do
   files=$(find "$dir" -type f | wc -l)
   echo
   echo "## $n articles: $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of text"
+  load
 
   # 1. Startup proxy, with each run's peak RSS appended to rss-N.txt.
   rm -f "$OUT/rss-$n.txt"
@@ -70,8 +78,8 @@ for n in "${SIZES[@]}"; do
   sort -n "$OUT/rss-$n.txt" | awk -v b="$bytes" '
     { kb[NR] = $1 }
     END { m = kb[int((NR + 1) / 2)];
-          printf "peak RSS (median of %d runs): %.1f MB = %.2f x the corpus on disk (max %.1f MB)\n",
-                 NR, m / 1024, m * 1024 / b, kb[NR] / 1024 }'
+          printf "peak RSS (median of %d runs): %.1f MB = %.2f x the corpus text (max %.1f MB)\n",
+                 NR, m * 1024 / 1e6, m * 1024 / b, kb[NR] * 1024 / 1e6 }'
 
   # 2. In-process phases and per-query latencies.
   "$BIN/examples/querytime" "$dir" --runs "$QUERY_RUNS" > "$OUT/query-$n.tsv"
@@ -85,11 +93,12 @@ for n in "${SIZES[@]}"; do
     "$OUT/query-$n.tsv" |
     while IFS=$'\t' read -r q med p99 hits fq; do
       hyperfine --style none --ignore-failure --warmup 1 --runs "$FZF_RUNS" \
-        --export-csv "$OUT/fzf.csv" "fzf --filter '$fq' < $lines > /dev/null" > /dev/null
+        --export-csv "$OUT/fzf.csv" "fzf --filter '$fq' < $lines > /dev/null" > /dev/null 2>&1
       fzf_s=$(awk -F, 'NR == 2 { print $4 }' "$OUT/fzf.csv") # median, seconds
       fzf_hits=$(fzf --filter "$fq" < "$lines" | wc -l || true)
       ratio=$(awk -v r="$med" -v f="$fzf_s" 'BEGIN { printf "%.4f", r / (f * 1000) }')
       echo "| \`$q\` | $med | $p99 | $hits | \`$fq\` | $(ms "$fzf_s") | $fzf_hits | $ratio |"
     done
   rm -f "$OUT/fzf.csv"
+  load
 done

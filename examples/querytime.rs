@@ -10,7 +10,7 @@
 //! Output: one TSV row per phase and per query (label, query, runs,
 //! median_ms, p99_ms, min_ms, max_ms, matches, the nearest `fzf` query for
 //! the reference, and after each phase the resident memory now and at its
-//! peak so far, in MB), then the process's peak resident memory.
+//! peak so far, in MB of 10^6 bytes), then the process's peak resident memory.
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
@@ -93,7 +93,7 @@ fn main() -> ExitCode {
     }
     row("typed", "(every keystroke)", &keystrokes, 0, "");
     if let Some(kb) = proc_status_kb("VmHWM:") {
-        println!("# peak resident memory: {:.1} MB", kb as f64 / 1024.0);
+        println!("# peak resident memory: {:.1} MB", kb as f64 * 1024.0 / 1e6);
     }
     ExitCode::SUCCESS
 }
@@ -104,7 +104,7 @@ fn usage(problem: &str) -> ExitCode {
 }
 
 fn row(label: &str, what: &str, times: &[Duration], matches: usize, fzf: &str) {
-    let mb = |key| proc_status_kb(key).map_or(f64::NAN, |kb| kb as f64 / 1024.0);
+    let mb = |key| proc_status_kb(key).map_or(f64::NAN, |kb| kb as f64 * 1024.0 / 1e6);
     let rss = if label == "phase" {
         format!("{:.1}/{:.1}", mb("VmRSS:"), mb("VmHWM:"))
     } else {
