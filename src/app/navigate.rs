@@ -2,7 +2,7 @@
 //! into an entity or event as a chip, presets, and the reader's entry.
 //! Called by [`super::update`]; every function here is one user intent.
 
-use crate::model::{ArticleId, Corpus, EntityId};
+use crate::model::{ArticleId, Corpus, EntityId, EventId};
 use crate::review::Marks;
 use crate::search::SearchIndex;
 
@@ -73,18 +73,17 @@ fn confirm_side_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) 
     if let Some(&e) = a.entities.get(row) {
         filter_by_entity(state, corpus, index, e);
     } else if let Some(&e) = a.events.get(row - a.entities.len()) {
-        let ev = corpus.event(e);
-        let label = format!("{} {}", ev.date, ev.description);
-        add_chip(
-            state,
-            corpus,
-            index,
-            Chip {
-                label,
-                term: format!("event:{}", e.0),
-            },
-        );
+        narrow_to_event(state, corpus, index, e);
     }
+}
+
+/// Narrows the dashboard to one event: a chip `event:N` labelled by its
+/// date and description.
+fn narrow_to_event(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, e: EventId) {
+    let ev = corpus.event(e);
+    let label = format!("{} {}", ev.date, ev.description);
+    let term = format!("event:{}", e.0);
+    add_chip(state, corpus, index, Chip { label, term });
 }
 
 /// Narrows the dashboard to an entity: a chip `@name` (once), remembered
@@ -139,17 +138,7 @@ pub(super) fn drill_down(state: &mut AppState, corpus: &Corpus, index: &SearchIn
         }
         Pane::Timeline => {
             if let Some(&e) = state.view.events.get(sel) {
-                let ev = corpus.event(e);
-                let label = format!("{} {}", ev.date, ev.description);
-                add_chip(
-                    state,
-                    corpus,
-                    index,
-                    Chip {
-                        label,
-                        term: format!("event:{}", e.0),
-                    },
-                );
+                narrow_to_event(state, corpus, index, e);
             }
         }
         Pane::Articles => state.message = Some("d narrows to an entity or an event".into()),

@@ -1,7 +1,7 @@
 //! The help overlay: every key and the query syntax.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -11,12 +11,7 @@ use crate::app::keys::HELP;
 pub fn draw(f: &mut Frame, area: Rect, theme: &Theme) {
     let height = (HELP.len() as u16 + 2).min(area.height);
     let width = 72.min(area.width);
-    let [v] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(v);
+    let r = super::centered(area, width, height);
     let lines: Vec<Line> = HELP
         .iter()
         .map(|(k, d)| {

@@ -153,6 +153,17 @@ fn draw_pane(
     }
 }
 
+/// A `width`×`height` rectangle in the middle of `area`, for overlays.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    let [r] = Layout::horizontal([Constraint::Length(width)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(v);
+    r
+}
+
 /// The buffer's text, one line per row, for tests that read a frame.
 pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     let mut out = String::new();

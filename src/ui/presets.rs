@@ -2,7 +2,7 @@
 //! and queries; Enter applies one.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
@@ -14,12 +14,7 @@ use crate::app::AppState;
 pub fn draw(f: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let height = (state.presets.len() as u16 + 2).min(area.height);
     let width = 76.min(area.width);
-    let [v] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(v);
+    let r = super::centered(area, width, height);
     f.render_widget(Clear, r);
     let title = Line::from(Span::styled(
         " Presets · Enter applies · Esc closes ",
