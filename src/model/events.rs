@@ -3,6 +3,8 @@
 //! event when their dates agree (equal, or one containing the other) and
 //! they share the type and, across articles, a participant or the place.
 
+use std::collections::HashMap;
+
 use crate::extract::date::{DatePoint, Precision};
 use crate::extract::kind::{EntityKind, EventType};
 use crate::extract::lang::Lang;
@@ -54,35 +56,132 @@ fn same_event(m: &Merged, s: &Sighting) -> bool {
     nested && same_kind && shared
 }
 
+/// Who an event involves, as `same_event` compares them: a participant of
+/// one report and the place of another are not a shared actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Actor {
+    Participant(EntityId),
+    Place(EntityId),
+}
+
+fn actors(participants: &[EntityId], place: Option<EntityId>) -> impl Iterator<Item = Actor> + '_ {
+    participants
+        .iter()
+        .map(|&p| Actor::Participant(p))
+        .chain(place.map(Actor::Place))
+}
+
+/// Merged events by the keys `same_event` can succeed on, so that a report
+/// is compared with the few events it may belong to instead of every event
+/// of its year. Entries are never removed: a candidate is always re-checked
+/// with `same_event`, so an outdated entry costs a comparison, never a wrong
+/// merge.
+#[derive(Default)]
+struct MergeIndex {
+    /// Same day: the type alone is enough…
+    day_kind: HashMap<(DatePoint, EventType), Vec<usize>>,
+    /// …or an actor alone.
+    day_actor: HashMap<(DatePoint, Actor), Vec<usize>>,
+    /// Any other agreement needs type and actor, within one year.
+    actor_kind_year: HashMap<(Actor, EventType, i32), Vec<usize>>,
+}
+
+impl MergeIndex {
+    /// The first merged event (in order of creation) that `s` belongs to.
+    fn find(&self, out: &[Merged], s: &Sighting) -> Option<usize> {
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        let s_actors = || actors(&s.participants, s.place);
+        if s.date.precision() == Precision::Day {
+            lists.extend(self.day_kind.get(&(s.date, s.kind)));
+            lists.extend(s_actors().filter_map(|a| self.day_actor.get(&(s.date, a))));
+        }
+        lists
+            .extend(s_actors().filter_map(|a| self.actor_kind_year.get(&(a, s.kind, s.date.year))));
+        lists
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| same_event(&out[i], s))
+            .min()
+    }
+
+    /// Files event `i` under every key it now has, given what changed.
+    fn add(&mut self, i: usize, m: &Merged, new: &Added) {
+        let all_actors: Vec<Actor> = actors(&m.participants, m.place).collect();
+        let all_kinds: Vec<EventType> = m.kinds.iter().map(|(k, _)| *k).collect();
+        // Pairs of an actor and a type of which at least one is new.
+        for &a in &all_actors {
+            for &k in &all_kinds {
+                if new.date_became_day || new.actors.contains(&a) || new.kinds.contains(&k) {
+                    push(self.actor_kind_year.entry((a, k, m.date.year)), i);
+                }
+            }
+        }
+        if m.date.precision() != Precision::Day {
+            return;
+        }
+        for &k in &all_kinds {
+            if new.date_became_day || new.kinds.contains(&k) {
+                push(self.day_kind.entry((m.date, k)), i);
+            }
+        }
+        for &a in &all_actors {
+            if new.date_became_day || new.actors.contains(&a) {
+                push(self.day_actor.entry((m.date, a)), i);
+            }
+        }
+    }
+}
+
+fn push<K>(entry: std::collections::hash_map::Entry<'_, K, Vec<usize>>, i: usize) {
+    let list = entry.or_default();
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
+/// What a report added to an event.
+#[derive(Default)]
+struct Added {
+    actors: Vec<Actor>,
+    kinds: Vec<EventType>,
+    date_became_day: bool,
+}
+
 /// Merges sightings into events, keeping the finer date of merged reports.
 pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
     let mut out: Vec<Merged> = Vec::new();
-    // Dates that agree share their year: only those events are compared.
-    let mut by_year: std::collections::HashMap<i32, Vec<usize>> = std::collections::HashMap::new();
+    let mut index = MergeIndex::default();
     for s in sightings {
         let report = Report {
             article: s.article,
             sentence: s.sentence,
         };
-        let candidates = by_year.entry(s.date.year).or_default();
-        if let Some(&i) = candidates.iter().find(|&&i| same_event(&out[i], &s)) {
+        if let Some(i) = index.find(&out, &s) {
             let m = &mut out[i];
+            let mut added = Added::default();
             if s.date.precision() > m.date.precision() {
                 m.date = s.date;
+                added.date_became_day = s.date.precision() == Precision::Day;
             }
             for p in &s.participants {
                 if !m.participants.contains(p) {
                     m.participants.push(*p);
+                    added.actors.push(Actor::Participant(*p));
                 }
             }
             if m.place.is_none() {
                 m.place = s.place;
                 m.place_preposition = s.place_preposition.clone();
+                added.actors.extend(s.place.map(Actor::Place));
             }
             m.reports.push(report);
             match m.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
                 Some((_, n)) => *n += 1,
-                None => m.kinds.push((s.kind, 1)),
+                None => {
+                    m.kinds.push((s.kind, 1));
+                    added.kinds.push(s.kind);
+                }
             }
             // The type most reports give; the first report's on a tie.
             m.kind = m
@@ -90,10 +189,10 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
                 .iter()
                 .fold(m.kinds[0], |best, &c| if c.1 > best.1 { c } else { best })
                 .0;
+            index.add(i, &out[i], &added);
             continue;
         }
-        candidates.push(out.len());
-        out.push(Merged {
+        let m = Merged {
             date: s.date,
             kind: s.kind,
             participants: s.participants,
@@ -101,7 +200,14 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
             place_preposition: s.place_preposition,
             reports: vec![report],
             kinds: vec![(s.kind, 1)],
-        });
+        };
+        let added = Added {
+            actors: actors(&m.participants, m.place).collect(),
+            kinds: vec![m.kind],
+            date_became_day: false,
+        };
+        index.add(out.len(), &m, &added);
+        out.push(m);
     }
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
     out
