@@ -6,39 +6,39 @@
 use crate::review::Marks;
 use serde::Serialize;
 
-use crate::model::{Corpus, Event};
+use crate::model::{ArticleId, Corpus, Event};
 use crate::search::View;
 
 #[derive(Serialize)]
 struct ExportArticle<'a> {
-    id: &'a str,
-    file: &'a str,
-    part: usize,
-    title: &'a str,
     date: Option<String>,
     date_precision: Option<&'static str>,
     date_source: &'static str,
-    lang: &'static str,
     entities: Vec<&'a str>,
+    file: &'a str,
+    id: &'a str,
+    lang: &'static str,
     /// Review marks (all false when none are stored or `--no-state`).
     marks: ExportMarks,
+    part: usize,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
 struct ExportMarks {
+    flagged: bool,
     read: bool,
     starred: bool,
-    flagged: bool,
 }
 
 #[derive(Serialize)]
 struct ExportEntity<'a> {
+    aliases: &'a [String],
+    articles: Vec<&'a str>,
     canonical: &'a str,
+    mentions: usize,
     #[serde(rename = "type")]
     kind: &'static str,
-    aliases: &'a [String],
-    mentions: usize,
-    articles: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -49,92 +49,124 @@ struct Evidence<'a> {
 
 #[derive(Serialize)]
 struct ExportEvent<'a> {
+    articles: Vec<&'a str>,
     date: String,
+    description: &'a str,
+    evidence: Vec<Evidence<'a>>,
+    participants: Vec<&'a str>,
+    place: Option<&'a str>,
     precision: &'static str,
     #[serde(rename = "type")]
     kind: &'static str,
-    description: &'a str,
-    participants: Vec<&'a str>,
-    place: Option<&'a str>,
-    articles: Vec<&'a str>,
-    evidence: Vec<Evidence<'a>>,
 }
 
+/// The export, serialised straight to the output: a `serde_json::Value`
+/// of a large corpus would copy every string once more. Keys are in
+/// alphabetical order, as the export has always written them.
 #[derive(Serialize)]
-struct Export<'a> {
-    articles: Vec<ExportArticle<'a>>,
-    entities: Vec<ExportEntity<'a>>,
-    events: Vec<ExportEvent<'a>>,
+pub struct Export<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    articles: Option<Vec<ExportArticle<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<ExportEntity<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<Vec<ExportEvent<'a>>>,
 }
 
 /// The export schema of the view, as a JSON value, without review marks.
 pub fn export_json(corpus: &Corpus, view: &View) -> serde_json::Value {
-    export_marked(corpus, view, &[])
+    serde_json::to_value(export_marked(corpus, view, &[])).expect("export types serialise")
 }
 
 /// The export schema of the view with each article's review marks
 /// (`marks` by article id; missing entries are unmarked).
-pub fn export_marked(corpus: &Corpus, view: &View, marks: &[Marks]) -> serde_json::Value {
-    let key = |id: crate::model::ArticleId| corpus.article(id).key.as_str();
-    let articles = view
-        .articles
-        .iter()
-        .map(|&id| {
-            let a = corpus.article(id);
-            let m = marks.get(id.0 as usize).copied().unwrap_or_default();
-            ExportArticle {
-                marks: ExportMarks {
-                    read: m.read,
-                    starred: m.starred,
-                    flagged: m.flagged,
-                },
-                id: &a.key,
-                file: &a.file,
-                part: a.part,
-                title: &a.headline,
-                date: a.date.map(|d| d.to_string()),
-                date_precision: a.date.map(|d| d.precision().as_str()),
-                date_source: a.date_source.as_str(),
-                lang: a.lang.code(),
-                entities: a
-                    .entities
-                    .iter()
-                    .map(|e| corpus.entity(*e).canonical.as_str())
-                    .collect(),
-            }
-        })
-        .collect();
-    let in_view: std::collections::HashSet<_> = view.articles.iter().copied().collect();
-    let entities = view
-        .entities
-        .iter()
-        .map(|r| {
-            let e = corpus.entity(r.id);
-            ExportEntity {
-                canonical: &e.canonical,
-                kind: e.kind.code(),
-                aliases: &e.aliases,
-                mentions: r.mentions,
-                articles: e
-                    .articles
-                    .iter()
-                    .filter(|a| in_view.contains(a))
-                    .map(|&a| key(a))
-                    .collect(),
-            }
-        })
-        .collect();
-    let events = view
-        .events
-        .iter()
-        .map(|&id| export_event(corpus, corpus.event(id)))
-        .collect();
-    serde_json::to_value(Export {
+pub fn export_marked<'a>(corpus: &'a Corpus, view: &View, marks: &[Marks]) -> Export<'a> {
+    export_lists(
+        corpus,
+        view,
+        marks,
+        &["articles", "entities", "events"],
+        None,
+    )
+}
+
+/// The view's export with each list cut to `limit` items, keeping only the
+/// lists named in `keep` (`articles`, `entities`, `events`).
+pub fn export_lists<'a>(
+    corpus: &'a Corpus,
+    view: &View,
+    marks: &[Marks],
+    keep: &[&str],
+    limit: Option<usize>,
+) -> Export<'a> {
+    let limit = limit.unwrap_or(usize::MAX);
+    let key = |id: ArticleId| corpus.article(id).key.as_str();
+    let articles = keep.contains(&"articles").then(|| {
+        view.articles
+            .iter()
+            .take(limit)
+            .map(|&id| export_article(corpus, id, marks))
+            .collect()
+    });
+    let entities = keep.contains(&"entities").then(|| {
+        let in_view: std::collections::HashSet<_> = view.articles.iter().copied().collect();
+        view.entities
+            .iter()
+            .take(limit)
+            .map(|r| {
+                let e = corpus.entity(r.id);
+                ExportEntity {
+                    canonical: &e.canonical,
+                    kind: e.kind.code(),
+                    aliases: &e.aliases,
+                    mentions: r.mentions,
+                    articles: e
+                        .articles
+                        .iter()
+                        .filter(|a| in_view.contains(a))
+                        .map(|&a| key(a))
+                        .collect(),
+                }
+            })
+            .collect()
+    });
+    let events = keep.contains(&"events").then(|| {
+        view.events
+            .iter()
+            .take(limit)
+            .map(|&id| export_event(corpus, corpus.event(id)))
+            .collect()
+    });
+    Export {
         articles,
         entities,
         events,
-    })
-    .expect("export types serialise")
+    }
+}
+
+fn export_article<'a>(corpus: &'a Corpus, id: ArticleId, marks: &[Marks]) -> ExportArticle<'a> {
+    let a = corpus.article(id);
+    let m = marks.get(id.0 as usize).copied().unwrap_or_default();
+    ExportArticle {
+        marks: ExportMarks {
+            read: m.read,
+            starred: m.starred,
+            flagged: m.flagged,
+        },
+        id: &a.key,
+        file: &a.file,
+        part: a.part,
+        title: &a.headline,
+        date: a.date.map(|d| d.to_string()),
+        date_precision: a.date.map(|d| d.precision().as_str()),
+        date_source: a.date_source.as_str(),
+        lang: a.lang.code(),
+        entities: a
+            .entities
+            .iter()
+            .map(|e| corpus.entity(*e).canonical.as_str())
+            .collect(),
+    }
 }
 
 fn export_event<'a>(corpus: &'a Corpus, e: &'a Event) -> ExportEvent<'a> {
@@ -166,29 +198,4 @@ fn export_event<'a>(corpus: &'a Corpus, e: &'a Event) -> ExportEvent<'a> {
             })
             .collect(),
     }
-}
-
-/// The view's export with each list cut to `limit` items, keeping only the
-/// lists named in `keep` (`articles`, `entities`, `events`).
-pub fn export_lists(
-    corpus: &Corpus,
-    view: &View,
-    marks: &[Marks],
-    keep: &[&str],
-    limit: Option<usize>,
-) -> serde_json::Value {
-    let serde_json::Value::Object(all) = export_marked(corpus, view, marks) else {
-        unreachable!("the export is an object");
-    };
-    let out = all
-        .into_iter()
-        .filter(|(k, _)| keep.contains(&k.as_str()))
-        .map(|(k, mut v)| {
-            if let (Some(n), Some(items)) = (limit, v.as_array_mut()) {
-                items.truncate(n);
-            }
-            (k, v)
-        })
-        .collect();
-    serde_json::Value::Object(out)
 }

@@ -118,9 +118,9 @@ pub fn print(
                 Listing::Events => &["events"],
                 Listing::Export => &["articles", "entities", "events"],
             };
-            let value =
+            let export =
                 json::export_lists(report.corpus, report.view, report.marks, keep, report.limit);
-            serde_json::to_writer_pretty(&mut *out, &value)?;
+            serde_json::to_writer_pretty(&mut *out, &export)?;
             writeln!(out)
         }
         Format::Tsv => tsv::print(report, listing, out),
