@@ -218,53 +218,15 @@ fn find_events(
     entities: &[Entity],
     date_spans: &[Vec<extract::DatedSpan>],
 ) -> Vec<Event> {
-    let mut sightings = Vec::new();
-    for (a, spans) in articles.iter().zip(date_spans) {
-        for (si, range) in a.sentences.iter().enumerate() {
-            let dates: Vec<&extract::DatedSpan> =
-                spans.iter().filter(|d| d.sentence == si).collect();
-            if dates.is_empty() {
-                continue;
-            }
-            let in_sentence: Vec<&EntityMention> =
-                a.mentions.iter().filter(|m| m.sentence == si).collect();
-            let actors: Vec<Actor> = in_sentence
-                .iter()
-                .map(|m| Actor {
-                    span: m.span.clone(),
-                    kind: entities[m.entity.0 as usize].kind,
-                    place_preposition: extract::entities::place_preposition(
-                        &a.text[range.start..m.span.start],
-                    )
-                    .is_some(),
-                })
-                .collect();
-            for c in event_finder::find(&a.text, si, range.clone(), &dates, &actors) {
-                let mut participants: Vec<EntityId> = Vec::new();
-                for &p in &c.participants {
-                    let id = in_sentence[p].entity;
-                    if !participants.contains(&id) {
-                        participants.push(id);
-                    }
-                }
-                let place = c.place.map(|p| in_sentence[p].entity);
-                let place_preposition = c.place.and_then(|p| {
-                    let before = &a.text[range.start..in_sentence[p].span.start];
-                    extract::entities::place_preposition(before).map(str::to_string)
-                });
-                participants.retain(|p| Some(*p) != place);
-                sightings.push(Sighting {
-                    article: a.id,
-                    sentence: si,
-                    date: c.date,
-                    kind: c.kind,
-                    participants,
-                    place,
-                    place_preposition,
-                });
-            }
-        }
-    }
+    // Per article in parallel; `merge` then sees the reports in article order.
+    let sightings: Vec<Sighting> = articles
+        .par_iter()
+        .zip(date_spans)
+        .map(|(a, spans)| sightings_of(a, entities, spans))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     let merged = events::merge(sightings);
     let mut out = Vec::with_capacity(merged.len());
     for (i, m) in merged.into_iter().enumerate() {
@@ -300,4 +262,53 @@ fn find_events(
         });
     }
     out
+}
+
+/// The event reports of one article's sentences, entities resolved.
+fn sightings_of(a: &Article, entities: &[Entity], spans: &[extract::DatedSpan]) -> Vec<Sighting> {
+    let mut sightings = Vec::new();
+    for (si, range) in a.sentences.iter().enumerate() {
+        let dates: Vec<&extract::DatedSpan> = spans.iter().filter(|d| d.sentence == si).collect();
+        if dates.is_empty() {
+            continue;
+        }
+        let in_sentence: Vec<&EntityMention> =
+            a.mentions.iter().filter(|m| m.sentence == si).collect();
+        let actors: Vec<Actor> = in_sentence
+            .iter()
+            .map(|m| Actor {
+                span: m.span.clone(),
+                kind: entities[m.entity.0 as usize].kind,
+                place_preposition: extract::entities::place_preposition(
+                    &a.text[range.start..m.span.start],
+                )
+                .is_some(),
+            })
+            .collect();
+        for c in event_finder::find(&a.text, si, range.clone(), &dates, &actors) {
+            let mut participants: Vec<EntityId> = Vec::new();
+            for &p in &c.participants {
+                let id = in_sentence[p].entity;
+                if !participants.contains(&id) {
+                    participants.push(id);
+                }
+            }
+            let place = c.place.map(|p| in_sentence[p].entity);
+            let place_preposition = c.place.and_then(|p| {
+                let before = &a.text[range.start..in_sentence[p].span.start];
+                extract::entities::place_preposition(before).map(str::to_string)
+            });
+            participants.retain(|p| Some(*p) != place);
+            sightings.push(Sighting {
+                article: a.id,
+                sentence: si,
+                date: c.date,
+                kind: c.kind,
+                participants,
+                place,
+                place_preposition,
+            });
+        }
+    }
+    sightings
 }
