@@ -4,6 +4,7 @@
 //! after, once.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -28,60 +29,174 @@ pub struct BuildOptions {
 
 /// Builds the corpus from ingested articles.
 pub fn build(ingested: Ingested, origin: Origin, options: &BuildOptions) -> Corpus {
-    let Ingested {
-        articles: raw,
-        warnings,
-    } = ingested;
-    let annotations: Vec<Annotations> = raw
-        .par_iter()
-        .map(|a| extract::annotate(&a.text, a.published.or(a.header_date)))
-        .collect();
+    Staged::new(ingested, origin).build(options)
+}
 
-    let (article_dates, date_spans) = resolve_dates(&raw, &annotations);
-    let kept = kept_mentions(&annotations);
-    let clustering = {
-        let refs: Vec<&extract::entities::Mention> = kept
-            .iter()
-            .map(|&(a, m)| &annotations[a].entities.mentions[m])
+/// Articles read but not yet extracted: enough for a first look at the
+/// corpus (headlines, header dates, texts) while the model is built. The
+/// texts are shared with the preview, not copied.
+pub struct Staged {
+    /// The articles' metadata; their texts are in `texts`.
+    raw: Vec<RawArticle>,
+    texts: Vec<Arc<str>>,
+    text_keys: Vec<String>,
+    warnings: Vec<crate::ingest::Warning>,
+    origin: Origin,
+}
+
+impl Staged {
+    pub fn new(ingested: Ingested, origin: Origin) -> Staged {
+        let Ingested {
+            articles: mut raw,
+            warnings,
+        } = ingested;
+        let texts: Vec<Arc<str>> = raw
+            .iter_mut()
+            .map(|r| Arc::from(std::mem::take(&mut r.text)))
             .collect();
-        let acronyms: Vec<_> = annotations
-            .iter()
-            .flat_map(|a| a.entities.acronyms.iter().cloned())
+        let text_keys = texts
+            .par_iter()
+            .map(|t| crate::review::text_key(t))
             .collect();
-        aliases::cluster(&refs, &acronyms, &options.aliases)
-    };
-
-    let text_keys: Vec<String> = raw
-        .par_iter()
-        .map(|r| crate::review::text_key(&r.text))
-        .collect();
-    let mut articles: Vec<Article> = raw
-        .into_iter()
-        .zip(annotations.iter())
-        .zip(text_keys)
-        .enumerate()
-        .map(|(i, ((r, ann), text_key))| {
-            let mut a = new_article(i, r, ann, article_dates[i], &date_spans[i]);
-            a.text_key = text_key;
-            a
-        })
-        .collect();
-    let entities = attach_entities(&mut articles, &kept, &annotations, &clustering);
-    let events = find_events(&mut articles, &entities, &date_spans);
-
-    Corpus {
-        articles,
-        entities,
-        events,
-        warnings,
-        origin,
+        Staged {
+            raw,
+            texts,
+            text_keys,
+            warnings,
+            origin,
+        }
     }
+
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// The corpus as far as it is known without extraction: dates from
+    /// headers only, no entities, no events. Article ids are those of the
+    /// built corpus.
+    pub fn preview(&self) -> Corpus {
+        let mut dates: Vec<_> = self
+            .raw
+            .iter()
+            .map(|r| {
+                dates::own_date(&DateEvidence {
+                    header: r.header_date,
+                    published: r.published,
+                    self_date: None,
+                })
+            })
+            .collect();
+        dates::share_within_files(&mut dates, &file_groups(&self.raw));
+        let articles = self
+            .raw
+            .iter()
+            .zip(&self.texts)
+            .zip(&self.text_keys)
+            .zip(dates)
+            .enumerate()
+            .map(|(i, (((r, text), key), (date, date_source)))| Article {
+                id: ArticleId(i as u32),
+                key: r.key(),
+                text_key: key.clone(),
+                file: r.file.clone(),
+                path: r.path.clone(),
+                part: r.part,
+                headline: r.headline.clone(),
+                has_title: r.has_title,
+                text: Arc::clone(text),
+                lang: extract::lang::detect(text),
+                date,
+                date_source,
+                inferred_date: None,
+                sentences: Vec::new(),
+                mentions: Vec::new(),
+                entities: Vec::new(),
+                events: Vec::new(),
+            })
+            .collect();
+        Corpus {
+            articles,
+            entities: Vec::new(),
+            events: Vec::new(),
+            warnings: self.warnings.clone(),
+            origin: self.origin.clone(),
+        }
+    }
+
+    /// Extraction, entity clustering and event merging over every article.
+    pub fn build(self, options: &BuildOptions) -> Corpus {
+        let Staged {
+            raw,
+            texts,
+            text_keys,
+            warnings,
+            origin,
+        } = self;
+        let annotations: Vec<Annotations> = raw
+            .par_iter()
+            .zip(&texts)
+            .map(|(a, text)| extract::annotate(text, a.published.or(a.header_date)))
+            .collect();
+
+        let (article_dates, date_spans) = resolve_dates(&raw, &texts, &annotations);
+        let kept = kept_mentions(&annotations);
+        let clustering = {
+            let refs: Vec<&extract::entities::Mention> = kept
+                .iter()
+                .map(|&(a, m)| &annotations[a].entities.mentions[m])
+                .collect();
+            let acronyms: Vec<_> = annotations
+                .iter()
+                .flat_map(|a| a.entities.acronyms.iter().cloned())
+                .collect();
+            aliases::cluster(&refs, &acronyms, &options.aliases)
+        };
+
+        let mut articles: Vec<Article> = raw
+            .into_iter()
+            .zip(texts)
+            .zip(annotations.iter())
+            .zip(text_keys)
+            .enumerate()
+            .map(|(i, (((r, text), ann), text_key))| {
+                let mut a = new_article(i, r, text, ann, article_dates[i], &date_spans[i]);
+                a.text_key = text_key;
+                a
+            })
+            .collect();
+        let entities = attach_entities(&mut articles, &kept, &annotations, &clustering);
+        let events = find_events(&mut articles, &entities, &date_spans);
+
+        Corpus {
+            articles,
+            entities,
+            events,
+            warnings,
+            origin,
+        }
+    }
+}
+
+/// Which articles share a file, as one group number per article.
+fn file_groups(raw: &[RawArticle]) -> Vec<usize> {
+    let mut files: HashMap<&std::path::Path, usize> = HashMap::new();
+    raw.iter()
+        .map(|r| {
+            let n = files.len();
+            *files.entry(r.path.as_path()).or_insert(n)
+        })
+        .collect()
 }
 
 /// Article dates, then every sentence's dates resolved against them.
 #[allow(clippy::type_complexity)]
 fn resolve_dates(
     raw: &[RawArticle],
+    texts: &[Arc<str>],
     annotations: &[Annotations],
 ) -> (
     Vec<(Option<extract::date::DatePoint>, DateSource)>,
@@ -98,20 +213,12 @@ fn resolve_dates(
             })
         })
         .collect();
-    let mut files: HashMap<&std::path::Path, usize> = HashMap::new();
-    let group: Vec<usize> = raw
-        .iter()
-        .map(|r| {
-            let n = files.len();
-            *files.entry(r.path.as_path()).or_insert(n)
-        })
-        .collect();
-    dates::share_within_files(&mut own, &group);
-    let spans = raw
+    dates::share_within_files(&mut own, &file_groups(raw));
+    let spans = texts
         .par_iter()
         .zip(annotations)
         .zip(&own)
-        .map(|((r, a), (date, _))| extract::find_dates(&r.text, &a.sentences, *date, a.lang))
+        .map(|((text, a), (date, _))| extract::find_dates(text, &a.sentences, *date, a.lang))
         .collect();
     (own, spans)
 }
@@ -138,6 +245,7 @@ fn kept_mentions(annotations: &[Annotations]) -> Vec<(usize, usize)> {
 fn new_article(
     i: usize,
     r: RawArticle,
+    text: Arc<str>,
     ann: &Annotations,
     (date, date_source): (Option<extract::date::DatePoint>, DateSource),
     spans: &[extract::DatedSpan],
@@ -156,7 +264,7 @@ fn new_article(
         part: r.part,
         headline: r.headline,
         has_title: r.has_title,
-        text: r.text,
+        text,
         lang: ann.lang,
         date,
         date_source,

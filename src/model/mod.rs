@@ -10,7 +10,7 @@ mod events;
 use std::ops::Range;
 use std::path::PathBuf;
 
-pub use build::{BuildOptions, build};
+pub use build::{BuildOptions, Staged, build};
 
 use crate::extract::date::DatePoint;
 use crate::extract::kind::{EntityKind, EventType};
@@ -67,7 +67,7 @@ pub struct Article {
     pub headline: String,
     /// The headline is the text's first line (not a lede standing in).
     pub has_title: bool,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub lang: Lang,
     pub date: Option<DatePoint>,
     pub date_source: DateSource,
