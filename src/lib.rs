@@ -18,19 +18,17 @@ pub mod ui;
 
 use std::path::PathBuf;
 
-use model::{BuildOptions, Corpus, Origin};
+use model::{BuildOptions, Corpus, Origin, Staged};
 
 /// Where the corpus comes from: the command line's paths, else the
 /// config's, else `./seeds/`, else the seeds built into the binary.
 pub fn load_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Corpus {
-    let options = BuildOptions {
-        aliases: loaded
-            .config
-            .aliases
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    };
+    stage_corpus(cli_paths, loaded).build(&build_options(loaded))
+}
+
+/// The corpus's articles read, from where [`load_corpus`] reads them, and
+/// not yet extracted.
+pub fn stage_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Staged {
     let paths = if !cli_paths.is_empty() {
         cli_paths.to_vec()
     } else {
@@ -40,9 +38,21 @@ pub fn load_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Corpus {
         } else if PathBuf::from("seeds").is_dir() {
             vec![PathBuf::from("seeds")]
         } else {
-            return model::build(ingest::embedded_seeds(), Origin::BuiltIn, &options);
+            return Staged::new(ingest::embedded_seeds(), Origin::BuiltIn);
         }
     };
     let ingested = ingest::load_with(&paths, &loaded.config.corpus.extensions);
-    model::build(ingested, Origin::Paths(paths), &options)
+    Staged::new(ingested, Origin::Paths(paths))
+}
+
+/// What the corpus build takes from the configuration.
+pub fn build_options(loaded: &config::Loaded) -> BuildOptions {
+    BuildOptions {
+        aliases: loaded
+            .config
+            .aliases
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    }
 }

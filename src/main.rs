@@ -169,26 +169,59 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         bail!("the dashboard needs a terminal; use `revue export` to print the view");
     }
-    let (corpus, index) = load_corpus(&select, &loaded);
-    let mut state = app::AppState::new(&corpus, &index);
+    let model = open_model(&select, &loaded)?;
+    let (corpus, index) = (&model.corpus, &model.index);
+    let mut state = app::AppState::new(corpus, index);
+    state.building = model.pending.is_some();
     config::dashboard::configure(&loaded.config, &mut state);
     let marks_path = state_path(global, &loaded);
-    let (book, _, warning) = load_marks(marks_path.as_deref(), &corpus);
-    state.load_marks(book, &corpus, &index);
+    let (book, _, warning) = load_marks(marks_path.as_deref(), corpus);
+    state.load_marks(book, corpus, index);
     state.message = warning;
     if !query.is_empty() {
-        app::update(&mut state, app::Action::SetQuery(query), &corpus, &index);
+        app::update(&mut state, app::Action::SetQuery(query), corpus, index);
     }
     if let Some(p) = preset {
         state.active_preset = Some(p.name().to_string());
         if let Some(pane) = p.pane {
-            app::update(&mut state, app::Action::Focus(pane), &corpus, &index);
+            app::update(&mut state, app::Action::Focus(pane), corpus, index);
         }
     }
     let palette = config::dashboard::palette(&loaded.config);
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
-    tui::run(&corpus, &index, state, &theme, marks_path.as_deref())?;
+    tui::run(model, state, &theme, marks_path.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The dashboard's corpus: whole when it builds quickly, else a preview of
+/// the articles (headlines, header dates, texts, search) at once, replaced
+/// by the built corpus when extraction ends.
+fn open_model(select: &Select, loaded: &Loaded) -> anyhow::Result<tui::Model> {
+    let staged = revue::stage_corpus(&select.paths, loaded);
+    let preview = staged.preview();
+    for w in &preview.warnings {
+        eprintln!("revue: warning: {}", printable(&w.to_string()));
+    }
+    // Before the build starts, so that the two do not share the cores.
+    let preview_index = search::SearchIndex::new(&preview);
+    let options = revue::build_options(loaded);
+    let pending = tui::Pending::spawn(move || {
+        let corpus = staged.build(&options);
+        let index = search::SearchIndex::new(&corpus);
+        (corpus, index)
+    })?;
+    if let Some((corpus, index)) = pending.wait(std::time::Duration::from_millis(250)) {
+        return Ok(tui::Model {
+            corpus,
+            index,
+            pending: None,
+        });
+    }
+    Ok(tui::Model {
+        corpus: preview,
+        index: preview_index,
+        pending: Some(pending),
+    })
 }
 
 fn presets(loaded: &Loaded) -> anyhow::Result<ExitCode> {

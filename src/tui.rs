@@ -14,6 +14,7 @@ use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use crossterm::event::{
@@ -42,17 +43,56 @@ const FATAL_SIGNALS: [i32; 4] = [SIGTERM, SIGINT, SIGQUIT, SIGHUP];
 /// would move the cursor back over what was printed after the first time).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// What the dashboard shows: the corpus and its index, and the built
+/// corpus still to come when these are a preview.
+pub struct Model {
+    pub corpus: Corpus,
+    pub index: SearchIndex,
+    pub pending: Option<Pending>,
+}
+
+/// A corpus being built on a thread of its own. The thread's end, with or
+/// without a result, makes `wake` readable, so the event loop's `poll`
+/// learns of it without a timer.
+pub struct Pending {
+    built: mpsc::Receiver<(Corpus, SearchIndex)>,
+    wake: UnixStream,
+}
+
+impl Pending {
+    pub fn spawn(
+        build: impl FnOnce() -> (Corpus, SearchIndex) + Send + 'static,
+    ) -> io::Result<Pending> {
+        let (wake, mut ping) = UnixStream::pair()?;
+        let (tx, built) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("revue-build".into())
+            .spawn(move || {
+                // Nobody listens once the dashboard has quit.
+                if tx.send(build()).is_ok() {
+                    let _ = ping.write_all(&[1]);
+                }
+            })?;
+        Ok(Pending { built, wake })
+    }
+
+    /// The built corpus if it comes within `patience`: a small corpus is
+    /// shown whole from the first frame.
+    pub fn wait(&self, patience: Duration) -> Option<(Corpus, SearchIndex)> {
+        self.built.recv_timeout(patience).ok()
+    }
+}
+
 /// Runs the dashboard until the user quits, the terminal goes away or a
 /// fatal signal arrives.
 pub fn run(
-    corpus: &Corpus,
-    index: &SearchIndex,
+    mut model: Model,
     mut state: AppState,
     theme: &Theme,
     marks_path: Option<&Path>,
 ) -> io::Result<()> {
     let mut term = Term::open()?;
-    let result = event_loop(&mut term, corpus, index, &mut state, theme, marks_path);
+    let result = event_loop(&mut term, &mut model, &mut state, theme, marks_path);
     term.close();
     result
 }
@@ -75,6 +115,8 @@ pub enum Wake {
     Resized,
     /// The terminal hung up: nothing more will come, nothing can be drawn.
     Gone,
+    /// The background build ended.
+    Built,
 }
 
 impl Term {
@@ -115,9 +157,9 @@ impl Term {
             .expect("the terminal is there until Term is dropped")
     }
 
-    /// Blocks until input, a resize or a hang-up.
-    pub fn wait(&mut self) -> io::Result<Wake> {
-        self.input.wait()
+    /// Blocks until input, a resize, a hang-up or the end of `pending`.
+    pub fn wait(&mut self, pending: Option<&Pending>) -> io::Result<Wake> {
+        self.input.wait(pending.map(|p| &p.wake))
     }
 
     /// Gives the terminal back; the same as dropping it.
@@ -235,13 +277,14 @@ impl Input {
         }
     }
 
-    fn wait(&mut self) -> io::Result<Wake> {
+    fn wait(&mut self, built: Option<&UnixStream>) -> io::Result<Wake> {
         loop {
             let tty = self.tty();
-            let mut fds = [
+            let mut fds = vec![
                 PollFd::from_borrowed_fd(tty, PollFlags::IN),
                 PollFd::new(&self.winch, PollFlags::IN),
             ];
+            fds.extend(built.map(|b| PollFd::new(b, PollFlags::IN)));
             match rustix::event::poll(&mut fds, None) {
                 Ok(_) => {}
                 Err(rustix::io::Errno::INTR) => continue,
@@ -255,6 +298,9 @@ impl Input {
                 let mut buf = [0u8; 64];
                 while matches!(self.winch.read(&mut buf), Ok(n) if n > 0) {}
                 return Ok(Wake::Resized);
+            }
+            if fds.get(2).is_some_and(|b| !b.revents().is_empty()) {
+                return Ok(Wake::Built);
             }
             return Ok(Wake::Ready);
         }
@@ -285,8 +331,7 @@ fn save_marks(state: &mut AppState, path: Option<&Path>) {
 
 fn event_loop(
     term: &mut Term,
-    corpus: &Corpus,
-    index: &SearchIndex,
+    model: &mut Model,
     state: &mut AppState,
     theme: &Theme,
     marks_path: Option<&Path>,
@@ -297,11 +342,32 @@ fn event_loop(
         match wake {
             Wake::Gone => return Ok(()),
             Wake::Ready => {}
+            Wake::Built => {
+                if let Some(pending) = model.pending.take() {
+                    match pending.built.try_recv() {
+                        Ok((corpus, index)) => {
+                            model.corpus = corpus;
+                            model.index = index;
+                            state.corpus_replaced(&model.corpus, &model.index);
+                            dirty = true;
+                        }
+                        Err(mpsc::TryRecvError::Empty) => model.pending = Some(pending),
+                        Err(mpsc::TryRecvError::Disconnected) => {
+                            return Err(io::Error::other("building the corpus failed"));
+                        }
+                    }
+                }
+            }
             // Resize at once, whether or not crossterm reports it too.
             Wake::Resized => {
                 let size = term.terminal().size()?;
                 let (cols, rows) = (size.width, size.height);
-                app::update(state, Action::Resize { cols, rows }, corpus, index);
+                app::update(
+                    state,
+                    Action::Resize { cols, rows },
+                    &model.corpus,
+                    &model.index,
+                );
                 dirty = true;
             }
         }
@@ -310,7 +376,7 @@ fn event_loop(
         while event::poll(Duration::ZERO)? {
             if let Some(action) = action_for(state, event::read()?) {
                 dirty = true;
-                app::update(state, action, corpus, index);
+                app::update(state, action, &model.corpus, &model.index);
                 save_marks(state, marks_path);
                 if state.quit {
                     return Ok(());
@@ -319,9 +385,9 @@ fn event_loop(
         }
         if dirty {
             term.terminal()
-                .draw(|f| ui::render(f, corpus, state, theme))?;
+                .draw(|f| ui::render(f, &model.corpus, state, theme))?;
         }
-        wake = term.wait()?;
+        wake = term.wait(model.pending.as_ref())?;
     }
 }
 

@@ -186,6 +186,6 @@ fn panicking_dashboard() {
             f.render_widget(ratatui::widgets::Paragraph::new("CHILD-DRAWN"), f.area());
         })
         .unwrap();
-    term.wait().unwrap();
+    term.wait(None).unwrap();
     panic!("deliberate panic in the dashboard");
 }

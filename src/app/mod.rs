@@ -169,6 +169,9 @@ pub struct AppState {
     pub preset_selected: usize,
     /// Keys the user rebound in `[keys]`.
     pub keymap: keys::Keymap,
+    /// The corpus shown is a preview (articles only) while entities and
+    /// events are extracted in the background.
+    pub building: bool,
 }
 
 impl AppState {
@@ -197,6 +200,19 @@ impl AppState {
             active_preset: None,
             preset_selected: 0,
             keymap: keys::Keymap::default(),
+            building: false,
+        }
+    }
+
+    /// The built corpus replaces the preview: the same articles under the
+    /// same ids, now with entities and events. The query, chips, marks,
+    /// reader and selected article stay.
+    pub fn corpus_replaced(&mut self, corpus: &Corpus, index: &SearchIndex) {
+        self.building = false;
+        let article = self.view.articles.get(self.selected[0]).copied();
+        self.refilter(corpus, index);
+        if let Some(at) = article.and_then(|a| self.view.articles.iter().position(|&b| b == a)) {
+            self.selected[0] = at;
         }
     }
 

@@ -60,7 +60,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         title,
         focused,
         theme,
-        (v.articles.len(), state.selected(Pane::Articles)),
+        list::Rows::new(v.articles.len(), state.selected(Pane::Articles)),
         |i, width| {
             let a = corpus.article(v.articles[i]);
             let marks = state.marks_of(a.id);

@@ -26,7 +26,11 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     let rows = &state.view.entities;
     let title = Line::from(vec![
         Span::styled(" Entities ", theme.title()),
-        Span::raw(format!("({}) ", rows.len())),
+        Span::raw(if state.building {
+            "(extracting…) ".to_string()
+        } else {
+            format!("({}) ", rows.len())
+        }),
     ]);
     let max = rows.iter().map(|r| r.mentions).max().unwrap_or(1).max(1);
     let focused = state.focus == Pane::Entities;
@@ -36,7 +40,14 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         title,
         focused,
         theme,
-        (rows.len(), state.selected(Pane::Entities)),
+        list::Rows {
+            empty: if state.building {
+                list::EXTRACTING
+            } else {
+                list::NOTHING_MATCHES
+            },
+            ..list::Rows::new(rows.len(), state.selected(Pane::Entities))
+        },
         |i, width| {
             let r = &rows[i];
             let e = corpus.entity(r.id);

@@ -84,7 +84,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, d: &EntityDetail, theme:
         title,
         true,
         theme,
-        (sentences.len() + 1, d.selected),
+        list::Rows::new(sentences.len() + 1, d.selected),
         |i, width| {
             if i == 0 {
                 return Line::from(Span::styled(

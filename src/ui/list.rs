@@ -17,7 +17,30 @@ pub fn offset(selected: usize, height: usize) -> usize {
     }
 }
 
-/// Draws `len` rows in a framed pane, asking `row(i, width)` only for the
+/// What an empty list says when the filter left nothing.
+pub const NOTHING_MATCHES: &str = " nothing matches";
+
+/// What the entity and event lists say while the corpus is a preview.
+pub const EXTRACTING: &str = " being extracted; articles and search work now";
+
+/// `len` rows with the `selected` one, and what to say when there are none.
+pub struct Rows<'s> {
+    pub len: usize,
+    pub selected: usize,
+    pub empty: &'s str,
+}
+
+impl Rows<'_> {
+    pub fn new(len: usize, selected: usize) -> Rows<'static> {
+        Rows {
+            len,
+            selected,
+            empty: NOTHING_MATCHES,
+        }
+    }
+}
+
+/// Draws the rows in a framed pane, asking `row(i, width)` only for the
 /// visible ones.
 pub fn draw<'a>(
     f: &mut Frame,
@@ -25,7 +48,7 @@ pub fn draw<'a>(
     title: Line<'a>,
     focused: bool,
     theme: &Theme,
-    rows: (usize, usize),
+    rows: Rows,
     row: impl Fn(usize, usize) -> Line<'a>,
 ) {
     let block = Block::default()
@@ -43,7 +66,11 @@ pub fn draw_in<'a>(
     block: Block<'a>,
     focused: bool,
     theme: &Theme,
-    (len, selected): (usize, usize),
+    Rows {
+        len,
+        selected,
+        empty: empty_note,
+    }: Rows,
     row: impl Fn(usize, usize) -> Line<'a>,
 ) {
     let inner = block.inner(area);
@@ -60,7 +87,7 @@ pub fn draw_in<'a>(
     let mut state = ListState::default().with_selected((!empty).then(|| selected - first));
     f.render_stateful_widget(list, area, &mut state);
     if empty {
-        let msg = Line::from(Span::styled(" nothing matches", theme.dim()));
+        let msg = Line::from(Span::styled(empty_note, theme.dim()));
         f.render_widget(msg, Rect { height: 1, ..inner });
     }
 }

@@ -27,7 +27,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         title,
         true,
         theme,
-        (rows, state.preset_selected),
+        list::Rows::new(rows, state.preset_selected),
         |i, w| {
             let p = &state.presets[i];
             let active = state.active_preset.as_deref() == Some(p.name.as_str());

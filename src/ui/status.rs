@@ -20,6 +20,9 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         v.entities.len(),
         v.events.len()
     );
+    if state.building {
+        right = format!("extracting entities and events… · {right}");
+    }
     if let Some(p) = &state.active_preset {
         right = format!("preset {p} · {right}");
     }

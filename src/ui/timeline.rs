@@ -22,7 +22,11 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     let events = &state.view.events;
     let title = Line::from(vec![
         Span::styled(" Timeline ", theme.title()),
-        Span::raw(format!("({}) ", events.len())),
+        Span::raw(if state.building {
+            "(extracting…) ".to_string()
+        } else {
+            format!("({}) ", events.len())
+        }),
     ]);
     let focused = state.focus == Pane::Timeline;
     let frame = |borders| {
@@ -46,7 +50,14 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         (area, frame(Borders::ALL).title(title))
     };
     let (list_area, block) = list_block;
-    let rows = (events.len(), state.selected(Pane::Timeline));
+    let rows = list::Rows {
+        empty: if state.building {
+            list::EXTRACTING
+        } else {
+            list::NOTHING_MATCHES
+        },
+        ..list::Rows::new(events.len(), state.selected(Pane::Timeline))
+    };
     list::draw_in(f, list_area, block, focused, theme, rows, |i, width| {
         let e = corpus.event(events[i]);
         let same_date_as_previous = i > 0 && corpus.event(events[i - 1]).date == e.date;
