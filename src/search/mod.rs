@@ -7,8 +7,6 @@ pub mod matcher;
 pub mod query;
 pub mod sort;
 
-use std::collections::HashSet;
-
 use crate::extract::fold::fold;
 use crate::model::{ArticleId, Corpus, EntityId, EventId};
 use crate::review::Marks;
@@ -84,22 +82,26 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
     let n = corpus.articles.len();
     let mut keep = vec![true; n];
     let mut score = vec![0i64; n];
+    let mut ranked = false;
+    // Index words to highlight, by id, and other folded strings.
+    let mut highlight_words: Vec<usize> = Vec::new();
     let mut highlights = Vec::new();
     let mut event_ok: Vec<Box<dyn Fn(EventId) -> bool + '_>> = Vec::new();
     for term in &q.terms {
         match term {
             Term::Fuzzy(t) => {
                 let t = fold(t);
+                ranked = true;
                 // Best score of the term per article; MIN where it is absent.
                 let mut best = vec![i64::MIN; n];
                 for wi in index.candidates(&t) {
-                    let w = &index.words[wi];
-                    let Some(s) = matcher.score(&t, w) else {
+                    let Some(s) = matcher.score(&t, index.word(wi)) else {
                         continue;
                     };
-                    highlights.push(w.clone());
-                    for &(a, field) in &index.postings[wi] {
-                        let b = &mut best[a.0 as usize];
+                    highlight_words.push(wi);
+                    for &p in index.postings(wi) {
+                        let (a, field) = index::posting_parts(p);
+                        let b = &mut best[a as usize];
                         *b = (*b).max(s + field_bonus(field));
                     }
                 }
@@ -113,24 +115,30 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
             }
             Term::Exact(t) => {
                 let t = fold(t);
-                for (k, text) in keep.iter_mut().zip(&index.folded) {
-                    *k &= text.contains(&t);
+                for (k, text) in keep.iter_mut().zip(index.folded()) {
+                    *k = *k && text.contains(&t);
                 }
                 highlights.push(t);
             }
             Term::Exclude(t) => {
                 let t = fold(t);
-                for (k, text) in keep.iter_mut().zip(&index.folded) {
-                    *k &= !text.contains(&t);
+                for (k, text) in keep.iter_mut().zip(index.folded()) {
+                    *k = *k && !text.contains(&t);
                 }
             }
             Term::Entity(name) => {
                 let wanted = matching_entities(index, &matcher, name);
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= a.entities.iter().any(|e| wanted.contains(e));
+                let mut named = vec![false; n];
+                for &e in &wanted {
+                    for &a in index.entity_articles.get(e as usize) {
+                        named[a as usize] = true;
+                    }
                 }
-                for e in &wanted {
-                    highlights.extend(index.entity_words[e.0 as usize].iter().cloned());
+                for (k, named) in keep.iter_mut().zip(named) {
+                    *k &= named;
+                }
+                for &e in &wanted {
+                    highlights.extend(index.entity_words[e as usize].iter().cloned());
                 }
             }
             Term::EventType(t) => {
@@ -173,16 +181,17 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
             }
         }
     }
-    let mut articles: Vec<ArticleId> = (0..n)
-        .filter(|&i| keep[i])
-        .map(|i| ArticleId(i as u32))
-        .collect();
-    // Stable: equal scores keep corpus order.
-    articles.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
-    highlights.sort();
-    highlights.dedup();
-    let entities = entity_rows(corpus, index, &articles);
-    let events = events_of(corpus, &articles, &event_ok);
+    let articles = if ranked {
+        by_score(&keep, &score)
+    } else {
+        (0..n as u32)
+            .filter(|&i| keep[i as usize])
+            .map(ArticleId)
+            .collect()
+    };
+    let highlights = merge_highlights(index, highlight_words, highlights);
+    let entities = entity_rows(corpus, index, &keep, articles.len());
+    let events = events_of(corpus, index, &articles, &event_ok);
     View {
         articles,
         entities,
@@ -192,14 +201,60 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
     }
 }
 
+/// The kept articles, best score first, equal scores in corpus order.
+fn by_score(keep: &[bool], score: &[i64]) -> Vec<ArticleId> {
+    let kept = || (0..keep.len()).filter(|&i| keep[i]);
+    let (lo, hi) = kept().fold((i64::MAX, i64::MIN), |(lo, hi), i| {
+        (lo.min(score[i]), hi.max(score[i]))
+    });
+    // One integer key per article, (best first, then id), sorts without a
+    // comparator and without stability; scores span a few thousand
+    // per term, so the span nearly always fits beside the id.
+    let span = hi.saturating_sub(lo);
+    if (0..1 << 31).contains(&span) && keep.len() <= u32::MAX as usize {
+        let mut keys: Vec<u64> = kept()
+            .map(|i| (((hi - score[i]) as u64) << 32) | i as u64)
+            .collect();
+        keys.sort_unstable();
+        return keys.into_iter().map(|k| ArticleId(k as u32)).collect();
+    }
+    let mut articles: Vec<ArticleId> = kept().map(|i| ArticleId(i as u32)).collect();
+    articles.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
+    articles
+}
+
+/// Highlighted words sorted and without repeats. Index words are sorted
+/// by id already; only the few other strings need sorting and merging.
+fn merge_highlights(
+    index: &SearchIndex,
+    mut ids: Vec<usize>,
+    mut other: Vec<String>,
+) -> Vec<String> {
+    ids.sort_unstable();
+    ids.dedup();
+    other.sort();
+    other.dedup();
+    let mut out = Vec::with_capacity(ids.len() + other.len());
+    let mut rest = other.into_iter().peekable();
+    for w in ids.into_iter().map(|i| index.word(i)) {
+        while let Some(s) = rest.next_if(|s| s.as_str() < w) {
+            out.push(s);
+        }
+        rest.next_if(|s| s.as_str() == w);
+        out.push(w.to_string());
+    }
+    out.extend(rest);
+    out
+}
+
 fn field_bonus(f: Field) -> i64 {
     // Fields dominate: any headline match ranks above any body match.
     f as i64 * 10_000
 }
 
-/// Entities one of whose names has a word matching `name` (all of its
-/// `_`-separated words, for `@vladimir_poutine`).
-fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> HashSet<EntityId> {
+/// Entities (ids, sorted) one of whose names has a word matching `name`
+/// (all of its `_`-separated words, for `@vladimir_poutine`).
+fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> Vec<u32> {
     let parts: Vec<String> = name
         .split(['_', '-'])
         .filter(|p| !p.is_empty())
@@ -207,17 +262,22 @@ fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> HashSe
         .collect();
     // Entities having a name word that matches each part, through the
     // index's candidates for that part.
-    let mut found: Option<HashSet<EntityId>> = None;
+    let mut found: Option<Vec<u32>> = None;
     for p in &parts {
-        let with_part: HashSet<EntityId> = index
+        let mut with_part: Vec<u32> = index
             .candidates(p)
             .into_iter()
             .filter(|&w| m.score(p, index.word(w)).is_some())
             .flat_map(|w| index.word_entities(w).iter().copied())
             .collect();
+        with_part.sort_unstable();
+        with_part.dedup();
         found = Some(match found {
             None => with_part,
-            Some(f) => f.intersection(&with_part).copied().collect(),
+            Some(f) => f
+                .into_iter()
+                .filter(|e| with_part.binary_search(e).is_ok())
+                .collect(),
         });
     }
     found.unwrap_or_default()
@@ -273,33 +333,107 @@ pub fn sort_entities(corpus: &Corpus, rows: &mut [EntityRow], by: EntitySort) {
     });
 }
 
-/// Entities of the given articles with their mentions there, grouped by
-/// kind (people, places, organisations, others), most mentioned first.
-fn entity_rows(corpus: &Corpus, index: &SearchIndex, articles: &[ArticleId]) -> Vec<EntityRow> {
-    // Dense counters by entity id: no hashing on the keystroke path.
-    let mut mentions = vec![0u32; corpus.entities.len()];
-    let mut in_articles = vec![0u32; corpus.entities.len()];
-    for a in articles {
-        for &(e, n) in &index.entity_counts[a.0 as usize] {
-            mentions[e.0 as usize] += n;
-            in_articles[e.0 as usize] += 1;
+/// Entities of the kept articles (`count` of them) with their mentions
+/// there, grouped by kind (people, places, organisations, others), most
+/// mentioned first.
+fn entity_rows(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    keep: &[bool],
+    count: usize,
+) -> Vec<EntityRow> {
+    let all = &index.all;
+    let rows = |order: &[u32], mentions: &[u32], articles: &[u32]| -> Vec<EntityRow> {
+        order
+            .iter()
+            .map(|&e| EntityRow {
+                id: EntityId(e),
+                mentions: mentions[e as usize] as usize,
+                articles: articles[e as usize] as usize,
+            })
+            .collect()
+    };
+    if count == keep.len() {
+        return rows(&all.entity_order, &all.mentions, &all.articles);
+    }
+    // Dense counters by entity id: no hashing on the keystroke path. When
+    // most articles are kept, the corpus totals less the few left out are
+    // less work than the sum over the kept.
+    let most = count > keep.len() / 2;
+    let (mut mentions, mut in_articles) = if most {
+        (all.mentions.clone(), all.articles.clone())
+    } else {
+        let n = corpus.entities.len();
+        (vec![0u32; n], vec![0u32; n])
+    };
+    for (a, &k) in keep.iter().enumerate() {
+        if k != most {
+            for &(e, m) in index.entity_counts.get(a) {
+                if most {
+                    mentions[e as usize] -= m;
+                    in_articles[e as usize] -= 1;
+                } else {
+                    mentions[e as usize] += m;
+                    in_articles[e as usize] += 1;
+                }
+            }
         }
     }
-    let mut rows: Vec<EntityRow> = (0..corpus.entities.len())
-        .filter(|&e| in_articles[e] > 0)
-        .map(|e| EntityRow {
-            id: EntityId(e as u32),
-            mentions: mentions[e] as usize,
-            articles: in_articles[e] as usize,
+    let order = entity_order(corpus, index, &mentions, &in_articles);
+    rows(&order, &mentions, &in_articles)
+}
+
+/// Entities in at least one article (by the counts given), in the order of
+/// [`EntitySort::Kind`]: kind, most mentions, then name and id, as one
+/// integer key each.
+pub(crate) fn entity_order(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    mentions: &[u32],
+    articles: &[u32],
+) -> Vec<u32> {
+    let rank = &index.entity_name_rank;
+    // Kind in 3 bits, mentions (reversed) in 32, the name's rank in 29.
+    if rank.len() >= 1 << 29 {
+        let mut rows: Vec<EntityRow> = (0..rank.len())
+            .filter(|&e| articles[e] > 0)
+            .map(|e| EntityRow {
+                id: EntityId(e as u32),
+                mentions: mentions[e] as usize,
+                articles: articles[e] as usize,
+            })
+            .collect();
+        sort_entities(corpus, &mut rows, EntitySort::Kind);
+        return rows.into_iter().map(|r| r.id.0).collect();
+    }
+    let mut by_rank = vec![0u32; rank.len()];
+    for (e, &r) in rank.iter().enumerate() {
+        by_rank[r as usize] = e as u32;
+    }
+    let mut keys: Vec<u64> = (0..rank.len())
+        .filter(|&e| articles[e] > 0)
+        .map(|e| {
+            let kind = corpus.entities[e].kind as u64;
+            (kind << 61) | (u64::from(u32::MAX - mentions[e]) << 29) | u64::from(rank[e])
         })
         .collect();
-    sort_entities(corpus, &mut rows, EntitySort::Kind);
-    rows
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| by_rank[(k & ((1 << 29) - 1)) as usize])
+        .collect()
 }
 
 type EventPredicate<'a> = Box<dyn Fn(EventId) -> bool + 'a>;
 
-fn events_of(corpus: &Corpus, articles: &[ArticleId], ok: &[EventPredicate]) -> Vec<EventId> {
+fn events_of(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    articles: &[ArticleId],
+    ok: &[EventPredicate],
+) -> Vec<EventId> {
+    if articles.len() == corpus.articles.len() && ok.is_empty() {
+        return index.all.events.iter().map(|&e| EventId(e)).collect();
+    }
     // From the articles' own event lists: work in proportion to the view.
     let mut seen = vec![false; corpus.events.len()];
     let mut out: Vec<EventId> = Vec::new();
