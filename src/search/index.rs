@@ -150,9 +150,10 @@ impl SearchIndex {
             .articles
             .par_iter()
             .map(|a| {
-                let mut f = fold(&a.headline);
+                let mut f = String::with_capacity(a.headline.len() + 1 + a.text.len());
+                fold_into(&mut f, &a.headline);
                 f.push('\n');
-                f.push_str(&fold(&a.text));
+                fold_into(&mut f, &a.text);
                 f.into_boxed_str()
             })
             .collect();
@@ -515,16 +516,9 @@ fn all_articles(corpus: &Corpus, index: &SearchIndex) -> AllArticles {
 fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::new();
     for t in tokenize(text) {
-        // `fold`'s own fast path, into a buffer kept across words.
-        let w: &str = if t.text.bytes().all(|b| b.is_ascii() && b != b'`') {
-            buf.clear();
-            buf.push_str(t.text);
-            buf.make_ascii_lowercase();
-            &buf
-        } else {
-            buf = fold(t.text);
-            &buf
-        };
+        buf.clear();
+        fold_into(&mut buf, t.text);
+        let w = buf.as_str();
         if w.contains('-') {
             for p in w.split('-').filter(|p| p.len() > 1) {
                 f(p);
@@ -534,9 +528,63 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Appends [`fold`]`(s)` to `out`, folding only the non-ASCII runs the
+/// slow way. The same result: `fold` maps each character on its own
+/// (decomposition, then dropping combining marks, then lower case), and
+/// the only reordering decomposition does is among combining marks, which
+/// never include an ASCII character.
+pub(crate) fn fold_into(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let ascii_end = at + bytes[at..].iter().take_while(|b| b.is_ascii()).count();
+        let ascii = &s[at..ascii_end];
+        let start = out.len();
+        out.push_str(ascii);
+        out[start..].make_ascii_lowercase();
+        if ascii.contains('`') {
+            let fixed = out[start..].replace('`', "'");
+            out.truncate(start);
+            out.push_str(&fixed);
+        }
+        let other_end = ascii_end
+            + bytes[ascii_end..]
+                .iter()
+                .take_while(|b| !b.is_ascii())
+                .count();
+        if other_end > ascii_end {
+            // Both ends are at ASCII bytes or the ends of `s`: char boundaries.
+            out.push_str(&fold(&s[ascii_end..other_end]));
+        }
+        at = other_end;
+    }
+}
+
 /// Folded words of a text; a hyphenated word also gives its parts.
 pub fn words_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, |w| out.push(w.to_string()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_into_folds_as_fold_does() {
+        let texts = [
+            "Erdoğan à Sotchi : l’ONU, « Moyen‐Orient » – ÉTAT `x´ ŒUVRE straße Łódź",
+            "e\u{301}te\u{301} a\u{30a}\u{323}b A\u{323}\u{30a}",
+            "ﬁn ½ ™ ² Ⅻ İstanbul ΣΊΣΥΦΟΣ",
+            "plain ASCII with `backticks` and CAPS",
+            "",
+            "\u{301}leading mark, trailing é\u{301}",
+        ];
+        for t in texts {
+            let mut out = String::from("kept ");
+            fold_into(&mut out, t);
+            assert_eq!(out, format!("kept {}", fold(t)), "{t:?}");
+        }
+    }
 }
