@@ -97,6 +97,8 @@ pub(crate) struct AllArticles {
     pub(crate) entity_order: Vec<u32>,
     /// Events of at least one article, in id (date) order.
     pub(crate) events: Vec<u32>,
+    /// Per event: how many times the articles list it.
+    pub(crate) event_listings: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,9 +122,14 @@ pub struct SearchIndex {
     pub(crate) entity_articles: Lists<u32>,
     /// For each word, the entities one of whose names holds it.
     word_entities: Lists<u32>,
+    /// Each article's events (ids), as the article lists them: read here
+    /// rather than from the articles, whose other fields would crowd the cache.
+    pub(crate) article_events: Lists<u32>,
     /// Each entity's place in the order of (canonical name, id): the entity
     /// pane's last tie-break, as a number.
     pub(crate) entity_name_rank: Vec<u32>,
+    /// The entities in that order: the inverse of `entity_name_rank`.
+    pub(crate) entity_by_name: Vec<u32>,
     pub(crate) all: AllArticles,
 }
 
@@ -157,7 +164,15 @@ impl SearchIndex {
                 f.into_boxed_str()
             })
             .collect();
-        let entity_name_rank = entity_name_rank(corpus);
+        let entity_by_name = entity_by_name(corpus);
+        let mut entity_name_rank = vec![0u32; entity_by_name.len()];
+        for (r, &e) in entity_by_name.iter().enumerate() {
+            entity_name_rank[e as usize] = r as u32;
+        }
+        let mut article_events = Lists::default();
+        for a in &corpus.articles {
+            article_events.push(a.events.iter().map(|e| e.0));
+        }
         let mut index = SearchIndex {
             words,
             postings,
@@ -169,6 +184,8 @@ impl SearchIndex {
             entity_articles,
             word_entities,
             entity_name_rank,
+            entity_by_name,
+            article_events,
             all: AllArticles::default(),
         };
         index.all = all_articles(corpus, &index);
@@ -469,7 +486,7 @@ fn transpose(counts: &Lists<(u32, u32)>, entities: usize) -> Lists<u32> {
     Lists::from_sorted_pairs(entities, &pairs)
 }
 
-fn entity_name_rank(corpus: &Corpus) -> Vec<u32> {
+fn entity_by_name(corpus: &Corpus) -> Vec<u32> {
     let mut by_name: Vec<u32> = (0..corpus.entities.len() as u32).collect();
     by_name.par_sort_by(|&x, &y| {
         corpus.entities[x as usize]
@@ -477,11 +494,7 @@ fn entity_name_rank(corpus: &Corpus) -> Vec<u32> {
             .cmp(&corpus.entities[y as usize].canonical)
             .then(x.cmp(&y))
     });
-    let mut rank = vec![0u32; by_name.len()];
-    for (r, &e) in by_name.iter().enumerate() {
-        rank[e as usize] = r as u32;
-    }
-    rank
+    by_name
 }
 
 fn all_articles(corpus: &Corpus, index: &SearchIndex) -> AllArticles {
@@ -493,20 +506,19 @@ fn all_articles(corpus: &Corpus, index: &SearchIndex) -> AllArticles {
         articles[e as usize] += 1;
     }
     let entity_order = super::entity_order(corpus, index, &mentions, &articles);
-    let mut seen = vec![false; corpus.events.len()];
-    for a in &corpus.articles {
-        for e in &a.events {
-            seen[e.0 as usize] = true;
-        }
+    let mut event_listings = vec![0u32; corpus.events.len()];
+    for &e in &index.article_events.items {
+        event_listings[e as usize] += 1;
     }
-    let events = (0..seen.len() as u32)
-        .filter(|&e| seen[e as usize])
+    let events = (0..event_listings.len() as u32)
+        .filter(|&e| event_listings[e as usize] > 0)
         .collect();
     AllArticles {
         mentions,
         articles,
         entity_order,
         events,
+        event_listings,
     }
 }
 

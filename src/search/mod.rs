@@ -191,7 +191,7 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
     };
     let highlights = merge_highlights(index, highlight_words, highlights);
     let entities = entity_rows(corpus, index, &keep, articles.len());
-    let events = events_of(corpus, index, &articles, &event_ok);
+    let events = events_of(index, &keep, articles.len(), &event_ok);
     View {
         articles,
         entities,
@@ -204,13 +204,34 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
 /// The kept articles, best score first, equal scores in corpus order.
 fn by_score(keep: &[bool], score: &[i64]) -> Vec<ArticleId> {
     let kept = || (0..keep.len()).filter(|&i| keep[i]);
-    let (lo, hi) = kept().fold((i64::MAX, i64::MIN), |(lo, hi), i| {
-        (lo.min(score[i]), hi.max(score[i]))
-    });
-    // One integer key per article, (best first, then id), sorts without a
-    // comparator and without stability; scores span a few thousand
-    // per term, so the span nearly always fits beside the id.
+    let (mut count, mut lo, mut hi) = (0usize, i64::MAX, i64::MIN);
+    for i in kept() {
+        count += 1;
+        lo = lo.min(score[i]);
+        hi = hi.max(score[i]);
+    }
     let span = hi.saturating_sub(lo);
+    // Many articles over a narrow span of scores (a short term matching
+    // most of the corpus): a counting sort, stable as it places ids in order.
+    if count > 0 && (0..(count as i64 * 4).max(1024)).contains(&span) {
+        let mut starts = vec![0usize; span as usize + 2];
+        for i in kept() {
+            starts[(hi - score[i]) as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut out = vec![ArticleId(0); count];
+        for i in kept() {
+            let b = &mut starts[(hi - score[i]) as usize];
+            out[*b] = ArticleId(i as u32);
+            *b += 1;
+        }
+        return out;
+    }
+    // Else one integer key per article, (best first, then id), sorts
+    // without a comparator and without stability, when the span fits
+    // beside the id.
     if (0..1 << 31).contains(&span) && keep.len() <= u32::MAX as usize {
         let mut keys: Vec<u64> = kept()
             .map(|i| (((hi - score[i]) as u64) << 32) | i as u64)
@@ -356,47 +377,92 @@ fn entity_rows(
     if count == keep.len() {
         return rows(&all.entity_order, &all.mentions, &all.articles);
     }
-    // Dense counters by entity id: no hashing on the keystroke path. When
-    // most articles are kept, the corpus totals less the few left out are
-    // less work than the sum over the kept.
-    let most = count > keep.len() / 2;
-    let (mut mentions, mut in_articles) = if most {
-        (all.mentions.clone(), all.articles.clone())
-    } else {
-        let n = corpus.entities.len();
-        (vec![0u32; n], vec![0u32; n])
-    };
-    for (a, &k) in keep.iter().enumerate() {
-        if k != most {
+    // Dense counters by entity id: no hashing on the keystroke path.
+    let mut mentions;
+    let mut in_articles;
+    let order;
+    if count > keep.len() / 2 && keyed(index) {
+        // Most articles kept: the corpus totals less the few left out, and
+        // the corpus-wide order with only the entities those name moved.
+        mentions = all.mentions.clone();
+        in_articles = all.articles.clone();
+        let mut moved = vec![false; mentions.len()];
+        let mut moved_keys = Vec::new();
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| !**k) {
             for &(e, m) in index.entity_counts.get(a) {
-                if most {
-                    mentions[e as usize] -= m;
-                    in_articles[e as usize] -= 1;
-                } else {
-                    mentions[e as usize] += m;
-                    in_articles[e as usize] += 1;
-                }
+                mentions[e as usize] -= m;
+                in_articles[e as usize] -= 1;
+                moved[e as usize] = true;
             }
         }
+        for (e, _) in moved.iter().enumerate().filter(|(_, m)| **m) {
+            if in_articles[e] > 0 {
+                moved_keys.push(entity_key(corpus, index, e, mentions[e]));
+            }
+        }
+        moved_keys.sort_unstable();
+        let stayed = all
+            .entity_order
+            .iter()
+            .filter(|&&e| !moved[e as usize])
+            .map(|&e| entity_key(corpus, index, e as usize, mentions[e as usize]));
+        order = merge_sorted(stayed, moved_keys)
+            .map(|k| entity_of_key(index, k))
+            .collect::<Vec<u32>>();
+    } else {
+        let n = corpus.entities.len();
+        mentions = vec![0u32; n];
+        in_articles = vec![0u32; n];
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+            for &(e, m) in index.entity_counts.get(a) {
+                mentions[e as usize] += m;
+                in_articles[e as usize] += 1;
+            }
+        }
+        order = entity_order(corpus, index, &mentions, &in_articles);
     }
-    let order = entity_order(corpus, index, &mentions, &in_articles);
     rows(&order, &mentions, &in_articles)
 }
 
+/// The items of two ascending sequences, ascending.
+fn merge_sorted(a: impl Iterator<Item = u64>, b: Vec<u64>) -> impl Iterator<Item = u64> {
+    let mut a = a.peekable();
+    let mut b = b.into_iter().peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if x <= y => a.next(),
+        (_, Some(_)) => b.next(),
+        _ => a.next(),
+    })
+}
+
+/// Whether entity keys fit: kind in 3 bits, mentions (reversed) in 32,
+/// the name's rank in 29.
+fn keyed(index: &SearchIndex) -> bool {
+    index.entity_name_rank.len() < 1 << 29
+}
+
+/// An entity's place in the order of [`EntitySort::Kind`] (kind, most
+/// mentions, then name and id) as one integer.
+fn entity_key(corpus: &Corpus, index: &SearchIndex, e: usize, mentions: u32) -> u64 {
+    let kind = corpus.entities[e].kind as u64;
+    (kind << 61) | (u64::from(u32::MAX - mentions) << 29) | u64::from(index.entity_name_rank[e])
+}
+
+fn entity_of_key(index: &SearchIndex, key: u64) -> u32 {
+    index.entity_by_name[(key & ((1 << 29) - 1)) as usize]
+}
+
 /// Entities in at least one article (by the counts given), in the order of
-/// [`EntitySort::Kind`]: kind, most mentions, then name and id, as one
-/// integer key each.
+/// [`EntitySort::Kind`].
 pub(crate) fn entity_order(
     corpus: &Corpus,
     index: &SearchIndex,
     mentions: &[u32],
     articles: &[u32],
 ) -> Vec<u32> {
-    let rank = &index.entity_name_rank;
-    // Kind in 3 bits, mentions (reversed) in 32, the name's rank in 29.
-    if rank.len() >= 1 << 29 {
-        let mut rows: Vec<EntityRow> = (0..rank.len())
-            .filter(|&e| articles[e] > 0)
+    let present = (0..articles.len()).filter(|&e| articles[e] > 0);
+    if !keyed(index) {
+        let mut rows: Vec<EntityRow> = present
             .map(|e| EntityRow {
                 id: EntityId(e as u32),
                 mentions: mentions[e] as usize,
@@ -406,45 +472,88 @@ pub(crate) fn entity_order(
         sort_entities(corpus, &mut rows, EntitySort::Kind);
         return rows.into_iter().map(|r| r.id.0).collect();
     }
-    let mut by_rank = vec![0u32; rank.len()];
-    for (e, &r) in rank.iter().enumerate() {
-        by_rank[r as usize] = e as u32;
-    }
-    let mut keys: Vec<u64> = (0..rank.len())
-        .filter(|&e| articles[e] > 0)
-        .map(|e| {
-            let kind = corpus.entities[e].kind as u64;
-            (kind << 61) | (u64::from(u32::MAX - mentions[e]) << 29) | u64::from(rank[e])
-        })
+    let mut keys: Vec<u64> = present
+        .map(|e| entity_key(corpus, index, e, mentions[e]))
         .collect();
     keys.sort_unstable();
-    keys.into_iter()
-        .map(|k| by_rank[(k & ((1 << 29) - 1)) as usize])
-        .collect()
+    keys.into_iter().map(|k| entity_of_key(index, k)).collect()
 }
 
 type EventPredicate<'a> = Box<dyn Fn(EventId) -> bool + 'a>;
 
+/// Events of the kept articles (`count` of them) that every predicate
+/// accepts, in id (date) order.
 fn events_of(
-    corpus: &Corpus,
     index: &SearchIndex,
-    articles: &[ArticleId],
+    keep: &[bool],
+    count: usize,
     ok: &[EventPredicate],
 ) -> Vec<EventId> {
-    if articles.len() == corpus.articles.len() && ok.is_empty() {
-        return index.all.events.iter().map(|&e| EventId(e)).collect();
+    let all = &index.all;
+    if count == keep.len() && ok.is_empty() {
+        return all.events.iter().map(|&e| EventId(e)).collect();
     }
-    // From the articles' own event lists: work in proportion to the view.
-    let mut seen = vec![false; corpus.events.len()];
-    let mut out: Vec<EventId> = Vec::new();
-    for a in articles {
-        for &e in &corpus.article(*a).events {
-            if !std::mem::replace(&mut seen[e.0 as usize], true) && ok.iter().all(|f| f(e)) {
-                out.push(e);
+    let listed: Vec<u32> = if count == keep.len() {
+        all.event_listings.clone()
+    } else if count > keep.len() / 2 {
+        // The corpus's listings less those of the few articles left out.
+        let mut listed = all.event_listings.clone();
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| !**k) {
+            for &e in index.article_events.get(a) {
+                listed[e as usize] -= 1;
+            }
+        }
+        listed
+    } else {
+        let mut listed = vec![0u32; all.event_listings.len()];
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+            for &e in index.article_events.get(a) {
+                listed[e as usize] += 1;
+            }
+        }
+        listed
+    };
+    // Events are numbered in date order: ids in order are dates in order.
+    (0..listed.len() as u32)
+        .filter(|&e| listed[e as usize] > 0)
+        .map(EventId)
+        .filter(|&e| ok.iter().all(|f| f(e)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The order of a stable sort, best score first.
+    fn plain(keep: &[bool], score: &[i64]) -> Vec<ArticleId> {
+        let mut v: Vec<ArticleId> = (0..keep.len())
+            .filter(|&i| keep[i])
+            .map(|i| ArticleId(i as u32))
+            .collect();
+        v.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
+        v
+    }
+
+    #[test]
+    fn ranking_shortcuts_give_the_stable_sort() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        // Narrow spans (counting sort), wide ones (integer keys), and
+        // wider than a key holds (the comparator sort).
+        for span in [1u64, 7, 300, 40_000, 1 << 33, u64::MAX >> 2] {
+            for n in [0usize, 1, 5, 200, 3000] {
+                let keep: Vec<bool> = (0..n).map(|_| next() % 4 != 0).collect();
+                let score: Vec<i64> = (0..n)
+                    .map(|_| (next() % span) as i64 - (span / 2) as i64)
+                    .collect();
+                assert_eq!(by_score(&keep, &score), plain(&keep, &score), "{span} {n}");
             }
         }
     }
-    // Events are numbered in date order: sorting ids sorts by date.
-    out.sort_unstable();
-    out
 }
