@@ -130,6 +130,9 @@ pub struct SearchIndex {
     pub(crate) entity_name_rank: Vec<u32>,
     /// The entities in that order: the inverse of `entity_name_rank`.
     pub(crate) entity_by_name: Vec<u32>,
+    /// Each entity's kind (`EntityKind as u8`): the pane's first key, kept
+    /// apart from the entities' other fields for the cache's sake.
+    pub(crate) entity_kind: Vec<u8>,
     pub(crate) all: AllArticles,
 }
 
@@ -185,6 +188,7 @@ impl SearchIndex {
             word_entities,
             entity_name_rank,
             entity_by_name,
+            entity_kind: corpus.entities.iter().map(|e| e.kind as u8).collect(),
             article_events,
             all: AllArticles::default(),
         };

@@ -397,7 +397,7 @@ fn entity_rows(
         }
         for (e, _) in moved.iter().enumerate().filter(|(_, m)| **m) {
             if in_articles[e] > 0 {
-                moved_keys.push(entity_key(corpus, index, e, mentions[e]));
+                moved_keys.push(entity_key(index, e, mentions[e]));
             }
         }
         moved_keys.sort_unstable();
@@ -405,7 +405,7 @@ fn entity_rows(
             .entity_order
             .iter()
             .filter(|&&e| !moved[e as usize])
-            .map(|&e| entity_key(corpus, index, e as usize, mentions[e as usize]));
+            .map(|&e| entity_key(index, e as usize, mentions[e as usize]));
         order = merge_sorted(stayed, moved_keys)
             .map(|k| entity_of_key(index, k))
             .collect::<Vec<u32>>();
@@ -443,8 +443,8 @@ fn keyed(index: &SearchIndex) -> bool {
 
 /// An entity's place in the order of [`EntitySort::Kind`] (kind, most
 /// mentions, then name and id) as one integer.
-fn entity_key(corpus: &Corpus, index: &SearchIndex, e: usize, mentions: u32) -> u64 {
-    let kind = corpus.entities[e].kind as u64;
+fn entity_key(index: &SearchIndex, e: usize, mentions: u32) -> u64 {
+    let kind = u64::from(index.entity_kind[e]);
     (kind << 61) | (u64::from(u32::MAX - mentions) << 29) | u64::from(index.entity_name_rank[e])
 }
 
@@ -472,9 +472,7 @@ pub(crate) fn entity_order(
         sort_entities(corpus, &mut rows, EntitySort::Kind);
         return rows.into_iter().map(|r| r.id.0).collect();
     }
-    let mut keys: Vec<u64> = present
-        .map(|e| entity_key(corpus, index, e, mentions[e]))
-        .collect();
+    let mut keys: Vec<u64> = present.map(|e| entity_key(index, e, mentions[e])).collect();
     keys.sort_unstable();
     keys.into_iter().map(|k| entity_of_key(index, k)).collect()
 }
