@@ -14,6 +14,7 @@ use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use crossterm::event::{
@@ -29,8 +30,8 @@ use signal_hook::iterator::Signals;
 use crate::app::keys::{self, Key};
 use crate::app::{self, Action, AppState};
 use crate::model::Corpus;
-use crate::review;
-use crate::search::SearchIndex;
+use crate::review::{self, Marks};
+use crate::search::{self, SearchIndex, View};
 use crate::ui::{self, Theme};
 
 /// Signals that end revue; the terminal is restored first.
@@ -117,7 +118,13 @@ impl Term {
 
     /// Blocks until input, a resize or a hang-up.
     pub fn wait(&mut self) -> io::Result<Wake> {
-        self.input.wait()
+        self.input.wait(None)
+    }
+
+    /// Blocks until input, a resize, a hang-up, or `other` is readable
+    /// (reported as [`Wake::Ready`]).
+    pub fn wait_with(&mut self, other: BorrowedFd<'_>) -> io::Result<Wake> {
+        self.input.wait(Some(other))
     }
 
     /// Gives the terminal back; the same as dropping it.
@@ -235,13 +242,14 @@ impl Input {
         }
     }
 
-    fn wait(&mut self) -> io::Result<Wake> {
+    fn wait(&mut self, other: Option<BorrowedFd<'_>>) -> io::Result<Wake> {
         loop {
             let tty = self.tty();
-            let mut fds = [
+            let mut fds = vec![
                 PollFd::from_borrowed_fd(tty, PollFlags::IN),
                 PollFd::new(&self.winch, PollFlags::IN),
             ];
+            fds.extend(other.map(|fd| PollFd::from_borrowed_fd(fd, PollFlags::IN)));
             match rustix::event::poll(&mut fds, None) {
                 Ok(_) => {}
                 Err(rustix::io::Errno::INTR) => continue,
@@ -283,6 +291,68 @@ fn save_marks(state: &mut AppState, path: Option<&Path>) {
     }
 }
 
+/// A filter for the worker thread: the query and marks as they were at
+/// one generation of the query.
+struct FilterRequest {
+    generation: u64,
+    query: String,
+    marks: Vec<Marks>,
+}
+
+/// Filters on its own thread, newest request first: requests that a newer
+/// one overtook are skipped. Each view goes back with its generation, and
+/// a byte on `wake` rouses the event loop.
+fn filter_worker(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    requests: mpsc::Receiver<FilterRequest>,
+    views: mpsc::Sender<(u64, View)>,
+    mut wake: UnixStream,
+) {
+    while let Ok(mut req) = requests.recv() {
+        while let Ok(newer) = requests.try_recv() {
+            req = newer;
+        }
+        let view = search::filter_marked(corpus, index, &req.query, &req.marks);
+        if views.send((req.generation, view)).is_err() {
+            return;
+        }
+        let _ = wake.write_all(&[1]);
+    }
+}
+
+/// Hands the filter the state asks for, if any, to the worker.
+fn send_pending(state: &mut AppState, requests: &mpsc::Sender<FilterRequest>) {
+    if std::mem::take(&mut state.pending_filter) {
+        let req = FilterRequest {
+            generation: state.filter_generation,
+            query: state.effective_query(),
+            marks: state.marks.clone(),
+        };
+        // The worker only ends when the event loop does.
+        let _ = requests.send(req);
+    }
+}
+
+/// Waits for the view of the current query. The worker always filters the
+/// newest request, which is the current generation, so this ends.
+fn settle(
+    state: &mut AppState,
+    requests: &mpsc::Sender<FilterRequest>,
+    views: &mpsc::Receiver<(u64, View)>,
+    corpus: &Corpus,
+) {
+    send_pending(state, requests);
+    while !state.filter_settled() {
+        match views.recv() {
+            Ok((generation, view)) => {
+                state.filtered(generation, view, corpus);
+            }
+            Err(_) => return,
+        }
+    }
+}
+
 fn event_loop(
     term: &mut Term,
     corpus: &Corpus,
@@ -291,38 +361,57 @@ fn event_loop(
     theme: &Theme,
     marks_path: Option<&Path>,
 ) -> io::Result<()> {
-    let mut wake = Wake::Resized;
-    loop {
-        let mut dirty = false;
-        match wake {
-            Wake::Gone => return Ok(()),
-            Wake::Ready => {}
-            // Resize at once, whether or not crossterm reports it too.
-            Wake::Resized => {
-                let size = term.terminal().size()?;
-                let (cols, rows) = (size.width, size.height);
-                app::update(state, Action::Resize { cols, rows }, corpus, index);
-                dirty = true;
-            }
-        }
-        // Everything queued is applied before the next draw, so that fast
-        // typing (or a paste) costs one frame, not one per key.
-        while event::poll(Duration::ZERO)? {
-            if let Some(action) = action_for(state, event::read()?) {
-                dirty = true;
-                app::update(state, action, corpus, index);
-                save_marks(state, marks_path);
-                if state.quit {
-                    return Ok(());
+    let (wake_rx, wake_tx) = UnixStream::pair()?;
+    wake_rx.set_nonblocking(true)?;
+    std::thread::scope(|scope| {
+        let (req_tx, req_rx) = mpsc::channel();
+        let (view_tx, view_rx) = mpsc::channel();
+        scope.spawn(move || filter_worker(corpus, index, req_rx, view_tx, wake_tx));
+        state.deferred_filter = true;
+        let mut wake = Wake::Resized;
+        loop {
+            let mut dirty = false;
+            match wake {
+                Wake::Gone => return Ok(()),
+                Wake::Ready => {}
+                // Resize at once, whether or not crossterm reports it too.
+                Wake::Resized => {
+                    let size = term.terminal().size()?;
+                    let (cols, rows) = (size.width, size.height);
+                    app::update(state, Action::Resize { cols, rows }, corpus, index);
+                    dirty = true;
                 }
             }
+            let mut buf = [0u8; 64];
+            while matches!((&wake_rx).read(&mut buf), Ok(n) if n > 0) {}
+            while let Ok((generation, view)) = view_rx.try_recv() {
+                dirty |= state.filtered(generation, view, corpus);
+            }
+            // Everything queued is applied before the next draw, so that fast
+            // typing (or a paste) costs one frame, not one per key.
+            while event::poll(Duration::ZERO)? {
+                if let Some(action) = action_for(state, event::read()?) {
+                    dirty = true;
+                    // Moving, opening or quitting acts on the view the
+                    // query asks for: the filter in flight is awaited.
+                    if !app::edits_query(&action) {
+                        settle(state, &req_tx, &view_rx, corpus);
+                    }
+                    app::update(state, action, corpus, index);
+                    save_marks(state, marks_path);
+                    if state.quit {
+                        return Ok(());
+                    }
+                }
+            }
+            send_pending(state, &req_tx);
+            if dirty {
+                term.terminal()
+                    .draw(|f| ui::render(f, corpus, state, theme))?;
+            }
+            wake = term.wait_with(wake_rx.as_fd())?;
         }
-        if dirty {
-            term.terminal()
-                .draw(|f| ui::render(f, corpus, state, theme))?;
-        }
-        wake = term.wait()?;
-    }
+    })
 }
 
 fn action_for(state: &AppState, ev: Event) -> Option<Action> {
