@@ -30,8 +30,8 @@ use signal_hook::iterator::Signals;
 use crate::app::keys::{self, Key};
 use crate::app::{self, Action, AppState};
 use crate::model::Corpus;
-use crate::review;
-use crate::search::SearchIndex;
+use crate::review::{self, Marks};
+use crate::search::{self, SearchIndex, View};
 use crate::ui::{self, Theme};
 
 /// Signals that end revue; the terminal is restored first.
@@ -115,8 +115,6 @@ pub enum Wake {
     Resized,
     /// The terminal hung up: nothing more will come, nothing can be drawn.
     Gone,
-    /// The background build ended.
-    Built,
 }
 
 impl Term {
@@ -157,9 +155,15 @@ impl Term {
             .expect("the terminal is there until Term is dropped")
     }
 
-    /// Blocks until input, a resize, a hang-up or the end of `pending`.
-    pub fn wait(&mut self, pending: Option<&Pending>) -> io::Result<Wake> {
-        self.input.wait(pending.map(|p| &p.wake))
+    /// Blocks until input, a resize or a hang-up.
+    pub fn wait(&mut self) -> io::Result<Wake> {
+        self.input.wait(&[])
+    }
+
+    /// Blocks until input, a resize, a hang-up, or one of `others` is
+    /// readable (reported as [`Wake::Ready`]).
+    pub fn wait_with(&mut self, others: &[BorrowedFd<'_>]) -> io::Result<Wake> {
+        self.input.wait(others)
     }
 
     /// Gives the terminal back; the same as dropping it.
@@ -277,14 +281,18 @@ impl Input {
         }
     }
 
-    fn wait(&mut self, built: Option<&UnixStream>) -> io::Result<Wake> {
+    fn wait(&mut self, others: &[BorrowedFd<'_>]) -> io::Result<Wake> {
         loop {
             let tty = self.tty();
             let mut fds = vec![
                 PollFd::from_borrowed_fd(tty, PollFlags::IN),
                 PollFd::new(&self.winch, PollFlags::IN),
             ];
-            fds.extend(built.map(|b| PollFd::new(b, PollFlags::IN)));
+            fds.extend(
+                others
+                    .iter()
+                    .map(|fd| PollFd::from_borrowed_fd(*fd, PollFlags::IN)),
+            );
             match rustix::event::poll(&mut fds, None) {
                 Ok(_) => {}
                 Err(rustix::io::Errno::INTR) => continue,
@@ -298,9 +306,6 @@ impl Input {
                 let mut buf = [0u8; 64];
                 while matches!(self.winch.read(&mut buf), Ok(n) if n > 0) {}
                 return Ok(Wake::Resized);
-            }
-            if fds.get(2).is_some_and(|b| !b.revents().is_empty()) {
-                return Ok(Wake::Built);
             }
             return Ok(Wake::Ready);
         }
@@ -329,6 +334,78 @@ fn save_marks(state: &mut AppState, path: Option<&Path>) {
     }
 }
 
+/// A filter for the worker thread: the query and marks as they were at
+/// one generation of the query.
+struct FilterRequest {
+    generation: u64,
+    query: String,
+    marks: Vec<Marks>,
+}
+
+/// Filters on its own thread, newest request first: requests that a newer
+/// one overtook are skipped. Each view goes back with its generation, and
+/// a byte on `wake` rouses the event loop.
+fn filter_worker(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    requests: mpsc::Receiver<FilterRequest>,
+    views: mpsc::Sender<(u64, View)>,
+    mut wake: UnixStream,
+) {
+    while let Ok(mut req) = requests.recv() {
+        while let Ok(newer) = requests.try_recv() {
+            req = newer;
+        }
+        let view = search::filter_marked(corpus, index, &req.query, &req.marks);
+        if views.send((req.generation, view)).is_err() {
+            return;
+        }
+        let _ = wake.write_all(&[1]);
+    }
+}
+
+/// Hands the filter the state asks for, if any, to the worker.
+fn send_pending(state: &mut AppState, requests: &mpsc::Sender<FilterRequest>) {
+    if std::mem::take(&mut state.pending_filter) {
+        let req = FilterRequest {
+            generation: state.filter_generation,
+            query: state.effective_query(),
+            marks: state.marks.clone(),
+        };
+        // The worker only ends when the event loop does.
+        let _ = requests.send(req);
+    }
+}
+
+/// Waits for the view of the current query. The worker always filters the
+/// newest request, which is the current generation, so this ends.
+fn settle(
+    state: &mut AppState,
+    requests: &mpsc::Sender<FilterRequest>,
+    views: &mpsc::Receiver<(u64, View)>,
+    corpus: &Corpus,
+) {
+    send_pending(state, requests);
+    while !state.filter_settled() {
+        match views.recv() {
+            Ok((generation, view)) => {
+                state.filtered(generation, view, corpus);
+            }
+            Err(_) => return,
+        }
+    }
+}
+
+/// Why one corpus's turn of the event loop ended.
+enum Outcome {
+    Quit,
+    /// The background build delivered the whole corpus.
+    Built(Box<(Corpus, SearchIndex)>),
+}
+
+/// Runs the loop on the model's corpus; when the background build delivers,
+/// again on the built one (the filter thread borrows the corpus, so it is
+/// restarted with it).
 fn event_loop(
     term: &mut Term,
     model: &mut Model,
@@ -338,57 +415,95 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut wake = Wake::Resized;
     loop {
-        let mut dirty = false;
-        match wake {
-            Wake::Gone => return Ok(()),
-            Wake::Ready => {}
-            Wake::Built => {
-                if let Some(pending) = model.pending.take() {
-                    match pending.built.try_recv() {
-                        Ok((corpus, index)) => {
-                            model.corpus = corpus;
-                            model.index = index;
-                            state.corpus_replaced(&model.corpus, &model.index);
-                            dirty = true;
-                        }
-                        Err(mpsc::TryRecvError::Empty) => model.pending = Some(pending),
-                        Err(mpsc::TryRecvError::Disconnected) => {
-                            return Err(io::Error::other("building the corpus failed"));
-                        }
+        match corpus_loop(term, model, state, theme, marks_path, &mut wake)? {
+            Outcome::Quit => return Ok(()),
+            Outcome::Built(built) => {
+                (model.corpus, model.index) = *built;
+                state.corpus_replaced(&model.corpus, &model.index);
+                wake = Wake::Resized;
+            }
+        }
+    }
+}
+
+fn corpus_loop(
+    term: &mut Term,
+    model: &mut Model,
+    state: &mut AppState,
+    theme: &Theme,
+    marks_path: Option<&Path>,
+    wake: &mut Wake,
+) -> io::Result<Outcome> {
+    let Model {
+        corpus,
+        index,
+        pending,
+    } = model;
+    let (corpus, index) = (&*corpus, &*index);
+    let (wake_rx, wake_tx) = UnixStream::pair()?;
+    wake_rx.set_nonblocking(true)?;
+    std::thread::scope(|scope| {
+        let (req_tx, req_rx) = mpsc::channel();
+        let (view_tx, view_rx) = mpsc::channel();
+        scope.spawn(move || filter_worker(corpus, index, req_rx, view_tx, wake_tx));
+        state.deferred_filter = true;
+        loop {
+            let mut dirty = false;
+            match wake {
+                Wake::Gone => return Ok(Outcome::Quit),
+                Wake::Ready => {}
+                // Resize at once, whether or not crossterm reports it too.
+                Wake::Resized => {
+                    let size = term.terminal().size()?;
+                    let (cols, rows) = (size.width, size.height);
+                    app::update(state, Action::Resize { cols, rows }, corpus, index);
+                    dirty = true;
+                }
+            }
+            if let Some(p) = pending.as_ref() {
+                match p.built.try_recv() {
+                    Ok(built) => {
+                        *pending = None;
+                        return Ok(Outcome::Built(Box::new(built)));
+                    }
+                    Err(mpsc::TryRecvError::Empty) => {}
+                    Err(mpsc::TryRecvError::Disconnected) => {
+                        return Err(io::Error::other("building the corpus failed"));
                     }
                 }
             }
-            // Resize at once, whether or not crossterm reports it too.
-            Wake::Resized => {
-                let size = term.terminal().size()?;
-                let (cols, rows) = (size.width, size.height);
-                app::update(
-                    state,
-                    Action::Resize { cols, rows },
-                    &model.corpus,
-                    &model.index,
-                );
-                dirty = true;
+            let mut buf = [0u8; 64];
+            while matches!((&wake_rx).read(&mut buf), Ok(n) if n > 0) {}
+            while let Ok((generation, view)) = view_rx.try_recv() {
+                dirty |= state.filtered(generation, view, corpus);
             }
-        }
-        // Everything queued is applied before the next draw, so that fast
-        // typing (or a paste) costs one frame, not one per key.
-        while event::poll(Duration::ZERO)? {
-            if let Some(action) = action_for(state, event::read()?) {
-                dirty = true;
-                app::update(state, action, &model.corpus, &model.index);
-                save_marks(state, marks_path);
-                if state.quit {
-                    return Ok(());
+            // Everything queued is applied before the next draw, so that fast
+            // typing (or a paste) costs one frame, not one per key.
+            while event::poll(Duration::ZERO)? {
+                if let Some(action) = action_for(state, event::read()?) {
+                    dirty = true;
+                    // Moving, opening or quitting acts on the view the
+                    // query asks for: the filter in flight is awaited.
+                    if !app::edits_query(&action) {
+                        settle(state, &req_tx, &view_rx, corpus);
+                    }
+                    app::update(state, action, corpus, index);
+                    save_marks(state, marks_path);
+                    if state.quit {
+                        return Ok(Outcome::Quit);
+                    }
                 }
             }
+            send_pending(state, &req_tx);
+            if dirty {
+                term.terminal()
+                    .draw(|f| ui::render(f, corpus, state, theme))?;
+            }
+            let mut others = vec![wake_rx.as_fd()];
+            others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
+            *wake = term.wait_with(&others)?;
         }
-        if dirty {
-            term.terminal()
-                .draw(|f| ui::render(f, &model.corpus, state, theme))?;
-        }
-        wake = term.wait(model.pending.as_ref())?;
-    }
+    })
 }
 
 fn action_for(state: &AppState, ev: Event) -> Option<Action> {

@@ -186,6 +186,6 @@ fn panicking_dashboard() {
             f.render_widget(ratatui::widgets::Paragraph::new("CHILD-DRAWN"), f.area());
         })
         .unwrap();
-    term.wait(None).unwrap();
+    term.wait().unwrap();
     panic!("deliberate panic in the dashboard");
 }

@@ -172,6 +172,17 @@ pub struct AppState {
     /// The corpus shown is a preview (articles only) while entities and
     /// events are extracted in the background.
     pub building: bool,
+    /// Edits of the search line leave filtering to the caller (the terminal
+    /// loop filters on another thread, so typing never waits for it):
+    /// they set `pending_filter` instead of filtering.
+    pub deferred_filter: bool,
+    /// A filter of `effective_query` is wanted, for `filter_generation`.
+    pub pending_filter: bool,
+    /// Counts the changes of the query: a view filtered for an older
+    /// generation is stale and dropped.
+    pub filter_generation: u64,
+    /// The generation of the view shown.
+    shown_generation: u64,
 }
 
 impl AppState {
@@ -201,12 +212,17 @@ impl AppState {
             preset_selected: 0,
             keymap: keys::Keymap::default(),
             building: false,
+            deferred_filter: false,
+            pending_filter: false,
+            filter_generation: 0,
+            shown_generation: 0,
         }
     }
 
     /// The built corpus replaces the preview: the same articles under the
     /// same ids, now with entities and events. The query, chips, marks,
-    /// reader and selected article stay.
+    /// reader and selected article stay; a view still being filtered on
+    /// the preview is dropped.
     pub fn corpus_replaced(&mut self, corpus: &Corpus, index: &SearchIndex) {
         self.building = false;
         let article = self.view.articles.get(self.selected[0]).copied();
@@ -314,11 +330,58 @@ impl AppState {
     }
 
     fn refilter(&mut self, corpus: &Corpus, index: &SearchIndex) {
-        self.view = search::filter_marked(corpus, index, &self.effective_query(), &self.marks);
-        search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
+        self.filter_generation += 1;
+        self.pending_filter = false;
+        let view = search::filter_marked(corpus, index, &self.effective_query(), &self.marks);
+        self.show(view, corpus);
+        self.shown_generation = self.filter_generation;
+    }
+
+    /// Refilters after an edit of the search line: now, or by the caller
+    /// when filtering is deferred.
+    fn requery(&mut self, corpus: &Corpus, index: &SearchIndex) {
+        if self.deferred_filter {
+            self.filter_generation += 1;
+            self.pending_filter = true;
+        } else {
+            self.refilter(corpus, index);
+        }
+    }
+
+    /// Shows a view filtered elsewhere for `generation` of the query;
+    /// whether it was current (a stale one is dropped).
+    pub fn filtered(&mut self, generation: u64, view: View, corpus: &Corpus) -> bool {
+        if generation != self.filter_generation || self.pending_filter {
+            return false;
+        }
+        self.show(view, corpus);
+        self.shown_generation = generation;
+        true
+    }
+
+    /// Whether the view shown is filtered by the current query.
+    pub fn filter_settled(&self) -> bool {
+        !self.pending_filter && self.shown_generation == self.filter_generation
+    }
+
+    fn show(&mut self, view: View, corpus: &Corpus) {
+        self.view = view;
+        // `filter` lists entities by kind already.
+        if self.entity_sort != EntitySort::Kind {
+            search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
+        }
         self.selected = [0; 3];
         self.message = self.view.errors.first().map(|e| e.0.clone());
     }
+}
+
+/// Whether an action only edits the search line: those leave filtering
+/// to the caller when it is deferred; any other wants the current view.
+pub fn edits_query(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Type(_) | Action::Backspace | Action::DeleteWord | Action::ClearQuery
+    )
 }
 
 /// Applies one action.
@@ -372,11 +435,11 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         }
         Action::Type(c) => {
             state.query.push(c);
-            state.refilter(corpus, index);
+            state.requery(corpus, index);
         }
         Action::Backspace => {
             if state.query.pop().is_some() {
-                state.refilter(corpus, index);
+                state.requery(corpus, index);
             }
         }
         Action::DeleteWord => {
@@ -387,11 +450,11 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
                 .map(|i| i + 1)
                 .unwrap_or(0);
             state.query.truncate(keep);
-            state.refilter(corpus, index);
+            state.requery(corpus, index);
         }
         Action::ClearQuery => {
             state.query.clear();
-            state.refilter(corpus, index);
+            state.requery(corpus, index);
         }
         Action::SetQuery(q) => {
             state.query = q;
@@ -477,5 +540,42 @@ pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &Sea
         }
         Action::Resize { cols, rows } => state.size = (cols, rows),
         Action::Quit => state.quit = true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BuildOptions, Origin};
+
+    /// Typing with filtering deferred: each edit asks for a filter of a new
+    /// generation, a view of an older one is dropped, and the current one
+    /// shows as the synchronous path would have shown it.
+    #[test]
+    fn deferred_filters_keep_only_the_current_generation() {
+        let corpus = crate::model::build(
+            crate::ingest::embedded_seeds(),
+            Origin::BuiltIn,
+            &BuildOptions::default(),
+        );
+        let index = SearchIndex::new(&corpus);
+        let mut now = AppState::new(&corpus, &index);
+        let mut later = AppState::new(&corpus, &index);
+        later.deferred_filter = true;
+        for c in "erdo".chars() {
+            update(&mut now, Action::Type(c), &corpus, &index);
+            update(&mut later, Action::Type(c), &corpus, &index);
+        }
+        assert!(later.pending_filter && !later.filter_settled());
+        assert_eq!(later.view, search::filter_str(&corpus, &index, ""));
+        later.pending_filter = false;
+        let stale = search::filter_str(&corpus, &index, "erd");
+        assert!(!later.filtered(later.filter_generation - 1, stale, &corpus));
+        let current =
+            search::filter_marked(&corpus, &index, &later.effective_query(), &later.marks);
+        assert!(later.filtered(later.filter_generation, current, &corpus));
+        assert!(later.filter_settled());
+        assert_eq!(later.view, now.view);
+        assert_eq!(later.selected, now.selected);
     }
 }

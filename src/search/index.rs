@@ -1,61 +1,149 @@
 //! The search index, built once from the corpus: every distinct folded
 //! word with the articles that contain it and the best field it appears
 //! in (headline, entity name, body), plus each article's folded text for
-//! exact terms.
-
-use std::collections::HashMap;
+//! exact terms, and the entity counts the entity pane sums.
+//!
+//! Every list-of-lists is one flat array with offsets ([`Lists`]): a few
+//! large allocations instead of one per word or article, which keeps the
+//! index compact in memory and quick to build and to (de)serialise.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::fold::fold;
 use crate::extract::tokens::tokenize;
-use crate::model::{ArticleId, Corpus, EntityId};
+use crate::model::{Article, Corpus};
 
 /// Where a word occurs in an article; a higher field ranks higher.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
     Body = 1,
     Entity = 2,
     Headline = 3,
 }
 
+impl Field {
+    fn from_bits(bits: u32) -> Field {
+        match bits & 3 {
+            3 => Field::Headline,
+            2 => Field::Entity,
+            _ => Field::Body,
+        }
+    }
+}
+
+/// Many lists in one array: list `i` is `items[starts[i]..starts[i + 1]]`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Lists<T> {
+    starts: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists {
+            starts: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Lists<T> {
+    pub(crate) fn get(&self, i: usize) -> &[T] {
+        &self.items[self.starts[i]..self.starts[i + 1]]
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn push(&mut self, list: impl IntoIterator<Item = T>) {
+        self.items.extend(list);
+        self.starts.push(self.items.len());
+    }
+
+    /// Lists from `(list, item)` pairs sorted by list, for `lists` lists.
+    fn from_sorted_pairs(lists: usize, pairs: &[(u32, T)]) -> Self {
+        let mut starts = Vec::with_capacity(lists + 1);
+        starts.push(0);
+        let mut at = 0;
+        for l in 0..lists {
+            while at < pairs.len() && pairs[at].0 as usize == l {
+                at += 1;
+            }
+            starts.push(at);
+        }
+        Lists {
+            starts,
+            items: pairs.iter().map(|p| p.1).collect(),
+        }
+    }
+}
+
+/// An article's posting: its id in the high bits, the [`Field`] in the low two.
+pub(crate) fn posting_parts(p: u32) -> (u32, Field) {
+    (p >> 2, Field::from_bits(p))
+}
+
+/// The entity pane for the whole corpus, which an empty query and any term
+/// that every article matches (`e`) show: precomputed, not summed per key.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct AllArticles {
+    /// Per entity: mentions and articles over the corpus.
+    pub(crate) mentions: Vec<u32>,
+    pub(crate) articles: Vec<u32>,
+    /// Entities in at least one article, in the entity pane's order.
+    pub(crate) entity_order: Vec<u32>,
+    /// Events of at least one article, in id (date) order.
+    pub(crate) events: Vec<u32>,
+    /// Per event: how many times the articles list it.
+    pub(crate) event_listings: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchIndex {
-    /// Distinct folded words, sorted, so that prefixes are ranges.
-    pub(crate) words: Vec<String>,
-    /// For each word, the articles holding it with the best field, by article.
-    pub(crate) postings: Vec<Vec<(ArticleId, Field)>>,
+    /// Distinct folded words, sorted bytewise, so that prefixes are ranges.
+    words: Lists<u8>,
+    /// For each word, the articles holding it with their best field, by
+    /// article (see [`posting_parts`]).
+    postings: Lists<u32>,
     /// Folded headline and text of each article, for exact terms.
-    pub(crate) folded: Vec<String>,
+    folded: Vec<Box<str>>,
     /// Folded words of each entity's names.
     pub(crate) entity_words: Vec<Vec<String>>,
-    /// The words holding each three-letter sequence, for inner matches.
-    trigrams: HashMap<[char; 3], Vec<u32>>,
-    /// Each article's entities with their mention counts there.
-    pub(crate) entity_counts: Vec<Vec<(EntityId, u32)>>,
+    /// Three-letter sequences (packed chars), sorted, and for each the words
+    /// holding it: inner matches look a term's sequences up here.
+    trigram_keys: Vec<u64>,
+    trigram_words: Lists<u32>,
+    /// Each article's entities (ids) with their mention counts there.
+    pub(crate) entity_counts: Lists<(u32, u32)>,
+    /// Each entity's articles, by id: `@name` terms read these.
+    pub(crate) entity_articles: Lists<u32>,
     /// For each word, the entities one of whose names holds it.
-    word_entities: Vec<Vec<EntityId>>,
+    word_entities: Lists<u32>,
+    /// Each article's events (ids), as the article lists them: read here
+    /// rather than from the articles, whose other fields would crowd the cache.
+    pub(crate) article_events: Lists<u32>,
+    /// Each entity's place in the order of (canonical name, id): the entity
+    /// pane's last tie-break, as a number.
+    pub(crate) entity_name_rank: Vec<u32>,
+    /// The entities in that order: the inverse of `entity_name_rank`.
+    pub(crate) entity_by_name: Vec<u32>,
+    /// Each entity's kind (`EntityKind as u8`): the pane's first key, kept
+    /// apart from the entities' other fields for the cache's sake.
+    pub(crate) entity_kind: Vec<u8>,
+    pub(crate) all: AllArticles,
 }
+
+/// Articles per parallel task while gathering postings.
+const CHUNK: usize = 256;
 
 impl SearchIndex {
     pub fn new(corpus: &Corpus) -> Self {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut words: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<(ArticleId, Field)>> = Vec::new();
-        let mut add = |word: String, a: ArticleId, f: Field| {
-            let id = *ids.entry(word).or_insert_with_key(|w| {
-                words.push(w.clone());
-                postings.push(Vec::new());
-                words.len() - 1
-            });
-            let list = &mut postings[id];
-            match list.last_mut() {
-                Some((last, field)) if *last == a => *field = (*field).max(f),
-                _ => list.push((a, f)),
-            }
-        };
         let entity_words: Vec<Vec<String>> = corpus
             .entities
-            .iter()
+            .par_iter()
             .map(|e| {
                 let mut v: Vec<String> = e.aliases.iter().flat_map(|n| words_of(n)).collect();
                 v.sort();
@@ -63,65 +151,49 @@ impl SearchIndex {
                 v
             })
             .collect();
-        // Tokenising and folding run in parallel; the table is filled in
-        // article order so postings stay sorted by article.
-        let article_words: Vec<(Vec<String>, Vec<String>)> = corpus
-            .articles
-            .par_iter()
-            .map(|a| (words_of(&a.text), words_of(&a.headline)))
-            .collect();
-        for (a, (body, headline)) in corpus.articles.iter().zip(article_words) {
-            for w in body {
-                add(w, a.id, Field::Body);
-            }
-            for e in &a.entities {
-                for w in &entity_words[e.0 as usize] {
-                    add(w.clone(), a.id, Field::Entity);
-                }
-            }
-            for w in headline {
-                add(w, a.id, Field::Headline);
-            }
-        }
-        let (words, postings) = sorted(words, postings);
-        let trigrams = trigram_table(&words);
-        let mut word_entities: Vec<Vec<EntityId>> = vec![Vec::new(); words.len()];
-        for (e, ws) in entity_words.iter().enumerate() {
-            for w in ws {
-                if let Ok(i) = words.binary_search(w) {
-                    word_entities[i].push(EntityId(e as u32));
-                }
-            }
-        }
-        let entity_counts = corpus
-            .articles
-            .par_iter()
-            .map(|a| {
-                a.entities
-                    .iter()
-                    .map(|e| {
-                        (
-                            *e,
-                            a.mentions.iter().filter(|m| m.entity == *e).count() as u32,
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
+        let (words, postings) = word_postings(&corpus.articles, &entity_words);
+        let (trigram_keys, trigram_words) = trigram_table(&words);
+        let word_entities = word_entities(&words, &entity_words);
+        let entity_counts = entity_counts(&corpus.articles);
+        let entity_articles = transpose(&entity_counts, corpus.entities.len());
         let folded = corpus
             .articles
             .par_iter()
-            .map(|a| fold(&format!("{}\n{}", a.headline, a.text)))
+            .map(|a| {
+                let mut f = String::with_capacity(a.headline.len() + 1 + a.text.len());
+                fold_into(&mut f, &a.headline);
+                f.push('\n');
+                fold_into(&mut f, &a.text);
+                f.into_boxed_str()
+            })
             .collect();
-        SearchIndex {
+        let entity_by_name = entity_by_name(corpus);
+        let mut entity_name_rank = vec![0u32; entity_by_name.len()];
+        for (r, &e) in entity_by_name.iter().enumerate() {
+            entity_name_rank[e as usize] = r as u32;
+        }
+        let mut article_events = Lists::default();
+        for a in &corpus.articles {
+            article_events.push(a.events.iter().map(|e| e.0));
+        }
+        let mut index = SearchIndex {
             words,
             postings,
             folded,
             entity_words,
-            trigrams,
+            trigram_keys,
+            trigram_words,
             entity_counts,
+            entity_articles,
             word_entities,
-        }
+            entity_name_rank,
+            entity_by_name,
+            entity_kind: corpus.entities.iter().map(|e| e.kind as u8).collect(),
+            article_events,
+            all: AllArticles::default(),
+        };
+        index.all = all_articles(corpus, &index);
+        index
     }
 }
 
@@ -131,11 +203,23 @@ impl SearchIndex {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        &self.words[i]
+        // Built from `&str`s only, cut at their ends.
+        std::str::from_utf8(self.words.get(i)).expect("index words are UTF-8")
     }
 
-    pub fn word_entities(&self, i: usize) -> &[EntityId] {
-        &self.word_entities[i]
+    /// Ids of the entities one of whose names holds word `i`.
+    pub fn word_entities(&self, i: usize) -> &[u32] {
+        self.word_entities.get(i)
+    }
+
+    /// The articles holding word `i`, with the best field, packed (see
+    /// [`posting_parts`]).
+    pub(crate) fn postings(&self, i: usize) -> &[u32] {
+        self.postings.get(i)
+    }
+
+    pub(crate) fn folded(&self) -> &[Box<str>] {
+        &self.folded
     }
 
     /// The words a term may match, a superset of what the matcher accepts:
@@ -148,18 +232,16 @@ impl SearchIndex {
         if chars.len() < super::matcher::MIN_INNER {
             return out;
         }
-        let rarest = chars
+        let lists: Option<Vec<&[u32]>> = chars
             .windows(3)
-            .filter_map(|w| self.trigrams.get(&[w[0], w[1], w[2]]))
-            .min_by_key(|l| l.len());
-        let all_present = chars
-            .windows(3)
-            .all(|w| self.trigrams.contains_key(&[w[0], w[1], w[2]]));
-        if let (Some(list), true) = (rarest, all_present) {
+            .map(|w| self.trigram(trigram_key(w[0], w[1], w[2])))
+            .collect();
+        if let Some(rarest) = lists.and_then(|l| l.into_iter().min_by_key(|l| l.len())) {
             out.extend(
-                list.iter()
+                rarest
+                    .iter()
                     .map(|&w| w as usize)
-                    .filter(|&w| self.words[w].contains(term)),
+                    .filter(|&w| self.word(w).contains(term)),
             );
         }
         if chars.len() >= super::matcher::MIN_TYPO {
@@ -171,48 +253,354 @@ impl SearchIndex {
         out
     }
 
+    fn trigram(&self, key: u64) -> Option<&[u32]> {
+        let i = self.trigram_keys.binary_search(&key).ok()?;
+        Some(self.trigram_words.get(i))
+    }
+
     /// The ids of the words starting with `prefix`: one range of the sorted list.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.words.partition_point(|w| w.as_str() < prefix);
-        let len = self.words[start..].partition_point(|w| w.starts_with(prefix));
+        let p = prefix.as_bytes();
+        let n = self.words.len();
+        let start = partition_point(n, |i| self.words.get(i) < p);
+        let len = partition_point(n - start, |i| self.words.get(start + i).starts_with(p));
         start..start + len
     }
 }
 
-/// Words in sorted order, their postings following them.
-fn sorted(
-    words: Vec<String>,
-    postings: Vec<Vec<(ArticleId, Field)>>,
-) -> (Vec<String>, Vec<Vec<(ArticleId, Field)>>) {
-    let mut pairs: Vec<(String, Vec<(ArticleId, Field)>)> =
-        words.into_iter().zip(postings).collect();
-    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    pairs.into_iter().unzip()
+/// The first index in `0..n` for which `pred` is false (`pred` true then false).
+fn partition_point(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
-fn trigram_table(words: &[String]) -> HashMap<[char; 3], Vec<u32>> {
-    let mut table: HashMap<[char; 3], Vec<u32>> = HashMap::new();
-    for (i, w) in words.iter().enumerate() {
-        let chars: Vec<char> = w.chars().collect();
-        for t in chars.windows(3) {
-            let list = table.entry([t[0], t[1], t[2]]).or_default();
-            if list.last() != Some(&(i as u32)) {
-                list.push(i as u32);
+fn trigram_key(a: char, b: char, c: char) -> u64 {
+    // A char is at most 21 bits.
+    ((a as u64) << 42) | ((b as u64) << 21) | c as u64
+}
+
+/// One chunk of articles' postings before the vocabulary is merged: the
+/// chunk's own word ids, each article's distinct words packed with their
+/// best field (`id << 2 | field`).
+struct ChunkPostings {
+    words: Vec<Box<str>>,
+    starts: Vec<usize>,
+    items: Vec<u32>,
+}
+
+/// The sorted vocabulary and its postings. Chunks of articles are indexed
+/// in parallel, each with its own small vocabulary; the vocabularies are
+/// merged and sorted once, and the postings laid out by counting, in
+/// article order, so each word's list stays sorted by article.
+fn word_postings(articles: &[Article], entity_words: &[Vec<String>]) -> (Lists<u8>, Lists<u32>) {
+    let chunks: Vec<ChunkPostings> = articles
+        .par_chunks(CHUNK)
+        .map(|c| chunk_postings(c, entity_words))
+        .collect();
+
+    let mut global: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut vocabulary: Vec<&str> = Vec::new();
+    let to_global: Vec<Vec<u32>> = chunks
+        .iter()
+        .map(|c| {
+            c.words
+                .iter()
+                .map(|w| {
+                    *global.entry(w).or_insert_with(|| {
+                        vocabulary.push(w);
+                        (vocabulary.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    drop(global);
+    let mut order: Vec<u32> = (0..vocabulary.len() as u32).collect();
+    order.par_sort_unstable_by_key(|&g| vocabulary[g as usize]);
+    let mut rank = vec![0u32; vocabulary.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g as usize] = r as u32;
+    }
+    let mut words = Lists {
+        starts: Vec::with_capacity(order.len() + 1),
+        items: Vec::new(),
+    };
+    words.starts.push(0);
+    for &g in &order {
+        words.push(vocabulary[g as usize].bytes());
+    }
+    drop(vocabulary);
+
+    // Chunk word ids to sorted ranks, keeping the field bits.
+    let ranked: Vec<Vec<u32>> = chunks
+        .par_iter()
+        .zip(&to_global)
+        .map(|(c, g)| {
+            c.items
+                .iter()
+                .map(|&p| (rank[g[(p >> 2) as usize] as usize] << 2) | (p & 3))
+                .collect()
+        })
+        .collect();
+    let mut starts = vec![0usize; order.len() + 1];
+    for p in ranked.iter().flatten() {
+        starts[(p >> 2) as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut items = vec![0u32; starts[order.len()]];
+    let mut article = 0u32;
+    for (c, r) in chunks.iter().zip(&ranked) {
+        for a in c.starts.windows(2) {
+            for &p in &r[a[0]..a[1]] {
+                let w = (p >> 2) as usize;
+                items[next[w]] = (article << 2) | (p & 3);
+                next[w] += 1;
+            }
+            article += 1;
+        }
+    }
+    (words, Lists { starts, items })
+}
+
+fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPostings {
+    let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut words: Vec<Box<str>> = Vec::new();
+    let mut starts = vec![0];
+    let mut items = Vec::new();
+    let mut here: Vec<u32> = Vec::new();
+    for a in articles {
+        here.clear();
+        let mut add = |w: &str, f: Field| {
+            let id = match ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    words.push(w.into());
+                    ids.insert(w.into(), id);
+                    id
+                }
+            };
+            here.push((id << 2) | f as u32);
+        };
+        for_each_word(&a.text, |w| add(w, Field::Body));
+        for e in &a.entities {
+            for w in &entity_words[e.0 as usize] {
+                add(w, Field::Entity);
+            }
+        }
+        for_each_word(&a.headline, |w| add(w, Field::Headline));
+        // Sorted by word then field: the last of each word has its best field.
+        here.sort_unstable();
+        for (i, &p) in here.iter().enumerate() {
+            if here.get(i + 1).is_none_or(|&q| q >> 2 != p >> 2) {
+                items.push(p);
+            }
+        }
+        starts.push(items.len());
+    }
+    ChunkPostings {
+        words,
+        starts,
+        items,
+    }
+}
+
+fn trigram_table(words: &Lists<u8>) -> (Vec<u64>, Lists<u32>) {
+    let mut pairs: Vec<(u64, u32)> = (0..words.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let w = std::str::from_utf8(words.get(i)).expect("index words are UTF-8");
+            let chars: Vec<char> = w.chars().collect();
+            let keys: Vec<(u64, u32)> = chars
+                .windows(3)
+                .map(|t| (trigram_key(t[0], t[1], t[2]), i as u32))
+                .collect();
+            keys
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let mut keys: Vec<u64> = Vec::new();
+    let mut lists = Lists::default();
+    let mut at = 0;
+    while at < pairs.len() {
+        let key = pairs[at].0;
+        let end = at + pairs[at..].partition_point(|p| p.0 == key);
+        keys.push(key);
+        lists.push(pairs[at..end].iter().map(|p| p.1));
+        at = end;
+    }
+    (keys, lists)
+}
+
+fn word_entities(words: &Lists<u8>, entity_words: &[Vec<String>]) -> Lists<u32> {
+    let find = |w: &str| partition_point(words.len(), |i| words.get(i) < w.as_bytes());
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for (e, ws) in entity_words.iter().enumerate() {
+        for w in ws {
+            let i = find(w);
+            if i < words.len() && words.get(i) == w.as_bytes() {
+                pairs.push((i as u32, e as u32));
             }
         }
     }
-    table
+    // Stable: each word's entities stay in id order.
+    pairs.sort_by_key(|p| p.0);
+    Lists::from_sorted_pairs(words.len(), &pairs)
+}
+
+fn entity_counts(articles: &[Article]) -> Lists<(u32, u32)> {
+    let per_article: Vec<Vec<(u32, u32)>> = articles
+        .par_iter()
+        .map(|a| {
+            a.entities
+                .iter()
+                .map(|e| {
+                    let n = a.mentions.iter().filter(|m| m.entity == *e).count();
+                    (e.0, n as u32)
+                })
+                .collect()
+        })
+        .collect();
+    let mut out = Lists::default();
+    for l in per_article {
+        out.push(l);
+    }
+    out
+}
+
+/// For each entity, the articles whose counts name it, in article order.
+fn transpose(counts: &Lists<(u32, u32)>, entities: usize) -> Lists<u32> {
+    let mut pairs: Vec<(u32, u32)> = (0..counts.len())
+        .flat_map(|a| counts.get(a).iter().map(move |&(e, _)| (e, a as u32)))
+        .collect();
+    pairs.sort_by_key(|p| p.0);
+    pairs.dedup();
+    Lists::from_sorted_pairs(entities, &pairs)
+}
+
+fn entity_by_name(corpus: &Corpus) -> Vec<u32> {
+    let mut by_name: Vec<u32> = (0..corpus.entities.len() as u32).collect();
+    by_name.par_sort_by(|&x, &y| {
+        corpus.entities[x as usize]
+            .canonical
+            .cmp(&corpus.entities[y as usize].canonical)
+            .then(x.cmp(&y))
+    });
+    by_name
+}
+
+fn all_articles(corpus: &Corpus, index: &SearchIndex) -> AllArticles {
+    let n = corpus.entities.len();
+    let mut mentions = vec![0u32; n];
+    let mut articles = vec![0u32; n];
+    for &(e, m) in &index.entity_counts.items {
+        mentions[e as usize] += m;
+        articles[e as usize] += 1;
+    }
+    let entity_order = super::entity_order(corpus, index, &mentions, &articles);
+    let mut event_listings = vec![0u32; corpus.events.len()];
+    for &e in &index.article_events.items {
+        event_listings[e as usize] += 1;
+    }
+    let events = (0..event_listings.len() as u32)
+        .filter(|&e| event_listings[e as usize] > 0)
+        .collect();
+    AllArticles {
+        mentions,
+        articles,
+        entity_order,
+        events,
+        event_listings,
+    }
+}
+
+/// Calls `f` with each folded word of a text; a hyphenated word also
+/// gives its parts. The same words as [`words_of`], without a `String`
+/// for each.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for t in tokenize(text) {
+        buf.clear();
+        fold_into(&mut buf, t.text);
+        let w = buf.as_str();
+        if w.contains('-') {
+            for p in w.split('-').filter(|p| p.len() > 1) {
+                f(p);
+            }
+        }
+        f(w);
+    }
+}
+
+/// Appends [`fold`]`(s)` to `out`, folding only the non-ASCII runs the
+/// slow way. The same result: `fold` maps each character on its own
+/// (decomposition, then dropping combining marks, then lower case), and
+/// the only reordering decomposition does is among combining marks, which
+/// never include an ASCII character.
+pub(crate) fn fold_into(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let ascii_end = at + bytes[at..].iter().take_while(|b| b.is_ascii()).count();
+        let ascii = &s[at..ascii_end];
+        let start = out.len();
+        out.push_str(ascii);
+        out[start..].make_ascii_lowercase();
+        if ascii.contains('`') {
+            let fixed = out[start..].replace('`', "'");
+            out.truncate(start);
+            out.push_str(&fixed);
+        }
+        let other_end = ascii_end
+            + bytes[ascii_end..]
+                .iter()
+                .take_while(|b| !b.is_ascii())
+                .count();
+        if other_end > ascii_end {
+            // Both ends are at ASCII bytes or the ends of `s`: char boundaries.
+            out.push_str(&fold(&s[ascii_end..other_end]));
+        }
+        at = other_end;
+    }
 }
 
 /// Folded words of a text; a hyphenated word also gives its parts.
 pub fn words_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for t in tokenize(text) {
-        let w = fold(t.text);
-        if w.contains('-') {
-            out.extend(w.split('-').filter(|p| p.len() > 1).map(str::to_string));
-        }
-        out.push(w);
-    }
+    for_each_word(text, |w| out.push(w.to_string()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_into_folds_as_fold_does() {
+        let texts = [
+            "Erdoğan à Sotchi : l’ONU, « Moyen‐Orient » – ÉTAT `x´ ŒUVRE straße Łódź",
+            "e\u{301}te\u{301} a\u{30a}\u{323}b A\u{323}\u{30a}",
+            "ﬁn ½ ™ ² Ⅻ İstanbul ΣΊΣΥΦΟΣ",
+            "plain ASCII with `backticks` and CAPS",
+            "",
+            "\u{301}leading mark, trailing é\u{301}",
+        ];
+        for t in texts {
+            let mut out = String::from("kept ");
+            fold_into(&mut out, t);
+            assert_eq!(out, format!("kept {}", fold(t)), "{t:?}");
+        }
+    }
 }

@@ -7,8 +7,6 @@ pub mod matcher;
 pub mod query;
 pub mod sort;
 
-use std::collections::HashSet;
-
 use crate::extract::fold::fold;
 use crate::model::{ArticleId, Corpus, EntityId, EventId};
 use crate::review::Marks;
@@ -84,22 +82,26 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
     let n = corpus.articles.len();
     let mut keep = vec![true; n];
     let mut score = vec![0i64; n];
+    let mut ranked = false;
+    // Index words to highlight, by id, and other folded strings.
+    let mut highlight_words: Vec<usize> = Vec::new();
     let mut highlights = Vec::new();
     let mut event_ok: Vec<Box<dyn Fn(EventId) -> bool + '_>> = Vec::new();
     for term in &q.terms {
         match term {
             Term::Fuzzy(t) => {
                 let t = fold(t);
+                ranked = true;
                 // Best score of the term per article; MIN where it is absent.
                 let mut best = vec![i64::MIN; n];
                 for wi in index.candidates(&t) {
-                    let w = &index.words[wi];
-                    let Some(s) = matcher.score(&t, w) else {
+                    let Some(s) = matcher.score(&t, index.word(wi)) else {
                         continue;
                     };
-                    highlights.push(w.clone());
-                    for &(a, field) in &index.postings[wi] {
-                        let b = &mut best[a.0 as usize];
+                    highlight_words.push(wi);
+                    for &p in index.postings(wi) {
+                        let (a, field) = index::posting_parts(p);
+                        let b = &mut best[a as usize];
                         *b = (*b).max(s + field_bonus(field));
                     }
                 }
@@ -113,24 +115,30 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
             }
             Term::Exact(t) => {
                 let t = fold(t);
-                for (k, text) in keep.iter_mut().zip(&index.folded) {
-                    *k &= text.contains(&t);
+                for (k, text) in keep.iter_mut().zip(index.folded()) {
+                    *k = *k && text.contains(&t);
                 }
                 highlights.push(t);
             }
             Term::Exclude(t) => {
                 let t = fold(t);
-                for (k, text) in keep.iter_mut().zip(&index.folded) {
-                    *k &= !text.contains(&t);
+                for (k, text) in keep.iter_mut().zip(index.folded()) {
+                    *k = *k && !text.contains(&t);
                 }
             }
             Term::Entity(name) => {
                 let wanted = matching_entities(index, &matcher, name);
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= a.entities.iter().any(|e| wanted.contains(e));
+                let mut named = vec![false; n];
+                for &e in &wanted {
+                    for &a in index.entity_articles.get(e as usize) {
+                        named[a as usize] = true;
+                    }
                 }
-                for e in &wanted {
-                    highlights.extend(index.entity_words[e.0 as usize].iter().cloned());
+                for (k, named) in keep.iter_mut().zip(named) {
+                    *k &= named;
+                }
+                for &e in &wanted {
+                    highlights.extend(index.entity_words[e as usize].iter().cloned());
                 }
             }
             Term::EventType(t) => {
@@ -173,16 +181,17 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
             }
         }
     }
-    let mut articles: Vec<ArticleId> = (0..n)
-        .filter(|&i| keep[i])
-        .map(|i| ArticleId(i as u32))
-        .collect();
-    // Stable: equal scores keep corpus order.
-    articles.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
-    highlights.sort();
-    highlights.dedup();
-    let entities = entity_rows(corpus, index, &articles);
-    let events = events_of(corpus, &articles, &event_ok);
+    let articles = if ranked {
+        by_score(&keep, &score)
+    } else {
+        (0..n as u32)
+            .filter(|&i| keep[i as usize])
+            .map(ArticleId)
+            .collect()
+    };
+    let highlights = merge_highlights(index, highlight_words, highlights);
+    let entities = entity_rows(corpus, index, &keep, articles.len());
+    let events = events_of(index, &keep, articles.len(), &event_ok);
     View {
         articles,
         entities,
@@ -192,14 +201,81 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
     }
 }
 
+/// The kept articles, best score first, equal scores in corpus order.
+fn by_score(keep: &[bool], score: &[i64]) -> Vec<ArticleId> {
+    let kept = || (0..keep.len()).filter(|&i| keep[i]);
+    let (mut count, mut lo, mut hi) = (0usize, i64::MAX, i64::MIN);
+    for i in kept() {
+        count += 1;
+        lo = lo.min(score[i]);
+        hi = hi.max(score[i]);
+    }
+    let span = hi.saturating_sub(lo);
+    // Many articles over a narrow span of scores (a short term matching
+    // most of the corpus): a counting sort, stable as it places ids in order.
+    if count > 0 && (0..(count as i64 * 4).max(1024)).contains(&span) {
+        let mut starts = vec![0usize; span as usize + 2];
+        for i in kept() {
+            starts[(hi - score[i]) as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut out = vec![ArticleId(0); count];
+        for i in kept() {
+            let b = &mut starts[(hi - score[i]) as usize];
+            out[*b] = ArticleId(i as u32);
+            *b += 1;
+        }
+        return out;
+    }
+    // Else one integer key per article, (best first, then id), sorts
+    // without a comparator and without stability, when the span fits
+    // beside the id.
+    if (0..1 << 31).contains(&span) && keep.len() <= u32::MAX as usize {
+        let mut keys: Vec<u64> = kept()
+            .map(|i| (((hi - score[i]) as u64) << 32) | i as u64)
+            .collect();
+        keys.sort_unstable();
+        return keys.into_iter().map(|k| ArticleId(k as u32)).collect();
+    }
+    let mut articles: Vec<ArticleId> = kept().map(|i| ArticleId(i as u32)).collect();
+    articles.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
+    articles
+}
+
+/// Highlighted words sorted and without repeats. Index words are sorted
+/// by id already; only the few other strings need sorting and merging.
+fn merge_highlights(
+    index: &SearchIndex,
+    mut ids: Vec<usize>,
+    mut other: Vec<String>,
+) -> Vec<String> {
+    ids.sort_unstable();
+    ids.dedup();
+    other.sort();
+    other.dedup();
+    let mut out = Vec::with_capacity(ids.len() + other.len());
+    let mut rest = other.into_iter().peekable();
+    for w in ids.into_iter().map(|i| index.word(i)) {
+        while let Some(s) = rest.next_if(|s| s.as_str() < w) {
+            out.push(s);
+        }
+        rest.next_if(|s| s.as_str() == w);
+        out.push(w.to_string());
+    }
+    out.extend(rest);
+    out
+}
+
 fn field_bonus(f: Field) -> i64 {
     // Fields dominate: any headline match ranks above any body match.
     f as i64 * 10_000
 }
 
-/// Entities one of whose names has a word matching `name` (all of its
-/// `_`-separated words, for `@vladimir_poutine`).
-fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> HashSet<EntityId> {
+/// Entities (ids, sorted) one of whose names has a word matching `name`
+/// (all of its `_`-separated words, for `@vladimir_poutine`).
+fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> Vec<u32> {
     let parts: Vec<String> = name
         .split(['_', '-'])
         .filter(|p| !p.is_empty())
@@ -207,17 +283,22 @@ fn matching_entities(index: &SearchIndex, m: &WordMatcher, name: &str) -> HashSe
         .collect();
     // Entities having a name word that matches each part, through the
     // index's candidates for that part.
-    let mut found: Option<HashSet<EntityId>> = None;
+    let mut found: Option<Vec<u32>> = None;
     for p in &parts {
-        let with_part: HashSet<EntityId> = index
+        let mut with_part: Vec<u32> = index
             .candidates(p)
             .into_iter()
             .filter(|&w| m.score(p, index.word(w)).is_some())
             .flat_map(|w| index.word_entities(w).iter().copied())
             .collect();
+        with_part.sort_unstable();
+        with_part.dedup();
         found = Some(match found {
             None => with_part,
-            Some(f) => f.intersection(&with_part).copied().collect(),
+            Some(f) => f
+                .into_iter()
+                .filter(|e| with_part.binary_search(e).is_ok())
+                .collect(),
         });
     }
     found.unwrap_or_default()
@@ -273,44 +354,204 @@ pub fn sort_entities(corpus: &Corpus, rows: &mut [EntityRow], by: EntitySort) {
     });
 }
 
-/// Entities of the given articles with their mentions there, grouped by
-/// kind (people, places, organisations, others), most mentioned first.
-fn entity_rows(corpus: &Corpus, index: &SearchIndex, articles: &[ArticleId]) -> Vec<EntityRow> {
-    // Dense counters by entity id: no hashing on the keystroke path.
-    let mut mentions = vec![0u32; corpus.entities.len()];
-    let mut in_articles = vec![0u32; corpus.entities.len()];
-    for a in articles {
-        for &(e, n) in &index.entity_counts[a.0 as usize] {
-            mentions[e.0 as usize] += n;
-            in_articles[e.0 as usize] += 1;
-        }
+/// Entities of the kept articles (`count` of them) with their mentions
+/// there, grouped by kind (people, places, organisations, others), most
+/// mentioned first.
+fn entity_rows(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    keep: &[bool],
+    count: usize,
+) -> Vec<EntityRow> {
+    let all = &index.all;
+    let rows = |order: &[u32], mentions: &[u32], articles: &[u32]| -> Vec<EntityRow> {
+        order
+            .iter()
+            .map(|&e| EntityRow {
+                id: EntityId(e),
+                mentions: mentions[e as usize] as usize,
+                articles: articles[e as usize] as usize,
+            })
+            .collect()
+    };
+    if count == keep.len() {
+        return rows(&all.entity_order, &all.mentions, &all.articles);
     }
-    let mut rows: Vec<EntityRow> = (0..corpus.entities.len())
-        .filter(|&e| in_articles[e] > 0)
-        .map(|e| EntityRow {
-            id: EntityId(e as u32),
-            mentions: mentions[e] as usize,
-            articles: in_articles[e] as usize,
-        })
-        .collect();
-    sort_entities(corpus, &mut rows, EntitySort::Kind);
-    rows
+    // Dense counters by entity id: no hashing on the keystroke path.
+    let mut mentions;
+    let mut in_articles;
+    let order;
+    if count > keep.len() / 2 && keyed(index) {
+        // Most articles kept: the corpus totals less the few left out, and
+        // the corpus-wide order with only the entities those name moved.
+        mentions = all.mentions.clone();
+        in_articles = all.articles.clone();
+        let mut moved = vec![false; mentions.len()];
+        let mut moved_keys = Vec::new();
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| !**k) {
+            for &(e, m) in index.entity_counts.get(a) {
+                mentions[e as usize] -= m;
+                in_articles[e as usize] -= 1;
+                moved[e as usize] = true;
+            }
+        }
+        for (e, _) in moved.iter().enumerate().filter(|(_, m)| **m) {
+            if in_articles[e] > 0 {
+                moved_keys.push(entity_key(index, e, mentions[e]));
+            }
+        }
+        moved_keys.sort_unstable();
+        let stayed = all
+            .entity_order
+            .iter()
+            .filter(|&&e| !moved[e as usize])
+            .map(|&e| entity_key(index, e as usize, mentions[e as usize]));
+        order = merge_sorted(stayed, moved_keys)
+            .map(|k| entity_of_key(index, k))
+            .collect::<Vec<u32>>();
+    } else {
+        let n = corpus.entities.len();
+        mentions = vec![0u32; n];
+        in_articles = vec![0u32; n];
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+            for &(e, m) in index.entity_counts.get(a) {
+                mentions[e as usize] += m;
+                in_articles[e as usize] += 1;
+            }
+        }
+        order = entity_order(corpus, index, &mentions, &in_articles);
+    }
+    rows(&order, &mentions, &in_articles)
+}
+
+/// The items of two ascending sequences, ascending.
+fn merge_sorted(a: impl Iterator<Item = u64>, b: Vec<u64>) -> impl Iterator<Item = u64> {
+    let mut a = a.peekable();
+    let mut b = b.into_iter().peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if x <= y => a.next(),
+        (_, Some(_)) => b.next(),
+        _ => a.next(),
+    })
+}
+
+/// Whether entity keys fit: kind in 3 bits, mentions (reversed) in 32,
+/// the name's rank in 29.
+fn keyed(index: &SearchIndex) -> bool {
+    index.entity_name_rank.len() < 1 << 29
+}
+
+/// An entity's place in the order of [`EntitySort::Kind`] (kind, most
+/// mentions, then name and id) as one integer.
+fn entity_key(index: &SearchIndex, e: usize, mentions: u32) -> u64 {
+    let kind = u64::from(index.entity_kind[e]);
+    (kind << 61) | (u64::from(u32::MAX - mentions) << 29) | u64::from(index.entity_name_rank[e])
+}
+
+fn entity_of_key(index: &SearchIndex, key: u64) -> u32 {
+    index.entity_by_name[(key & ((1 << 29) - 1)) as usize]
+}
+
+/// Entities in at least one article (by the counts given), in the order of
+/// [`EntitySort::Kind`].
+pub(crate) fn entity_order(
+    corpus: &Corpus,
+    index: &SearchIndex,
+    mentions: &[u32],
+    articles: &[u32],
+) -> Vec<u32> {
+    let present = (0..articles.len()).filter(|&e| articles[e] > 0);
+    if !keyed(index) {
+        let mut rows: Vec<EntityRow> = present
+            .map(|e| EntityRow {
+                id: EntityId(e as u32),
+                mentions: mentions[e] as usize,
+                articles: articles[e] as usize,
+            })
+            .collect();
+        sort_entities(corpus, &mut rows, EntitySort::Kind);
+        return rows.into_iter().map(|r| r.id.0).collect();
+    }
+    let mut keys: Vec<u64> = present.map(|e| entity_key(index, e, mentions[e])).collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|k| entity_of_key(index, k)).collect()
 }
 
 type EventPredicate<'a> = Box<dyn Fn(EventId) -> bool + 'a>;
 
-fn events_of(corpus: &Corpus, articles: &[ArticleId], ok: &[EventPredicate]) -> Vec<EventId> {
-    // From the articles' own event lists: work in proportion to the view.
-    let mut seen = vec![false; corpus.events.len()];
-    let mut out: Vec<EventId> = Vec::new();
-    for a in articles {
-        for &e in &corpus.article(*a).events {
-            if !std::mem::replace(&mut seen[e.0 as usize], true) && ok.iter().all(|f| f(e)) {
-                out.push(e);
+/// Events of the kept articles (`count` of them) that every predicate
+/// accepts, in id (date) order.
+fn events_of(
+    index: &SearchIndex,
+    keep: &[bool],
+    count: usize,
+    ok: &[EventPredicate],
+) -> Vec<EventId> {
+    let all = &index.all;
+    if count == keep.len() && ok.is_empty() {
+        return all.events.iter().map(|&e| EventId(e)).collect();
+    }
+    let listed: Vec<u32> = if count == keep.len() {
+        all.event_listings.clone()
+    } else if count > keep.len() / 2 {
+        // The corpus's listings less those of the few articles left out.
+        let mut listed = all.event_listings.clone();
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| !**k) {
+            for &e in index.article_events.get(a) {
+                listed[e as usize] -= 1;
+            }
+        }
+        listed
+    } else {
+        let mut listed = vec![0u32; all.event_listings.len()];
+        for (a, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+            for &e in index.article_events.get(a) {
+                listed[e as usize] += 1;
+            }
+        }
+        listed
+    };
+    // Events are numbered in date order: ids in order are dates in order.
+    (0..listed.len() as u32)
+        .filter(|&e| listed[e as usize] > 0)
+        .map(EventId)
+        .filter(|&e| ok.iter().all(|f| f(e)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The order of a stable sort, best score first.
+    fn plain(keep: &[bool], score: &[i64]) -> Vec<ArticleId> {
+        let mut v: Vec<ArticleId> = (0..keep.len())
+            .filter(|&i| keep[i])
+            .map(|i| ArticleId(i as u32))
+            .collect();
+        v.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
+        v
+    }
+
+    #[test]
+    fn ranking_shortcuts_give_the_stable_sort() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        // Narrow spans (counting sort), wide ones (integer keys), and
+        // wider than a key holds (the comparator sort).
+        for span in [1u64, 7, 300, 40_000, 1 << 33, u64::MAX >> 2] {
+            for n in [0usize, 1, 5, 200, 3000] {
+                let keep: Vec<bool> = (0..n).map(|_| next() % 4 != 0).collect();
+                let score: Vec<i64> = (0..n)
+                    .map(|_| (next() % span) as i64 - (span / 2) as i64)
+                    .collect();
+                assert_eq!(by_score(&keep, &score), plain(&keep, &score), "{span} {n}");
             }
         }
     }
-    // Events are numbered in date order: sorting ids sorts by date.
-    out.sort_unstable();
-    out
 }
