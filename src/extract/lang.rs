@@ -51,9 +51,24 @@ pub fn detect(text: &str) -> Lang {
         .filter(|w| !w.is_empty())
         .take(2000)
     {
-        let w = w.to_lowercase();
-        fr += FR.contains(&w.as_str()) as usize;
-        en += EN.contains(&w.as_str()) as usize;
+        // Plain ASCII words are lower-cased on the stack, and none longer
+        // than the longest listed word (5 bytes) can be one.
+        let mut buf = [0u8; 5];
+        let lower;
+        let w = if w.is_ascii() {
+            if w.len() > buf.len() {
+                continue;
+            }
+            let buf = &mut buf[..w.len()];
+            buf.copy_from_slice(w.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or_default()
+        } else {
+            lower = w.to_lowercase();
+            lower.as_str()
+        };
+        fr += FR.contains(&w) as usize;
+        en += EN.contains(&w) as usize;
     }
     if en > fr { Lang::En } else { Lang::Fr }
 }
@@ -61,6 +76,11 @@ pub fn detect(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_listed_word_is_longer_than_five_bytes() {
+        assert!(FR.iter().chain(EN).all(|w| w.len() <= 5));
+    }
 
     #[test]
     fn detects_french_and_english() {

@@ -44,6 +44,11 @@ pub fn particle_name(w: &str) -> bool {
         "al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-", "ben-", "bin-", "ibn-",
         "abu-", "abou-",
     ];
+    // Every particle ends with its hyphen at byte 2, 3 or 4.
+    let b = w.as_bytes();
+    if !(b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-') || b.get(4) == Some(&b'-')) {
+        return false;
+    }
     PARTICLES.iter().any(|p| {
         w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
             && w[p.len()..].chars().next().is_some_and(char::is_uppercase)

@@ -37,18 +37,30 @@ impl Gazetteer {
     /// One trailing comma is allowed, for an apposition (`le porte-parole du
     /// Kremlin, Dmitri Peskov`). Only the last few words are read.
     pub fn ends_with_person_cue(&self, text: &str) -> bool {
-        let tokens = self.cue_tokens(text);
+        // Most texts end with a word that ends no cue: the last chunk tells.
+        let last = self.cue_tokens(text, 1);
+        match last.last() {
+            Some(t) if self.title_tails.contains(t) || self.complement_tails.contains(t) => {}
+            _ => return false,
+        }
+        let tokens = self.cue_tokens(text, CUE_WINDOW);
         let is_title = |k: &str| self.titles.contains(k);
         let is_complement = |k: &str| self.is_complement(k);
         let mut key = String::new();
         let mut end = tokens.len();
         while end > 0 {
             let tail = &tokens[..end];
-            if longest_suffix(tail, self.max_title_words, &mut key, is_title).is_some() {
+            let last = &tail[end - 1];
+            if self.title_tails.contains(last)
+                && longest_suffix(tail, self.max_title_words, &mut key, is_title).is_some()
+            {
                 return true;
             }
-            if let Some(n) =
-                longest_suffix(tail, self.max_complement_words, &mut key, is_complement)
+            if let Some(n) = self
+                .complement_tails
+                .contains(last)
+                .then(|| longest_suffix(tail, self.max_complement_words, &mut key, is_complement))
+                .flatten()
             {
                 end -= n;
             } else if end < tokens.len() && self.title_connectors.contains(&tokens[end - 1]) {
@@ -71,13 +83,14 @@ impl Gazetteer {
     /// The folded words of the end of `text` that may belong to a person cue:
     /// hyphenated words split (`porte-parole`), elided articles split off
     /// (`l'ONU`), and nothing before punctuation that ends a clause.
-    fn cue_tokens(&self, text: &str) -> Vec<String> {
+    /// Only the last `window` whitespace-separated chunks are read.
+    fn cue_tokens(&self, text: &str, window: usize) -> Vec<String> {
         let mut text = text.trim_end();
         if let Some(rest) = text.strip_suffix(',') {
             text = rest.trim_end();
         }
         let mut reversed = Vec::new();
-        for chunk in text.split_whitespace().rev().take(CUE_WINDOW) {
+        for chunk in text.split_whitespace().rev().take(window) {
             let folded = fold(chunk);
             let word = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
             let Some(last) = word.chars().last() else {

@@ -6,7 +6,7 @@
 //! It only builds; it never answers a lookup. A malformed or contradictory
 //! entry is skipped and reported as a problem (file and line), never a panic.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::triggers::{Trigger, phrase_words};
 use super::{Gazetteer, PlaceKind, Referent};
@@ -228,6 +228,14 @@ impl Builder {
                 .chain(&g.title_complements)
                 .chain(&g.org_heads),
         );
+        g.title_tails = tails(g.titles.iter());
+        g.complement_tails = tails(
+            g.names
+                .keys()
+                .chain(&g.demonyms)
+                .chain(&g.title_complements)
+                .chain(&g.org_heads),
+        );
         g.max_trigger_words = g
             .triggers
             .values()
@@ -237,6 +245,21 @@ impl Builder {
             .unwrap_or(0);
         (self.g, self.problems)
     }
+}
+
+/// The suffixes of `keys` that start a key or follow a space or an
+/// apostrophe: whatever the last of the words that make up a key can be.
+fn tails<'a>(keys: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    let mut out = HashSet::default();
+    for k in keys {
+        out.insert(k.clone());
+        for (i, c) in k.char_indices() {
+            if c == ' ' || c == '\'' {
+                out.insert(k[i + c.len_utf8()..].to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Adds a one-entry-a-line file to a set, folded with `fold_name`.

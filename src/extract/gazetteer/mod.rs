@@ -37,10 +37,11 @@ mod triggers;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::fold::fold_name;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::fold::with_fold_name;
 use super::kind::EntityKind;
 use triggers::Trigger;
 
@@ -83,6 +84,12 @@ pub struct Gazetteer {
     title_connectors: HashSet<String>,
     org_heads: HashSet<String>,
     place_prepositions: HashSet<String>,
+    /// Every way a title, or a complement (see `cues`), may end: each
+    /// suffix of an entry that starts the entry or follows a space or an
+    /// apostrophe. A text whose last cue word is in neither set ends with
+    /// no person cue.
+    title_tails: HashSet<String>,
+    complement_tails: HashSet<String>,
     /// First folded word → the phrases starting with it, longest first.
     triggers: HashMap<String, Vec<Trigger>>,
     /// Longest entry, in words, of: titles; names, demonyms and complements
@@ -113,14 +120,16 @@ impl Gazetteer {
         if let Some(&i) = self.exact_names.get(name) {
             return Some(&self.referents[i]);
         }
-        let key = fold_name(name);
-        let i = self.names.get(key.as_str()).or_else(|| {
-            // `l'ONU`, `la Syrie`, `the Kremlin`: the article is not part of
-            // the name (names that include it, like `La Paz`, matched above).
-            let rest = ["l'", "d'", "le ", "la ", "les ", "the "]
-                .iter()
-                .find_map(|article| key.strip_prefix(article))?;
-            self.names.get(rest)
+        let i = with_fold_name(name, |key| {
+            self.names.get(key).or_else(|| {
+                // `l'ONU`, `la Syrie`, `the Kremlin`: the article is not part
+                // of the name (names that include it, like `La Paz`, matched
+                // above).
+                let rest = ["l'", "d'", "le ", "la ", "les ", "the "]
+                    .iter()
+                    .find_map(|article| key.strip_prefix(article))?;
+                self.names.get(rest)
+            })
         })?;
         Some(&self.referents[*i])
     }
@@ -198,5 +207,5 @@ fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             return f(key);
         }
     }
-    f(&fold_name(word))
+    with_fold_name(word, f)
 }

@@ -12,7 +12,7 @@ use chrono::Weekday;
 use super::pieces::{Cue, MonthWord};
 use super::resolve::{Dir, Raw, day_raw, exact};
 use super::tokens::{Kind, Scan};
-use super::words::{EN_MONTH_CUES, FR_MONTH_CUES};
+use super::words::{EN_MONTH_CUES, FR_MONTH_CUES, STARTERS};
 use crate::extract::date::DatePoint;
 use crate::extract::lang::Lang;
 
@@ -30,6 +30,17 @@ impl Scan<'_> {
         let mut out: Vec<Match> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            // Only a number or a starter word can open an expression.
+            let t = &self.toks[i];
+            let may_start = match t.kind {
+                Kind::Num => true,
+                Kind::Word => STARTERS.contains(t.norm.as_ref()),
+                Kind::Punct => false,
+            };
+            if !may_start {
+                i += 1;
+                continue;
+            }
             match self.longest_at(i, out.last()) {
                 Some(m) => {
                     i = m.end;
