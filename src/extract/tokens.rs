@@ -55,6 +55,64 @@ pub fn particle_name(w: &str) -> bool {
     })
 }
 
+/// The maximal runs of alphabetic characters of `text`, in order: what
+/// `text.split(|c: char| !c.is_alphabetic())` gives without its empty
+/// pieces, read a byte at a time where the text is ASCII.
+pub fn alphabetic_runs(text: &str) -> AlphabeticRuns<'_> {
+    AlphabeticRuns { text, at: 0 }
+}
+
+/// See [`alphabetic_runs`].
+pub struct AlphabeticRuns<'a> {
+    text: &'a str,
+    /// Where to look next (a character boundary).
+    at: usize,
+}
+
+impl AlphabeticRuns<'_> {
+    /// The first byte at or after `i` where the character's being
+    /// alphabetic is `alphabetic` (or the end of the text).
+    #[inline]
+    fn run_end(&self, mut i: usize, alphabetic: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if b.is_ascii_alphabetic() != alphabetic {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            let c = self.text[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            if c.is_alphabetic() != alphabetic {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+}
+
+impl<'a> Iterator for AlphabeticRuns<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.run_end(self.at, false);
+        if start >= self.text.len() {
+            self.at = start;
+            return None;
+        }
+        let end = self.run_end(start, true);
+        self.at = end;
+        Some(&self.text[start..end])
+    }
+}
+
 const ELISIONS: &[&str] = &[
     "l", "d", "qu", "s", "n", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
 ];
@@ -71,7 +129,7 @@ fn is_word_char(c: char) -> bool {
 /// inside a word keep it whole unless the part before the apostrophe is an
 /// elision.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5 + 4);
     let mut chars = text.char_indices().peekable();
     let mut elided = false;
     while let Some((start, c)) = chars.next() {
@@ -167,6 +225,24 @@ mod tests {
         assert!(!t[2].is_capitalised());
         assert!(t[3].is_acronym());
         assert!(!t[4].is_acronym());
+    }
+
+    #[test]
+    fn alphabetic_runs_split_as_str_split_does() {
+        for t in [
+            "",
+            "a",
+            " a b ",
+            "l'ONU, d’Idleb: 2017 été Erdoğan!",
+            "e\u{301}te\u{301} ß 漢字 ① x²y ǅ",
+            "…«»",
+        ] {
+            let want: Vec<&str> = t
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(alphabetic_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! It reads only the last few words, folded, against the lists that `load`
 //! built; it does not find names, nor decide what a name is otherwise.
 
-use super::Gazetteer;
-use crate::extract::fold::fold;
+use super::{Gazetteer, HashSet};
+use crate::extract::fold::{fold, with_fold};
 
 /// How many whitespace-separated words at the end of a text
 /// [`Gazetteer::ends_with_person_cue`] looks at: a title and its complement
@@ -37,11 +37,12 @@ impl Gazetteer {
     /// One trailing comma is allowed, for an apposition (`le porte-parole du
     /// Kremlin, Dmitri Peskov`). Only the last few words are read.
     pub fn ends_with_person_cue(&self, text: &str) -> bool {
-        // Most texts end with a word that ends no cue: the last chunk tells.
-        let last = self.cue_tokens(text, 1);
-        match last.last() {
-            Some(t) if self.title_tails.contains(t) || self.complement_tails.contains(t) => {}
-            _ => return false,
+        // Most texts end with a word that ends no cue: the last word tells.
+        let may_end_a_cue = self.with_last_cue_token(text, |t| {
+            self.title_tails.contains(t) || self.complement_tails.contains(t)
+        });
+        if may_end_a_cue != Some(true) {
+            return false;
         }
         let tokens = self.cue_tokens(text, CUE_WINDOW);
         let is_title = |k: &str| self.titles.contains(k);
@@ -52,14 +53,18 @@ impl Gazetteer {
             let tail = &tokens[..end];
             let last = &tail[end - 1];
             if self.title_tails.contains(last)
-                && longest_suffix(tail, self.max_title_words, &mut key, is_title).is_some()
+                && longest_suffix(tail, self.max_title_words, &self.title_heads, &mut key, is_title)
+                    .is_some()
             {
                 return true;
             }
             if let Some(n) = self
                 .complement_tails
                 .contains(last)
-                .then(|| longest_suffix(tail, self.max_complement_words, &mut key, is_complement))
+                .then(|| {
+                    let heads = &self.complement_heads;
+                    longest_suffix(tail, self.max_complement_words, heads, &mut key, is_complement)
+                })
                 .flatten()
             {
                 end -= n;
@@ -78,6 +83,33 @@ impl Gazetteer {
             || self.title_complements.contains(key)
             || self.names.contains_key(key)
             || self.org_heads.contains(key)
+    }
+
+    /// `f` of the last of the [`Gazetteer::cue_tokens`] of `text`, without
+    /// building them all: `None` when there is none.
+    fn with_last_cue_token<R>(&self, text: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+        let mut text = text.trim_end();
+        if let Some(rest) = text.strip_suffix(',') {
+            text = rest.trim_end();
+        }
+        let chunk = text.split_whitespace().next_back()?;
+        with_fold(chunk, |folded| {
+            let word = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let last = word.chars().last()?;
+            let abbreviation = last == '.' && self.titles.contains(word);
+            if !(last.is_alphanumeric() || last == '\'' || abbreviation) {
+                return None;
+            }
+            let piece = word.split('-').rev().find(|p| !p.is_empty())?;
+            let piece = match ELISIONS
+                .iter()
+                .find(|e| piece.len() > e.len() && piece.starts_with(*e))
+            {
+                Some(elision) => &piece[elision.len()..],
+                None => piece,
+            };
+            Some(f(piece))
+        })
     }
 
     /// The folded words of the end of `text` that may belong to a person cue:
@@ -126,13 +158,18 @@ impl Gazetteer {
 
 /// The longest suffix of `tokens`, at most `max` words, that `accept` takes
 /// once joined as `fold_name` would write it (`de l'onu`): its length.
+/// Only suffixes whose first word is one of `heads` are joined.
 fn longest_suffix(
     tokens: &[String],
     max: usize,
+    heads: &HashSet<String>,
     key: &mut String,
     accept: impl Fn(&str) -> bool,
 ) -> Option<usize> {
     (1..=max.min(tokens.len())).rev().find(|&n| {
+        if !heads.contains(&tokens[tokens.len() - n]) {
+            return false;
+        }
         key.clear();
         for token in &tokens[tokens.len() - n..] {
             if !key.is_empty() && !key.ends_with('\'') {
@@ -142,4 +179,40 @@ fn longest_suffix(
         }
         accept(key)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::gazetteer;
+
+    #[test]
+    fn the_last_cue_token_is_the_last_of_the_cue_tokens() {
+        let g = gazetteer::get();
+        for text in [
+            "",
+            " ",
+            ",",
+            "le président russe",
+            "le président russe, ",
+            "de l'ONU",
+            "l’ONU",
+            "M.",
+            "(M.",
+            "porte-parole du Kremlin,",
+            "x -",
+            "x a-",
+            "Foreign Minister",
+            "le président.",
+            "«président",
+            "aujourd'hui",
+            "qu'",
+            "jusqu'au",
+            "ÉTAT-MAJOR",
+            "a\u{301}",
+        ] {
+            let all = g.cue_tokens(text, super::CUE_WINDOW);
+            let last = g.with_last_cue_token(text, str::to_string);
+            assert_eq!(last.as_ref(), all.last(), "{text:?}");
+        }
+    }
 }

@@ -42,6 +42,9 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::fold::with_fold_name;
+// The tests compare lookups with `fold_name`.
+#[cfg(test)]
+use super::fold::fold_name;
 use super::kind::EntityKind;
 use triggers::Trigger;
 
@@ -90,6 +93,10 @@ pub struct Gazetteer {
     /// no person cue.
     title_tails: HashSet<String>,
     complement_tails: HashSet<String>,
+    /// Likewise every way an entry may begin: each prefix that is the
+    /// entry or ends before a space or after an apostrophe.
+    title_heads: HashSet<String>,
+    complement_heads: HashSet<String>,
     /// First folded word → the phrases starting with it, longest first.
     triggers: HashMap<String, Vec<Trigger>>,
     /// Longest entry, in words, of: titles; names, demonyms and complements

@@ -40,6 +40,10 @@ mod years;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::extract::date::{DatePoint, Precision};
 use crate::extract::lang::Lang;
 use resolve::{Raw, resolve};
@@ -140,10 +144,14 @@ fn self_date_windows(text: &str) -> Vec<(usize, usize)> {
     };
     let mut out = vec![(0, end_at(0, HEAD))];
     let head_end = out[0].1;
-    let mut starts: Vec<usize> = CUES
+    // No cue overlaps itself, so its occurrences are its `match_indices`.
+    static FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
+        LazyLock::new(|| CUES.iter().map(|c| memmem::Finder::new(c)).collect());
+    let tail = &text.as_bytes()[head_end..];
+    let mut starts: Vec<usize> = FINDERS
         .iter()
-        .flat_map(|c| text.match_indices(c).map(|(i, _)| i))
-        .filter(|&i| i >= head_end && (i == 0 || !text[..i].ends_with(char::is_alphanumeric)))
+        .flat_map(|f| f.find_iter(tail).map(|i| head_end + i))
+        .filter(|&i| i == 0 || !text[..i].ends_with(char::is_alphanumeric))
         .collect();
     starts.sort_unstable();
     let mut last_end = head_end;

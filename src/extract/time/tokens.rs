@@ -44,10 +44,21 @@ impl Tok<'_> {
 }
 
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    let bytes = text.as_bytes();
+    // The character at byte `i` (a boundary) and its length, ASCII first.
+    let char_at = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[i..].chars().next().expect("i is on a character boundary");
+            (c, c.len_utf8())
+        }
+    };
+    let mut start = 0;
+    while start < bytes.len() {
+        let (c, len) = char_at(start);
         if c.is_whitespace() {
+            start += len;
             continue;
         }
         let kind = if c.is_alphabetic() {
@@ -57,19 +68,24 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else {
             Kind::Punct
         };
-        let mut end = start + c.len_utf8();
-        while let Some(&(at, d)) = chars.peek() {
-            let continues = match kind {
-                // Combining marks keep decomposed `é` inside its word.
-                Kind::Word => d.is_alphabetic() || is_combining_mark(d),
-                Kind::Num => d.is_ascii_digit(),
-                Kind::Punct => false,
-            };
-            if !continues {
-                break;
+        let mut end = start + len;
+        match kind {
+            // Combining marks keep decomposed `é` inside its word.
+            Kind::Word => {
+                while end < bytes.len() {
+                    let (d, len) = char_at(end);
+                    if !(d.is_alphabetic() || is_combining_mark(d)) {
+                        break;
+                    }
+                    end += len;
+                }
             }
-            end = at + d.len_utf8();
-            chars.next();
+            Kind::Num => {
+                while end < bytes.len() && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+            }
+            Kind::Punct => {}
         }
         let raw = &text[start..end];
         let norm = match kind {
@@ -85,6 +101,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             raw,
             norm,
         });
+        start = end;
     }
     toks
 }
