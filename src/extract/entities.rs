@@ -325,7 +325,23 @@ impl SentenceScan<'_> {
         // every name made a long sentence quadratic.
         let prefix = &self.sentence[..self.tokens[start].start];
         let from = prefix.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-        with_fold(&prefix[from..], |before| {
+        let window = &prefix[from..];
+        // Folding goes character by character, so the fold of the window
+        // ends with the fold of its last characters: when those fold to at
+        // least a cue's length of text (spaces and apostrophes aside), they
+        // decide alone.
+        let longest = PORTFOLIO_CUES.iter().map(|p| p.len()).max().unwrap_or(0);
+        let tail_from = window.char_indices().rev().nth(longest + 1).map_or(0, |(i, _)| i);
+        if tail_from > 0 {
+            let decided = with_fold(&window[tail_from..], |tail| {
+                let tail = tail.trim_end_matches([' ', '\'']);
+                (tail.len() >= longest).then(|| PORTFOLIO_CUES.iter().any(|p| tail.ends_with(p)))
+            });
+            if let Some(decided) = decided {
+                return decided;
+            }
+        }
+        with_fold(window, |before| {
             let before = before.trim_end_matches([' ', '\'']);
             PORTFOLIO_CUES.iter().any(|p| before.ends_with(p))
         })

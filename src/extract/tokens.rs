@@ -55,6 +55,41 @@ pub fn particle_name(w: &str) -> bool {
     })
 }
 
+/// `c.is_alphabetic()`, without the table search for the letters of
+/// Latin-1 and Latin Extended-A and -B (all alphabetic but `×` and `÷`).
+#[inline(always)]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, likewise.
+#[inline(always)]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The character at byte `i` of `text`, which must be a character
+/// boundary, and its length in bytes; ASCII without decoding.
+#[inline(always)]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            (c, c.len_utf8())
+        }
+    }
+}
+
 /// The maximal runs of alphabetic characters of `text`, in order: what
 /// `text.split(|c: char| !c.is_alphabetic())` gives without its empty
 /// pieces, read a byte at a time where the text is ASCII.
@@ -70,9 +105,10 @@ pub struct AlphabeticRuns<'a> {
 }
 
 impl AlphabeticRuns<'_> {
-    /// The first byte at or after `i` where the character's being
-    /// alphabetic is `alphabetic` (or the end of the text).
-    #[inline]
+    /// The first byte at or after `i` whose character is alphabetic when
+    /// `alphabetic` is false, not alphabetic when it is true (or the end of
+    /// the text): where a run of one kind ends.
+    #[inline(always)]
     fn run_end(&self, mut i: usize, alphabetic: bool) -> usize {
         let bytes = self.text.as_bytes();
         while i < bytes.len() {
@@ -84,14 +120,11 @@ impl AlphabeticRuns<'_> {
                 i += 1;
                 continue;
             }
-            let c = self.text[i..]
-                .chars()
-                .next()
-                .expect("i is on a character boundary");
-            if c.is_alphabetic() != alphabetic {
+            let (c, len) = char_at(self.text, i);
+            if is_alphabetic(c) != alphabetic {
                 break;
             }
-            i += c.len_utf8();
+            i += len;
         }
         i
     }
@@ -122,7 +155,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphanumeric(c)
 }
 
 /// Splits `text` into words. Punctuation is dropped; `-` and apostrophes
@@ -225,6 +258,14 @@ mod tests {
         assert!(!t[2].is_capitalised());
         assert!(t[3].is_acronym());
         assert!(!t[4].is_acronym());
+    }
+
+    #[test]
+    fn fast_character_classes_agree_with_the_standard_ones() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::triggers::{Trigger, phrase_words};
-use super::{Gazetteer, PlaceKind, Referent};
+use super::{Gazetteer, PlaceKind, Referent, Shapes};
 use crate::extract::fold::fold_name;
 use crate::extract::kind::{EntityKind, EventType};
 
@@ -239,6 +239,18 @@ impl Builder {
         };
         g.complement_tails = tails(complements());
         g.complement_heads = heads(complements());
+        g.name_first_words = g
+            .names
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        g.first_name_shapes = Shapes::of(g.first_names.iter());
+        g.demonym_shapes = Shapes::of(g.demonyms.iter());
+        g.stopword_shapes = Shapes::of(g.stopwords.iter());
+        g.month_weekday_shapes = Shapes::of(g.months_weekdays.iter());
+        g.org_head_shapes = Shapes::of(g.org_heads.iter());
+        g.place_preposition_shapes = Shapes::of(g.place_prepositions.iter());
         g.max_trigger_words = g
             .triggers
             .values()

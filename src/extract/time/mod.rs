@@ -46,7 +46,7 @@ use memchr::memmem;
 
 use crate::extract::date::{DatePoint, Precision};
 use crate::extract::lang::Lang;
-use resolve::{Raw, resolve};
+use resolve::{Dir, Raw, resolve};
 use tokens::Scan;
 use words::may_hold_a_date;
 
@@ -71,6 +71,27 @@ pub struct TimeExpr {
 /// anchor...). Durations are never dates. Results in text order,
 /// non-overlapping (the longest expression wins).
 pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<TimeExpr> {
+    resolve_candidates(&candidates(sentence, lang), anchor)
+}
+
+/// An expression of a sentence as the text gives it, before an anchor
+/// resolves it: what [`find_dates`] reads, which no anchor changes. See
+/// [`candidates`] and [`resolve_candidates`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Byte range in the sentence.
+    start: usize,
+    end: usize,
+    raw: Raw,
+    /// For a weekday alone with no direction word: whether its clause
+    /// speaks of the future (see [`is_future`]).
+    future: bool,
+}
+
+/// The expressions of one sentence, for [`resolve_candidates`]: the part of
+/// [`find_dates`] that does not depend on the anchor, so that resolving
+/// against another anchor does not read the text again.
+pub fn candidates(sentence: &str, lang: Lang) -> Vec<Candidate> {
     if !may_hold_a_date(sentence) {
         return Vec::new();
     }
@@ -79,13 +100,35 @@ pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<
         .into_iter()
         .filter_map(|m| {
             let (start, end) = scan.byte_range(&m)?;
-            let date = resolve(m.raw, anchor, || scan.future_at(m.start))?;
-            let relative = !matches!(m.raw, Raw::Exact(_));
-            Some(TimeExpr {
+            // Only a weekday alone asks for the tense (see `resolve`).
+            let future = matches!(
+                m.raw,
+                Raw::Weekday {
+                    dir: Dir::Context,
+                    ..
+                }
+            ) && scan.future_at(m.start);
+            Some(Candidate {
                 start,
                 end,
+                raw: m.raw,
+                future,
+            })
+        })
+        .collect()
+}
+
+/// [`find_dates`] of the sentence that gave `candidates`, against `anchor`.
+pub fn resolve_candidates(candidates: &[Candidate], anchor: Option<DatePoint>) -> Vec<TimeExpr> {
+    candidates
+        .iter()
+        .filter_map(|c| {
+            let date = resolve(c.raw, anchor, || c.future)?;
+            Some(TimeExpr {
+                start: c.start,
+                end: c.end,
                 date,
-                relative,
+                relative: !matches!(c.raw, Raw::Exact(_)),
             })
         })
         .collect()

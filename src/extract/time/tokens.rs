@@ -16,6 +16,7 @@ use super::scan::Match;
 use super::words::NUMBER_JOINERS;
 use crate::extract::fold::fold;
 use crate::extract::lang::Lang;
+use crate::extract::tokens::{char_at, is_alphabetic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -46,14 +47,7 @@ impl Tok<'_> {
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::with_capacity(text.len() / 4 + 4);
     let bytes = text.as_bytes();
-    // The character at byte `i` (a boundary) and its length, ASCII first.
-    let char_at = |i: usize| match bytes[i] {
-        b if b.is_ascii() => (char::from(b), 1),
-        _ => {
-            let c = text[i..].chars().next().expect("i is on a character boundary");
-            (c, c.len_utf8())
-        }
-    };
+    let char_at = |i: usize| char_at(text, i);
     let mut start = 0;
     while start < bytes.len() {
         let (c, len) = char_at(start);
@@ -61,7 +55,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start += len;
             continue;
         }
-        let kind = if c.is_alphabetic() {
+        let kind = if is_alphabetic(c) {
             Kind::Word
         } else if c.is_ascii_digit() {
             Kind::Num
@@ -74,7 +68,8 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             Kind::Word => {
                 while end < bytes.len() {
                     let (d, len) = char_at(end);
-                    if !(d.is_alphabetic() || is_combining_mark(d)) {
+                    let joins = is_alphabetic(d) || !d.is_ascii() && is_combining_mark(d);
+                    if !joins {
                         break;
                     }
                     end += len;
