@@ -229,7 +229,6 @@ impl Builder {
                 .chain(&g.org_heads),
         );
         g.title_tails = tails(g.titles.iter());
-        g.title_heads = heads(g.titles.iter());
         let complements = || {
             g.names
                 .keys()
@@ -238,7 +237,6 @@ impl Builder {
                 .chain(&g.org_heads)
         };
         g.complement_tails = tails(complements());
-        g.complement_heads = heads(complements());
         g.name_first_words = g
             .names
             .keys()
@@ -271,24 +269,6 @@ fn tails<'a>(keys: impl Iterator<Item = &'a String>) -> HashSet<String> {
         for (i, c) in k.char_indices() {
             if c == ' ' || c == '\'' {
                 out.insert(k[i + c.len_utf8()..].to_string());
-            }
-        }
-    }
-    out
-}
-
-/// The prefixes of `keys` that are a key or end before a space or after an
-/// apostrophe: whatever the first of the words that make up a key can be.
-fn heads<'a>(keys: impl Iterator<Item = &'a String>) -> HashSet<String> {
-    let mut out = HashSet::default();
-    for k in keys {
-        out.insert(k.clone());
-        for (i, c) in k.char_indices() {
-            if c == ' ' {
-                out.insert(k[..i].to_string());
-            }
-            if c == '\'' {
-                out.insert(k[..i + 1].to_string());
             }
         }
     }

@@ -93,10 +93,6 @@ pub struct Gazetteer {
     /// no person cue.
     title_tails: HashSet<String>,
     complement_tails: HashSet<String>,
-    /// Likewise every way an entry may begin: each prefix that is the
-    /// entry or ends before a space or after an apostrophe.
-    title_heads: HashSet<String>,
-    complement_heads: HashSet<String>,
     /// The first word of every key of `names`.
     name_first_words: HashSet<String>,
     /// The [`Shapes`] of the word lists, checked before hashing a word.

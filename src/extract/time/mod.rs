@@ -47,7 +47,7 @@ use memchr::memmem;
 use crate::extract::date::{DatePoint, Precision};
 use crate::extract::lang::Lang;
 use resolve::{Dir, Raw, resolve};
-use tokens::Scan;
+use tokens::{Scan, ascii_lowercase};
 use words::may_hold_a_date;
 
 /// One temporal expression found in a sentence, resolved to a date.
@@ -95,7 +95,8 @@ pub fn candidates(sentence: &str, lang: Lang) -> Vec<Candidate> {
     if !may_hold_a_date(sentence) {
         return Vec::new();
     }
-    let scan = Scan::new(sentence, lang);
+    let lower = ascii_lowercase(sentence);
+    let scan = Scan::new(sentence, &lower, lang);
     scan.matches()
         .into_iter()
         .filter_map(|m| {
@@ -147,7 +148,9 @@ pub fn self_date(text: &str, anchor: Option<DatePoint>, lang: Lang) -> Option<Da
     self_date_windows(text)
         .into_iter()
         .find_map(|(start, end)| {
-            let scan = Scan::new(&text[start..end], lang);
+            let window = &text[start..end];
+            let lower = ascii_lowercase(window);
+            let scan = Scan::new(window, &lower, lang);
             scan.matches()
                 .into_iter()
                 .filter(|m| m.raw.is_day())
@@ -218,7 +221,7 @@ fn self_date_windows(text: &str) -> Vec<(usize, usize)> {
 /// `prochain`; English `will`, `is to`, `is due to`, `next`), used to
 /// resolve a weekday alone after the anchor instead of before.
 pub fn is_future(clause: &str, lang: Lang) -> bool {
-    Scan::new(clause, lang).any_future()
+    Scan::new(clause, &ascii_lowercase(clause), lang).any_future()
 }
 
 #[cfg(test)]

@@ -44,7 +44,18 @@ impl Tok<'_> {
     }
 }
 
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
+/// `text` with its ASCII letters lower-cased (same length, same offsets):
+/// what a [`Scan`] of `text` borrows the fold of its plain ASCII words from.
+pub(super) fn ascii_lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `lower` is [`ascii_lowercase`] of `text`.
+fn tokenize<'t>(text: &'t str, lower: &'t str) -> Vec<Tok<'t>> {
     let mut toks = Vec::with_capacity(text.len() / 4 + 4);
     let bytes = text.as_bytes();
     let char_at = |i: usize| char_at(text, i);
@@ -85,6 +96,8 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         let raw = &text[start..end];
         let norm = match kind {
             Kind::Word if raw.bytes().all(|b| b.is_ascii_lowercase()) => Cow::Borrowed(raw),
+            // Folding a word of ASCII letters is lower-casing it.
+            Kind::Word if raw.is_ascii() => Cow::Borrowed(&lower[start..end]),
             Kind::Word => Cow::Owned(fold(raw)),
             Kind::Num => Cow::Borrowed(raw),
             Kind::Punct => Cow::Borrowed(punct_norm(c).unwrap_or(raw)),
@@ -120,10 +133,12 @@ pub(super) struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    pub(super) fn new(text: &'t str, lang: Lang) -> Self {
+    /// `lower` is [`ascii_lowercase`] of `text`.
+    pub(super) fn new(text: &'t str, lower: &'t str, lang: Lang) -> Self {
+        debug_assert_eq!(text.len(), lower.len());
         Scan {
             text,
-            toks: tokenize(text),
+            toks: tokenize(text, lower),
             lang,
         }
     }
