@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::fold::{fold, fold_name};
+use super::fold::{fold, fold_name, with_fold, with_fold_name};
 use super::gazetteer::{self, Gazetteer};
 use super::kind::EntityKind;
 use super::tokens::{Token, particle_name, tokenize};
@@ -61,7 +61,7 @@ pub struct Found {
     pub mid_sentence_capitals: Vec<String>,
 }
 
-static COMMON_NOUNS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static COMMON_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     include_str!("data/capitalised_common_nouns.txt")
         .lines()
         .map(str::trim)
@@ -134,6 +134,23 @@ struct SentenceScan<'a> {
 /// `Observatoire syrien des droits de l'Homme`, `Bank of England`).
 const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
+];
+
+/// What ends the text before a portfolio (`ministre de la Défense`), folded.
+const PORTFOLIO_CUES: &[&str] = &[
+    "ministre de la",
+    "ministres de la",
+    "ministre des",
+    "ministres des",
+    "ministre du",
+    "ministres du",
+    "ministre de l",
+    "ministres de l",
+    "minister of",
+    "ministers of",
+    "secretary of",
+    "secretaire d'etat",
+    "secretaire d'etat a la",
 ];
 
 impl SentenceScan<'_> {
@@ -289,7 +306,7 @@ impl SentenceScan<'_> {
         let text = self.text(start, end);
         let single = end - start == 1;
         let lone_noise = single
-            && (COMMON_NOUNS.contains(&fold_name(text))
+            && (with_fold_name(text, |k| COMMON_NOUNS.contains(k))
                 || self.gaz.is_demonym(text)
                 || self.gaz.is_stopword(text)
                 || text.chars().count() < 2
@@ -308,25 +325,26 @@ impl SentenceScan<'_> {
         // every name made a long sentence quadratic.
         let prefix = &self.sentence[..self.tokens[start].start];
         let from = prefix.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-        let before = fold(&prefix[from..]);
-        let before = before.trim_end_matches([' ', '\'']);
-        [
-            "ministre de la",
-            "ministres de la",
-            "ministre des",
-            "ministres des",
-            "ministre du",
-            "ministres du",
-            "ministre de l",
-            "ministres de l",
-            "minister of",
-            "ministers of",
-            "secretary of",
-            "secretaire d'etat",
-            "secretaire d'etat a la",
-        ]
-        .iter()
-        .any(|p| before.ends_with(p))
+        let window = &prefix[from..];
+        // Folding goes character by character, so the fold of the window
+        // ends with the fold of its last characters: when those fold to at
+        // least a cue's length of text (spaces and apostrophes aside), they
+        // decide alone.
+        let longest = PORTFOLIO_CUES.iter().map(|p| p.len()).max().unwrap_or(0);
+        let tail_from = window.char_indices().rev().nth(longest + 1).map_or(0, |(i, _)| i);
+        if tail_from > 0 {
+            let decided = with_fold(&window[tail_from..], |tail| {
+                let tail = tail.trim_end_matches([' ', '\'']);
+                (tail.len() >= longest).then(|| PORTFOLIO_CUES.iter().any(|p| tail.ends_with(p)))
+            });
+            if let Some(decided) = decided {
+                return decided;
+            }
+        }
+        with_fold(window, |before| {
+            let before = before.trim_end_matches([' ', '\'']);
+            PORTFOLIO_CUES.iter().any(|p| before.ends_with(p))
+        })
     }
 
     fn push(&mut self, start: usize, end: usize) {
@@ -358,10 +376,8 @@ impl SentenceScan<'_> {
             .take_while(|t| t.start < m.span.end)
             .filter(|t| t.end <= m.span.end)
             .count();
-        let gaz_kind = self
-            .gaz
-            .kind(&text)
-            .or_else(|| self.gaz.alias_group(&text).and_then(|g| self.gaz.kind(g)));
+        // (A name with an alias group is a known name: `kind` says it all.)
+        let gaz_kind = self.gaz.kind(&text);
         let prefix = &self.sentence[..m.span.start];
         let cues = Cues {
             gazetteer: gaz_kind,
@@ -404,7 +420,7 @@ pub fn place_preposition(before: &str) -> Option<&str> {
         return Some(last);
     }
     let prev = words.next()?;
-    let article = ["the", "le", "la", "les", "l"].contains(&fold(last).as_str());
+    let article = with_fold(last, |f| ["the", "le", "la", "les", "l"].contains(&f));
     if !(article && gaz.is_place_preposition(prev)) {
         return None;
     }
@@ -413,10 +429,14 @@ pub fn place_preposition(before: &str) -> Option<&str> {
 }
 
 fn is_acronym_text(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let mut letters = 0;
+    for c in s.chars() {
+        if !(c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-') {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
     letters >= 2
-        && s.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
 }
 
 fn is_elision_gap(gap: &str) -> bool {

@@ -2,6 +2,9 @@
 //! function words: cheap, deterministic and reliable on news prose.
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -43,17 +46,43 @@ const EN: &[&str] = &[
     "have", "has", "were", "from", "this", "which", "but", "said", "are", "its", "at",
 ];
 
+/// Each word of [`FR`] and [`EN`]: whether it is in each list.
+static WORDS: LazyLock<FxHashMap<&'static str, (bool, bool)>> = LazyLock::new(|| {
+    let mut out = FxHashMap::default();
+    for w in FR {
+        out.entry(*w).or_insert((false, false)).0 = true;
+    }
+    for w in EN {
+        out.entry(*w).or_insert((false, false)).1 = true;
+    }
+    out
+});
+
 /// Guesses the language of a text; French when nothing decides.
 pub fn detect(text: &str) -> Lang {
     let (mut fr, mut en) = (0usize, 0usize);
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(2000)
-    {
-        let w = w.to_lowercase();
-        fr += FR.contains(&w.as_str()) as usize;
-        en += EN.contains(&w.as_str()) as usize;
+    for w in super::tokens::alphabetic_runs(text).take(2000) {
+        // Lower-casing never makes fewer characters: no word of more than 5
+        // (the longest listed word) can be one. Plain ASCII words are
+        // lower-cased on the stack.
+        if w.len() > 5 && w.chars().nth(5).is_some() {
+            continue;
+        }
+        let mut buf = [0u8; 5];
+        let lower;
+        let w = if w.is_ascii() {
+            let buf = &mut buf[..w.len()];
+            buf.copy_from_slice(w.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or_default()
+        } else {
+            lower = w.to_lowercase();
+            lower.as_str()
+        };
+        if let Some(&(f, e)) = WORDS.get(w) {
+            fr += f as usize;
+            en += e as usize;
+        }
     }
     if en > fr { Lang::En } else { Lang::Fr }
 }
@@ -61,6 +90,11 @@ pub fn detect(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_listed_word_is_longer_than_five_bytes() {
+        assert!(FR.iter().chain(EN).all(|w| w.len() <= 5));
+    }
 
     #[test]
     fn detects_french_and_english() {

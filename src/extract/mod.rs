@@ -38,6 +38,19 @@ pub struct Annotations {
     pub dates: Vec<DatedSpan>,
     /// A date the text gives for the article itself (`ce 21 novembre 2017`).
     pub self_date: Option<DatePoint>,
+    /// The temporal expressions of each sentence before an anchor resolves
+    /// them: [`Annotations::dates_at`] resolves them against another anchor
+    /// without reading the text again.
+    pub date_candidates: Vec<Vec<time::Candidate>>,
+}
+
+impl Annotations {
+    /// The dates of every sentence resolved against `anchor`: what
+    /// [`find_dates`] gives for the annotated text, its sentences and
+    /// language, without scanning the text again.
+    pub fn dates_at(&self, anchor: Option<DatePoint>) -> Vec<DatedSpan> {
+        resolve_all(&self.sentences, &self.date_candidates, anchor)
+    }
 }
 
 /// Annotates an article. `anchor` is the article's date as far as the
@@ -49,13 +62,15 @@ pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations {
     let entities = entities::find(text, &sentences);
     let self_date = time::self_date(text, anchor, lang);
     let anchor = refine_anchor(anchor, self_date);
-    let dates = find_dates(text, &sentences, anchor, lang);
+    let date_candidates = all_candidates(text, &sentences, lang);
+    let dates = resolve_all(&sentences, &date_candidates, anchor);
     Annotations {
         lang,
         sentences,
         entities,
         dates,
         self_date,
+        date_candidates,
     }
 }
 
@@ -75,9 +90,26 @@ pub fn find_dates(
     anchor: Option<DatePoint>,
     lang: Lang,
 ) -> Vec<DatedSpan> {
+    resolve_all(sentences, &all_candidates(text, sentences, lang), anchor)
+}
+
+/// The [`time::candidates`] of each sentence.
+fn all_candidates(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<Vec<time::Candidate>> {
+    sentences
+        .iter()
+        .map(|r| time::candidates(&text[r.clone()], lang))
+        .collect()
+}
+
+/// Each sentence's candidates resolved against `anchor`, in article offsets.
+fn resolve_all(
+    sentences: &[Range<usize>],
+    candidates: &[Vec<time::Candidate>],
+    anchor: Option<DatePoint>,
+) -> Vec<DatedSpan> {
     let mut out = Vec::new();
-    for (si, r) in sentences.iter().enumerate() {
-        for t in time::find_dates(&text[r.clone()], anchor, lang) {
+    for (si, (r, c)) in sentences.iter().zip(candidates).enumerate() {
+        for t in time::resolve_candidates(c, anchor) {
             out.push(DatedSpan {
                 sentence: si,
                 span: r.start + t.start..r.start + t.end,

@@ -44,10 +44,106 @@ pub fn particle_name(w: &str) -> bool {
         "al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-", "ben-", "bin-", "ibn-",
         "abu-", "abou-",
     ];
+    // Every particle ends with its hyphen at byte 2, 3 or 4.
+    let b = w.as_bytes();
+    if !(b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-') || b.get(4) == Some(&b'-')) {
+        return false;
+    }
     PARTICLES.iter().any(|p| {
         w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
             && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
     })
+}
+
+/// `c.is_alphabetic()`, without the table search for the letters of
+/// Latin-1 and Latin Extended-A and -B (all alphabetic but `×` and `÷`).
+#[inline(always)]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, likewise.
+#[inline(always)]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The character at byte `i` of `text`, which must be a character
+/// boundary, and its length in bytes; ASCII without decoding.
+#[inline(always)]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// The maximal runs of alphabetic characters of `text`, in order: what
+/// `text.split(|c: char| !c.is_alphabetic())` gives without its empty
+/// pieces, read a byte at a time where the text is ASCII.
+pub fn alphabetic_runs(text: &str) -> AlphabeticRuns<'_> {
+    AlphabeticRuns { text, at: 0 }
+}
+
+/// See [`alphabetic_runs`].
+pub struct AlphabeticRuns<'a> {
+    text: &'a str,
+    /// Where to look next (a character boundary).
+    at: usize,
+}
+
+impl AlphabeticRuns<'_> {
+    /// The first byte at or after `i` whose character is alphabetic when
+    /// `alphabetic` is false, not alphabetic when it is true (or the end of
+    /// the text): where a run of one kind ends.
+    #[inline(always)]
+    fn run_end(&self, mut i: usize, alphabetic: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if b.is_ascii_alphabetic() != alphabetic {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(self.text, i);
+            if is_alphabetic(c) != alphabetic {
+                break;
+            }
+            i += len;
+        }
+        i
+    }
+}
+
+impl<'a> Iterator for AlphabeticRuns<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.run_end(self.at, false);
+        if start >= self.text.len() {
+            self.at = start;
+            return None;
+        }
+        let end = self.run_end(start, true);
+        self.at = end;
+        Some(&self.text[start..end])
+    }
 }
 
 const ELISIONS: &[&str] = &[
@@ -59,14 +155,14 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphanumeric(c)
 }
 
 /// Splits `text` into words. Punctuation is dropped; `-` and apostrophes
 /// inside a word keep it whole unless the part before the apostrophe is an
 /// elision.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5 + 4);
     let mut chars = text.char_indices().peekable();
     let mut elided = false;
     while let Some((start, c)) = chars.next() {
@@ -162,6 +258,32 @@ mod tests {
         assert!(!t[2].is_capitalised());
         assert!(t[3].is_acronym());
         assert!(!t[4].is_acronym());
+    }
+
+    #[test]
+    fn fast_character_classes_agree_with_the_standard_ones() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn alphabetic_runs_split_as_str_split_does() {
+        for t in [
+            "",
+            "a",
+            " a b ",
+            "l'ONU, d’Idleb: 2017 été Erdoğan!",
+            "e\u{301}te\u{301} ß 漢字 ① x²y ǅ",
+            "…«»",
+        ] {
+            let want: Vec<&str> = t
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(alphabetic_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! It only builds; it never answers a lookup. A malformed or contradictory
 //! entry is skipped and reported as a problem (file and line), never a panic.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::triggers::{Trigger, phrase_words};
-use super::{Gazetteer, PlaceKind, Referent};
+use super::{Gazetteer, PlaceKind, Referent, Shapes};
 use crate::extract::fold::fold_name;
 use crate::extract::kind::{EntityKind, EventType};
 
@@ -228,6 +228,27 @@ impl Builder {
                 .chain(&g.title_complements)
                 .chain(&g.org_heads),
         );
+        g.title_tails = tails(g.titles.iter());
+        let complements = || {
+            g.names
+                .keys()
+                .chain(&g.demonyms)
+                .chain(&g.title_complements)
+                .chain(&g.org_heads)
+        };
+        g.complement_tails = tails(complements());
+        g.name_first_words = g
+            .names
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        g.first_name_shapes = Shapes::of(g.first_names.iter());
+        g.demonym_shapes = Shapes::of(g.demonyms.iter());
+        g.stopword_shapes = Shapes::of(g.stopwords.iter());
+        g.month_weekday_shapes = Shapes::of(g.months_weekdays.iter());
+        g.org_head_shapes = Shapes::of(g.org_heads.iter());
+        g.place_preposition_shapes = Shapes::of(g.place_prepositions.iter());
         g.max_trigger_words = g
             .triggers
             .values()
@@ -237,6 +258,21 @@ impl Builder {
             .unwrap_or(0);
         (self.g, self.problems)
     }
+}
+
+/// The suffixes of `keys` that start a key or follow a space or an
+/// apostrophe: whatever the last of the words that make up a key can be.
+fn tails<'a>(keys: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    let mut out = HashSet::default();
+    for k in keys {
+        out.insert(k.clone());
+        for (i, c) in k.char_indices() {
+            if c == ' ' || c == '\'' {
+                out.insert(k[i + c.len_utf8()..].to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Adds a one-entry-a-line file to a set, folded with `fold_name`.

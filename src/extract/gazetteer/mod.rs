@@ -37,9 +37,13 @@ mod triggers;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::fold::with_fold_name;
+// The tests compare lookups with `fold_name`.
+#[cfg(test)]
 use super::fold::fold_name;
 use super::kind::EntityKind;
 use triggers::Trigger;
@@ -83,6 +87,21 @@ pub struct Gazetteer {
     title_connectors: HashSet<String>,
     org_heads: HashSet<String>,
     place_prepositions: HashSet<String>,
+    /// Every way a title, or a complement (see `cues`), may end: each
+    /// suffix of an entry that starts the entry or follows a space or an
+    /// apostrophe. A text whose last cue word is in neither set ends with
+    /// no person cue.
+    title_tails: HashSet<String>,
+    complement_tails: HashSet<String>,
+    /// The first word of every key of `names`.
+    name_first_words: HashSet<String>,
+    /// The [`Shapes`] of the word lists, checked before hashing a word.
+    first_name_shapes: Shapes,
+    demonym_shapes: Shapes,
+    stopword_shapes: Shapes,
+    month_weekday_shapes: Shapes,
+    org_head_shapes: Shapes,
+    place_preposition_shapes: Shapes,
     /// First folded word → the phrases starting with it, longest first.
     triggers: HashMap<String, Vec<Trigger>>,
     /// Longest entry, in words, of: titles; names, demonyms and complements
@@ -113,14 +132,31 @@ impl Gazetteer {
         if let Some(&i) = self.exact_names.get(name) {
             return Some(&self.referents[i]);
         }
-        let key = fold_name(name);
-        let i = self.names.get(key.as_str()).or_else(|| {
-            // `l'ONU`, `la Syrie`, `the Kremlin`: the article is not part of
-            // the name (names that include it, like `La Paz`, matched above).
-            let rest = ["l'", "d'", "le ", "la ", "les ", "the "]
-                .iter()
-                .find_map(|article| key.strip_prefix(article))?;
-            self.names.get(rest)
+        // Most capitalised runs start with a word that starts no name:
+        // their first word tells, without folding them whole.
+        let mut buf = [0u8; 32];
+        if let Some(first) = ascii_first_word(name, &mut buf) {
+            let starts_a_name = self.name_first_words.contains(first)
+                || matches!(first, "le" | "la" | "les" | "the")
+                || ["l'", "d'"].iter().any(|a| {
+                    first
+                        .strip_prefix(a)
+                        .is_some_and(|rest| self.name_first_words.contains(rest))
+                });
+            if !starts_a_name {
+                return None;
+            }
+        }
+        let i = with_fold_name(name, |key| {
+            self.names.get(key).or_else(|| {
+                // `l'ONU`, `la Syrie`, `the Kremlin`: the article is not part
+                // of the name (names that include it, like `La Paz`, matched
+                // above).
+                let rest = ["l'", "d'", "le ", "la ", "les ", "the "]
+                    .iter()
+                    .find_map(|article| key.strip_prefix(article))?;
+                self.names.get(rest)
+            })
         })?;
         Some(&self.referents[*i])
     }
@@ -147,38 +183,98 @@ impl Gazetteer {
 
     /// A known first name (`Recep`, `Sergueï` = `Sergei`..., `Jean-Yves`).
     pub fn is_first_name(&self, word: &str) -> bool {
-        with_key(word, |k| self.first_names.contains(k))
+        with_key(word, |k| self.first_name_shapes.may_hold(k) && self.first_names.contains(k))
     }
 
     /// A demonym or nationality adjective, any inflection and case
     /// (`syriennes`, `Occidentaux`, `Americans`). A word that is also a known
     /// name (`Argentine`, `Suisse`) is a name, not a demonym.
     pub fn is_demonym(&self, word: &str) -> bool {
-        with_key(word, |k| self.demonyms.contains(k))
+        with_key(word, |k| self.demonym_shapes.may_hold(k) && self.demonyms.contains(k))
     }
 
     /// A word that is never an entity on its own, any case (`Après`, `The`,
     /// `L'`), months and weekdays included.
     pub fn is_stopword(&self, word: &str) -> bool {
-        with_key(word, |k| self.stopwords.contains(k))
+        with_key(word, |k| self.stopword_shapes.may_hold(k) && self.stopwords.contains(k))
     }
 
     /// A French or English month or weekday name (`Lundi`, `novembre`, `May`).
     pub fn is_month_or_weekday(&self, word: &str) -> bool {
-        with_key(word, |k| self.months_weekdays.contains(k))
+        with_key(word, |k| {
+            self.month_weekday_shapes.may_hold(k) && self.months_weekdays.contains(k)
+        })
     }
 
     /// A word that starts an organisation's name when it heads a capitalised
     /// run (`Ministère`, `Forces`, `Council`), any case.
     pub fn is_org_head(&self, word: &str) -> bool {
-        with_key(word, |k| self.org_heads.contains(k))
+        with_key(word, |k| self.org_head_shapes.may_hold(k) && self.org_heads.contains(k))
     }
 
     /// A word or short phrase that often comes right before a place (`à`,
     /// `au`, `en`, `près de`, `in`, `at`), any case. A cue, not proof.
     pub fn is_place_preposition(&self, word: &str) -> bool {
-        with_key(word, |k| self.place_prepositions.contains(k))
+        with_key(word, |k| {
+            self.place_preposition_shapes.may_hold(k) && self.place_prepositions.contains(k)
+        })
     }
+}
+
+/// The length, first byte and last byte of every key of a set, as bits
+/// (bytes taken modulo 64, lengths from 31 on counted as one): a key whose
+/// shape is not there is not in the set, which is cheaper to tell than to
+/// hash it.
+#[derive(Debug, Default)]
+struct Shapes {
+    first: [u64; 32],
+    last: [u64; 32],
+}
+
+impl Shapes {
+    fn of<'a>(keys: impl Iterator<Item = &'a String>) -> Self {
+        let mut s = Shapes::default();
+        for k in keys {
+            if let (Some(&f), Some(&l)) = (k.as_bytes().first(), k.as_bytes().last()) {
+                let n = k.len().min(31);
+                s.first[n] |= 1 << (f & 63);
+                s.last[n] |= 1 << (l & 63);
+            }
+        }
+        s
+    }
+
+    /// False only when no key has the shape of `key`.
+    #[inline]
+    fn may_hold(&self, key: &str) -> bool {
+        let b = key.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return true;
+        };
+        let n = b.len().min(31);
+        (self.first[n] >> (f & 63)) & 1 != 0 && (self.last[n] >> (l & 63)) & 1 != 0
+    }
+}
+
+/// The first word of `fold_name(name)`, lower-cased into `buf`, when the
+/// text up to the separator that ends it is plain ASCII (so that folding
+/// it is lower-casing it, whatever comes after); `None` otherwise.
+fn ascii_first_word<'b>(name: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let is_separator = |b: u8| b == b'-' || char::from(b).is_whitespace();
+    let bytes = name.as_bytes();
+    let start = bytes.iter().position(|&b| !is_separator(b))?;
+    let mut len = 0;
+    for &b in &bytes[start..] {
+        if !b.is_ascii() || b == b'`' {
+            return None;
+        }
+        if is_separator(b) {
+            break;
+        }
+        *buf.get_mut(len)? = b.to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
 /// Runs `f` on `word` folded as `fold_name` folds it, without allocating for
@@ -198,5 +294,5 @@ fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             return f(key);
         }
     }
-    f(&fold_name(word))
+    with_fold_name(word, f)
 }

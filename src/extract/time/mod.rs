@@ -40,10 +40,14 @@ mod years;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::extract::date::{DatePoint, Precision};
 use crate::extract::lang::Lang;
-use resolve::{Raw, resolve};
-use tokens::Scan;
+use resolve::{Dir, Raw, resolve};
+use tokens::{Scan, ascii_lowercase};
 use words::may_hold_a_date;
 
 /// One temporal expression found in a sentence, resolved to a date.
@@ -67,21 +71,65 @@ pub struct TimeExpr {
 /// anchor...). Durations are never dates. Results in text order,
 /// non-overlapping (the longest expression wins).
 pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<TimeExpr> {
+    resolve_candidates(&candidates(sentence, lang), anchor)
+}
+
+/// An expression of a sentence as the text gives it, before an anchor
+/// resolves it: what [`find_dates`] reads, which no anchor changes. See
+/// [`candidates`] and [`resolve_candidates`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Byte range in the sentence.
+    start: usize,
+    end: usize,
+    raw: Raw,
+    /// For a weekday alone with no direction word: whether its clause
+    /// speaks of the future (see [`is_future`]).
+    future: bool,
+}
+
+/// The expressions of one sentence, for [`resolve_candidates`]: the part of
+/// [`find_dates`] that does not depend on the anchor, so that resolving
+/// against another anchor does not read the text again.
+pub fn candidates(sentence: &str, lang: Lang) -> Vec<Candidate> {
     if !may_hold_a_date(sentence) {
         return Vec::new();
     }
-    let scan = Scan::new(sentence, lang);
+    let lower = ascii_lowercase(sentence);
+    let scan = Scan::new(sentence, &lower, lang);
     scan.matches()
         .into_iter()
         .filter_map(|m| {
             let (start, end) = scan.byte_range(&m)?;
-            let date = resolve(m.raw, anchor, || scan.future_at(m.start))?;
-            let relative = !matches!(m.raw, Raw::Exact(_));
-            Some(TimeExpr {
+            // Only a weekday alone asks for the tense (see `resolve`).
+            let future = matches!(
+                m.raw,
+                Raw::Weekday {
+                    dir: Dir::Context,
+                    ..
+                }
+            ) && scan.future_at(m.start);
+            Some(Candidate {
                 start,
                 end,
+                raw: m.raw,
+                future,
+            })
+        })
+        .collect()
+}
+
+/// [`find_dates`] of the sentence that gave `candidates`, against `anchor`.
+pub fn resolve_candidates(candidates: &[Candidate], anchor: Option<DatePoint>) -> Vec<TimeExpr> {
+    candidates
+        .iter()
+        .filter_map(|c| {
+            let date = resolve(c.raw, anchor, || c.future)?;
+            Some(TimeExpr {
+                start: c.start,
+                end: c.end,
                 date,
-                relative,
+                relative: !matches!(c.raw, Raw::Exact(_)),
             })
         })
         .collect()
@@ -100,7 +148,9 @@ pub fn self_date(text: &str, anchor: Option<DatePoint>, lang: Lang) -> Option<Da
     self_date_windows(text)
         .into_iter()
         .find_map(|(start, end)| {
-            let scan = Scan::new(&text[start..end], lang);
+            let window = &text[start..end];
+            let lower = ascii_lowercase(window);
+            let scan = Scan::new(window, &lower, lang);
             scan.matches()
                 .into_iter()
                 .filter(|m| m.raw.is_day())
@@ -140,10 +190,14 @@ fn self_date_windows(text: &str) -> Vec<(usize, usize)> {
     };
     let mut out = vec![(0, end_at(0, HEAD))];
     let head_end = out[0].1;
-    let mut starts: Vec<usize> = CUES
+    // No cue overlaps itself, so its occurrences are its `match_indices`.
+    static FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
+        LazyLock::new(|| CUES.iter().map(|c| memmem::Finder::new(c)).collect());
+    let tail = &text.as_bytes()[head_end..];
+    let mut starts: Vec<usize> = FINDERS
         .iter()
-        .flat_map(|c| text.match_indices(c).map(|(i, _)| i))
-        .filter(|&i| i >= head_end && (i == 0 || !text[..i].ends_with(char::is_alphanumeric)))
+        .flat_map(|f| f.find_iter(tail).map(|i| head_end + i))
+        .filter(|&i| i == 0 || !text[..i].ends_with(char::is_alphanumeric))
         .collect();
     starts.sort_unstable();
     let mut last_end = head_end;
@@ -167,7 +221,7 @@ fn self_date_windows(text: &str) -> Vec<(usize, usize)> {
 /// `prochain`; English `will`, `is to`, `is due to`, `next`), used to
 /// resolve a weekday alone after the anchor instead of before.
 pub fn is_future(clause: &str, lang: Lang) -> bool {
-    Scan::new(clause, lang).any_future()
+    Scan::new(clause, &ascii_lowercase(clause), lang).any_future()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use chrono::Weekday;
 use super::pieces::{Cue, MonthWord};
 use super::resolve::{Dir, Raw, day_raw, exact};
 use super::tokens::{Kind, Scan};
-use super::words::{EN_MONTH_CUES, FR_MONTH_CUES};
+use super::words::{EN_MONTH_CUES, FR_MONTH_CUES, STARTERS};
 use crate::extract::date::DatePoint;
 use crate::extract::lang::Lang;
 
@@ -30,6 +30,17 @@ impl Scan<'_> {
         let mut out: Vec<Match> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            // Only a number or a starter word can open an expression.
+            let t = &self.toks[i];
+            let may_start = match t.kind {
+                Kind::Num => true,
+                Kind::Word => STARTERS.contains(t.norm.as_ref()),
+                Kind::Punct => false,
+            };
+            if !may_start {
+                i += 1;
+                continue;
+            }
             match self.longest_at(i, out.last()) {
                 Some(m) => {
                     i = m.end;
@@ -41,27 +52,34 @@ impl Scan<'_> {
         out
     }
 
+    /// The longest match at token `i` (the first of the longest, in the
+    /// order the matchers are tried).
     fn longest_at(&self, i: usize, chain: Option<&Match>) -> Option<Match> {
-        let candidates = [
-            self.numeric(i),
-            self.day_first(i),
-            self.month_first(i, chain),
-            self.part(i),
-            self.season(i),
-            self.bare_year(i, chain),
-            self.continuation(i, chain),
-            self.relative(i),
-            self.weekday_alone(i),
-        ];
-        candidates
-            .into_iter()
-            .flatten()
+        let mut best: Option<Match> = None;
+        let mut consider = |m: Option<Match>| {
             // The scan resumes at `end`: an empty match would never advance.
-            .filter(|m| m.end > m.start)
-            .fold(None, |best, m| match best {
-                Some(b) if b.end >= m.end => Some(b),
-                _ => Some(m),
-            })
+            if let Some(m) = m.filter(|m| m.end > m.start)
+                && best.is_none_or(|b| b.end < m.end)
+            {
+                best = Some(m);
+            }
+        };
+        // Each matcher needs a number or a word at `i`: only those that can
+        // match are tried, in the same order.
+        if self.toks[i].kind == Kind::Num {
+            consider(self.numeric(i));
+            consider(self.day_first(i));
+            consider(self.bare_year(i, chain));
+            consider(self.continuation(i, chain));
+        } else {
+            consider(self.day_first(i));
+            consider(self.month_first(i, chain));
+            consider(self.part(i));
+            consider(self.season(i));
+            consider(self.relative(i));
+            consider(self.weekday_alone(i));
+        }
+        best
     }
 
     /// `21/11/2017`, `21.11.2017`, `2017-11-21`, `21/11/17`, `11/2017`.

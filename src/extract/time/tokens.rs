@@ -16,6 +16,7 @@ use super::scan::Match;
 use super::words::NUMBER_JOINERS;
 use crate::extract::fold::fold;
 use crate::extract::lang::Lang;
+use crate::extract::tokens::{char_at, is_alphabetic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -43,37 +44,60 @@ impl Tok<'_> {
     }
 }
 
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+/// `text` with its ASCII letters lower-cased (same length, same offsets):
+/// what a [`Scan`] of `text` borrows the fold of its plain ASCII words from.
+pub(super) fn ascii_lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `lower` is [`ascii_lowercase`] of `text`.
+fn tokenize<'t>(text: &'t str, lower: &'t str) -> Vec<Tok<'t>> {
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| char_at(text, i);
+    let mut start = 0;
+    while start < bytes.len() {
+        let (c, len) = char_at(start);
         if c.is_whitespace() {
+            start += len;
             continue;
         }
-        let kind = if c.is_alphabetic() {
+        let kind = if is_alphabetic(c) {
             Kind::Word
         } else if c.is_ascii_digit() {
             Kind::Num
         } else {
             Kind::Punct
         };
-        let mut end = start + c.len_utf8();
-        while let Some(&(at, d)) = chars.peek() {
-            let continues = match kind {
-                // Combining marks keep decomposed `é` inside its word.
-                Kind::Word => d.is_alphabetic() || is_combining_mark(d),
-                Kind::Num => d.is_ascii_digit(),
-                Kind::Punct => false,
-            };
-            if !continues {
-                break;
+        let mut end = start + len;
+        match kind {
+            // Combining marks keep decomposed `é` inside its word.
+            Kind::Word => {
+                while end < bytes.len() {
+                    let (d, len) = char_at(end);
+                    let joins = is_alphabetic(d) || !d.is_ascii() && is_combining_mark(d);
+                    if !joins {
+                        break;
+                    }
+                    end += len;
+                }
             }
-            end = at + d.len_utf8();
-            chars.next();
+            Kind::Num => {
+                while end < bytes.len() && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+            }
+            Kind::Punct => {}
         }
         let raw = &text[start..end];
         let norm = match kind {
             Kind::Word if raw.bytes().all(|b| b.is_ascii_lowercase()) => Cow::Borrowed(raw),
+            // Folding a word of ASCII letters is lower-casing it.
+            Kind::Word if raw.is_ascii() => Cow::Borrowed(&lower[start..end]),
             Kind::Word => Cow::Owned(fold(raw)),
             Kind::Num => Cow::Borrowed(raw),
             Kind::Punct => Cow::Borrowed(punct_norm(c).unwrap_or(raw)),
@@ -85,6 +109,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             raw,
             norm,
         });
+        start = end;
     }
     toks
 }
@@ -108,10 +133,12 @@ pub(super) struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    pub(super) fn new(text: &'t str, lang: Lang) -> Self {
+    /// `lower` is [`ascii_lowercase`] of `text`.
+    pub(super) fn new(text: &'t str, lower: &'t str, lang: Lang) -> Self {
+        debug_assert_eq!(text.len(), lower.len());
         Scan {
             text,
-            toks: tokenize(text),
+            toks: tokenize(text, lower),
             lang,
         }
     }

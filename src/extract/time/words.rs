@@ -10,13 +10,16 @@
 
 use chrono::Weekday;
 
+use rustc_hash::FxHashSet;
+
 use super::resolve::Raw;
-use crate::extract::fold::fold;
+use crate::extract::fold::{fold, with_fold};
+use crate::extract::tokens::alphabetic_runs;
 
 /// Words without which no expression can be read, digits aside: months,
 /// weekdays, seasons, and the content words of relative phrases
 /// (`hier`, `veille`, `semaine`, `yesterday`, `week`…).
-static TIME_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+static TIME_WORDS: std::sync::LazyLock<FxHashSet<String>> =
     std::sync::LazyLock::new(|| {
         let function_words = [
             "the",
@@ -67,11 +70,88 @@ static TIME_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
 /// needs a digit or one of the [`TIME_WORDS`].
 pub(super) fn may_hold_a_date(sentence: &str) -> bool {
     sentence.bytes().any(|b| b.is_ascii_digit())
-        || sentence
-            .split(|c: char| !c.is_alphabetic())
+        || alphabetic_runs(sentence)
             .filter(|w| w.len() >= 2)
-            .any(|w| TIME_WORDS.contains(&fold(w)))
+            .any(is_time_word)
 }
+
+/// Whether `w` folds to one of the [`TIME_WORDS`]; plain ASCII words are
+/// lower-cased on the stack (folding them does nothing else).
+fn is_time_word(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if w.is_ascii() {
+        if w.len() > buf.len() {
+            // Longer than any time word, and folding keeps its length.
+            return false;
+        }
+        // No time word of this length starts and ends with these letters.
+        let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+        let shapes = &TIME_WORD_SHAPES[w.len()];
+        if shapes.0 & letter_bit(first) == 0 || shapes.1 & letter_bit(last) == 0 {
+            return false;
+        }
+        let buf = &mut buf[..w.len()];
+        buf.copy_from_slice(w.as_bytes());
+        buf.make_ascii_lowercase();
+        return std::str::from_utf8(buf).is_ok_and(|k| TIME_WORDS.contains(k));
+    }
+    with_fold(w, |k| TIME_WORDS.contains(k))
+}
+
+/// For each length up to 16 bytes, the first and the last letters of the
+/// [`TIME_WORDS`] of that length, as [`letter_bit`]s.
+static TIME_WORD_SHAPES: std::sync::LazyLock<[(u32, u32); 17]> = std::sync::LazyLock::new(|| {
+    let mut out = [(0, 0); 17];
+    for w in TIME_WORDS.iter() {
+        let b = w.as_bytes();
+        assert!(b.len() <= 16 && !b.is_empty(), "time word `{w}`");
+        out[b.len()].0 |= letter_bit(b[0]);
+        out[b.len()].1 |= letter_bit(b[b.len() - 1]);
+    }
+    out
+});
+
+/// A bit per ASCII letter, either case; one bit for anything else.
+fn letter_bit(b: u8) -> u32 {
+    match b.to_ascii_lowercase() {
+        l @ b'a'..=b'z' => 1 << (l - b'a'),
+        _ => 1 << 31,
+    }
+}
+
+/// Words that may open an expression (digits aside): what the matchers of
+/// `scan`, `years` and `relative` look for at their first token, in either
+/// language. A scan need not try the matchers at any other word.
+pub(super) static STARTERS: std::sync::LazyLock<FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut out: FxHashSet<&'static str> = FxHashSet::default();
+        out.extend(FR_MONTHS);
+        out.extend(EN_MONTHS);
+        out.extend(FR_MONTH_ABBREVS.iter().map(|(w, _)| *w));
+        out.extend(EN_MONTH_ABBREVS.iter().map(|(w, _)| *w));
+        out.extend(FR_WEEKDAYS);
+        out.extend(EN_WEEKDAYS);
+        out.extend(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| *w));
+        out.extend(FR_SEASONS);
+        out.extend(EN_SEASONS);
+        out.extend(FR_PHRASES.iter().chain(EN_PHRASES.iter()).map(|p| p.words[0]));
+        // `Scan::dir_prefix` and `Scan::part_prefix`.
+        out.extend(["last", "next", "this"]);
+        out.extend([
+            "debut",
+            "fin",
+            "courant",
+            "mi",
+            "early",
+            "late",
+            "mid",
+            "end",
+            "beginning",
+            "start",
+            "middle",
+        ]);
+        out
+    });
 
 /// Month names, folded (lower case, no diacritics), January first.
 pub(super) const FR_MONTHS: [&str; 12] = [
