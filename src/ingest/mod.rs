@@ -13,6 +13,8 @@ pub mod split;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::extract::date::DatePoint;
 
 /// One article as read from disk, before extraction.
@@ -78,10 +80,11 @@ pub fn load(paths: &[PathBuf]) -> Ingested {
 pub fn load_with<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Ingested {
     let mut warnings = Vec::new();
     let files = discover::files_with(paths, extensions, &mut warnings);
+    // Files are read and parsed in parallel, and kept in the order found.
+    let reads: Vec<FileRead> = files.par_iter().map(|path| read_file(path)).collect();
     let mut articles = Vec::new();
-    for path in files {
-        let read = read_file(&path);
-        warnings.extend(read.problems.into_iter().map(|m| Warning::new(&path, m)));
+    for (path, read) in files.iter().zip(reads) {
+        warnings.extend(read.problems.into_iter().map(|m| Warning::new(path, m)));
         articles.extend(read.articles);
     }
     Ingested { articles, warnings }
