@@ -82,7 +82,13 @@ struct MergeIndex {
     day_kind: HashMap<(DatePoint, EventType), Vec<usize>>,
     /// …or an actor alone.
     day_actor: HashMap<(DatePoint, Actor), Vec<usize>>,
-    /// Any other agreement needs type and actor, within one year.
+    /// Any other agreement needs type and actor, and dates equal or nested:
+    /// by the event's exact date…
+    actor_kind_date: HashMap<(Actor, EventType, DatePoint), Vec<usize>>,
+    /// …by the month of an event dated to the day, for a report dated to
+    /// the month…
+    actor_kind_month: HashMap<(Actor, EventType, DatePoint), Vec<usize>>,
+    /// …and by year, for a report dated to the year.
     actor_kind_year: HashMap<(Actor, EventType, i32), Vec<usize>>,
 }
 
@@ -91,12 +97,27 @@ impl MergeIndex {
     fn find(&self, out: &[Merged], s: &Sighting) -> Option<usize> {
         let mut lists: Vec<&Vec<usize>> = Vec::new();
         let s_actors = || actors(&s.participants, s.place);
-        if s.date.precision() == Precision::Day {
-            lists.extend(self.day_kind.get(&(s.date, s.kind)));
-            lists.extend(s_actors().filter_map(|a| self.day_actor.get(&(s.date, a))));
+        let k = s.kind;
+        match s.date.precision() {
+            Precision::Day => {
+                lists.extend(self.day_kind.get(&(s.date, k)));
+                lists.extend(s_actors().filter_map(|a| self.day_actor.get(&(s.date, a))));
+                // The day, its month and its year.
+                for p in [Precision::Day, Precision::Month, Precision::Year] {
+                    let d = s.date.truncate(p);
+                    lists.extend(s_actors().filter_map(|a| self.actor_kind_date.get(&(a, k, d))));
+                }
+            }
+            Precision::Month => {
+                for p in [Precision::Month, Precision::Year] {
+                    let d = s.date.truncate(p);
+                    lists.extend(s_actors().filter_map(|a| self.actor_kind_date.get(&(a, k, d))));
+                }
+                lists.extend(s_actors().filter_map(|a| self.actor_kind_month.get(&(a, k, s.date))));
+            }
+            Precision::Year => lists
+                .extend(s_actors().filter_map(|a| self.actor_kind_year.get(&(a, k, s.date.year)))),
         }
-        lists
-            .extend(s_actors().filter_map(|a| self.actor_kind_year.get(&(a, s.kind, s.date.year))));
         lists
             .into_iter()
             .flatten()
@@ -109,24 +130,30 @@ impl MergeIndex {
     fn add(&mut self, i: usize, m: &Merged, new: &Added) {
         let all_actors: Vec<Actor> = actors(&m.participants, m.place).collect();
         let all_kinds: Vec<EventType> = m.kinds.iter().map(|(k, _)| *k).collect();
+        let day = m.date.precision() == Precision::Day;
         // Pairs of an actor and a type of which at least one is new.
         for &a in &all_actors {
             for &k in &all_kinds {
-                if new.date_became_day || new.actors.contains(&a) || new.kinds.contains(&k) {
+                if new.date_changed || new.actors.contains(&a) || new.kinds.contains(&k) {
+                    push(self.actor_kind_date.entry((a, k, m.date)), i);
+                    if day {
+                        let month = m.date.truncate(Precision::Month);
+                        push(self.actor_kind_month.entry((a, k, month)), i);
+                    }
                     push(self.actor_kind_year.entry((a, k, m.date.year)), i);
                 }
             }
         }
-        if m.date.precision() != Precision::Day {
+        if !day {
             return;
         }
         for &k in &all_kinds {
-            if new.date_became_day || new.kinds.contains(&k) {
+            if new.date_changed || new.kinds.contains(&k) {
                 push(self.day_kind.entry((m.date, k)), i);
             }
         }
         for &a in &all_actors {
-            if new.date_became_day || new.actors.contains(&a) {
+            if new.date_changed || new.actors.contains(&a) {
                 push(self.day_actor.entry((m.date, a)), i);
             }
         }
@@ -145,7 +172,7 @@ fn push<K>(entry: std::collections::hash_map::Entry<'_, K, Vec<usize>>, i: usize
 struct Added {
     actors: Vec<Actor>,
     kinds: Vec<EventType>,
-    date_became_day: bool,
+    date_changed: bool,
 }
 
 /// Merges sightings into events, keeping the finer date of merged reports.
@@ -162,7 +189,7 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
             let mut added = Added::default();
             if s.date.precision() > m.date.precision() {
                 m.date = s.date;
-                added.date_became_day = s.date.precision() == Precision::Day;
+                added.date_changed = true;
             }
             for p in &s.participants {
                 if !m.participants.contains(p) {
@@ -204,7 +231,7 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
         let added = Added {
             actors: actors(&m.participants, m.place).collect(),
             kinds: vec![m.kind],
-            date_became_day: false,
+            date_changed: false,
         };
         index.add(out.len(), &m, &added);
         out.push(m);
@@ -298,6 +325,113 @@ fn label(kind: EventType, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The merge as first written: every report compared with every event
+    /// of its year, first match wins. The indexed merge must agree with it.
+    fn plain_merge(sightings: Vec<Sighting>) -> Vec<Merged> {
+        let mut out: Vec<Merged> = Vec::new();
+        for s in sightings {
+            let report = Report {
+                article: s.article,
+                sentence: s.sentence,
+            };
+            let found = (0..out.len())
+                .find(|&i| out[i].date.year == s.date.year && same_event(&out[i], &s));
+            if let Some(i) = found {
+                let m = &mut out[i];
+                if s.date.precision() > m.date.precision() {
+                    m.date = s.date;
+                }
+                for p in &s.participants {
+                    if !m.participants.contains(p) {
+                        m.participants.push(*p);
+                    }
+                }
+                if m.place.is_none() {
+                    m.place = s.place;
+                    m.place_preposition = s.place_preposition.clone();
+                }
+                m.reports.push(report);
+                match m.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
+                    Some((_, n)) => *n += 1,
+                    None => m.kinds.push((s.kind, 1)),
+                }
+                m.kind = m
+                    .kinds
+                    .iter()
+                    .fold(m.kinds[0], |best, &c| if c.1 > best.1 { c } else { best })
+                    .0;
+                continue;
+            }
+            out.push(Merged {
+                date: s.date,
+                kind: s.kind,
+                participants: s.participants,
+                place: s.place,
+                place_preposition: s.place_preposition,
+                reports: vec![report],
+                kinds: vec![(s.kind, 1)],
+            });
+        }
+        out.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
+        out
+    }
+
+    #[test]
+    fn indexed_merge_equals_the_plain_scan_on_random_reports() {
+        // A small world so that reports collide often: 6 actors, 3 types,
+        // dates of every precision within two years.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let kinds = [EventType::Meeting, EventType::Military, EventType::Visit];
+        let mut sightings = Vec::new();
+        for i in 0..3000 {
+            let year = 2016 + next(2) as i32;
+            let date = match next(3) {
+                0 => DatePoint::year(year),
+                1 => DatePoint::month(year, 1 + next(3) as u32).unwrap(),
+                _ => DatePoint::parse(&format!("{year}-{:02}-{:02}", 1 + next(3), 1 + next(4)))
+                    .unwrap(),
+            };
+            let participants = (0..next(3)).map(|_| EntityId(next(6) as u32)).collect();
+            let place = (next(3) == 0).then(|| EntityId(next(6) as u32));
+            sightings.push(Sighting {
+                article: ArticleId(i / 3),
+                sentence: (i % 3) as usize,
+                date,
+                kind: kinds[next(3) as usize],
+                participants,
+                place,
+                place_preposition: None,
+            });
+        }
+        let summary = |v: Vec<Merged>| -> Vec<String> {
+            v.iter()
+                .map(|m| {
+                    format!(
+                        "{} {:?} {:?} {:?} {:?}",
+                        m.date,
+                        m.kind,
+                        m.participants,
+                        m.place,
+                        m.reports
+                            .iter()
+                            .map(|r| (r.article.0, r.sentence))
+                            .collect::<Vec<_>>()
+                    )
+                })
+                .collect()
+        };
+        let plain = summary(plain_merge(sightings.clone()));
+        let indexed = summary(merge(sightings));
+        assert!(plain.len() < 3000 && plain.len() > 30, "{}", plain.len());
+        assert_eq!(plain, indexed);
+    }
 
     fn s(article: u32, date: &str, kind: EventType, parts: &[u32]) -> Sighting {
         Sighting {
