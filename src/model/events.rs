@@ -379,8 +379,9 @@ mod tests {
 
     #[test]
     fn indexed_merge_equals_the_plain_scan_on_random_reports() {
-        // A small world so that reports collide often: 6 actors, 3 types,
-        // dates of every precision within two years.
+        // A world small enough for reports to collide often, large enough
+        // for events to stay apart: 12 actors, 3 types, two years, dates
+        // mostly to the day, some to the month or year.
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = |n: u64| {
             seed ^= seed << 13;
@@ -392,14 +393,14 @@ mod tests {
         let mut sightings = Vec::new();
         for i in 0..3000 {
             let year = 2016 + next(2) as i32;
-            let date = match next(3) {
+            let month = 1 + next(4) as u32;
+            let date = match next(10) {
                 0 => DatePoint::year(year),
-                1 => DatePoint::month(year, 1 + next(3) as u32).unwrap(),
-                _ => DatePoint::parse(&format!("{year}-{:02}-{:02}", 1 + next(3), 1 + next(4)))
-                    .unwrap(),
+                1..=2 => DatePoint::month(year, month).unwrap(),
+                _ => DatePoint::parse(&format!("{year}-{month:02}-{:02}", 1 + next(10))).unwrap(),
             };
-            let participants = (0..next(3)).map(|_| EntityId(next(6) as u32)).collect();
-            let place = (next(3) == 0).then(|| EntityId(next(6) as u32));
+            let participants = (0..next(3)).map(|_| EntityId(next(12) as u32)).collect();
+            let place = (next(3) == 0).then(|| EntityId(next(12) as u32));
             sightings.push(Sighting {
                 article: ArticleId(i / 3),
                 sentence: (i % 3) as usize,
