@@ -93,8 +93,9 @@ pub struct Gazetteer {
     /// no person cue.
     title_tails: HashSet<String>,
     complement_tails: HashSet<String>,
-    /// The first word of every key of `names`.
+    /// The first and the last word of every key of `names`.
     name_first_words: HashSet<String>,
+    name_last_words: HashSet<String>,
     /// The [`Shapes`] of the word lists, checked before hashing a word.
     first_name_shapes: Shapes,
     demonym_shapes: Shapes,
@@ -132,20 +133,27 @@ impl Gazetteer {
         if let Some(&i) = self.exact_names.get(name) {
             return Some(&self.referents[i]);
         }
-        // Most capitalised runs start with a word that starts no name:
-        // their first word tells, without folding them whole.
+        // Most capitalised runs start or end with a word that starts or
+        // ends no name: those words tell, without folding the run whole.
+        // (A leading `l'`, `d'` may be glued to the name's first word, and
+        // makes the last one when the name has one word.)
         let mut buf = [0u8; 32];
-        if let Some(first) = ascii_first_word(name, &mut buf) {
-            let starts_a_name = self.name_first_words.contains(first)
-                || matches!(first, "le" | "la" | "les" | "the")
-                || ["l'", "d'"].iter().any(|a| {
-                    first
-                        .strip_prefix(a)
-                        .is_some_and(|rest| self.name_first_words.contains(rest))
-                });
-            if !starts_a_name {
+        let known = |words: &HashSet<String>, w: &str| {
+            words.contains(w)
+                || ["l'", "d'"]
+                    .iter()
+                    .any(|a| w.strip_prefix(a).is_some_and(|rest| words.contains(rest)))
+        };
+        if let Some(first) = ascii_end_word(name, false, &mut buf) {
+            let article = matches!(first, "le" | "la" | "les" | "the");
+            if !article && !known(&self.name_first_words, first) {
                 return None;
             }
+        }
+        if let Some(last) = ascii_end_word(name, true, &mut buf)
+            && !known(&self.name_last_words, last)
+        {
+            return None;
         }
         let i = with_fold_name(name, |key| {
             self.names.get(key).or_else(|| {
@@ -256,25 +264,41 @@ impl Shapes {
     }
 }
 
-/// The first word of `fold_name(name)`, lower-cased into `buf`, when the
-/// text up to the separator that ends it is plain ASCII (so that folding
-/// it is lower-casing it, whatever comes after); `None` otherwise.
-fn ascii_first_word<'b>(name: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// The first word of `fold_name(name)` (the last one if `last`),
+/// lower-cased into `buf`, when the text from the name's end to the
+/// separator that bounds that word is plain ASCII, so that folding it is
+/// lower-casing it, whatever the rest (folding goes character by
+/// character); `None` otherwise.
+fn ascii_end_word<'b>(name: &str, last: bool, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let is_separator = |b: u8| b == b'-' || char::from(b).is_whitespace();
     let bytes = name.as_bytes();
-    let start = bytes.iter().position(|&b| !is_separator(b))?;
-    let mut len = 0;
-    for &b in &bytes[start..] {
+    let mut word = bytes.len()..bytes.len();
+    let mut take = |i: usize| {
+        let b = bytes[i];
         if !b.is_ascii() || b == b'`' {
-            return None;
+            return Some(false);
         }
-        if is_separator(b) {
-            break;
+        match (is_separator(b), word.is_empty()) {
+            (true, true) => Some(true),
+            (true, false) => None,
+            (false, _) => {
+                word = if word.is_empty() { i..i + 1 } else { word.start.min(i)..word.end.max(i + 1) };
+                Some(true)
+            }
         }
-        *buf.get_mut(len)? = b.to_ascii_lowercase();
-        len += 1;
+    };
+    let plain = if last {
+        (0..bytes.len()).rev().map_while(&mut take).all(|ok| ok)
+    } else {
+        (0..bytes.len()).map_while(&mut take).all(|ok| ok)
+    };
+    if !plain || word.is_empty() || word.len() > buf.len() {
+        return None;
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(&bytes[word]);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Runs `f` on `word` folded as `fold_name` folds it, without allocating for
