@@ -270,33 +270,41 @@ impl Shapes {
 /// lower-casing it, whatever the rest (folding goes character by
 /// character); `None` otherwise.
 fn ascii_end_word<'b>(name: &str, last: bool, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let is_separator = |b: u8| b == b'-' || char::from(b).is_whitespace();
+    // `-` and what `char::is_whitespace` says of ASCII.
+    let is_separator = |b: u8| matches!(b, b'-' | b' ' | b'\t'..=b'\r');
     let bytes = name.as_bytes();
-    let mut word = bytes.len()..bytes.len();
-    let mut take = |i: usize| {
-        let b = bytes[i];
-        if !b.is_ascii() || b == b'`' {
-            return Some(false);
+    let (start, end) = if last {
+        let mut end = bytes.len();
+        while end > 0 && is_separator(bytes[end - 1]) {
+            end -= 1;
         }
-        match (is_separator(b), word.is_empty()) {
-            (true, true) => Some(true),
-            (true, false) => None,
-            (false, _) => {
-                word = if word.is_empty() { i..i + 1 } else { word.start.min(i)..word.end.max(i + 1) };
-                Some(true)
-            }
+        let mut start = end;
+        while start > 0 && !is_separator(bytes[start - 1]) {
+            start -= 1;
         }
-    };
-    let plain = if last {
-        (0..bytes.len()).rev().map_while(&mut take).all(|ok| ok)
+        (start, end)
     } else {
-        (0..bytes.len()).map_while(&mut take).all(|ok| ok)
+        let mut start = 0;
+        while start < bytes.len() && is_separator(bytes[start]) {
+            start += 1;
+        }
+        let mut end = start;
+        while end < bytes.len() && !is_separator(bytes[end]) {
+            end += 1;
+        }
+        (start, end)
     };
-    if !plain || word.is_empty() || word.len() > buf.len() {
+    // From the name's end (or start) through the word.
+    let read = if last {
+        &bytes[start..]
+    } else {
+        &bytes[..end]
+    };
+    if start == end || end - start > buf.len() || !read.iter().all(|&b| b.is_ascii() && b != b'`') {
         return None;
     }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(&bytes[word]);
+    let out = &mut buf[..end - start];
+    out.copy_from_slice(&bytes[start..end]);
     out.make_ascii_lowercase();
     std::str::from_utf8(out).ok()
 }

@@ -98,18 +98,37 @@ fn is_time_word(w: &str) -> bool {
     with_fold(w, |k| TIME_WORDS.contains(k))
 }
 
+/// Whether the folded word `w` is one of the [`STARTERS`].
+pub(super) fn may_start(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return !b.is_empty() && STARTERS.contains(w);
+    }
+    let shapes = &STARTER_SHAPES[b.len()];
+    shapes.0 & letter_bit(b[0]) != 0
+        && shapes.1 & letter_bit(b[b.len() - 1]) != 0
+        && STARTERS.contains(w)
+}
+
+/// [`TIME_WORD_SHAPES`] of the [`STARTERS`].
+static STARTER_SHAPES: std::sync::LazyLock<[(u32, u32); 17]> =
+    std::sync::LazyLock::new(|| shapes(STARTERS.iter().copied()));
+
 /// For each length up to 16 bytes, the first and the last letters of the
 /// [`TIME_WORDS`] of that length, as [`letter_bit`]s.
-static TIME_WORD_SHAPES: std::sync::LazyLock<[(u32, u32); 17]> = std::sync::LazyLock::new(|| {
+static TIME_WORD_SHAPES: std::sync::LazyLock<[(u32, u32); 17]> =
+    std::sync::LazyLock::new(|| shapes(TIME_WORDS.iter().map(String::as_str)));
+
+fn shapes<'a>(words: impl Iterator<Item = &'a str>) -> [(u32, u32); 17] {
     let mut out = [(0, 0); 17];
-    for w in TIME_WORDS.iter() {
+    for w in words {
         let b = w.as_bytes();
         assert!(b.len() <= 16 && !b.is_empty(), "time word `{w}`");
         out[b.len()].0 |= letter_bit(b[0]);
         out[b.len()].1 |= letter_bit(b[b.len() - 1]);
     }
     out
-});
+}
 
 /// A bit per ASCII letter, either case; one bit for anything else.
 fn letter_bit(b: u8) -> u32 {
@@ -122,7 +141,7 @@ fn letter_bit(b: u8) -> u32 {
 /// Words that may open an expression (digits aside): what the matchers of
 /// `scan`, `years` and `relative` look for at their first token, in either
 /// language. A scan need not try the matchers at any other word.
-pub(super) static STARTERS: std::sync::LazyLock<FxHashSet<&'static str>> =
+static STARTERS: std::sync::LazyLock<FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         let mut out: FxHashSet<&'static str> = FxHashSet::default();
         out.extend(FR_MONTHS);
