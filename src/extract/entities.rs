@@ -338,7 +338,11 @@ impl SentenceScan<'_> {
         // least a cue's length of text (spaces and apostrophes aside), they
         // decide alone.
         let longest = PORTFOLIO_CUES.iter().map(|p| p.len()).max().unwrap_or(0);
-        let tail_from = window.char_indices().rev().nth(longest + 1).map_or(0, |(i, _)| i);
+        let tail_from = window
+            .char_indices()
+            .rev()
+            .nth(longest + 1)
+            .map_or(0, |(i, _)| i);
         if tail_from > 0 {
             let decided = with_fold(&window[tail_from..], |tail| {
                 let tail = tail.trim_end_matches([' ', '\'']);

@@ -227,7 +227,13 @@ mod tests {
         let mut all: String = (0..0x3000).filter_map(char::from_u32).collect();
         all.extend(['\u{FEFF}', '\u{FFFD}', '\u{EFFF}', '\u{1F600}', '\r']);
         assert_eq!(sanitize_counting(&all), sanitize_slowly(&all));
-        for t in ["", "\r", "\r\n", "\n\r", "a\r\r\nb\t\u{85}c\u{202E}d\u{FEFF}"] {
+        for t in [
+            "",
+            "\r",
+            "\r\n",
+            "\n\r",
+            "a\r\r\nb\t\u{85}c\u{202E}d\u{FEFF}",
+        ] {
             assert_eq!(sanitize_counting(t), sanitize_slowly(t), "{t:?}");
         }
     }

@@ -90,7 +90,7 @@ impl Gazetteer {
             );
             if let Some(n) = complement {
                 read += n;
-            } else if read > 0 && self.title_connectors.contains(tokens.from_end(read)) {
+            } else if read > 0 && self.title_connectors.contains(tokens.back(read)) {
                 read += 1;
             } else {
                 return false;
@@ -202,7 +202,7 @@ impl<'a> CueTokens<'a> {
 
     /// The token `k` places from the end (0 is the last); it must have been
     /// [`CueTokens::ensure`]d.
-    fn from_end(&self, k: usize) -> &str {
+    fn back(&self, k: usize) -> &str {
         &self.words[self.reversed[k].clone()]
     }
 
@@ -269,7 +269,7 @@ fn longest_suffix(
         if !tokens.ensure(read + n) {
             break;
         }
-        let token = tokens.from_end(read + n - 1);
+        let token = tokens.back(read + n - 1);
         // Joined as a space would join them, but after an elision.
         if !key.is_empty() && !token.ends_with('\'') {
             key.insert(0, ' ');
@@ -296,7 +296,10 @@ mod tests {
         let mut s = Scratch::default();
         let mut t = CueTokens::new(g, text, &mut s.words, &mut s.reversed, &mut s.folded);
         t.ensure(usize::MAX);
-        (0..t.reversed.len()).rev().map(|k| t.from_end(k).to_string()).collect()
+        (0..t.reversed.len())
+            .rev()
+            .map(|k| t.back(k).to_string())
+            .collect()
     }
 
     /// The person cue as first written: every token read, every suffix

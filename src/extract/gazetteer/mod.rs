@@ -191,20 +191,26 @@ impl Gazetteer {
 
     /// A known first name (`Recep`, `Sergueï` = `Sergei`..., `Jean-Yves`).
     pub fn is_first_name(&self, word: &str) -> bool {
-        with_key(word, |k| self.first_name_shapes.may_hold(k) && self.first_names.contains(k))
+        with_key(word, |k| {
+            self.first_name_shapes.may_hold(k) && self.first_names.contains(k)
+        })
     }
 
     /// A demonym or nationality adjective, any inflection and case
     /// (`syriennes`, `Occidentaux`, `Americans`). A word that is also a known
     /// name (`Argentine`, `Suisse`) is a name, not a demonym.
     pub fn is_demonym(&self, word: &str) -> bool {
-        with_key(word, |k| self.demonym_shapes.may_hold(k) && self.demonyms.contains(k))
+        with_key(word, |k| {
+            self.demonym_shapes.may_hold(k) && self.demonyms.contains(k)
+        })
     }
 
     /// A word that is never an entity on its own, any case (`Après`, `The`,
     /// `L'`), months and weekdays included.
     pub fn is_stopword(&self, word: &str) -> bool {
-        with_key(word, |k| self.stopword_shapes.may_hold(k) && self.stopwords.contains(k))
+        with_key(word, |k| {
+            self.stopword_shapes.may_hold(k) && self.stopwords.contains(k)
+        })
     }
 
     /// A French or English month or weekday name (`Lundi`, `novembre`, `May`).
@@ -217,7 +223,9 @@ impl Gazetteer {
     /// A word that starts an organisation's name when it heads a capitalised
     /// run (`Ministère`, `Forces`, `Council`), any case.
     pub fn is_org_head(&self, word: &str) -> bool {
-        with_key(word, |k| self.org_head_shapes.may_hold(k) && self.org_heads.contains(k))
+        with_key(word, |k| {
+            self.org_head_shapes.may_hold(k) && self.org_heads.contains(k)
+        })
     }
 
     /// A word or short phrase that often comes right before a place (`à`,
@@ -295,11 +303,7 @@ fn ascii_end_word<'b>(name: &str, last: bool, buf: &'b mut [u8; 32]) -> Option<&
         (start, end)
     };
     // From the name's end (or start) through the word.
-    let read = if last {
-        &bytes[start..]
-    } else {
-        &bytes[..end]
-    };
+    let read = if last { &bytes[start..] } else { &bytes[..end] };
     if start == end || end - start > buf.len() || !read.iter().all(|&b| b.is_ascii() && b != b'`') {
         return None;
     }

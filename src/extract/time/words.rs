@@ -19,52 +19,51 @@ use crate::extract::tokens::alphabetic_runs;
 /// Words without which no expression can be read, digits aside: months,
 /// weekdays, seasons, and the content words of relative phrases
 /// (`hier`, `veille`, `semaine`, `yesterday`, `week`…).
-static TIME_WORDS: std::sync::LazyLock<FxHashSet<String>> =
-    std::sync::LazyLock::new(|| {
-        let function_words = [
-            "the",
-            "la",
-            "le",
-            "l",
-            "ce",
-            "cet",
-            "cette",
-            "this",
-            "last",
-            "next",
-            "day",
-            "before",
-            "after",
-            "avant",
-            "apres",
-            "'",
-            "-",
-            "ci",
-            "dernier",
-            "derniere",
-            "passe",
-            "passee",
-            "prochain",
-            "prochaine",
-        ];
-        let phrase_words = FR_PHRASES
-            .iter()
-            .chain(EN_PHRASES.iter())
-            .flat_map(|p| p.words.iter());
-        FR_MONTHS
-            .iter()
-            .chain(EN_MONTHS.iter())
-            .chain(FR_MONTH_ABBREVS.iter().map(|(w, _)| w))
-            .chain(EN_MONTH_ABBREVS.iter().map(|(w, _)| w))
-            .chain(FR_WEEKDAYS.iter())
-            .chain(EN_WEEKDAYS.iter())
-            .chain(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| w))
-            .chain(FR_SEASONS.iter())
-            .chain(EN_SEASONS.iter())
-            .chain(phrase_words.filter(|w| !function_words.contains(w)))
-            .map(|w| fold(w))
-            .collect()
-    });
+static TIME_WORDS: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    let function_words = [
+        "the",
+        "la",
+        "le",
+        "l",
+        "ce",
+        "cet",
+        "cette",
+        "this",
+        "last",
+        "next",
+        "day",
+        "before",
+        "after",
+        "avant",
+        "apres",
+        "'",
+        "-",
+        "ci",
+        "dernier",
+        "derniere",
+        "passe",
+        "passee",
+        "prochain",
+        "prochaine",
+    ];
+    let phrase_words = FR_PHRASES
+        .iter()
+        .chain(EN_PHRASES.iter())
+        .flat_map(|p| p.words.iter());
+    FR_MONTHS
+        .iter()
+        .chain(EN_MONTHS.iter())
+        .chain(FR_MONTH_ABBREVS.iter().map(|(w, _)| w))
+        .chain(EN_MONTH_ABBREVS.iter().map(|(w, _)| w))
+        .chain(FR_WEEKDAYS.iter())
+        .chain(EN_WEEKDAYS.iter())
+        .chain(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| w))
+        .chain(FR_SEASONS.iter())
+        .chain(EN_SEASONS.iter())
+        .chain(phrase_words.filter(|w| !function_words.contains(w)))
+        .map(|w| fold(w))
+        .collect()
+});
 
 /// A cheap test that lets most sentences skip the scan: an expression
 /// needs a digit or one of the [`TIME_WORDS`].
@@ -141,36 +140,40 @@ fn letter_bit(b: u8) -> u32 {
 /// Words that may open an expression (digits aside): what the matchers of
 /// `scan`, `years` and `relative` look for at their first token, in either
 /// language. A scan need not try the matchers at any other word.
-static STARTERS: std::sync::LazyLock<FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        let mut out: FxHashSet<&'static str> = FxHashSet::default();
-        out.extend(FR_MONTHS);
-        out.extend(EN_MONTHS);
-        out.extend(FR_MONTH_ABBREVS.iter().map(|(w, _)| *w));
-        out.extend(EN_MONTH_ABBREVS.iter().map(|(w, _)| *w));
-        out.extend(FR_WEEKDAYS);
-        out.extend(EN_WEEKDAYS);
-        out.extend(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| *w));
-        out.extend(FR_SEASONS);
-        out.extend(EN_SEASONS);
-        out.extend(FR_PHRASES.iter().chain(EN_PHRASES.iter()).map(|p| p.words[0]));
-        // `Scan::dir_prefix` and `Scan::part_prefix`.
-        out.extend(["last", "next", "this"]);
-        out.extend([
-            "debut",
-            "fin",
-            "courant",
-            "mi",
-            "early",
-            "late",
-            "mid",
-            "end",
-            "beginning",
-            "start",
-            "middle",
-        ]);
-        out
-    });
+static STARTERS: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut out: FxHashSet<&'static str> = FxHashSet::default();
+    out.extend(FR_MONTHS);
+    out.extend(EN_MONTHS);
+    out.extend(FR_MONTH_ABBREVS.iter().map(|(w, _)| *w));
+    out.extend(EN_MONTH_ABBREVS.iter().map(|(w, _)| *w));
+    out.extend(FR_WEEKDAYS);
+    out.extend(EN_WEEKDAYS);
+    out.extend(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| *w));
+    out.extend(FR_SEASONS);
+    out.extend(EN_SEASONS);
+    out.extend(
+        FR_PHRASES
+            .iter()
+            .chain(EN_PHRASES.iter())
+            .map(|p| p.words[0]),
+    );
+    // `Scan::dir_prefix` and `Scan::part_prefix`.
+    out.extend(["last", "next", "this"]);
+    out.extend([
+        "debut",
+        "fin",
+        "courant",
+        "mi",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+    ]);
+    out
+});
 
 /// Month names, folded (lower case, no diacritics), January first.
 pub(super) const FR_MONTHS: [&str; 12] = [
