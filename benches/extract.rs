@@ -63,6 +63,18 @@ fn bench_extract(c: &mut Criterion) {
                 }
             })
         });
+        // The same, with the second resolution taken from the annotations
+        // (`Annotations::dates_at`) instead of scanning the text again.
+        g.bench_function("annotate+dates_at", |b| {
+            b.iter(|| {
+                for a in articles {
+                    let ann = extract::annotate(&a.text, anchor(a));
+                    let anchor = extract::refine_anchor(anchor(a), ann.self_date);
+                    black_box(ann.dates_at(anchor));
+                    black_box(ann);
+                }
+            })
+        });
         g.bench_function("annotate", |b| {
             b.iter(|| {
                 for a in articles {

@@ -136,6 +136,9 @@ const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
 ];
 
+/// What joins an organisation head to its name (`ministère de la Défense`).
+const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "la", "of", "the"];
+
 /// What ends the text before a portfolio (`ministre de la Défense`), folded.
 const PORTFOLIO_CUES: &[&str] = &[
     "ministre de la",
@@ -231,6 +234,16 @@ impl SentenceScan<'_> {
     /// optional nationality, then `de`/`du`/`des` and a capitalised name.
     fn org_phrase(&self, i: usize) -> Option<usize> {
         let t = &self.tokens[i];
+        // A connector must follow, at once or after a nationality: told
+        // before the gazetteer is asked.
+        let connector_at = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| ORG_CONNECTORS.contains(&t.text))
+        };
+        if !(connector_at(i + 1) || connector_at(i + 2)) {
+            return None;
+        }
         if t.is_capitalised() || !self.gaz.is_org_head(t.text) {
             return None;
         }
@@ -244,13 +257,7 @@ impl SentenceScan<'_> {
             j += 1;
         }
         let conn_start = j;
-        while j < n
-            && self.glued(j)
-            && matches!(
-                self.tokens[j].text,
-                "de" | "du" | "des" | "la" | "of" | "the"
-            )
-        {
+        while j < n && self.glued(j) && ORG_CONNECTORS.contains(&self.tokens[j].text) {
             j += 1;
         }
         if j == conn_start || j >= n || !self.glued(j) || !self.starts_name(j) {
@@ -331,7 +338,11 @@ impl SentenceScan<'_> {
         // least a cue's length of text (spaces and apostrophes aside), they
         // decide alone.
         let longest = PORTFOLIO_CUES.iter().map(|p| p.len()).max().unwrap_or(0);
-        let tail_from = window.char_indices().rev().nth(longest + 1).map_or(0, |(i, _)| i);
+        let tail_from = window
+            .char_indices()
+            .rev()
+            .nth(longest + 1)
+            .map_or(0, |(i, _)| i);
         if tail_from > 0 {
             let decided = with_fold(&window[tail_from..], |tail| {
                 let tail = tail.trim_end_matches([' ', '\'']);

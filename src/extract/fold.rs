@@ -141,7 +141,9 @@ pub fn fold_name_into(s: &str, out: &mut String) {
     let table = &*TABLE;
     for c in s.chars() {
         match table.get(c) {
-            Some(f) => f.chars().for_each(|d| join_char(out, base, &mut pending, d)),
+            Some(f) => f
+                .chars()
+                .for_each(|d| join_char(out, base, &mut pending, d)),
             None => {
                 out.truncate(base);
                 let mut folded = String::with_capacity(s.len());
@@ -252,7 +254,9 @@ mod tests {
             assert_eq!(fold_name(&s), slow_name(&s), "{c:?}");
         }
         // Marks and letters mixed, where reordering would show.
-        let marks = ['\u{301}', '\u{327}', '\u{345}', '\u{5b0}', '\u{e48}', ' ', '-', 'a', 'É'];
+        let marks = [
+            '\u{301}', '\u{327}', '\u{345}', '\u{5b0}', '\u{e48}', ' ', '-', 'a', 'É',
+        ];
         for _ in 0..20_000 {
             let n = (next() % 8) as usize;
             let s: String = (0..n)
@@ -272,7 +276,10 @@ mod tests {
             assert_eq!(with_fold_name(&s, str::to_string), slow_name(&s));
             // Nested, the inner call gets a buffer of its own.
             let (outer, inner) = with_fold(&s, |f| (f.to_string(), with_fold(&s, str::to_string)));
-            assert_eq!((outer.as_str(), inner.as_str()), (slow(&s).as_str(), slow(&s).as_str()));
+            assert_eq!(
+                (outer.as_str(), inner.as_str()),
+                (slow(&s).as_str(), slow(&s).as_str())
+            );
         }
     }
 }

@@ -17,12 +17,16 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let boundary = match c {
-            '\n' => true,
-            '.' | '!' | '?' | '…' => ends_sentence(text, start, i, end),
-            _ => false,
+    // The marks are ASCII, or `…` (E2 80 A6), whose bytes start no other
+    // character: a byte scan finds them where the characters are.
+    for (i, &b) in bytes.iter().enumerate() {
+        let (end, boundary) = match b {
+            b'\n' => (i + 1, true),
+            b'.' | b'!' | b'?' => (i + 1, ends_sentence(text, start, i, i + 1)),
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => {
+                (i + 3, ends_sentence(text, start, i, i + 3))
+            }
+            _ => continue,
         };
         if boundary {
             push_trimmed(text, start, end, &mut out);

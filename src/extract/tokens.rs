@@ -112,13 +112,22 @@ impl AlphabeticRuns<'_> {
     fn run_end(&self, mut i: usize, alphabetic: bool) -> usize {
         let bytes = self.text.as_bytes();
         while i < bytes.len() {
+            // Runs of ASCII of the kind sought, then one character.
+            if alphabetic {
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+            } else {
+                while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+            }
+            if i >= bytes.len() {
+                break;
+            }
             let b = bytes[i];
             if b.is_ascii() {
-                if b.is_ascii_alphabetic() != alphabetic {
-                    break;
-                }
-                i += 1;
-                continue;
+                break;
             }
             let (c, len) = char_at(self.text, i);
             if is_alphabetic(c) != alphabetic {
@@ -163,30 +172,33 @@ fn is_word_char(c: char) -> bool {
 /// elision.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 4);
-    let mut chars = text.char_indices().peekable();
     let mut elided = false;
-    while let Some((start, c)) = chars.next() {
+    // `at` is the next character to read.
+    let mut at = 0;
+    while at < text.len() {
+        let start = at;
+        let (c, len) = char_at(text, start);
+        at += len;
         if !is_word_char(c) {
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = at;
         let mut is_elision = false;
-        while let Some(&(j, d)) = chars.peek() {
+        while at < text.len() {
+            let j = at;
+            let (d, len) = char_at(text, j);
             let glued_period = d == '.' && is_dotted_acronym(&text[start..j], &text[j..]);
             if is_word_char(d) || glued_period {
-                end = j + d.len_utf8();
-                chars.next();
+                end = j + len;
+                at = end;
                 continue;
             }
             let joins = d == '-' || is_apostrophe(d);
-            let next_is_word = text[j + d.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(is_word_char);
-            if !(joins && next_is_word) {
+            let next_is_word = || j + len < text.len() && is_word_char(char_at(text, j + len).0);
+            if !(joins && next_is_word()) {
                 break;
             }
-            chars.next();
+            at = j + len;
             if is_apostrophe(d)
                 && ELISIONS
                     .iter()
@@ -195,7 +207,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 is_elision = true;
                 break;
             }
-            end = j + d.len_utf8();
+            end = j + len;
         }
         if is_elision {
             // The elision itself is not a word; the next word carries the flag.

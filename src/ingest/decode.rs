@@ -23,14 +23,14 @@ pub fn binary(bytes: &[u8]) -> Option<&'static str> {
         return None;
     }
     let head = &bytes[..bytes.len().min(SNIFF)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return Some("binary file (NUL bytes)");
     }
     // ESC is left out: a file full of escape sequences is text, shown inert.
-    let controls = head
+    let controls: usize = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)))
+        .sum();
     (controls * 10 > head.len()).then_some("binary file (mostly control bytes)")
 }
 
@@ -93,22 +93,54 @@ pub fn sanitize(s: &str) -> String {
 pub fn sanitize_counting(s: &str) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
     let mut removed = 0;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\n' => out.push('\n'),
-            '\t' => out.push(' '),
-            c if is_unsafe(c) => removed += 1,
-            c => out.push(c),
+    let bytes = s.as_bytes();
+    // Text up to `clean` is in `out`; text from it to `i` is kept as is.
+    let mut clean = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !MAY_CHANGE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
         }
+        let c = s[i..].chars().next().expect("a character starts at i");
+        let len = c.len_utf8();
+        let replacement = match c {
+            '\r' if bytes.get(i + 1) == Some(&b'\n') => Some(""),
+            '\r' => Some("\n"),
+            '\t' => Some(" "),
+            c if is_unsafe(c) => {
+                removed += 1;
+                Some("")
+            }
+            _ => None,
+        };
+        if let Some(r) = replacement {
+            out.push_str(&s[clean..i]);
+            out.push_str(r);
+            clean = i + len;
+        }
+        i += len;
     }
+    out.push_str(&s[clean..]);
     (out, removed)
 }
+
+/// The first bytes of every character that [`sanitize_counting`] changes:
+/// C0 controls (newline aside) and DEL; C1 controls (C2 80..9F); the bidi
+/// marks and overrides (E2 ...); the BOM (EF BB BF).
+const MAY_CHANGE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\n' as usize;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
 
 fn is_unsafe(c: char) -> bool {
     c.is_control()
@@ -167,5 +199,42 @@ mod tests {
         assert!(binary("texte accentué\r\n\x1b[31m".as_bytes()).is_none());
         assert!(binary(b"Le pr\xe9sident").is_none());
         assert!(binary(b"").is_none());
+    }
+
+    /// The definition: one character at a time.
+    fn sanitize_slowly(s: &str) -> (String, usize) {
+        let mut out = String::new();
+        let mut removed = 0;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() != Some(&'\n') {
+                        out.push('\n');
+                    }
+                }
+                '\n' => out.push('\n'),
+                '\t' => out.push(' '),
+                c if is_unsafe(c) => removed += 1,
+                c => out.push(c),
+            }
+        }
+        (out, removed)
+    }
+
+    #[test]
+    fn sanitizing_by_bytes_is_sanitizing_by_characters() {
+        let mut all: String = (0..0x3000).filter_map(char::from_u32).collect();
+        all.extend(['\u{FEFF}', '\u{FFFD}', '\u{EFFF}', '\u{1F600}', '\r']);
+        assert_eq!(sanitize_counting(&all), sanitize_slowly(&all));
+        for t in [
+            "",
+            "\r",
+            "\r\n",
+            "\n\r",
+            "a\r\r\nb\t\u{85}c\u{202E}d\u{FEFF}",
+        ] {
+            assert_eq!(sanitize_counting(t), sanitize_slowly(t), "{t:?}");
+        }
     }
 }

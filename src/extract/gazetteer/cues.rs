@@ -6,6 +6,7 @@
 //! built; it does not find names, nor decide what a name is otherwise.
 
 use super::{Gazetteer, HashSet};
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::extract::fold::{fold_into, with_fold};
@@ -47,10 +48,24 @@ impl Gazetteer {
         if may_end_a_cue != Some(true) {
             return false;
         }
-        let mut tokens = CueTokens::new(self, text);
+        // The buffers of the last call, if this thread made one.
+        let mut scratch = SCRATCH.take().unwrap_or_default();
+        let found = self.person_cue_in(text, &mut scratch);
+        SCRATCH.set(Some(scratch));
+        found
+    }
+
+    /// [`Gazetteer::ends_with_person_cue`] past its first check.
+    fn person_cue_in(&self, text: &str, scratch: &mut Scratch) -> bool {
+        let Scratch {
+            words,
+            reversed,
+            folded,
+            key,
+        } = scratch;
+        let mut tokens = CueTokens::new(self, text, words, reversed, folded);
         let is_title = |k: &str| self.titles.contains(k);
         let is_complement = |k: &str| self.is_complement(k);
-        let mut key = String::new();
         // Tokens already read, from the end.
         let mut read = 0;
         while tokens.ensure(read + 1) {
@@ -59,7 +74,7 @@ impl Gazetteer {
                 read,
                 self.max_title_words,
                 &self.title_tails,
-                &mut key,
+                key,
                 is_title,
             );
             if title.is_some() {
@@ -70,12 +85,12 @@ impl Gazetteer {
                 read,
                 self.max_complement_words,
                 &self.complement_tails,
-                &mut key,
+                key,
                 is_complement,
             );
             if let Some(n) = complement {
                 read += n;
-            } else if read > 0 && self.title_connectors.contains(tokens.from_end(read)) {
+            } else if read > 0 && self.title_connectors.contains(tokens.back(read)) {
                 read += 1;
             } else {
                 return false;
@@ -116,6 +131,19 @@ impl Gazetteer {
     }
 }
 
+/// Buffers for reading a person cue, kept from one call to the next.
+#[derive(Default)]
+struct Scratch {
+    words: String,
+    reversed: Vec<Range<usize>>,
+    folded: String,
+    key: String,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
+}
+
 /// What a person cue is read from: `text` without trailing space and one
 /// trailing comma.
 fn cue_text(text: &str) -> &str {
@@ -137,20 +165,30 @@ struct CueTokens<'a> {
     /// No more tokens.
     done: bool,
     /// The tokens read, as ranges of `words`, the last one first.
-    words: String,
-    reversed: Vec<Range<usize>>,
-    folded: String,
+    words: &'a mut String,
+    reversed: &'a mut Vec<Range<usize>>,
+    /// The chunk being read, folded.
+    folded: &'a mut String,
 }
 
 impl<'a> CueTokens<'a> {
-    fn new(gaz: &'a Gazetteer, text: &'a str) -> Self {
+    /// Reads `text` with the given buffers (cleared first).
+    fn new(
+        gaz: &'a Gazetteer,
+        text: &'a str,
+        words: &'a mut String,
+        reversed: &'a mut Vec<Range<usize>>,
+        folded: &'a mut String,
+    ) -> Self {
+        words.clear();
+        reversed.clear();
         CueTokens {
             gaz,
             chunks: cue_text(text).split_whitespace().rev().take(CUE_WINDOW),
             done: false,
-            words: String::new(),
-            reversed: Vec::new(),
-            folded: String::new(),
+            words,
+            reversed,
+            folded,
         }
     }
 
@@ -164,7 +202,7 @@ impl<'a> CueTokens<'a> {
 
     /// The token `k` places from the end (0 is the last); it must have been
     /// [`CueTokens::ensure`]d.
-    fn from_end(&self, k: usize) -> &str {
+    fn back(&self, k: usize) -> &str {
         &self.words[self.reversed[k].clone()]
     }
 
@@ -174,7 +212,7 @@ impl<'a> CueTokens<'a> {
             return;
         };
         self.folded.clear();
-        fold_into(chunk, &mut self.folded);
+        fold_into(chunk, self.folded);
         let folded = self.folded.as_str();
         let word = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
         let Some(last) = word.chars().last() else {
@@ -188,7 +226,7 @@ impl<'a> CueTokens<'a> {
             self.done = true;
             return;
         }
-        let (words, reversed) = (&mut self.words, &mut self.reversed);
+        let (words, reversed) = (&mut *self.words, &mut *self.reversed);
         let mut push = |piece: &str| {
             words.push_str(piece);
             reversed.push(words.len() - piece.len()..words.len());
@@ -231,7 +269,7 @@ fn longest_suffix(
         if !tokens.ensure(read + n) {
             break;
         }
-        let token = tokens.from_end(read + n - 1);
+        let token = tokens.back(read + n - 1);
         // Joined as a space would join them, but after an elision.
         if !key.is_empty() && !token.ends_with('\'') {
             key.insert(0, ' ');
@@ -255,9 +293,13 @@ mod tests {
 
     /// The cue tokens of `text`, all of them, in text order.
     fn all_tokens(g: &Gazetteer, text: &str) -> Vec<String> {
-        let mut t = CueTokens::new(g, text);
+        let mut s = Scratch::default();
+        let mut t = CueTokens::new(g, text, &mut s.words, &mut s.reversed, &mut s.folded);
         t.ensure(usize::MAX);
-        (0..t.reversed.len()).rev().map(|k| t.from_end(k).to_string()).collect()
+        (0..t.reversed.len())
+            .rev()
+            .map(|k| t.back(k).to_string())
+            .collect()
     }
 
     /// The person cue as first written: every token read, every suffix

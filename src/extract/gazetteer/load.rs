@@ -243,6 +243,12 @@ impl Builder {
             .filter_map(|k| k.split(' ').next())
             .map(str::to_string)
             .collect();
+        g.name_last_words = g
+            .names
+            .keys()
+            .filter_map(|k| k.split(' ').next_back())
+            .map(str::to_string)
+            .collect();
         g.first_name_shapes = Shapes::of(g.first_names.iter());
         g.demonym_shapes = Shapes::of(g.demonyms.iter());
         g.stopword_shapes = Shapes::of(g.stopwords.iter());

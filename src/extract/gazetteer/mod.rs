@@ -93,8 +93,9 @@ pub struct Gazetteer {
     /// no person cue.
     title_tails: HashSet<String>,
     complement_tails: HashSet<String>,
-    /// The first word of every key of `names`.
+    /// The first and the last word of every key of `names`.
     name_first_words: HashSet<String>,
+    name_last_words: HashSet<String>,
     /// The [`Shapes`] of the word lists, checked before hashing a word.
     first_name_shapes: Shapes,
     demonym_shapes: Shapes,
@@ -132,20 +133,27 @@ impl Gazetteer {
         if let Some(&i) = self.exact_names.get(name) {
             return Some(&self.referents[i]);
         }
-        // Most capitalised runs start with a word that starts no name:
-        // their first word tells, without folding them whole.
+        // Most capitalised runs start or end with a word that starts or
+        // ends no name: those words tell, without folding the run whole.
+        // (A leading `l'`, `d'` may be glued to the name's first word, and
+        // makes the last one when the name has one word.)
         let mut buf = [0u8; 32];
-        if let Some(first) = ascii_first_word(name, &mut buf) {
-            let starts_a_name = self.name_first_words.contains(first)
-                || matches!(first, "le" | "la" | "les" | "the")
-                || ["l'", "d'"].iter().any(|a| {
-                    first
-                        .strip_prefix(a)
-                        .is_some_and(|rest| self.name_first_words.contains(rest))
-                });
-            if !starts_a_name {
+        let known = |words: &HashSet<String>, w: &str| {
+            words.contains(w)
+                || ["l'", "d'"]
+                    .iter()
+                    .any(|a| w.strip_prefix(a).is_some_and(|rest| words.contains(rest)))
+        };
+        if let Some(first) = ascii_end_word(name, false, &mut buf) {
+            let article = matches!(first, "le" | "la" | "les" | "the");
+            if !article && !known(&self.name_first_words, first) {
                 return None;
             }
+        }
+        if let Some(last) = ascii_end_word(name, true, &mut buf)
+            && !known(&self.name_last_words, last)
+        {
+            return None;
         }
         let i = with_fold_name(name, |key| {
             self.names.get(key).or_else(|| {
@@ -183,20 +191,26 @@ impl Gazetteer {
 
     /// A known first name (`Recep`, `Sergueï` = `Sergei`..., `Jean-Yves`).
     pub fn is_first_name(&self, word: &str) -> bool {
-        with_key(word, |k| self.first_name_shapes.may_hold(k) && self.first_names.contains(k))
+        with_key(word, |k| {
+            self.first_name_shapes.may_hold(k) && self.first_names.contains(k)
+        })
     }
 
     /// A demonym or nationality adjective, any inflection and case
     /// (`syriennes`, `Occidentaux`, `Americans`). A word that is also a known
     /// name (`Argentine`, `Suisse`) is a name, not a demonym.
     pub fn is_demonym(&self, word: &str) -> bool {
-        with_key(word, |k| self.demonym_shapes.may_hold(k) && self.demonyms.contains(k))
+        with_key(word, |k| {
+            self.demonym_shapes.may_hold(k) && self.demonyms.contains(k)
+        })
     }
 
     /// A word that is never an entity on its own, any case (`Après`, `The`,
     /// `L'`), months and weekdays included.
     pub fn is_stopword(&self, word: &str) -> bool {
-        with_key(word, |k| self.stopword_shapes.may_hold(k) && self.stopwords.contains(k))
+        with_key(word, |k| {
+            self.stopword_shapes.may_hold(k) && self.stopwords.contains(k)
+        })
     }
 
     /// A French or English month or weekday name (`Lundi`, `novembre`, `May`).
@@ -209,7 +223,9 @@ impl Gazetteer {
     /// A word that starts an organisation's name when it heads a capitalised
     /// run (`Ministère`, `Forces`, `Council`), any case.
     pub fn is_org_head(&self, word: &str) -> bool {
-        with_key(word, |k| self.org_head_shapes.may_hold(k) && self.org_heads.contains(k))
+        with_key(word, |k| {
+            self.org_head_shapes.may_hold(k) && self.org_heads.contains(k)
+        })
     }
 
     /// A word or short phrase that often comes right before a place (`à`,
@@ -256,25 +272,45 @@ impl Shapes {
     }
 }
 
-/// The first word of `fold_name(name)`, lower-cased into `buf`, when the
-/// text up to the separator that ends it is plain ASCII (so that folding
-/// it is lower-casing it, whatever comes after); `None` otherwise.
-fn ascii_first_word<'b>(name: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let is_separator = |b: u8| b == b'-' || char::from(b).is_whitespace();
+/// The first word of `fold_name(name)` (the last one if `last`),
+/// lower-cased into `buf`, when the text from the name's end to the
+/// separator that bounds that word is plain ASCII, so that folding it is
+/// lower-casing it, whatever the rest (folding goes character by
+/// character); `None` otherwise.
+fn ascii_end_word<'b>(name: &str, last: bool, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    // `-` and what `char::is_whitespace` says of ASCII.
+    let is_separator = |b: u8| matches!(b, b'-' | b' ' | b'\t'..=b'\r');
     let bytes = name.as_bytes();
-    let start = bytes.iter().position(|&b| !is_separator(b))?;
-    let mut len = 0;
-    for &b in &bytes[start..] {
-        if !b.is_ascii() || b == b'`' {
-            return None;
+    let (start, end) = if last {
+        let mut end = bytes.len();
+        while end > 0 && is_separator(bytes[end - 1]) {
+            end -= 1;
         }
-        if is_separator(b) {
-            break;
+        let mut start = end;
+        while start > 0 && !is_separator(bytes[start - 1]) {
+            start -= 1;
         }
-        *buf.get_mut(len)? = b.to_ascii_lowercase();
-        len += 1;
+        (start, end)
+    } else {
+        let mut start = 0;
+        while start < bytes.len() && is_separator(bytes[start]) {
+            start += 1;
+        }
+        let mut end = start;
+        while end < bytes.len() && !is_separator(bytes[end]) {
+            end += 1;
+        }
+        (start, end)
+    };
+    // From the name's end (or start) through the word.
+    let read = if last { &bytes[start..] } else { &bytes[..end] };
+    if start == end || end - start > buf.len() || !read.iter().all(|&b| b.is_ascii() && b != b'`') {
+        return None;
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    let out = &mut buf[..end - start];
+    out.copy_from_slice(&bytes[start..end]);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Runs `f` on `word` folded as `fold_name` folds it, without allocating for

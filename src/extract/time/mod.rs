@@ -192,7 +192,7 @@ fn self_date_windows(text: &str) -> Vec<(usize, usize)> {
     let head_end = out[0].1;
     // No cue overlaps itself, so its occurrences are its `match_indices`.
     static FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
-        LazyLock::new(|| CUES.iter().map(|c| memmem::Finder::new(c)).collect());
+        LazyLock::new(|| CUES.iter().map(memmem::Finder::new).collect());
     let tail = &text.as_bytes()[head_end..];
     let mut starts: Vec<usize> = FINDERS
         .iter()

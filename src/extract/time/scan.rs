@@ -12,7 +12,7 @@ use chrono::Weekday;
 use super::pieces::{Cue, MonthWord};
 use super::resolve::{Dir, Raw, day_raw, exact};
 use super::tokens::{Kind, Scan};
-use super::words::{EN_MONTH_CUES, FR_MONTH_CUES, STARTERS};
+use super::words::{EN_MONTH_CUES, FR_MONTH_CUES, may_start};
 use crate::extract::date::DatePoint;
 use crate::extract::lang::Lang;
 
@@ -34,7 +34,7 @@ impl Scan<'_> {
             let t = &self.toks[i];
             let may_start = match t.kind {
                 Kind::Num => true,
-                Kind::Word => STARTERS.contains(t.norm.as_ref()),
+                Kind::Word => may_start(&t.norm),
                 Kind::Punct => false,
             };
             if !may_start {

@@ -19,52 +19,51 @@ use crate::extract::tokens::alphabetic_runs;
 /// Words without which no expression can be read, digits aside: months,
 /// weekdays, seasons, and the content words of relative phrases
 /// (`hier`, `veille`, `semaine`, `yesterday`, `week`…).
-static TIME_WORDS: std::sync::LazyLock<FxHashSet<String>> =
-    std::sync::LazyLock::new(|| {
-        let function_words = [
-            "the",
-            "la",
-            "le",
-            "l",
-            "ce",
-            "cet",
-            "cette",
-            "this",
-            "last",
-            "next",
-            "day",
-            "before",
-            "after",
-            "avant",
-            "apres",
-            "'",
-            "-",
-            "ci",
-            "dernier",
-            "derniere",
-            "passe",
-            "passee",
-            "prochain",
-            "prochaine",
-        ];
-        let phrase_words = FR_PHRASES
-            .iter()
-            .chain(EN_PHRASES.iter())
-            .flat_map(|p| p.words.iter());
-        FR_MONTHS
-            .iter()
-            .chain(EN_MONTHS.iter())
-            .chain(FR_MONTH_ABBREVS.iter().map(|(w, _)| w))
-            .chain(EN_MONTH_ABBREVS.iter().map(|(w, _)| w))
-            .chain(FR_WEEKDAYS.iter())
-            .chain(EN_WEEKDAYS.iter())
-            .chain(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| w))
-            .chain(FR_SEASONS.iter())
-            .chain(EN_SEASONS.iter())
-            .chain(phrase_words.filter(|w| !function_words.contains(w)))
-            .map(|w| fold(w))
-            .collect()
-    });
+static TIME_WORDS: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    let function_words = [
+        "the",
+        "la",
+        "le",
+        "l",
+        "ce",
+        "cet",
+        "cette",
+        "this",
+        "last",
+        "next",
+        "day",
+        "before",
+        "after",
+        "avant",
+        "apres",
+        "'",
+        "-",
+        "ci",
+        "dernier",
+        "derniere",
+        "passe",
+        "passee",
+        "prochain",
+        "prochaine",
+    ];
+    let phrase_words = FR_PHRASES
+        .iter()
+        .chain(EN_PHRASES.iter())
+        .flat_map(|p| p.words.iter());
+    FR_MONTHS
+        .iter()
+        .chain(EN_MONTHS.iter())
+        .chain(FR_MONTH_ABBREVS.iter().map(|(w, _)| w))
+        .chain(EN_MONTH_ABBREVS.iter().map(|(w, _)| w))
+        .chain(FR_WEEKDAYS.iter())
+        .chain(EN_WEEKDAYS.iter())
+        .chain(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| w))
+        .chain(FR_SEASONS.iter())
+        .chain(EN_SEASONS.iter())
+        .chain(phrase_words.filter(|w| !function_words.contains(w)))
+        .map(|w| fold(w))
+        .collect()
+});
 
 /// A cheap test that lets most sentences skip the scan: an expression
 /// needs a digit or one of the [`TIME_WORDS`].
@@ -98,18 +97,37 @@ fn is_time_word(w: &str) -> bool {
     with_fold(w, |k| TIME_WORDS.contains(k))
 }
 
+/// Whether the folded word `w` is one of the [`STARTERS`].
+pub(super) fn may_start(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return !b.is_empty() && STARTERS.contains(w);
+    }
+    let shapes = &STARTER_SHAPES[b.len()];
+    shapes.0 & letter_bit(b[0]) != 0
+        && shapes.1 & letter_bit(b[b.len() - 1]) != 0
+        && STARTERS.contains(w)
+}
+
+/// [`TIME_WORD_SHAPES`] of the [`STARTERS`].
+static STARTER_SHAPES: std::sync::LazyLock<[(u32, u32); 17]> =
+    std::sync::LazyLock::new(|| shapes(STARTERS.iter().copied()));
+
 /// For each length up to 16 bytes, the first and the last letters of the
 /// [`TIME_WORDS`] of that length, as [`letter_bit`]s.
-static TIME_WORD_SHAPES: std::sync::LazyLock<[(u32, u32); 17]> = std::sync::LazyLock::new(|| {
+static TIME_WORD_SHAPES: std::sync::LazyLock<[(u32, u32); 17]> =
+    std::sync::LazyLock::new(|| shapes(TIME_WORDS.iter().map(String::as_str)));
+
+fn shapes<'a>(words: impl Iterator<Item = &'a str>) -> [(u32, u32); 17] {
     let mut out = [(0, 0); 17];
-    for w in TIME_WORDS.iter() {
+    for w in words {
         let b = w.as_bytes();
         assert!(b.len() <= 16 && !b.is_empty(), "time word `{w}`");
         out[b.len()].0 |= letter_bit(b[0]);
         out[b.len()].1 |= letter_bit(b[b.len() - 1]);
     }
     out
-});
+}
 
 /// A bit per ASCII letter, either case; one bit for anything else.
 fn letter_bit(b: u8) -> u32 {
@@ -122,36 +140,40 @@ fn letter_bit(b: u8) -> u32 {
 /// Words that may open an expression (digits aside): what the matchers of
 /// `scan`, `years` and `relative` look for at their first token, in either
 /// language. A scan need not try the matchers at any other word.
-pub(super) static STARTERS: std::sync::LazyLock<FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        let mut out: FxHashSet<&'static str> = FxHashSet::default();
-        out.extend(FR_MONTHS);
-        out.extend(EN_MONTHS);
-        out.extend(FR_MONTH_ABBREVS.iter().map(|(w, _)| *w));
-        out.extend(EN_MONTH_ABBREVS.iter().map(|(w, _)| *w));
-        out.extend(FR_WEEKDAYS);
-        out.extend(EN_WEEKDAYS);
-        out.extend(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| *w));
-        out.extend(FR_SEASONS);
-        out.extend(EN_SEASONS);
-        out.extend(FR_PHRASES.iter().chain(EN_PHRASES.iter()).map(|p| p.words[0]));
-        // `Scan::dir_prefix` and `Scan::part_prefix`.
-        out.extend(["last", "next", "this"]);
-        out.extend([
-            "debut",
-            "fin",
-            "courant",
-            "mi",
-            "early",
-            "late",
-            "mid",
-            "end",
-            "beginning",
-            "start",
-            "middle",
-        ]);
-        out
-    });
+static STARTERS: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut out: FxHashSet<&'static str> = FxHashSet::default();
+    out.extend(FR_MONTHS);
+    out.extend(EN_MONTHS);
+    out.extend(FR_MONTH_ABBREVS.iter().map(|(w, _)| *w));
+    out.extend(EN_MONTH_ABBREVS.iter().map(|(w, _)| *w));
+    out.extend(FR_WEEKDAYS);
+    out.extend(EN_WEEKDAYS);
+    out.extend(EN_WEEKDAY_ABBREVS.iter().map(|(w, _)| *w));
+    out.extend(FR_SEASONS);
+    out.extend(EN_SEASONS);
+    out.extend(
+        FR_PHRASES
+            .iter()
+            .chain(EN_PHRASES.iter())
+            .map(|p| p.words[0]),
+    );
+    // `Scan::dir_prefix` and `Scan::part_prefix`.
+    out.extend(["last", "next", "this"]);
+    out.extend([
+        "debut",
+        "fin",
+        "courant",
+        "mi",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+    ]);
+    out
+});
 
 /// Month names, folded (lower case, no diacritics), January first.
 pub(super) const FR_MONTHS: [&str; 12] = [
