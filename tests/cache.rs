@@ -259,8 +259,8 @@ fn the_key_follows_times_sizes_names_options_and_folders() {
     let options = BuildOptions::default();
     let k = || key(&paths, EXTENSIONS, &options).expect("the program reads itself");
     let base = k();
-    assert_eq!(k(), base, "nothing changed");
     assert!(!base.settled, "a file written just now");
+    assert_eq!(k().digest, base.digest, "nothing changed");
 
     let past = SystemTime::now() - Duration::from_secs(3600);
     fs::File::options()
