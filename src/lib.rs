@@ -6,6 +6,7 @@
 //! `ingest` feeds `model`. Nothing below `ui` knows about the terminal.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod extract;
@@ -16,9 +17,10 @@ pub mod search;
 pub mod tui;
 pub mod ui;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use model::{BuildOptions, Corpus, Origin, Staged};
+use search::SearchIndex;
 
 /// Where the corpus comes from: the command line's paths, else the
 /// config's, else `./seeds/`, else the seeds built into the binary.
@@ -29,20 +31,28 @@ pub fn load_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Corpus {
 /// The corpus's articles read, from where [`load_corpus`] reads them, and
 /// not yet extracted.
 pub fn stage_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Staged {
-    let paths = if !cli_paths.is_empty() {
-        cli_paths.to_vec()
-    } else {
-        let from_config = loaded.corpus_paths();
-        if !from_config.is_empty() {
-            from_config
-        } else if PathBuf::from("seeds").is_dir() {
-            vec![PathBuf::from("seeds")]
-        } else {
-            return Staged::new(ingest::embedded_seeds(), Origin::BuiltIn);
+    match corpus_paths(cli_paths, loaded) {
+        Some(paths) => {
+            let ingested = ingest::load_with(&paths, &loaded.config.corpus.extensions);
+            Staged::new(ingested, Origin::Paths(paths))
         }
-    };
-    let ingested = ingest::load_with(&paths, &loaded.config.corpus.extensions);
-    Staged::new(ingested, Origin::Paths(paths))
+        None => Staged::new(ingest::embedded_seeds(), Origin::BuiltIn),
+    }
+}
+
+/// The paths to read, or `None` for the built-in seeds.
+fn corpus_paths(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Option<Vec<PathBuf>> {
+    if !cli_paths.is_empty() {
+        return Some(cli_paths.to_vec());
+    }
+    let from_config = loaded.corpus_paths();
+    if !from_config.is_empty() {
+        Some(from_config)
+    } else if PathBuf::from("seeds").is_dir() {
+        Some(vec![PathBuf::from("seeds")])
+    } else {
+        None
+    }
 }
 
 /// What the corpus build takes from the configuration.
@@ -62,3 +72,87 @@ pub fn build_options(loaded: &config::Loaded) -> BuildOptions {
 // memory instead of keeping it in per-thread arenas.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The corpus ready to show, and what became of the cache on the way.
+pub struct Model {
+    pub corpus: Corpus,
+    pub index: SearchIndex,
+    /// The cache to save the model in: set when the model was built (not
+    /// read back) and may be saved.
+    pub unsaved: Option<cache::Cache>,
+    /// Why a cache file was rebuilt rather than read, when that is news.
+    pub cache_warning: Option<String>,
+}
+
+/// Like [`load_corpus`], reading the model from the cache in `cache_dir`
+/// when it holds one for these very files, and building it otherwise.
+pub fn load_model(
+    cli_paths: &[PathBuf],
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+) -> Model {
+    let cached = read_cache(cli_paths, loaded, cache_dir);
+    let (corpus, index) = match cached.model {
+        Some(model) => model,
+        None => {
+            let corpus = load_corpus(cli_paths, loaded);
+            let index = SearchIndex::new(&corpus);
+            (corpus, index)
+        }
+    };
+    Model {
+        corpus,
+        index,
+        unsaved: cached.save_to,
+        cache_warning: cached.warning,
+    }
+}
+
+/// What the model cache holds for the corpus [`load_corpus`] would build.
+pub struct Cached {
+    /// The model read back, when the cache held one for these very files.
+    pub model: Option<(Corpus, SearchIndex)>,
+    /// Where to save a model built now: `None` when the model was read
+    /// back, the cache is off, the corpus is the built-in seeds, or a file
+    /// changed too recently to be told apart from a later change.
+    pub save_to: Option<cache::Cache>,
+    /// Why a cache file will be rebuilt rather than read, when that is news.
+    pub warning: Option<String>,
+}
+
+/// Looks the corpus up in the cache in `cache_dir` (`None`: cache off).
+pub fn read_cache(
+    cli_paths: &[PathBuf],
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+) -> Cached {
+    let mut cached = Cached {
+        model: None,
+        save_to: None,
+        warning: None,
+    };
+    let (Some(paths), Some(dir)) = (corpus_paths(cli_paths, loaded), cache_dir) else {
+        return cached;
+    };
+    let options = build_options(loaded);
+    let extensions = &loaded.config.corpus.extensions;
+    let Some(cache) = cache::Cache::new(dir, &paths, extensions, &options) else {
+        return cached;
+    };
+    match cache.load() {
+        Ok(corpus) => {
+            let index = SearchIndex::new(&corpus);
+            cached.model = Some((corpus, index));
+            return cached;
+        }
+        Err(cache::Unusable::Stale) => {}
+        Err(cache::Unusable::Corrupt(why)) => {
+            cached.warning = Some(format!(
+                "model cache {}: {why}; rebuilt",
+                cache.path().display()
+            ));
+        }
+    }
+    cached.save_to = cache.settled().then_some(cache);
+    cached
+}

@@ -4,6 +4,7 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use anyhow::bail;
 use clap::Parser;
@@ -12,7 +13,7 @@ use revue::cli::{
     self, Cli, Command, ConfigCommand, Global, Listing, Report, Select, Style, ViewArgs,
 };
 use revue::config::{self, Loaded, Preset};
-use revue::{app, review, search, tui, ui};
+use revue::{app, cache, review, search, tui, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -80,13 +81,49 @@ fn selection<'a>(
     ))
 }
 
-fn load_corpus(select: &Select, loaded: &Loaded) -> (revue::model::Corpus, search::SearchIndex) {
-    let corpus = revue::load_corpus(&select.paths, loaded);
-    for w in &corpus.warnings {
+/// The corpus and its index, read from the cache when it holds them.
+fn load_model(select: &Select, loaded: &Loaded, global: &Global) -> revue::Model {
+    let cache_dir = cache_dir(global, loaded);
+    let model = revue::load_model(&select.paths, loaded, cache_dir.as_deref());
+    for w in &model.corpus.warnings {
         eprintln!("revue: warning: {}", printable(&w.to_string()));
     }
-    let index = search::SearchIndex::new(&corpus);
-    (corpus, index)
+    if let Some(w) = &model.cache_warning {
+        eprintln!("revue: warning: {}", printable(w));
+    }
+    model
+}
+
+/// Where built models are cached: `[cache] dir`, else the XDG cache
+/// folder; `None` with `--no-cache` or `[cache] enabled = false`.
+fn cache_dir(global: &Global, loaded: &Loaded) -> Option<std::path::PathBuf> {
+    if global.no_cache || !loaded.config.cache.enabled {
+        return None;
+    }
+    loaded.cache_dir().or_else(cache::default_dir)
+}
+
+/// Runs `work` while the model is saved to its cache beside it, if it
+/// was built rather than read back, and waits for the save.
+fn with_saving<T>(model: &revue::Model, work: impl FnOnce() -> T) -> T {
+    let Some(cache) = &model.unsaved else {
+        return work();
+    };
+    let never = AtomicBool::new(false);
+    let (out, saved) = std::thread::scope(|s| {
+        let saver = s.spawn(|| cache.save(&model.corpus, &never));
+        (work(), saver.join())
+    });
+    match saved {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => eprintln!(
+            "revue: warning: model cache {} not saved: {}",
+            printable(&cache.path().display().to_string()),
+            printable(&e.to_string())
+        ),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    out
 }
 
 /// Where review marks live: `--state`, else `[state] path`, else the XDG
@@ -122,31 +159,46 @@ fn view(
     outer: &Select,
     global: &Global,
 ) -> anyhow::Result<ExitCode> {
-    let select = args.select.or(outer);
+    let select = args.select.clone().or(outer);
     if let Some(why) = cli::output::unsupported(listing, args.format) {
         bail!("{why}");
     }
     let loaded = config::load(global.config.as_deref())?;
     let (preset, query) = selection(&loaded, &select)?;
-    let (corpus, index) = load_corpus(&select, &loaded);
-    let (_, marks, warning) = load_marks(state_path(global, &loaded).as_deref(), &corpus);
+    let model = load_model(&select, &loaded, global);
+    with_saving(&model, || {
+        print_view(listing, &args, preset, &query, &model, global, &loaded)
+    })
+}
+
+fn print_view(
+    listing: Listing,
+    args: &ViewArgs,
+    preset: Option<&Preset>,
+    query: &str,
+    model: &revue::Model,
+    global: &Global,
+    loaded: &Loaded,
+) -> anyhow::Result<ExitCode> {
+    let (corpus, index) = (&model.corpus, &model.index);
+    let (_, marks, warning) = load_marks(state_path(global, loaded).as_deref(), corpus);
     if let Some(w) = warning {
         eprintln!("revue: warning: {}", printable(&w));
     }
-    let mut view = search::filter_marked(&corpus, &index, &query, &marks);
+    let mut view = search::filter_marked(corpus, index, query, &marks);
     let sort = args
         .sort
         .or(preset.and_then(|p| p.sort))
         .unwrap_or_default();
-    search::sort::sort(&corpus, &mut view, sort);
+    search::sort::sort(corpus, &mut view, sort);
     let stdout = io::stdout();
     let report = Report {
-        corpus: &corpus,
+        corpus,
         view: &view,
         marks: &marks,
         limit: args.limit,
         preset: preset.map(|p| (p.name(), p.description.as_deref())),
-        query: &query,
+        query,
         style: Style {
             color: global.color.enabled(stdout.is_terminal()),
         },
@@ -169,7 +221,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         bail!("the dashboard needs a terminal; use `revue export` to print the view");
     }
-    let model = open_model(&select, &loaded)?;
+    let model = open_model(&select, &loaded, global)?;
     let (corpus, index) = (&model.corpus, &model.index);
     let mut state = app::AppState::new(corpus, index);
     state.building = model.pending.is_some();
@@ -196,7 +248,22 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
 /// The dashboard's corpus: whole when it builds quickly, else a preview of
 /// the articles (headlines, header dates, texts, search) at once, replaced
 /// by the built corpus when extraction ends.
-fn open_model(select: &Select, loaded: &Loaded) -> anyhow::Result<tui::Model> {
+fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Result<tui::Model> {
+    let cache_dir = cache_dir(global, loaded);
+    let cached = revue::read_cache(&select.paths, loaded, cache_dir.as_deref());
+    if let Some(w) = &cached.warning {
+        eprintln!("revue: warning: {}", printable(w));
+    }
+    if let Some((corpus, index)) = cached.model {
+        for w in &corpus.warnings {
+            eprintln!("revue: warning: {}", printable(&w.to_string()));
+        }
+        return Ok(tui::Model {
+            corpus,
+            index,
+            pending: None,
+        });
+    }
     let staged = revue::stage_corpus(&select.paths, loaded);
     let preview = staged.preview();
     for w in &preview.warnings {
@@ -205,9 +272,16 @@ fn open_model(select: &Select, loaded: &Loaded) -> anyhow::Result<tui::Model> {
     // Before the build starts, so that the two do not share the cores.
     let preview_index = search::SearchIndex::new(&preview);
     let options = revue::build_options(loaded);
+    let save_to = cached.save_to;
     let pending = tui::Pending::spawn(move || {
         let corpus = staged.build(&options);
         let index = search::SearchIndex::new(&corpus);
+        // Saved before it is handed over, which costs the dashboard a
+        // moment more of the preview; a failed save only means building
+        // again next time, and the screen is no place to say so.
+        if let Some(cache) = save_to {
+            let _ = cache.save(&corpus, &AtomicBool::new(false));
+        }
         (corpus, index)
     })?;
     if let Some((corpus, index)) = pending.wait(std::time::Duration::from_millis(250)) {

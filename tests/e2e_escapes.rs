@@ -47,7 +47,7 @@ fn escape_sequences_in_the_reader_leave_title_clipboard_and_screen_alone() {
     };
     let window = t.format("#{window_name}");
     t.run(&format!(
-        "{} --no-state {}; echo EXIT=$?",
+        "{} --no-state --no-cache {}; echo EXIT=$?",
         revue_bin(),
         fixture("escapes").display()
     ));

@@ -25,6 +25,7 @@ fn revue(dir: &std::path::Path) -> Command {
         .arg(seeds())
         .current_dir(dir)
         .env("HOME", dir)
+        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
         .env_remove("NO_COLOR");
     c
 }

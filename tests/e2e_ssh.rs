@@ -169,7 +169,7 @@ fn revue_over_ssh_exits_when_the_connection_drops() {
     fs::write(
         d.join("run.sh"),
         format!(
-            "echo $$ > {d}/revue.pid\ncd {d}\nexec env TERM=xterm-256color {} --no-state {}\n",
+            "echo $$ > {d}/revue.pid\ncd {d}\nexec env TERM=xterm-256color {} --no-state --no-cache {}\n",
             revue_bin(),
             seeds().display(),
             d = d.display()

@@ -193,6 +193,7 @@ fn revue_export(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_revue"))
         .current_dir(dir)
         .env("XDG_STATE_HOME", dir.join("xdg-state"))
+        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
         .env("HOME", dir)
         .arg("export")
         .arg(&seeds)

@@ -13,7 +13,7 @@ use e2e_support::{Tmux, revue_bin, seeds};
 
 fn launch(t: &Tmux) {
     t.run(&format!(
-        "{} --no-state {}; echo EXIT=$?",
+        "{} --no-state --no-cache {}; echo EXIT=$?",
         revue_bin(),
         seeds().display()
     ));

@@ -70,6 +70,10 @@ pub struct Global {
     /// Neither read nor write review marks.
     #[arg(long, global = true)]
     pub no_state: bool,
+    /// Neither read nor write the cache of the built model ($XDG_CACHE_HOME/revue,
+    /// else ~/.cache/revue): extract the corpus again.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// The corpus and the query: which articles a view starts from.

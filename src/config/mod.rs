@@ -44,6 +44,32 @@ pub struct Config {
     pub presets: Vec<Preset>,
     #[serde(default)]
     pub state: StateConfig,
+    #[serde(default)]
+    pub cache: CacheConfig,
+}
+
+/// `[cache]`: the on-disk cache of the built model.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CacheConfig {
+    /// Whether to read and write it (`--no-cache` turns it off for one run).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// The folder of cache files, relative to the config file.
+    pub dir: Option<PathBuf>,
+}
+
+impl Default for CacheConfig {
+    fn default() -> Self {
+        CacheConfig {
+            enabled: true,
+            dir: None,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// `[state]`: where review marks are kept.
@@ -269,17 +295,25 @@ pub struct Loaded {
 impl Loaded {
     /// `[state] path`, resolved against the config file's folder.
     pub fn state_path(&self) -> Option<PathBuf> {
-        let p = self.config.state.path.as_ref()?;
+        Some(self.resolve(self.config.state.path.as_ref()?))
+    }
+
+    /// `[cache] dir`, resolved against the config file's folder.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        Some(self.resolve(self.config.cache.dir.as_ref()?))
+    }
+
+    fn resolve(&self, p: &Path) -> PathBuf {
         let base = self
             .path
             .as_deref()
             .and_then(Path::parent)
             .unwrap_or(Path::new("."));
-        Some(if p.is_absolute() {
-            p.clone()
+        if p.is_absolute() {
+            p.to_path_buf()
         } else {
             base.join(p)
-        })
+        }
     }
 
     /// Corpus paths resolved against the config file's folder.

@@ -5,8 +5,10 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// How much of a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Precision {
     Year,
     Month,
@@ -27,7 +29,7 @@ impl Precision {
 ///
 /// Invariant: `day` is only set when `month` is, and a full date is a real
 /// calendar day (constructors check it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DatePoint {
     pub year: i32,
     pub month: Option<u8>,

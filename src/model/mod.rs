@@ -10,6 +10,8 @@ mod events;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+
 pub use build::{BuildOptions, Staged, build};
 
 use crate::extract::date::DatePoint;
@@ -17,17 +19,17 @@ use crate::extract::kind::{EntityKind, EventType};
 use crate::extract::lang::Lang;
 use crate::ingest::Warning;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ArticleId(pub u32);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub u32);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EventId(pub u32);
 
 /// Where an article's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateSource {
     Header,
     Text,
@@ -45,7 +47,7 @@ impl DateSource {
 }
 
 /// One mention of an entity in an article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EntityMention {
     pub entity: EntityId,
     /// Byte range in the article text.
@@ -53,7 +55,7 @@ pub struct EntityMention {
     pub sentence: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     pub id: ArticleId,
     /// `file#part`, stable across runs.
@@ -62,11 +64,13 @@ pub struct Article {
     /// renaming or moving a file keeps them.
     pub text_key: String,
     pub file: String,
+    #[serde(with = "os_path")]
     pub path: PathBuf,
     pub part: usize,
     pub headline: String,
     /// The headline is the text's first line (not a lede standing in).
     pub has_title: bool,
+    #[serde(with = "shared_text")]
     pub text: std::sync::Arc<str>,
     pub lang: Lang,
     pub date: Option<DatePoint>,
@@ -97,7 +101,7 @@ impl Article {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     pub id: EntityId,
     pub canonical: String,
@@ -109,13 +113,13 @@ pub struct Entity {
 }
 
 /// One article's report of an event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub article: ArticleId,
     pub sentence: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub id: EventId,
     pub date: DatePoint,
@@ -140,18 +144,19 @@ impl Event {
 }
 
 /// Where the corpus came from, for the status line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Origin {
-    Paths(Vec<PathBuf>),
+    Paths(#[serde(with = "os_paths")] Vec<PathBuf>),
     /// The seed articles built into the binary.
     BuiltIn,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub entities: Vec<Entity>,
     pub events: Vec<Event>,
+    #[serde(with = "serde_warnings")]
     pub warnings: Vec<Warning>,
     pub origin: Origin,
 }
@@ -228,5 +233,93 @@ impl Corpus {
                     .any(|a| crate::extract::fold::fold_name(a) == key)
             })
             .map(|e| e.id)
+    }
+}
+
+// The serde forms of paths, for the model cache: a path is kept as its
+// bytes, since serde's own form fails on a name that is not UTF-8, which
+// a corpus may well hold.
+
+fn path_from(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+fn bytes_of(p: &std::path::Path) -> &[u8] {
+    use std::os::unix::ffi::OsStrExt;
+    p.as_os_str().as_bytes()
+}
+
+mod shared_text {
+    use std::sync::Arc;
+
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(t)
+    }
+
+    /// Straight from the decoder's bytes into the shared text, without
+    /// an intermediate `String`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Arc<str>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Arc<str>, E> {
+                Ok(Arc::from(v))
+            }
+        }
+        d.deserialize_str(Text)
+    }
+}
+
+mod os_path {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::path::{Path, PathBuf};
+
+    pub fn serialize<S: Serializer>(p: &Path, s: S) -> Result<S::Ok, S::Error> {
+        super::bytes_of(p).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        Ok(super::path_from(Vec::deserialize(d)?))
+    }
+}
+
+mod os_paths {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::path::PathBuf;
+
+    pub fn serialize<S: Serializer>(v: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|p| super::bytes_of(p)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
+        let raw = Vec::<Vec<u8>>::deserialize(d)?;
+        Ok(raw.into_iter().map(super::path_from).collect())
+    }
+}
+
+pub(crate) mod serde_warnings {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::ingest::Warning;
+
+    pub fn serialize<S: Serializer>(v: &[Warning], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|w| (super::bytes_of(&w.path), &w.message)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Warning>, D::Error> {
+        let raw = Vec::<(Vec<u8>, String)>::deserialize(d)?;
+        Ok(raw
+            .into_iter()
+            .map(|(path, message)| Warning {
+                path: super::path_from(path),
+                message,
+            })
+            .collect())
     }
 }

@@ -1,6 +1,7 @@
 //! Running the binary as a user would, in a temporary folder that is both
 //! the working directory and the home: no config.toml is found unless the
-//! test writes one, whatever the machine has in ~/.config.
+//! test writes one, whatever the machine has in ~/.config, and the model
+//! cache starts empty.
 
 #![allow(dead_code)]
 
@@ -43,6 +44,7 @@ impl Sandbox {
         c.current_dir(self.path())
             .env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.path().join("xdg"))
+            .env("XDG_CACHE_HOME", self.path().join("xdg-cache"))
             .env_remove("NO_COLOR")
             .env_remove("TERM");
         c

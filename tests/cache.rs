@@ -1,0 +1,299 @@
+//! The model cache: a second run reads the model back and prints the same
+//! export; any change to the inputs, the options or the file itself makes
+//! it rebuild, and a damaged file costs one warning, never a wrong answer.
+//!
+//! Whether a run read the cache shows in the file: a run that read it
+//! leaves it alone, a run that built the model replaces it (a new inode).
+//! A model is only saved when its files have not changed for two
+//! seconds, so the tests that copy articles wait that long once.
+
+mod cli_common;
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use cli_common::{Sandbox, seeds, stderr, stdout};
+use revue::cache::key::key;
+use revue::model::BuildOptions;
+
+const EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// The cache files in the sandbox's cache folder.
+fn cache_files(sb: &Sandbox) -> Vec<PathBuf> {
+    let dir = sb.path().join("xdg-cache/revue");
+    let mut out: Vec<PathBuf> = fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// The one cache file, which must exist.
+fn cache_file(sb: &Sandbox) -> PathBuf {
+    let files = cache_files(sb);
+    assert_eq!(files.len(), 1, "one cache file, no temporary: {files:?}");
+    assert!(files[0].extension().is_some_and(|e| e == "model"));
+    files[0].clone()
+}
+
+fn inode(p: &Path) -> u64 {
+    fs::metadata(p).expect("the cache file").ino()
+}
+
+/// `revue export` as JSON: (stdout, stderr).
+fn export(sb: &Sandbox, corpus: &str, extra: &[&str]) -> (String, String) {
+    let mut args = vec!["export", "--format", "json", "--no-state", corpus];
+    args.extend_from_slice(extra);
+    let out = sb.run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (stdout(&out), stderr(&out))
+}
+
+/// The seeds copied into the sandbox, old enough to be cached.
+fn copied_seeds(sb: &Sandbox) -> String {
+    let dir = sb.path().join("corpus");
+    fs::create_dir(&dir).unwrap();
+    for e in fs::read_dir(seeds()).unwrap().flatten() {
+        fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(2100));
+    dir.to_string_lossy().into_owned()
+}
+
+fn first_article(corpus: &str) -> PathBuf {
+    let mut files: Vec<PathBuf> = fs::read_dir(corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files[0].clone()
+}
+
+#[test]
+fn a_second_run_reads_the_cache_and_prints_the_same() {
+    let sb = Sandbox::new();
+    let (first, err) = export(&sb, &seeds(), &[]);
+    assert!(err.is_empty(), "{err}");
+    let file = cache_file(&sb);
+    let written = inode(&file);
+    let (second, err) = export(&sb, &seeds(), &[]);
+    assert!(err.is_empty(), "{err}");
+    assert_eq!(inode(&cache_file(&sb)), written, "read, not rebuilt");
+    assert_eq!(first, second);
+    let (uncached, _) = export(&sb, &seeds(), &["--no-cache"]);
+    assert_eq!(second, uncached);
+    // The other views read the same file.
+    let out = sb.run(&["articles", "--format", "tsv", "--no-state", &seeds()]);
+    assert!(out.status.success());
+    assert_eq!(inode(&cache_file(&sb)), written);
+}
+
+#[test]
+fn editing_adding_or_removing_an_article_rebuilds() {
+    let sb = Sandbox::new();
+    let corpus = copied_seeds(&sb);
+    let (before, _) = export(&sb, &corpus, &[]);
+    let file = cache_file(&sb);
+    let count = |json: &str| -> usize {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["articles"].as_array().unwrap().len()
+    };
+
+    // An edit that keeps the size and puts the time back as it was.
+    let victim = first_article(&corpus);
+    let modified = fs::metadata(&victim).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&victim).unwrap();
+    let edited = text.replacen("Syrie", "Perse", 1);
+    assert_ne!(text, edited, "the seed names Syrie");
+    assert_eq!(text.len(), edited.len());
+    fs::write(&victim, &edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&victim)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let (after_edit, _) = export(&sb, &corpus, &[]);
+    assert_ne!(after_edit, before);
+    assert_eq!(after_edit, export(&sb, &corpus, &["--no-cache"]).0);
+    assert!(after_edit.contains("Perse"));
+
+    let added = Path::new(&corpus).join("zzz_added.txt");
+    fs::write(
+        &added,
+        "Emmanuel Macron a rencontré Angela Merkel à Berlin.\n",
+    )
+    .unwrap();
+    let (after_add, _) = export(&sb, &corpus, &[]);
+    assert_eq!(count(&after_add), count(&before) + 1);
+
+    fs::remove_file(&added).unwrap();
+    fs::remove_file(&victim).unwrap();
+    let (after_remove, _) = export(&sb, &corpus, &[]);
+    assert_eq!(count(&after_remove), count(&before) - 1);
+    assert_eq!(after_remove, export(&sb, &corpus, &["--no-cache"]).0);
+
+    // Still one file for these inputs, whatever was saved meanwhile.
+    assert_eq!(cache_files(&sb), vec![file]);
+}
+
+#[test]
+fn a_rebuilt_model_replaces_the_old_file() {
+    let sb = Sandbox::new();
+    let corpus = copied_seeds(&sb);
+    export(&sb, &corpus, &[]);
+    let old = inode(&cache_file(&sb));
+    let victim = first_article(&corpus);
+    let text = fs::read_to_string(&victim).unwrap();
+    fs::write(&victim, format!("{text}\nUne phrase de plus.\n")).unwrap();
+    std::thread::sleep(Duration::from_millis(2100));
+    export(&sb, &corpus, &[]);
+    let new = cache_file(&sb);
+    assert_ne!(inode(&new), old, "rebuilt and saved over");
+    export(&sb, &corpus, &[]);
+    assert_eq!(inode(&cache_file(&sb)), inode(&new), "then read");
+}
+
+/// Damages the cache file with `damage`, then checks the next run warns
+/// once, prints the right export and saves a sound file again.
+fn survives(damage: impl Fn(&Path)) {
+    let sb = Sandbox::new();
+    let (good, _) = export(&sb, &seeds(), &[]);
+    let file = cache_file(&sb);
+    damage(&file);
+    let damaged = inode(&file);
+    let (out, err) = export(&sb, &seeds(), &[]);
+    assert_eq!(out, good);
+    let warnings: Vec<&str> = err.lines().collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].starts_with("revue: warning: model cache ") && warnings[0].ends_with("rebuilt"),
+        "{err}"
+    );
+    let rewritten = cache_file(&sb);
+    assert_ne!(inode(&rewritten), damaged, "saved over");
+    let (again, err) = export(&sb, &seeds(), &[]);
+    assert!(err.is_empty(), "{err}");
+    assert_eq!(again, good);
+    assert_eq!(inode(&cache_file(&sb)), inode(&rewritten));
+}
+
+#[test]
+fn a_flipped_byte_is_rebuilt_with_one_warning() {
+    survives(|f| {
+        let mut bytes = fs::read(f).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x01;
+        fs::write(f, bytes).unwrap();
+    });
+}
+
+#[test]
+fn a_truncated_file_is_rebuilt_with_one_warning() {
+    survives(|f| {
+        let len = fs::metadata(f).unwrap().len();
+        fs::File::options()
+            .write(true)
+            .open(f)
+            .unwrap()
+            .set_len(len - 100)
+            .unwrap();
+    });
+}
+
+#[test]
+fn a_file_that_is_not_a_cache_is_rebuilt_with_one_warning() {
+    survives(|f| fs::write(f, "not a model at all, only some words of text").unwrap());
+    survives(|f| fs::write(f, "").unwrap());
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes() {
+    let sb = Sandbox::new();
+    export(&sb, &seeds(), &["--no-cache"]);
+    assert!(cache_files(&sb).is_empty());
+    let (good, _) = export(&sb, &seeds(), &[]);
+    let file = cache_file(&sb);
+    fs::write(&file, "garbage").unwrap();
+    let (out, err) = export(&sb, &seeds(), &["--no-cache"]);
+    assert!(err.is_empty(), "not read: {err}");
+    assert_eq!(out, good);
+    assert_eq!(fs::read(&file).unwrap(), b"garbage", "not written");
+}
+
+#[test]
+fn the_config_can_turn_the_cache_off_or_move_it() {
+    let sb = Sandbox::new();
+    sb.config("[cache]\nenabled = false\n");
+    export(&sb, &seeds(), &[]);
+    assert!(cache_files(&sb).is_empty());
+    sb.config("[cache]\ndir = \"elsewhere\"\n");
+    export(&sb, &seeds(), &[]);
+    assert!(cache_files(&sb).is_empty());
+    let moved: Vec<_> = fs::read_dir(sb.path().join("elsewhere"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(moved.len(), 1);
+}
+
+#[test]
+fn the_built_in_seeds_are_not_cached() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["export", "--no-state"]);
+    assert!(out.status.success());
+    assert!(cache_files(&sb).is_empty());
+}
+
+#[test]
+fn the_key_follows_times_sizes_names_options_and_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let a = corpus.join("a.txt");
+    fs::write(&a, "Un texte.\n").unwrap();
+    let paths = vec![corpus.clone()];
+    let options = BuildOptions::default();
+    let k = || key(&paths, EXTENSIONS, &options).expect("the program reads itself");
+    let base = k();
+    assert!(!base.settled, "a file written just now");
+    assert_eq!(k().digest, base.digest, "nothing changed");
+
+    let past = SystemTime::now() - Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    let touched = k();
+    assert_ne!(touched.digest, base.digest, "touched");
+    assert_eq!(touched.name, base.name, "same inputs, same file");
+
+    fs::write(&a, "Un texte!\n").unwrap();
+    assert_ne!(k().digest, touched.digest, "edited");
+    let edited = k();
+    fs::write(corpus.join("b.txt"), "Deux.\n").unwrap();
+    let added = k();
+    assert_ne!(added.digest, edited.digest, "added");
+    fs::write(corpus.join("c.png"), "not an article").unwrap();
+    assert_eq!(k().digest, added.digest, "a file ingest skips");
+    fs::remove_file(corpus.join("b.txt")).unwrap();
+    assert_ne!(k().digest, added.digest, "removed");
+
+    let aliases = BuildOptions {
+        aliases: vec![("Syrie".into(), vec!["Syria".into()])],
+    };
+    let with_aliases = key(&paths, EXTENSIONS, &aliases).unwrap();
+    assert_ne!(with_aliases.digest, k().digest, "options");
+    assert_eq!(with_aliases.name, k().name);
+
+    let only_txt = key(&paths, &["txt"], &options).unwrap();
+    assert_ne!(only_txt.digest, k().digest, "extensions");
+
+    let other = key(&[dir.path().to_path_buf()], EXTENSIONS, &options).unwrap();
+    assert_ne!(other.name, k().name, "other inputs, other file");
+}
