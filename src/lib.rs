@@ -140,9 +140,8 @@ pub fn read_cache(
         return cached;
     };
     match cache.load() {
-        Ok(corpus) => {
-            let index = SearchIndex::new(&corpus);
-            cached.model = Some((corpus, index));
+        Ok(model) => {
+            cached.model = Some(model);
             return cached;
         }
         Err(cache::Unusable::Stale) => {}

@@ -111,7 +111,7 @@ fn with_saving<T>(model: &revue::Model, work: impl FnOnce() -> T) -> T {
     };
     let never = AtomicBool::new(false);
     let (out, saved) = std::thread::scope(|s| {
-        let saver = s.spawn(|| cache.save(&model.corpus, &never));
+        let saver = s.spawn(|| cache.save(&model.corpus, &model.index, &never));
         (work(), saver.join())
     });
     match saved {
@@ -280,7 +280,7 @@ fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Resu
         // moment more of the preview; a failed save only means building
         // again next time, and the screen is no place to say so.
         if let Some(cache) = save_to {
-            let _ = cache.save(&corpus, &AtomicBool::new(false));
+            let _ = cache.save(&corpus, &index, &AtomicBool::new(false));
         }
         (corpus, index)
     })?;

@@ -27,7 +27,7 @@ const MAGIC: &[u8; 8] = b"REVUEMDL";
 /// Bumped whenever the layout or the payload's encoding changes. The key
 /// covers the program too, so this only matters between builds that
 /// happen to produce the same executable, and for a clearer message.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 const FIXED: usize = 8 + 4 + 4 + 16;
 const PER_SECTION: usize = 16;

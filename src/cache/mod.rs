@@ -1,13 +1,14 @@
 //! The on-disk cache of the built model: a second start on unchanged files
-//! reads the corpus back instead of extracting it again. One file per set
+//! reads the corpus and its search index back instead of building them. One file per set
 //! of input paths, in `$XDG_CACHE_HOME/revue/` (else `~/.cache/revue/`),
 //! keyed by everything the model depends on (see [`key`]); a file for
 //! other inputs, or a damaged one, is rebuilt over, never trusted (see
 //! [`file`]). Only corpora read from paths are cached: the seeds built
 //! into the binary take no time to build.
 //!
-//! The payload is the corpus in bincode, cut into sections (the articles
-//! in chunks) that are read, checked and decoded in parallel.
+//! The payload is the corpus and the index in bincode, cut into sections
+//! (the articles in chunks, the index whole) that are read, checked and
+//! decoded in parallel.
 
 pub mod file;
 pub mod key;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::Warning;
 use crate::model::{Article, BuildOptions, Corpus, Entity, Event, Origin};
+use crate::search::SearchIndex;
 
 pub use file::Unusable;
 pub use key::Key;
@@ -72,22 +74,30 @@ impl Cache {
         self.key.settled
     }
 
-    /// The corpus saved under this key, if there is one and it is sound.
-    pub fn load(&self) -> Result<Corpus, Unusable> {
+    /// The corpus and index saved under this key, if there are ones and
+    /// they are sound.
+    pub fn load(&self) -> Result<(Corpus, SearchIndex), Unusable> {
         let opened = file::open(&self.path, self.key.digest)?;
-        if opened.section_count() == 0 {
-            return Err(Unusable::Corrupt("no sections".into()));
+        if opened.section_count() < 2 {
+            return Err(Unusable::Corrupt("missing sections".into()));
         }
-        let (rest, chunks) = rayon::join(
-            || decode::<Rest>(&opened, 0),
+        // The index is one section as large as many article chunks: it
+        // starts first, and the chunks share out the rest of the cores.
+        let ((index, rest), chunks) = rayon::join(
             || {
-                (1..opened.section_count())
+                rayon::join(
+                    || decode::<SearchIndex>(&opened, 1),
+                    || decode::<Rest>(&opened, 0),
+                )
+            },
+            || {
+                (2..opened.section_count())
                     .into_par_iter()
                     .map(|i| decode::<Vec<Article>>(&opened, i))
                     .collect::<Result<Vec<_>, _>>()
             },
         );
-        let (rest, chunks) = (rest?, chunks?);
+        let (index, rest, chunks) = (index?, rest?, chunks?);
         let mut articles = Vec::with_capacity(rest.articles);
         for chunk in chunks {
             articles.extend(chunk);
@@ -100,13 +110,18 @@ impl Cache {
             origin: rest.origin,
         };
         check(&corpus, rest.articles)?;
-        Ok(corpus)
+        Ok((corpus, index))
     }
 
-    /// Saves `corpus` under this key, replacing whatever was saved for
-    /// these inputs. Setting `cancel` stops the write, leaving the old
-    /// file as it was.
-    pub fn save(&self, corpus: &Corpus, cancel: &AtomicBool) -> io::Result<()> {
+    /// Saves `corpus` and its `index` under this key, replacing whatever
+    /// was saved for these inputs. Setting `cancel` stops the write,
+    /// leaving the old file as it was.
+    pub fn save(
+        &self,
+        corpus: &Corpus,
+        index: &SearchIndex,
+        cancel: &AtomicBool,
+    ) -> io::Result<()> {
         let rest = RestRef {
             articles: corpus.articles.len(),
             entities: &corpus.entities,
@@ -114,7 +129,7 @@ impl Cache {
             warnings: &corpus.warnings,
             origin: &corpus.origin,
         };
-        let mut sections: Vec<file::Section> = vec![encoder(rest)];
+        let mut sections: Vec<file::Section> = vec![encoder(rest), encoder(index)];
         sections.extend(
             corpus
                 .articles
