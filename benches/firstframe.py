@@ -4,16 +4,19 @@
 shown, no longer "extracting"), in a real terminal (tmux, 100x30), reading
 the screen every 10 ms.
 
-    benches/firstframe.py [--runs N] [--bin target/release/revue] DIR...
+    benches/firstframe.py [--runs N] [--bin target/release/revue] [--cached] DIR...
 
-Prints one TSV row per corpus: dir, runs, first-frame median/min/max (s),
-whole-model median/min/max (s). Needs tmux.
+A fresh start by default (`--no-cache`); with `--cached`, one unmeasured
+run first fills a model cache in a temporary folder and the measured runs
+read it. Prints one TSV row per corpus: dir, mode, runs, first-frame
+median/min/max (s), whole-model median/min/max (s). Needs tmux.
 """
 import argparse
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 def tmux(socket, *args):
@@ -25,11 +28,12 @@ def tmux(socket, *args):
     return r.stdout
 
 
-def one_run(binary, corpus, timeout, run):
+def one_run(binary, corpus, timeout, run, cache):
     # A fresh server per run: a new session on a server still shutting down
     # fails.
     socket = f"revue-firstframe-{os.getpid()}-{run}"
-    cmd = f"exec {binary} --no-state {corpus}"
+    flag = f"--cache-dir {cache}" if cache else "--no-cache"
+    cmd = f"exec {binary} --no-state {flag} {corpus}"
     start = time.monotonic()
     tmux(socket, "new-session", "-d", "-x", "100", "-y", "30", cmd)
     first = whole = None
@@ -53,20 +57,27 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--bin", default="target/release/revue")
     p.add_argument("--timeout", type=float, default=300)
+    p.add_argument("--cached", action="store_true")
     p.add_argument("dirs", nargs="+")
     a = p.parse_args()
     binary = os.path.abspath(a.bin)
-    print("dir\truns\tfirst_frame_median_s\tmin\tmax\twhole_model_median_s\tmin\tmax")
+    print("dir\tmode\truns\tfirst_frame_median_s\tmin\tmax\twhole_model_median_s\tmin\tmax")
     for d in a.dirs:
         firsts, wholes = [], []
+        cache = tempfile.mkdtemp(prefix="revue-firstframe-") if a.cached else None
+        tag = d.replace("/", "_")
+        if cache:
+            one_run(binary, os.path.abspath(d), a.timeout, f"fill-{tag}", cache)
         for run in range(a.runs):
-            f, w = one_run(binary, os.path.abspath(d), a.timeout, f"{len(firsts)}-{run}-{d.replace('/', '_')}")
+            f, w = one_run(binary, os.path.abspath(d), a.timeout, f"{run}-{tag}", cache)
             if f is None or w is None:
                 print(f"firstframe: {d}: no frame within {a.timeout} s", file=sys.stderr)
                 return 1
             firsts.append(f)
             wholes.append(w)
-        row = [d, str(a.runs)]
+        if cache:
+            subprocess.run(["rm", "-rf", cache])
+        row = [d, "cached" if cache else "fresh", str(a.runs)]
         for xs in (firsts, wholes):
             row += [f"{statistics.median(xs):.3f}", f"{min(xs):.3f}", f"{max(xs):.3f}"]
         print("\t".join(row), flush=True)
