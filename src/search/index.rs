@@ -7,6 +7,8 @@
 //! large allocations instead of one per word or article, which keeps the
 //! index compact in memory and quick to build and to (de)serialise.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -266,7 +268,7 @@ impl SearchIndex {
 
     /// For a term of one character: the words it matches (a prefix range)
     /// and its best score in each article holding one, by article.
-    pub(crate) fn one_char(&self, term: &str) -> Option<(std::ops::Range<usize>, &[(u32, i32)])> {
+    pub(crate) fn one_char(&self, term: &str) -> Option<OneChar<'_>> {
         let mut chars = term.chars();
         let c = chars.next()?;
         if chars.next().is_some() {
@@ -309,6 +311,9 @@ fn trigram_key(a: char, b: char, c: char) -> u64 {
     // A char is at most 21 bits.
     ((a as u64) << 42) | ((b as u64) << 21) | c as u64
 }
+
+/// The words a one-character term matches, and its score per article.
+pub(crate) type OneChar<'a> = (Range<usize>, &'a [(u32, i32)]);
 
 /// One chunk of articles' postings before the vocabulary is merged: the
 /// chunk's own word ids, each article's distinct words packed with their
