@@ -13,7 +13,9 @@
 //! Output: one TSV row per phase and per query (label, query, runs,
 //! median_ms, p99_ms, min_ms, max_ms, matches, the nearest `fzf` query for
 //! the reference, and after each phase the resident memory now and at its
-//! peak so far, in MB of 10^6 bytes), then the process's peak resident memory.
+//! peak so far, in MB of 10^6 bytes, and the CPU time the phase took in all
+//! threads, which a busy machine disturbs less than wall-clock time), then
+//! the process's peak resident memory.
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
     let paths = vec![dir];
 
     println!(
-        "label\tquery\truns\tmedian_ms\tp99_ms\tmin_ms\tmax_ms\tmatches\tfzf_query\trss_now/peak_mb"
+        "label\tquery\truns\tmedian_ms\tp99_ms\tmin_ms\tmax_ms\tmatches\tfzf_query\trss_now/peak_mb\tcpu_ms"
     );
     let t = Instant::now();
     let ingested = ingest::load(&paths);
@@ -121,7 +123,12 @@ fn usage(problem: &str) -> ExitCode {
 fn row(label: &str, what: &str, times: &[Duration], matches: usize, fzf: &str) {
     let mb = |key| proc_status_kb(key).map_or(f64::NAN, |kb| kb as f64 * 1024.0 / 1e6);
     let rss = if label == "phase" {
-        format!("{:.1}/{:.1}", mb("VmRSS:"), mb("VmHWM:"))
+        format!(
+            "{:.1}/{:.1}\t{}",
+            mb("VmRSS:"),
+            mb("VmHWM:"),
+            cpu_ms_since_last()
+        )
     } else {
         String::new()
     };
@@ -137,6 +144,27 @@ fn row(label: &str, what: &str, times: &[Duration], matches: usize, fzf: &str) {
         ms[0],
         ms[ms.len() - 1]
     );
+}
+
+/// CPU time (user and system, all threads) since the last call, in ms;
+/// from `/proc/self/stat`, in clock ticks of 10 ms.
+fn cpu_ms_since_last() -> String {
+    static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the parenthesised name; utime and stime are 14 and 15.
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split(' ').collect();
+            Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+        });
+    match ticks {
+        Some(t) => {
+            let last = LAST.swap(t, std::sync::atomic::Ordering::Relaxed);
+            format!("{}", (t - last) * 10)
+        }
+        None => "NaN".into(),
+    }
 }
 
 /// A memory figure of this process in kB, on Linux: `VmRSS:` now, `VmHWM:`

@@ -7,6 +7,8 @@
 //! large allocations instead of one per word or article, which keeps the
 //! index compact in memory and quick to build and to (de)serialise.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -134,6 +136,13 @@ pub struct SearchIndex {
     /// apart from the entities' other fields for the cache's sake.
     pub(crate) entity_kind: Vec<u8>,
     pub(crate) all: AllArticles,
+    /// The characters that start words, sorted, and for each the best score
+    /// of that character as a one-letter term in each article that has a
+    /// word starting with it (by article): the first key typed matches
+    /// nearly every article through many words, too many postings to read
+    /// per key.
+    first_chars: Vec<char>,
+    first_char_best: Lists<(u32, i32)>,
 }
 
 /// Articles per parallel task while gathering postings.
@@ -153,6 +162,8 @@ impl SearchIndex {
             .collect();
         let (words, postings) = word_postings(&corpus.articles, &entity_words);
         let (trigram_keys, trigram_words) = trigram_table(&words);
+        let (first_chars, first_char_best) =
+            first_char_best(&words, &postings, corpus.articles.len());
         let word_entities = word_entities(&words, &entity_words);
         let entity_counts = entity_counts(&corpus.articles);
         let entity_articles = transpose(&entity_counts, corpus.entities.len());
@@ -191,6 +202,8 @@ impl SearchIndex {
             entity_kind: corpus.entities.iter().map(|e| e.kind as u8).collect(),
             article_events,
             all: AllArticles::default(),
+            first_chars,
+            first_char_best,
         };
         index.all = all_articles(corpus, &index);
         index
@@ -253,6 +266,18 @@ impl SearchIndex {
         out
     }
 
+    /// For a term of one character: the words it matches (a prefix range)
+    /// and its best score in each article holding one, by article.
+    pub(crate) fn one_char(&self, term: &str) -> Option<OneChar<'_>> {
+        let mut chars = term.chars();
+        let c = chars.next()?;
+        if chars.next().is_some() {
+            return None;
+        }
+        let i = self.first_chars.binary_search(&c).ok()?;
+        Some((self.prefix_range(term), self.first_char_best.get(i)))
+    }
+
     fn trigram(&self, key: u64) -> Option<&[u32]> {
         let i = self.trigram_keys.binary_search(&key).ok()?;
         Some(self.trigram_words.get(i))
@@ -286,6 +311,9 @@ fn trigram_key(a: char, b: char, c: char) -> u64 {
     // A char is at most 21 bits.
     ((a as u64) << 42) | ((b as u64) << 21) | c as u64
 }
+
+/// The words a one-character term matches, and its score per article.
+pub(crate) type OneChar<'a> = (Range<usize>, &'a [(u32, i32)]);
 
 /// One chunk of articles' postings before the vocabulary is merged: the
 /// chunk's own word ids, each article's distinct words packed with their
@@ -414,6 +442,59 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
         starts,
         items,
     }
+}
+
+/// See `SearchIndex::first_chars`. Words starting with one character are
+/// one range of the sorted list; each range is scored as `filter` scores a
+/// one-character term, in parallel.
+fn first_char_best(
+    words: &Lists<u8>,
+    postings: &Lists<u32>,
+    articles: usize,
+) -> (Vec<char>, Lists<(u32, i32)>) {
+    let word = |i: usize| std::str::from_utf8(words.get(i)).expect("index words are UTF-8");
+    let mut groups: Vec<(char, std::ops::Range<usize>)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some(c) = word(i).chars().next() else {
+            i += 1;
+            continue;
+        };
+        let mut buf = [0u8; 4];
+        let first = c.encode_utf8(&mut buf).as_bytes();
+        let end = i + partition_point(words.len() - i, |k| words.get(i + k).starts_with(first));
+        groups.push((c, i..end));
+        i = end;
+    }
+    let lists: Vec<Vec<(u32, i32)>> = groups
+        .par_iter()
+        .map(|(c, range)| {
+            let m = super::matcher::WordMatcher::default();
+            let term = c.to_string();
+            let mut best = vec![i64::MIN; articles];
+            let mut held: Vec<u32> = Vec::new();
+            for w in range.clone() {
+                let Some(s) = m.score(&term, word(w)) else {
+                    continue;
+                };
+                for &p in postings.get(w) {
+                    let (a, field) = posting_parts(p);
+                    let b = &mut best[a as usize];
+                    if *b == i64::MIN {
+                        held.push(a);
+                    }
+                    *b = (*b).max(s + super::field_bonus(field));
+                }
+            }
+            held.sort_unstable();
+            held.iter().map(|&a| (a, best[a as usize] as i32)).collect()
+        })
+        .collect();
+    let mut out = Lists::default();
+    for l in lists {
+        out.push(l);
+    }
+    (groups.into_iter().map(|g| g.0).collect(), out)
 }
 
 fn trigram_table(words: &Lists<u8>) -> (Vec<u64>, Lists<u32>) {

@@ -94,7 +94,18 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
                 ranked = true;
                 // Best score of the term per article; MIN where it is absent.
                 let mut best = vec![i64::MIN; n];
-                for wi in index.candidates(&t) {
+                // One character: its scores are precomputed.
+                let candidates = match index.one_char(&t) {
+                    Some((words, scores)) => {
+                        highlight_words.extend(words);
+                        for &(a, s) in scores {
+                            best[a as usize] = i64::from(s);
+                        }
+                        Vec::new()
+                    }
+                    None => index.candidates(&t),
+                };
+                for wi in candidates {
                     let Some(s) = matcher.score(&t, index.word(wi)) else {
                         continue;
                     };
@@ -268,7 +279,7 @@ fn merge_highlights(
     out
 }
 
-fn field_bonus(f: Field) -> i64 {
+pub(crate) fn field_bonus(f: Field) -> i64 {
     // Fields dominate: any headline match ranks above any body match.
     f as i64 * 10_000
 }
@@ -531,6 +542,41 @@ mod tests {
             .collect();
         v.sort_by_key(|a| std::cmp::Reverse(score[a.0 as usize]));
         v
+    }
+
+    #[test]
+    fn one_character_scores_are_those_of_the_postings() {
+        use crate::model::{BuildOptions, Origin};
+        let corpus = crate::model::build(
+            crate::ingest::embedded_seeds(),
+            Origin::BuiltIn,
+            &BuildOptions::default(),
+        );
+        let index = SearchIndex::new(&corpus);
+        let m = WordMatcher::default();
+        let mut firsts: Vec<char> = (0..index.word_count())
+            .filter_map(|w| index.word(w).chars().next())
+            .collect();
+        firsts.dedup();
+        assert!(firsts.len() > 10);
+        for c in firsts {
+            let t = c.to_string();
+            let mut best = vec![i64::MIN; corpus.articles.len()];
+            for w in index.candidates(&t) {
+                let s = m.score(&t, index.word(w)).expect("a prefix matches");
+                for &p in index.postings(w) {
+                    let (a, f) = index::posting_parts(p);
+                    best[a as usize] = best[a as usize].max(s + field_bonus(f));
+                }
+            }
+            let plain: Vec<(u32, i32)> = (0..best.len())
+                .filter(|&a| best[a] != i64::MIN)
+                .map(|a| (a as u32, best[a] as i32))
+                .collect();
+            let (words, scores) = index.one_char(&t).expect("a first character");
+            assert_eq!(scores, plain.as_slice(), "{c:?}");
+            assert_eq!(words.collect::<Vec<_>>(), index.candidates(&t), "{c:?}");
+        }
     }
 
     #[test]
