@@ -142,7 +142,7 @@ impl Staged {
             .map(|(a, text)| extract::annotate(text, a.published.or(a.header_date)))
             .collect();
 
-        let (article_dates, date_spans) = resolve_dates(&raw, &texts, &annotations);
+        let (article_dates, date_spans) = resolve_dates(&raw, &annotations);
         let kept = kept_mentions(&annotations);
         let clustering = {
             let refs: Vec<&extract::entities::Mention> = kept
@@ -196,7 +196,6 @@ fn file_groups(raw: &[RawArticle]) -> Vec<usize> {
 #[allow(clippy::type_complexity)]
 fn resolve_dates(
     raw: &[RawArticle],
-    texts: &[Arc<str>],
     annotations: &[Annotations],
 ) -> (
     Vec<(Option<extract::date::DatePoint>, DateSource)>,
@@ -214,11 +213,12 @@ fn resolve_dates(
         })
         .collect();
     dates::share_within_files(&mut own, &file_groups(raw));
-    let spans = texts
+    // The date expressions annotate found, resolved against the article's
+    // date now that it is known: the text is not scanned again.
+    let spans = annotations
         .par_iter()
-        .zip(annotations)
         .zip(&own)
-        .map(|((text, a), (date, _))| extract::find_dates(text, &a.sentences, *date, a.lang))
+        .map(|(a, (date, _))| a.dates_at(*date))
         .collect();
     (own, spans)
 }
