@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process measurements for BENCHMARKS.md, on generated corpora:
-#  1. startup proxy: `revue export --format json DIR > /dev/null` (files to
+#  1. startup proxy: `revue --no-cache export --format json DIR > /dev/null` (files to
 #     model to JSON) timed by hyperfine, each run under /usr/bin/time for its
 #     peak resident memory (MB = 10^6 bytes, compared with the bytes of the
 #     article files);
@@ -74,7 +74,7 @@ for n in "${SIZES[@]}"; do
   rm -f "$OUT/rss-$n.txt"
   hyperfine --style basic --warmup 0 --runs "$RUNS" --export-csv "$OUT/startup-$n.csv" \
     --command-name "revue export ($n)" \
-    "/usr/bin/time -f %M -a -o $OUT/rss-$n.txt $BIN/revue export --format json $dir > /dev/null"
+    "/usr/bin/time -f %M -a -o $OUT/rss-$n.txt $BIN/revue --no-cache --no-state export --format json $dir > /dev/null"
   sort -n "$OUT/rss-$n.txt" | awk -v b="$bytes" '
     { kb[NR] = $1 }
     END { m = kb[int((NR + 1) / 2)];
