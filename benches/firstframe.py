@@ -32,8 +32,10 @@ def one_run(binary, corpus, timeout, run, cache):
     # A fresh server per run: a new session on a server still shutting down
     # fails.
     socket = f"revue-firstframe-{os.getpid()}-{run}"
-    flag = f"--cache-dir {cache}" if cache else "--no-cache"
-    cmd = f"exec {binary} --no-state {flag} {corpus}"
+    if cache:
+        cmd = f"XDG_CACHE_HOME={cache} exec {binary} --no-state {corpus}"
+    else:
+        cmd = f"exec {binary} --no-state --no-cache {corpus}"
     start = time.monotonic()
     tmux(socket, "new-session", "-d", "-x", "100", "-y", "30", cmd)
     first = whole = None
