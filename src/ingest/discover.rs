@@ -5,6 +5,7 @@
 //! never failures.
 
 use std::collections::HashSet;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::Warning;
@@ -34,7 +35,7 @@ pub fn files_with<E: AsRef<str>>(
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk.dir(p),
-            Ok(_) => walk.file(p),
+            Ok(m) => walk.file(p, &m),
             Err(e) => walk.warn(p, unreadable(&e)),
         }
     }
@@ -45,8 +46,10 @@ struct Walk<'a, E> {
     extensions: &'a [E],
     /// Canonical folders walked: each real folder is read once.
     seen_dirs: HashSet<PathBuf>,
-    /// Canonical files taken: each real file is read once.
-    seen_files: HashSet<PathBuf>,
+    /// Files taken, by device and inode: each real file is read once,
+    /// whatever links lead to it. (Cheaper than canonicalising every path,
+    /// which costs a system call per path component.)
+    seen_files: HashSet<(u64, u64)>,
     /// Canonical folders from the root to the one being walked.
     ancestors: Vec<PathBuf>,
     out: Vec<PathBuf>,
@@ -58,9 +61,9 @@ impl<E: AsRef<str>> Walk<'_, E> {
         self.warnings.push(Warning::new(path, message));
     }
 
-    fn file(&mut self, path: &Path) {
-        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if self.seen_files.insert(real) {
+    /// Takes a file, given its metadata (links followed).
+    fn file(&mut self, path: &Path, meta: &std::fs::Metadata) {
+        if self.seen_files.insert((meta.dev(), meta.ino())) {
             self.out.push(path.to_path_buf());
         }
     }
@@ -88,7 +91,9 @@ impl<E: AsRef<str>> Walk<'_, E> {
         for child in children {
             match std::fs::metadata(&child) {
                 Ok(m) if m.is_dir() => self.dir(&child),
-                Ok(m) if m.is_file() && has_extension(&child, self.extensions) => self.file(&child),
+                Ok(m) if m.is_file() && has_extension(&child, self.extensions) => {
+                    self.file(&child, &m)
+                }
                 Ok(_) => {}
                 // A broken link to an image is none of revue's business.
                 Err(e) if has_extension(&child, self.extensions) || is_loop(&e) => {
