@@ -45,6 +45,9 @@ fn escape_sequences_in_the_reader_leave_title_clipboard_and_screen_alone() {
     let Some(t) = terminal() else {
         return;
     };
+    // tmux names the window after the program running in it, on a timer of
+    // its own: only a name set by an escape sequence should count here.
+    t.tmux(&["set-option", "-w", "-t", "e2e", "automatic-rename", "off"]);
     let window = t.format("#{window_name}");
     t.run(&format!(
         "{} --no-state --no-cache {}; echo EXIT=$?",
