@@ -93,7 +93,7 @@ impl Staged {
         dates::share_within_files(&mut dates, &file_groups(&self.raw));
         let articles = self
             .raw
-            .iter()
+            .par_iter()
             .zip(&self.texts)
             .zip(&self.text_keys)
             .zip(dates)
