@@ -45,7 +45,7 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// What the dashboard shows: the corpus and its index, and the built
 /// corpus still to come when these are a preview.
-pub struct Model {
+pub struct Shown {
     pub corpus: Corpus,
     pub index: SearchIndex,
     pub pending: Option<Pending>,
@@ -86,7 +86,7 @@ impl Pending {
 /// Runs the dashboard until the user quits, the terminal goes away or a
 /// fatal signal arrives.
 pub fn run(
-    mut model: Model,
+    mut model: Shown,
     mut state: AppState,
     theme: &Theme,
     marks_path: Option<&Path>,
@@ -408,7 +408,7 @@ enum Outcome {
 /// restarted with it).
 fn event_loop(
     term: &mut Term,
-    model: &mut Model,
+    model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
     marks_path: Option<&Path>,
@@ -428,13 +428,13 @@ fn event_loop(
 
 fn corpus_loop(
     term: &mut Term,
-    model: &mut Model,
+    model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
     marks_path: Option<&Path>,
     wake: &mut Wake,
 ) -> io::Result<Outcome> {
-    let Model {
+    let Shown {
         corpus,
         index,
         pending,

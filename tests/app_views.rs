@@ -143,39 +143,29 @@ fn the_reader_side_list_takes_tab_and_enter_narrows() {
     assert_eq!(s.reader.as_ref().unwrap().side, None);
 }
 
+fn act(state: &mut AppState, action: Action) {
+    let (corpus, index) = common::seeds();
+    update(state, action, corpus, index);
+}
+
 #[test]
 fn clicks_focus_and_select_and_a_second_click_opens() {
     let mut s = fresh();
-    let (corpus, index) = common::seeds();
-    update(
-        &mut s,
-        Action::Click {
-            pane: Pane::Entities,
-            row: Some(2),
-        },
-        corpus,
-        index,
-    );
+    let click = Action::Click {
+        pane: Pane::Entities,
+        row: Some(2),
+    };
+    act(&mut s, click.clone());
     assert_eq!(s.focus, Pane::Entities);
     assert_eq!(s.selected(Pane::Entities), 2);
-    update(
-        &mut s,
-        Action::Click {
-            pane: Pane::Entities,
-            row: Some(2),
-        },
-        corpus,
-        index,
-    );
+    act(&mut s, click);
     assert_eq!(s.mode, Mode::Entity);
-    update(
+    act(
         &mut s,
         Action::Scroll {
             pane: Pane::Entities,
             down: true,
         },
-        corpus,
-        index,
     );
     assert_eq!(s.entity.as_ref().unwrap().selected, 3);
 }

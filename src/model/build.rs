@@ -67,14 +67,6 @@ impl Staged {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.raw.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.raw.is_empty()
-    }
-
     /// The corpus as far as it is known without extraction: dates from
     /// headers only, no entities, no events. Article ids are those of the
     /// built corpus.

@@ -180,64 +180,91 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
     let mut out: Vec<Merged> = Vec::new();
     let mut index = MergeIndex::default();
     for s in sightings {
-        let report = Report {
-            article: s.article,
-            sentence: s.sentence,
-        };
-        if let Some(i) = index.find(&out, &s) {
-            let m = &mut out[i];
-            let mut added = Added::default();
-            if s.date.precision() > m.date.precision() {
-                m.date = s.date;
-                added.date_changed = true;
+        match index.find(&out, &s) {
+            Some(i) => {
+                let added = out[i].absorb(s);
+                index.add(i, &out[i], &added);
             }
-            for p in &s.participants {
-                if !m.participants.contains(p) {
-                    m.participants.push(*p);
-                    added.actors.push(Actor::Participant(*p));
-                }
+            None => {
+                let m = Merged::from(s);
+                let added = Added {
+                    actors: actors(&m.participants, m.place).collect(),
+                    kinds: vec![m.kind],
+                    date_changed: false,
+                };
+                index.add(out.len(), &m, &added);
+                out.push(m);
             }
-            if m.place.is_none() {
-                m.place = s.place;
-                m.place_preposition = s.place_preposition.clone();
-                added.actors.extend(s.place.map(Actor::Place));
-            }
-            m.reports.push(report);
-            match m.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
-                Some((_, n)) => *n += 1,
-                None => {
-                    m.kinds.push((s.kind, 1));
-                    added.kinds.push(s.kind);
-                }
-            }
-            // The type most reports give; the first report's on a tie.
-            m.kind = m
-                .kinds
-                .iter()
-                .fold(m.kinds[0], |best, &c| if c.1 > best.1 { c } else { best })
-                .0;
-            index.add(i, &out[i], &added);
-            continue;
         }
-        let m = Merged {
+    }
+    sort_by_date(&mut out);
+    out
+}
+
+fn sort_by_date(events: &mut [Merged]) {
+    events.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
+}
+
+impl From<Sighting> for Merged {
+    /// A new event of one report.
+    fn from(s: Sighting) -> Merged {
+        Merged {
             date: s.date,
             kind: s.kind,
             participants: s.participants,
             place: s.place,
             place_preposition: s.place_preposition,
-            reports: vec![report],
+            reports: vec![Report {
+                article: s.article,
+                sentence: s.sentence,
+            }],
             kinds: vec![(s.kind, 1)],
-        };
-        let added = Added {
-            actors: actors(&m.participants, m.place).collect(),
-            kinds: vec![m.kind],
-            date_changed: false,
-        };
-        index.add(out.len(), &m, &added);
-        out.push(m);
+        }
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
-    out
+}
+
+impl Merged {
+    /// Takes in one more report of this event: the finer date, new
+    /// participants, a place if it had none; says what it added.
+    fn absorb(&mut self, s: Sighting) -> Added {
+        let mut added = Added::default();
+        if s.date.precision() > self.date.precision() {
+            self.date = s.date;
+            added.date_changed = true;
+        }
+        for p in &s.participants {
+            if !self.participants.contains(p) {
+                self.participants.push(*p);
+                added.actors.push(Actor::Participant(*p));
+            }
+        }
+        if self.place.is_none() {
+            self.place = s.place;
+            self.place_preposition = s.place_preposition;
+            added.actors.extend(s.place.map(Actor::Place));
+        }
+        self.reports.push(Report {
+            article: s.article,
+            sentence: s.sentence,
+        });
+        match self.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
+            Some((_, n)) => *n += 1,
+            None => {
+                self.kinds.push((s.kind, 1));
+                added.kinds.push(s.kind);
+            }
+        }
+        // The type most reports give; the first report's on a tie.
+        self.kind = self
+            .kinds
+            .iter()
+            .fold(
+                self.kinds[0],
+                |best, &c| if c.1 > best.1 { c } else { best },
+            )
+            .0;
+        added
+    }
 }
 
 /// A short line for the timeline: `Rencontre Poutine – al-Assad à Sotchi`.
@@ -327,53 +354,21 @@ mod tests {
     use super::*;
 
     /// The merge as first written: every report compared with every event
-    /// of its year, first match wins. The indexed merge must agree with it.
+    /// of its year, first match wins. The indexed merge must find the same
+    /// events (both take reports in with `absorb`).
     fn plain_merge(sightings: Vec<Sighting>) -> Vec<Merged> {
         let mut out: Vec<Merged> = Vec::new();
         for s in sightings {
-            let report = Report {
-                article: s.article,
-                sentence: s.sentence,
-            };
             let found = (0..out.len())
                 .find(|&i| out[i].date.year == s.date.year && same_event(&out[i], &s));
-            if let Some(i) = found {
-                let m = &mut out[i];
-                if s.date.precision() > m.date.precision() {
-                    m.date = s.date;
+            match found {
+                Some(i) => {
+                    out[i].absorb(s);
                 }
-                for p in &s.participants {
-                    if !m.participants.contains(p) {
-                        m.participants.push(*p);
-                    }
-                }
-                if m.place.is_none() {
-                    m.place = s.place;
-                    m.place_preposition = s.place_preposition.clone();
-                }
-                m.reports.push(report);
-                match m.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
-                    Some((_, n)) => *n += 1,
-                    None => m.kinds.push((s.kind, 1)),
-                }
-                m.kind = m
-                    .kinds
-                    .iter()
-                    .fold(m.kinds[0], |best, &c| if c.1 > best.1 { c } else { best })
-                    .0;
-                continue;
+                None => out.push(Merged::from(s)),
             }
-            out.push(Merged {
-                date: s.date,
-                kind: s.kind,
-                participants: s.participants,
-                place: s.place,
-                place_preposition: s.place_preposition,
-                reports: vec![report],
-                kinds: vec![(s.kind, 1)],
-            });
         }
-        out.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
+        sort_by_date(&mut out);
         out
     }
 
