@@ -19,24 +19,45 @@ pub mod ui;
 
 use std::path::{Path, PathBuf};
 
+use ingest::Found;
 use model::{BuildOptions, Corpus, Origin, Staged};
 use search::SearchIndex;
 
 /// Where the corpus comes from: the command line's paths, else the
 /// config's, else `./seeds/`, else the seeds built into the binary.
 pub fn load_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Corpus {
-    stage_corpus(cli_paths, loaded).build(&build_options(loaded))
+    find_corpus(cli_paths, loaded)
+        .stage()
+        .build(&build_options(loaded))
 }
 
-/// The corpus's articles read, from where [`load_corpus`] reads them, and
-/// not yet extracted.
-pub fn stage_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Staged {
+/// The corpus's input: paths and the files found under them, or the seeds
+/// built into the binary.
+pub enum Source {
+    Files { paths: Vec<PathBuf>, found: Found },
+    BuiltIn,
+}
+
+/// Finds the files [`load_corpus`] reads, without reading them.
+pub fn find_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Source {
     match corpus_paths(cli_paths, loaded) {
         Some(paths) => {
-            let ingested = ingest::load_with(&paths, &loaded.config.corpus.extensions);
-            Staged::new(ingested, Origin::Paths(paths))
+            let found = ingest::find(&paths, &loaded.config.corpus.extensions);
+            Source::Files { paths, found }
         }
-        None => Staged::new(ingest::embedded_seeds(), Origin::BuiltIn),
+        None => Source::BuiltIn,
+    }
+}
+
+impl Source {
+    /// The articles read, not yet extracted.
+    pub fn stage(self) -> Staged {
+        match self {
+            Source::Files { paths, found } => {
+                Staged::new(ingest::read_found(found), Origin::Paths(paths))
+            }
+            Source::BuiltIn => Staged::new(ingest::embedded_seeds(), Origin::BuiltIn),
+        }
     }
 }
 
@@ -91,11 +112,12 @@ pub fn load_model(
     loaded: &config::Loaded,
     cache_dir: Option<&Path>,
 ) -> Model {
-    let cached = read_cache(cli_paths, loaded, cache_dir);
+    let source = find_corpus(cli_paths, loaded);
+    let cached = read_cache(&source, loaded, cache_dir);
     let (corpus, index) = match cached.model {
         Some(model) => model,
         None => {
-            let corpus = load_corpus(cli_paths, loaded);
+            let corpus = source.stage().build(&build_options(loaded));
             let index = SearchIndex::new(&corpus);
             (corpus, index)
         }
@@ -121,22 +143,18 @@ pub struct Cached {
 }
 
 /// Looks the corpus up in the cache in `cache_dir` (`None`: cache off).
-pub fn read_cache(
-    cli_paths: &[PathBuf],
-    loaded: &config::Loaded,
-    cache_dir: Option<&Path>,
-) -> Cached {
+pub fn read_cache(source: &Source, loaded: &config::Loaded, cache_dir: Option<&Path>) -> Cached {
     let mut cached = Cached {
         model: None,
         save_to: None,
         warning: None,
     };
-    let (Some(paths), Some(dir)) = (corpus_paths(cli_paths, loaded), cache_dir) else {
+    let (Source::Files { paths, found }, Some(dir)) = (source, cache_dir) else {
         return cached;
     };
     let options = build_options(loaded);
     let extensions = &loaded.config.corpus.extensions;
-    let Some(cache) = cache::Cache::new(dir, &paths, extensions, &options) else {
+    let Some(cache) = cache::Cache::new(dir, paths, extensions, found, &options) else {
         return cached;
     };
     match cache.load() {

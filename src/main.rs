@@ -254,7 +254,8 @@ const SMALL_CORPUS: usize = 1_000;
 /// by the built corpus when extraction ends.
 fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Result<tui::Shown> {
     let cache_dir = cache_dir(global, loaded);
-    let cached = revue::read_cache(&select.paths, loaded, cache_dir.as_deref());
+    let source = revue::find_corpus(&select.paths, loaded);
+    let cached = revue::read_cache(&source, loaded, cache_dir.as_deref());
     if let Some(w) = &cached.warning {
         eprintln!("revue: warning: {}", printable(w));
     }
@@ -268,7 +269,7 @@ fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Resu
             pending: None,
         });
     }
-    let staged = revue::stage_corpus(&select.paths, loaded);
+    let staged = source.stage();
     let preview = staged.preview();
     let articles = preview.articles.len();
     for w in &preview.warnings {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use cli_common::{Sandbox, seeds, stderr, stdout};
-use revue::cache::key::key;
+use revue::cache::key::Key;
 use revue::model::BuildOptions;
 
 const EXTENSIONS: &[&str] = &["txt", "text", "md"];
@@ -246,6 +246,12 @@ fn the_built_in_seeds_are_not_cached() {
     let out = sb.run(&["export", "--no-state"]);
     assert!(out.status.success());
     assert!(cache_files(&sb).is_empty());
+}
+
+/// The key of the files under `paths` as they are now.
+fn key(paths: &[PathBuf], extensions: &[&str], options: &BuildOptions) -> Option<Key> {
+    let found = revue::ingest::find(paths, extensions);
+    revue::cache::key::key(paths, extensions, &found, options)
 }
 
 #[test]

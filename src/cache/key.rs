@@ -22,7 +22,7 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use crate::ingest::discover;
+use crate::ingest::Found;
 use crate::model::BuildOptions;
 
 /// How recent a change may be before its file's times cannot be trusted
@@ -46,9 +46,10 @@ pub struct Key {
 pub fn key<E: AsRef<str> + Sync>(
     paths: &[PathBuf],
     extensions: &[E],
+    found: &Found,
     options: &BuildOptions,
 ) -> Option<Key> {
-    let (program, (files, settled)) = rayon::join(program, || stat_inputs(paths, extensions));
+    let (program, (files, settled)) = rayon::join(program, || stat_inputs(found));
     let program = program?;
     let canonical: Vec<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
     let mut name_hash = Xxh3::new();
@@ -109,9 +110,8 @@ fn canonical(p: &Path) -> PathBuf {
 /// The files ingest would read, each with its metadata, and the problems
 /// the walk met (a missing path, a loop), as bytes to hash; and whether
 /// every file is settled.
-fn stat_inputs<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> (Vec<u8>, bool) {
-    let mut warnings = Vec::new();
-    let files = discover::files_with(paths, extensions, &mut warnings);
+fn stat_inputs(found: &Found) -> (Vec<u8>, bool) {
+    let Found { files, warnings } = found;
     let recent = SystemTime::now() - SETTLE;
     let stats: Vec<(Vec<u8>, bool)> = files
         .par_iter()
@@ -143,7 +143,7 @@ fn stat_inputs<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> (Vec<u8>, 
         })
         .collect();
     let mut bytes = Vec::new();
-    for w in &warnings {
+    for w in warnings {
         bytes.extend_from_slice(w.to_string().as_bytes());
         bytes.push(0);
     }

@@ -20,7 +20,7 @@ use std::sync::atomic::AtomicBool;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::Warning;
+use crate::ingest::{Found, Warning};
 use crate::model::{Article, BuildOptions, Corpus, Entity, Event, Origin};
 use crate::search::SearchIndex;
 
@@ -48,16 +48,17 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The cache in `dir` for the corpus `paths` would give; `None` when
-    /// the inputs cannot be told apart from others (the program cannot
-    /// read itself).
+    /// The cache in `dir` for the corpus `paths` would give, `found` being
+    /// the files there; `None` when the inputs cannot be told apart from
+    /// others (the program cannot read itself).
     pub fn new<E: AsRef<str> + Sync>(
         dir: &Path,
         paths: &[PathBuf],
         extensions: &[E],
+        found: &Found,
         options: &BuildOptions,
     ) -> Option<Cache> {
-        let key = key::key(paths, extensions, options)?;
+        let key = key::key(paths, extensions, found, options)?;
         Some(Cache {
             path: dir.join(&key.name),
             key,

@@ -78,8 +78,31 @@ pub fn load(paths: &[PathBuf]) -> Ingested {
 /// Reads every article under `paths`, walking folders for files with one
 /// of `extensions` (files named directly are always read).
 pub fn load_with<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Ingested {
+    read_found(find(paths, extensions))
+}
+
+/// The files under some paths, found once: the model cache's key and the
+/// reading both take them, so a folder is walked once per start.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    /// What the walk met: missing paths, unreadable folders, loops.
+    pub warnings: Vec<Warning>,
+}
+
+/// The files [`load_with`] would read.
+pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
     let mut warnings = Vec::new();
     let files = discover::files_with(paths, extensions, &mut warnings);
+    Found { files, warnings }
+}
+
+/// Reads the files found.
+pub fn read_found(found: Found) -> Ingested {
+    let Found {
+        files,
+        mut warnings,
+    } = found;
     // Files are read and parsed in parallel, and kept in the order found.
     let reads: Vec<FileRead> = files.par_iter().map(|path| read_file(path)).collect();
     let mut articles = Vec::new();
