@@ -128,14 +128,20 @@ impl Staged {
             warnings,
             origin,
         } = self;
-        let annotations: Vec<Annotations> = raw
+        let mut annotations: Vec<Annotations> = raw
             .par_iter()
             .zip(&texts)
-            .map(|(a, text)| extract::annotate(text, a.published.or(a.header_date)))
+            .map(|(a, text)| slim(extract::annotate(text, a.published.or(a.header_date))))
             .collect();
 
         let (article_dates, date_spans) = resolve_dates(&raw, &annotations);
-        let kept = kept_mentions(&annotations);
+        // Resolved now: the candidates are the largest part of what is
+        // left of the annotations, which stay alive until entities are
+        // attached.
+        for a in &mut annotations {
+            a.date_candidates = Vec::new();
+        }
+        let kept = kept_mentions(&mut annotations);
         let clustering = {
             let refs: Vec<&extract::entities::Mention> = kept
                 .iter()
@@ -151,7 +157,7 @@ impl Staged {
         let mut articles: Vec<Article> = raw
             .into_iter()
             .zip(texts)
-            .zip(annotations.iter())
+            .zip(annotations.iter_mut())
             .zip(text_keys)
             .enumerate()
             .map(|(i, (((r, text), ann), text_key))| {
@@ -161,6 +167,9 @@ impl Staged {
             })
             .collect();
         let entities = attach_entities(&mut articles, &kept, &annotations, &clustering);
+        // Event merging needs none of these, and its own index is the
+        // largest thing it builds: the peak is lower without them.
+        drop((annotations, kept, clustering));
         let events = find_events(&mut articles, &entities, &date_spans);
 
         Corpus {
@@ -215,13 +224,27 @@ fn resolve_dates(
     (own, spans)
 }
 
+/// What the build keeps of an article's annotations while every other
+/// article is annotated: not the dates resolved against the header alone
+/// (the build resolves them again once the article's date is known), and
+/// each mid-sentence capital once.
+fn slim(mut a: Annotations) -> Annotations {
+    a.dates = Vec::new();
+    let capitals = &mut a.entities.mid_sentence_capitals;
+    capitals.sort_unstable();
+    capitals.dedup();
+    capitals.shrink_to_fit();
+    a
+}
+
 /// Mentions worth keeping: sentence-initial ones only when the corpus
-/// shows the word capitalised mid-sentence somewhere.
-fn kept_mentions(annotations: &[Annotations]) -> Vec<(usize, usize)> {
-    let mid: HashSet<&str> = annotations
-        .iter()
-        .flat_map(|a| a.entities.mid_sentence_capitals.iter().map(String::as_str))
-        .collect();
+/// shows the word capitalised mid-sentence somewhere. The capitals are
+/// moved out of the annotations into one set.
+fn kept_mentions(annotations: &mut [Annotations]) -> Vec<(usize, usize)> {
+    let mut mid: HashSet<String> = HashSet::new();
+    for a in annotations.iter_mut() {
+        mid.extend(std::mem::take(&mut a.entities.mid_sentence_capitals));
+    }
     let mut out = Vec::new();
     for (ai, a) in annotations.iter().enumerate() {
         for (mi, m) in a.entities.mentions.iter().enumerate() {
@@ -238,7 +261,7 @@ fn new_article(
     i: usize,
     r: RawArticle,
     text: Arc<str>,
-    ann: &Annotations,
+    ann: &mut Annotations,
     (date, date_source): (Option<extract::date::DatePoint>, DateSource),
     spans: &[extract::DatedSpan],
 ) -> Article {
@@ -261,7 +284,7 @@ fn new_article(
         date,
         date_source,
         inferred_date,
-        sentences: ann.sentences.clone(),
+        sentences: std::mem::take(&mut ann.sentences),
         mentions: Vec::new(),
         entities: Vec::new(),
         events: Vec::new(),
@@ -287,6 +310,15 @@ fn attach_entities(
             articles: Vec::new(),
         })
         .collect();
+    // Exact capacities: mentions are most of an article's own data, and
+    // growing by doubling would leave a third of it unused.
+    let mut counts = vec![0usize; articles.len()];
+    for &(ai, _) in kept {
+        counts[ai] += 1;
+    }
+    for (a, n) in articles.iter_mut().zip(counts) {
+        a.mentions.reserve_exact(n);
+    }
     for (&(ai, mi), &e) in kept.iter().zip(&c.mention_entity) {
         let m = &annotations[ai].entities.mentions[mi];
         articles[ai].mentions.push(EntityMention {

@@ -3,7 +3,9 @@
 //! event when their dates agree (equal, or one containing the other) and
 //! they share the type and, across articles, a participant or the place.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::date::{DatePoint, Precision};
 use crate::extract::kind::{EntityKind, EventType};
@@ -79,51 +81,115 @@ fn actors(participants: &[EntityId], place: Option<EntityId>) -> impl Iterator<I
 #[derive(Default)]
 struct MergeIndex {
     /// Same day: the type alone is enough…
-    day_kind: HashMap<(DatePoint, EventType), Vec<usize>>,
+    day_kind: Filed<(DatePoint, EventType)>,
     /// …or an actor alone.
-    day_actor: HashMap<(DatePoint, Actor), Vec<usize>>,
+    day_actor: Filed<(DatePoint, Actor)>,
     /// Any other agreement needs type and actor, and dates equal or nested:
     /// by the event's exact date…
-    actor_kind_date: HashMap<(Actor, EventType, DatePoint), Vec<usize>>,
+    actor_kind_date: Filed<(Actor, EventType, DatePoint)>,
     /// …by the month of an event dated to the day, for a report dated to
     /// the month…
-    actor_kind_month: HashMap<(Actor, EventType, DatePoint), Vec<usize>>,
+    actor_kind_month: Filed<(Actor, EventType, DatePoint)>,
     /// …and by year, for a report dated to the year.
-    actor_kind_year: HashMap<(Actor, EventType, i32), Vec<usize>>,
+    actor_kind_year: Filed<(Actor, EventType, i32)>,
+}
+
+/// Event numbers filed under keys: each key's list is chained through one
+/// arena, newest first. Most keys hold one event, and a `Vec` per key
+/// made this index the largest thing a corpus build holds at once.
+struct Filed<K> {
+    heads: FxHashMap<K, u32>,
+    /// (event, next node or `END`).
+    nodes: Vec<(u32, u32)>,
+}
+
+const END: u32 = u32::MAX;
+
+impl<K> Default for Filed<K> {
+    fn default() -> Self {
+        Filed {
+            heads: FxHashMap::default(),
+            nodes: Vec::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Filed<K> {
+    /// Files event `i` under `key`, once.
+    fn push(&mut self, key: K, i: usize) {
+        let i = i as u32;
+        let node = self.nodes.len() as u32;
+        match self.heads.entry(key) {
+            Entry::Occupied(mut e) => {
+                let head = *e.get();
+                if self.nodes[head as usize].0 != i {
+                    self.nodes.push((i, head));
+                    e.insert(node);
+                }
+            }
+            Entry::Vacant(e) => {
+                self.nodes.push((i, END));
+                e.insert(node);
+            }
+        }
+    }
+
+    /// The events filed under `key`.
+    fn get(&self, key: &K) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.heads.get(key).copied().unwrap_or(END);
+        std::iter::from_fn(move || {
+            let (event, next) = *self.nodes.get(at as usize)?;
+            at = next;
+            Some(event as usize)
+        })
+    }
 }
 
 impl MergeIndex {
     /// The first merged event (in order of creation) that `s` belongs to.
     fn find(&self, out: &[Merged], s: &Sighting) -> Option<usize> {
-        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        let mut found: Option<usize> = None;
+        let mut consider = |events: &mut dyn Iterator<Item = usize>| {
+            for i in events {
+                if found.is_none_or(|f| i < f) && same_event(&out[i], s) {
+                    found = Some(i);
+                }
+            }
+        };
         let s_actors = || actors(&s.participants, s.place);
         let k = s.kind;
         match s.date.precision() {
             Precision::Day => {
-                lists.extend(self.day_kind.get(&(s.date, k)));
-                lists.extend(s_actors().filter_map(|a| self.day_actor.get(&(s.date, a))));
+                consider(&mut self.day_kind.get(&(s.date, k)));
+                for a in s_actors() {
+                    consider(&mut self.day_actor.get(&(s.date, a)));
+                }
                 // The day, its month and its year.
                 for p in [Precision::Day, Precision::Month, Precision::Year] {
                     let d = s.date.truncate(p);
-                    lists.extend(s_actors().filter_map(|a| self.actor_kind_date.get(&(a, k, d))));
+                    for a in s_actors() {
+                        consider(&mut self.actor_kind_date.get(&(a, k, d)));
+                    }
                 }
             }
             Precision::Month => {
                 for p in [Precision::Month, Precision::Year] {
                     let d = s.date.truncate(p);
-                    lists.extend(s_actors().filter_map(|a| self.actor_kind_date.get(&(a, k, d))));
+                    for a in s_actors() {
+                        consider(&mut self.actor_kind_date.get(&(a, k, d)));
+                    }
                 }
-                lists.extend(s_actors().filter_map(|a| self.actor_kind_month.get(&(a, k, s.date))));
+                for a in s_actors() {
+                    consider(&mut self.actor_kind_month.get(&(a, k, s.date)));
+                }
             }
-            Precision::Year => lists
-                .extend(s_actors().filter_map(|a| self.actor_kind_year.get(&(a, k, s.date.year)))),
+            Precision::Year => {
+                for a in s_actors() {
+                    consider(&mut self.actor_kind_year.get(&(a, k, s.date.year)));
+                }
+            }
         }
-        lists
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&i| same_event(&out[i], s))
-            .min()
+        found
     }
 
     /// Files event `i` under every key it now has, given what changed.
@@ -135,12 +201,12 @@ impl MergeIndex {
         for &a in &all_actors {
             for &k in &all_kinds {
                 if new.date_changed || new.actors.contains(&a) || new.kinds.contains(&k) {
-                    push(self.actor_kind_date.entry((a, k, m.date)), i);
+                    self.actor_kind_date.push((a, k, m.date), i);
                     if day {
                         let month = m.date.truncate(Precision::Month);
-                        push(self.actor_kind_month.entry((a, k, month)), i);
+                        self.actor_kind_month.push((a, k, month), i);
                     }
-                    push(self.actor_kind_year.entry((a, k, m.date.year)), i);
+                    self.actor_kind_year.push((a, k, m.date.year), i);
                 }
             }
         }
@@ -149,21 +215,14 @@ impl MergeIndex {
         }
         for &k in &all_kinds {
             if new.date_changed || new.kinds.contains(&k) {
-                push(self.day_kind.entry((m.date, k)), i);
+                self.day_kind.push((m.date, k), i);
             }
         }
         for &a in &all_actors {
             if new.date_changed || new.actors.contains(&a) {
-                push(self.day_actor.entry((m.date, a)), i);
+                self.day_actor.push((m.date, a), i);
             }
         }
-    }
-}
-
-fn push<K>(entry: std::collections::hash_map::Entry<'_, K, Vec<usize>>, i: usize) {
-    let list = entry.or_default();
-    if list.last() != Some(&i) {
-        list.push(i);
     }
 }
 
