@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Every prefix of `erdogan` is timed (`typed`), then of `poutine syrie`,
-//! `@erdogan` and `date:2017-11` (`typed_more`), as one key at a time gives.
+//! `@erdogan` and `date:2017-11` (`typed_more`), as one key at a time gives;
+//! then, apart, of the exact `'erdogan` and of `poutine !syrie` (`typed_exact`).
 //!
 //! Output: one TSV row per phase and per query (label, query, runs,
 //! median_ms, p99_ms, min_ms, max_ms, matches, the nearest `fzf` query for
@@ -29,6 +30,7 @@ use revue::model::{self, BuildOptions, Origin};
 use revue::{ingest, search};
 
 fn main() -> ExitCode {
+    revue::return_freed_memory();
     let mut dir: Option<PathBuf> = None;
     let mut runs = 30usize;
     let mut args = std::env::args().skip(1);
@@ -106,6 +108,15 @@ fn main() -> ExitCode {
         }
     }
     row("typed_all", "(every keystroke)", &keystrokes, 0, "");
+    // Exact and excluded terms, apart: they are checked against the texts.
+    let mut exact = Vec::new();
+    for typed in EXACT_TYPED {
+        for (end, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
+            let q = &typed[..end];
+            exact.extend(time("typed_exact", q, q));
+        }
+    }
+    row("typed_exact", "(every keystroke)", &exact, 0, "");
     if let Some(kb) = proc_status_kb("VmHWM:") {
         println!("# peak resident memory: {:.1} MB", kb as f64 * 1024.0 / 1e6);
     }
@@ -114,6 +125,9 @@ fn main() -> ExitCode {
 
 /// Typed one character at a time after `erdogan`; `typed_all` sums them all.
 const MORE_TYPED: [&str; 3] = ["poutine syrie", "@erdogan", "date:2017-11"];
+
+/// Exact and excluded terms, typed one character at a time.
+const EXACT_TYPED: [&str; 2] = ["'erdogan", "poutine !syrie"];
 
 fn usage(problem: &str) -> ExitCode {
     eprintln!("querytime: {problem}\nusage: querytime DIR [--runs N]");

@@ -94,6 +94,23 @@ pub fn build_options(loaded: &config::Loaded) -> BuildOptions {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Makes the allocator give freed memory back to the system at once and
+/// for good: the build frees far more than the model it leaves, and by
+/// default mimalloc returns it late, and on Linux only as pages the kernel
+/// may take back later, which still count as resident. Call first thing,
+/// before any other thread runs.
+pub fn return_freed_memory() {
+    // Positions in mimalloc v3's `mi_option_e`, which libmimalloc-sys
+    // does not name.
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: plain setters; nothing else runs yet to read the options.
+    unsafe {
+        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+    }
+}
+
 /// The corpus ready to show, and what became of the cache on the way.
 pub struct Model {
     pub corpus: Corpus,

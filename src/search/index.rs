@@ -1,7 +1,8 @@
 //! The search index, built once from the corpus: every distinct folded
 //! word with the articles that contain it and the best field it appears
-//! in (headline, entity name, body), plus each article's folded text for
-//! exact terms, and the entity counts the entity pane sums.
+//! in (headline, entity name, body), and the entity counts the entity pane
+//! sums. Exact terms find their articles through the words too (see
+//! [`super::exact`]): the index keeps no folded copy of the texts.
 //!
 //! Every list-of-lists is one flat array with offsets ([`Lists`]): a few
 //! large allocations instead of one per word or article, which keeps the
@@ -13,7 +14,6 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::fold::fold;
 use crate::extract::tokens::tokenize;
 use crate::model::{Article, Corpus};
 
@@ -83,10 +83,17 @@ impl<T: Copy> Lists<T> {
     }
 }
 
-/// An article's posting: its id in the high bits, the [`Field`] in the low two.
+/// An article's posting: its id in the high bits, then whether the word is
+/// in the headline or text ([`IN_TEXT`]: the best field may be an entity's
+/// name that the text does not spell out), the [`Field`] in the low two.
 pub(crate) fn posting_parts(p: u32) -> (u32, Field) {
-    (p >> 2, Field::from_bits(p))
+    (p >> POSTING_BITS, Field::from_bits(p))
 }
+
+/// See [`posting_parts`].
+pub(crate) const IN_TEXT: u32 = 4;
+const POSTING_BITS: u32 = 3;
+const POSTING_MASK: u32 = (1 << POSTING_BITS) - 1;
 
 /// The entity pane for the whole corpus, which an empty query and any term
 /// that every article matches (`e`) show: precomputed, not summed per key.
@@ -110,8 +117,10 @@ pub struct SearchIndex {
     /// For each word, the articles holding it with their best field, by
     /// article (see [`posting_parts`]).
     postings: Lists<u32>,
-    /// Folded headline and text of each article, for exact terms.
-    folded: Vec<Box<str>>,
+    /// Articles whose folded headline or text has a run of three or more
+    /// letters and digits lying in none of their words (folding can make
+    /// letters of a symbol, `™` → `tm`): exact terms check these in full.
+    uncovered: Vec<u32>,
     /// Folded words of each entity's names.
     pub(crate) entity_words: Vec<Vec<String>>,
     /// Three-letter sequences (packed chars), sorted, and for each the words
@@ -160,24 +169,13 @@ impl SearchIndex {
                 v
             })
             .collect();
-        let (words, postings) = word_postings(&corpus.articles, &entity_words);
+        let (words, postings, uncovered) = word_postings(&corpus.articles, &entity_words);
         let (trigram_keys, trigram_words) = trigram_table(&words);
         let (first_chars, first_char_best) =
             first_char_best(&words, &postings, corpus.articles.len());
         let word_entities = word_entities(&words, &entity_words);
         let entity_counts = entity_counts(&corpus.articles);
         let entity_articles = transpose(&entity_counts, corpus.entities.len());
-        let folded = corpus
-            .articles
-            .par_iter()
-            .map(|a| {
-                let mut f = String::with_capacity(a.headline.len() + 1 + a.text.len());
-                fold_into(&mut f, &a.headline);
-                f.push('\n');
-                fold_into(&mut f, &a.text);
-                f.into_boxed_str()
-            })
-            .collect();
         let entity_by_name = entity_by_name(corpus);
         let mut entity_name_rank = vec![0u32; entity_by_name.len()];
         for (r, &e) in entity_by_name.iter().enumerate() {
@@ -190,7 +188,7 @@ impl SearchIndex {
         let mut index = SearchIndex {
             words,
             postings,
-            folded,
+            uncovered,
             entity_words,
             trigram_keys,
             trigram_words,
@@ -231,8 +229,26 @@ impl SearchIndex {
         self.postings.get(i)
     }
 
-    pub(crate) fn folded(&self) -> &[Box<str>] {
-        &self.folded
+    /// See [`SearchIndex::uncovered`](#structfield.uncovered).
+    pub(crate) fn uncovered(&self) -> &[u32] {
+        &self.uncovered
+    }
+
+    /// Every word holding `part`, which has three characters or more.
+    pub(crate) fn words_containing(&self, part: &str) -> Vec<usize> {
+        let chars: Vec<char> = part.chars().collect();
+        let Some(rarest) = chars
+            .windows(3)
+            .map(|w| self.trigram(trigram_key(w[0], w[1], w[2])).unwrap_or(&[]))
+            .min_by_key(|l| l.len())
+        else {
+            return Vec::new();
+        };
+        rarest
+            .iter()
+            .map(|&w| w as usize)
+            .filter(|&w| self.word(w).contains(part))
+            .collect()
     }
 
     /// The words a term may match, a superset of what the matcher accepts:
@@ -317,18 +333,24 @@ pub(crate) type OneChar<'a> = (Range<usize>, &'a [(u32, i32)]);
 
 /// One chunk of articles' postings before the vocabulary is merged: the
 /// chunk's own word ids, each article's distinct words packed with their
-/// best field (`id << 2 | field`).
+/// best field (`id << POSTING_BITS | in_text | field`).
 struct ChunkPostings {
     words: Vec<Box<str>>,
     starts: Vec<usize>,
     items: Vec<u32>,
+    /// Its articles' numbers in the chunk that are not covered (see
+    /// `SearchIndex::uncovered`).
+    uncovered: Vec<u32>,
 }
 
 /// The sorted vocabulary and its postings. Chunks of articles are indexed
 /// in parallel, each with its own small vocabulary; the vocabularies are
 /// merged and sorted once, and the postings laid out by counting, in
 /// article order, so each word's list stays sorted by article.
-fn word_postings(articles: &[Article], entity_words: &[Vec<String>]) -> (Lists<u8>, Lists<u32>) {
+fn word_postings(
+    articles: &[Article],
+    entity_words: &[Vec<String>],
+) -> (Lists<u8>, Lists<u32>, Vec<u32>) {
     let chunks: Vec<ChunkPostings> = articles
         .par_chunks(CHUNK)
         .map(|c| chunk_postings(c, entity_words))
@@ -374,13 +396,16 @@ fn word_postings(articles: &[Article], entity_words: &[Vec<String>]) -> (Lists<u
         .map(|(c, g)| {
             c.items
                 .iter()
-                .map(|&p| (rank[g[(p >> 2) as usize] as usize] << 2) | (p & 3))
+                .map(|&p| {
+                    (rank[g[(p >> POSTING_BITS) as usize] as usize] << POSTING_BITS)
+                        | (p & POSTING_MASK)
+                })
                 .collect()
         })
         .collect();
     let mut starts = vec![0usize; order.len() + 1];
     for p in ranked.iter().flatten() {
-        starts[(p >> 2) as usize + 1] += 1;
+        starts[(p >> POSTING_BITS) as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
@@ -391,14 +416,19 @@ fn word_postings(articles: &[Article], entity_words: &[Vec<String>]) -> (Lists<u
     for (c, r) in chunks.iter().zip(&ranked) {
         for a in c.starts.windows(2) {
             for &p in &r[a[0]..a[1]] {
-                let w = (p >> 2) as usize;
-                items[next[w]] = (article << 2) | (p & 3);
+                let w = (p >> POSTING_BITS) as usize;
+                items[next[w]] = (article << POSTING_BITS) | (p & POSTING_MASK);
                 next[w] += 1;
             }
             article += 1;
         }
     }
-    (words, Lists { starts, items })
+    let uncovered = chunks
+        .iter()
+        .enumerate()
+        .flat_map(|(c, chunk)| chunk.uncovered.iter().map(move |&a| (c * CHUNK) as u32 + a))
+        .collect();
+    (words, Lists { starts, items }, uncovered)
 }
 
 fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPostings {
@@ -407,7 +437,9 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
     let mut starts = vec![0];
     let mut items = Vec::new();
     let mut here: Vec<u32> = Vec::new();
-    for a in articles {
+    let mut uncovered = Vec::new();
+    let mut folded = String::new();
+    for (i, a) in articles.iter().enumerate() {
         here.clear();
         let mut add = |w: &str, f: Field| {
             let id = match ids.get(w) {
@@ -419,7 +451,7 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
                     id
                 }
             };
-            here.push((id << 2) | f as u32);
+            here.push((id << POSTING_BITS) | f as u32);
         };
         for_each_word(&a.text, |w| add(w, Field::Body));
         for e in &a.entities {
@@ -428,12 +460,23 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
             }
         }
         for_each_word(&a.headline, |w| add(w, Field::Headline));
-        // Sorted by word then field: the last of each word has its best field.
+        // Sorted by word then field: the last of each word has its best
+        // field, and only an entity's name gave it when all are `Entity`.
         here.sort_unstable();
-        for (i, &p) in here.iter().enumerate() {
-            if here.get(i + 1).is_none_or(|&q| q >> 2 != p >> 2) {
-                items.push(p);
-            }
+        for group in here.chunk_by(|p, q| p >> POSTING_BITS == q >> POSTING_BITS) {
+            let best = group[group.len() - 1];
+            let in_text = group.iter().any(|&p| Field::from_bits(p) != Field::Entity);
+            items.push(if in_text { best | IN_TEXT } else { best });
+        }
+        let own = &items[starts[starts.len() - 1]..];
+        let covered = [&a.headline, &*a.text].into_iter().all(|text| {
+            folded.clear();
+            fold_into(&mut folded, text);
+            runs(&folded)
+                .all(|run| run.chars().nth(2).is_none() || in_own_words(run, own, &ids, &words))
+        });
+        if !covered {
+            uncovered.push(i as u32);
         }
         starts.push(items.len());
     }
@@ -441,7 +484,37 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
         words,
         starts,
         items,
+        uncovered,
     }
+}
+
+/// The maximal runs of letters and digits of a folded text.
+pub(crate) fn runs(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !crate::extract::tokens::is_alphanumeric(c))
+        .filter(|r| !r.is_empty())
+}
+
+/// Whether `run` lies in one of an article's headline or text words
+/// (`own`: its postings by word id in the chunk's vocabulary): it is one
+/// of them, or inside one that also holds other characters (`aujourd'hui`).
+fn in_own_words(
+    run: &str,
+    own: &[u32],
+    ids: &FxHashMap<Box<str>, u32>,
+    words: &[Box<str>],
+) -> bool {
+    let in_text = |p: u32| p & IN_TEXT != 0;
+    if let Some(&id) = ids.get(run)
+        && let Ok(at) = own.binary_search_by_key(&id, |p| p >> POSTING_BITS)
+        && in_text(own[at])
+    {
+        return true;
+    }
+    own.iter().any(|&p| {
+        let w = &words[(p >> POSTING_BITS) as usize];
+        in_text(p) && w.len() > run.len() && w.contains(run)
+    })
 }
 
 /// See `SearchIndex::first_chars`. Words starting with one character are
@@ -651,7 +724,7 @@ pub(crate) fn fold_into(out: &mut String, s: &str) {
                 .count();
         if other_end > ascii_end {
             // Both ends are at ASCII bytes or the ends of `s`: char boundaries.
-            out.push_str(&fold(&s[ascii_end..other_end]));
+            crate::extract::fold::fold_into(&s[ascii_end..other_end], out);
         }
         at = other_end;
     }
@@ -667,6 +740,7 @@ pub fn words_of(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::fold::fold;
 
     #[test]
     fn fold_into_folds_as_fold_does() {

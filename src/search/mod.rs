@@ -2,6 +2,7 @@
 //! which entities and events they bring, and what to highlight. Pure: the
 //! same corpus, index and query always give the same [`View`].
 
+mod exact;
 pub mod index;
 pub mod matcher;
 pub mod query;
@@ -126,15 +127,14 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
             }
             Term::Exact(t) => {
                 let t = fold(t);
-                for (k, text) in keep.iter_mut().zip(index.folded()) {
-                    *k = *k && text.contains(&t);
-                }
+                keep = exact::holding(index, &corpus.articles, &t, &keep);
                 highlights.push(t);
             }
             Term::Exclude(t) => {
                 let t = fold(t);
-                for (k, text) in keep.iter_mut().zip(index.folded()) {
-                    *k = *k && !text.contains(&t);
+                let holding = exact::holding(index, &corpus.articles, &t, &keep);
+                for (k, h) in keep.iter_mut().zip(holding) {
+                    *k &= !h;
                 }
             }
             Term::Entity(name) => {

@@ -406,12 +406,23 @@ impl Pty {
         }
     }
 
-    /// Waits for the program to exit; its status.
+    /// Waits for the program to exit, and for the last bytes it wrote to
+    /// be read (they may still be in the pty when it is gone); its status.
     pub fn wait_exit(&mut self) -> std::process::ExitStatus {
-        wait_until("the program to exit", || match self.child.try_wait() {
+        let status = wait_until("the program to exit", || match self.child.try_wait() {
             Ok(Some(st)) => Ok(st),
             _ => Err(format!("pid {} still running", self.child.id())),
-        })
+        });
+        if let Some(reader) = &self.reader {
+            wait_until("its output to end", || {
+                if reader.is_finished() {
+                    Ok(())
+                } else {
+                    Err("the pty is still open".to_string())
+                }
+            });
+        }
+        status
     }
 }
 

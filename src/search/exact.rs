@@ -1,0 +1,125 @@
+//! Exact terms (`'word`, `!word`): substrings of an article's folded
+//! headline or text. The index keeps no folded copy of the texts, which
+//! would take as much memory as the texts themselves: the term's longest
+//! run of letters and digits finds the words, hence the articles, that may
+//! hold it, and only those articles are folded again to be checked.
+
+use memchr::memmem::Finder;
+
+use super::index::{self, IN_TEXT, SearchIndex, fold_into};
+use crate::model::Article;
+
+/// A run this long (in characters) narrows the articles down; a shorter
+/// one is in too many words to be worth looking up.
+const NARROWING_RUN: usize = 3;
+
+/// For each article, whether it is `kept` and its folded headline or text
+/// holds `term` (folded).
+pub(crate) fn holding(
+    index: &SearchIndex,
+    articles: &[Article],
+    term: &str,
+    kept: &[bool],
+) -> Vec<bool> {
+    if term.is_empty() {
+        return kept.to_vec();
+    }
+    let n = articles.len();
+    let mut out = vec![false; n];
+    let longest = index::runs(term).max_by_key(|r| r.chars().count());
+    let to_check: Vec<usize> = match longest {
+        Some(run) if run.chars().nth(NARROWING_RUN - 1).is_some() => {
+            // A term that is a single run is in the text of every article
+            // whose text has a word holding it.
+            let whole = run.len() == term.len();
+            let mut check = vec![false; n];
+            for w in index.words_containing(run) {
+                for &p in index.postings(w) {
+                    let a = index::posting_parts(p).0 as usize;
+                    if kept[a] {
+                        if whole && p & IN_TEXT != 0 {
+                            out[a] = true;
+                        } else {
+                            check[a] = true;
+                        }
+                    }
+                }
+            }
+            for &a in index.uncovered() {
+                check[a as usize] |= kept[a as usize];
+            }
+            (0..n).filter(|&a| check[a] && !out[a]).collect()
+        }
+        _ => (0..n).filter(|&a| kept[a]).collect(),
+    };
+    let finder = Finder::new(term.as_bytes());
+    let mut buf = String::new();
+    for a in to_check {
+        let article = &articles[a];
+        out[a] = folded_contains(&article.headline, &finder, &mut buf)
+            || folded_contains(&article.text, &finder, &mut buf);
+    }
+    out
+}
+
+/// Bytes of text folded first; each further block is twice as long, up to
+/// [`LAST_BLOCK`]. A term most texts hold is found in their first words,
+/// and a rare one costs few blocks.
+const FIRST_BLOCK: usize = 64;
+const LAST_BLOCK: usize = 4096;
+
+/// Whether the folded `text` holds the finder's needle, folding a block
+/// at a time and keeping the folded tail a match may start in.
+fn folded_contains(text: &str, finder: &Finder<'_>, buf: &mut String) -> bool {
+    let overlap = finder.needle().len().saturating_sub(1);
+    buf.clear();
+    let mut at = 0;
+    let mut block = FIRST_BLOCK;
+    while at < text.len() {
+        let mut end = (at + block).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut keep = buf.len().saturating_sub(overlap);
+        while !buf.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        buf.drain(..keep);
+        // Folding maps each character on its own: blocks fold as the
+        // whole text would.
+        fold_into(buf, &text[at..end]);
+        if finder.find(buf.as_bytes()).is_some() {
+            return true;
+        }
+        at = end;
+        block = (block * 2).min(LAST_BLOCK);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::fold::fold;
+
+    #[test]
+    fn block_by_block_folding_finds_what_the_whole_folded_text_holds() {
+        let text = "Erdoğan à Sotchi. ".repeat(200) + "ŒUVRE straße ™ l’ONU";
+        let mut buf = String::from("left from another text");
+        for needle in [
+            "erdogan a sotchi",
+            "oeuvre strasse",
+            "tm l'onu",
+            ". erd",
+            "gan",
+        ] {
+            let finder = Finder::new(needle.as_bytes());
+            assert!(folded_contains(&text, &finder, &mut buf), "{needle}");
+            assert!(fold(&text).contains(needle));
+        }
+        for needle in ["sotchi..", "erdogan  a", "zz"] {
+            let finder = Finder::new(needle.as_bytes());
+            assert!(!folded_contains(&text, &finder, &mut buf), "{needle}");
+        }
+    }
+}
