@@ -32,11 +32,13 @@ pub struct Cues {
 
 /// One mention of a would-be entity.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub struct Mention<'t> {
     /// Byte range in the article text.
     pub span: Range<usize>,
-    /// The surface form, as written (titles and determiners left out).
-    pub text: String,
+    /// The surface form, as written (titles and determiners left out): the
+    /// text at `span`, borrowed, as a corpus build holds every mention of
+    /// every article at once.
+    pub text: &'t str,
     /// Index of its sentence.
     pub sentence: usize,
     /// Opens a sentence, quote or headline, where capitals prove nothing:
@@ -53,8 +55,8 @@ pub struct AcronymPair {
 }
 
 #[derive(Debug, Default)]
-pub struct Found {
-    pub mentions: Vec<Mention>,
+pub struct Found<'t> {
+    pub mentions: Vec<Mention<'t>>,
     pub acronyms: Vec<AcronymPair>,
     /// Folded words seen capitalised away from a sentence start: the
     /// corpus-wide evidence that vouches for sentence-initial mentions.
@@ -71,7 +73,7 @@ static COMMON_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| 
 });
 
 /// Finds the mentions of every sentence of `text`.
-pub fn find(text: &str, sentences: &[Range<usize>]) -> Found {
+pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
     let gaz = gazetteer::get();
     let mut found = Found::default();
     for (si, range) in sentences.iter().enumerate() {
@@ -106,7 +108,7 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Found {
         let mut mentions: Vec<Mention> = local
             .found
             .iter()
-            .map(|m| local.to_mention(m, si, range.start))
+            .map(|m| local.to_mention(m, si, text, range.start))
             .collect();
         mentions.sort_by_key(|m| m.span.start);
         found.mentions.extend(mentions);
@@ -372,8 +374,15 @@ impl SentenceScan<'_> {
         &self.sentence[self.tokens[start].start..self.tokens[end - 1].end]
     }
 
-    fn to_mention(&self, m: &RawMention, sentence: usize, offset: usize) -> Mention {
-        let text = self.sentence[m.span.clone()].to_string();
+    /// The mention at `m`, in the sentence starting at byte `offset` of `whole`.
+    fn to_mention<'t>(
+        &self,
+        m: &RawMention,
+        sentence: usize,
+        whole: &'t str,
+        offset: usize,
+    ) -> Mention<'t> {
+        let text = &whole[m.span.start + offset..m.span.end + offset];
         // Tokens are in text order: a binary search, not a scan per mention
         // (which made a long sentence quadratic).
         let at = self.tokens.partition_point(|t| t.start < m.span.start);
@@ -388,7 +397,7 @@ impl SentenceScan<'_> {
             .filter(|t| t.end <= m.span.end)
             .count();
         // (A name with an alias group is a known name: `kind` says it all.)
-        let gaz_kind = self.gaz.kind(&text);
+        let gaz_kind = self.gaz.kind(text);
         let prefix = &self.sentence[..m.span.start];
         let cues = Cues {
             gazetteer: gaz_kind,
@@ -397,8 +406,8 @@ impl SentenceScan<'_> {
                 .ends_with_person_cue(prefix.trim_end_matches([' ', ','])),
             first_name: n_words >= 2 && self.gaz.is_first_name(first),
             org_head: self.gaz.is_org_head(first)
-                || m.first_token == usize::MAX && !is_acronym_text(&text),
-            acronym: n_words == 1 && is_acronym_text(&text),
+                || m.first_token == usize::MAX && !is_acronym_text(text),
+            acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
         };
         // A known name or first name proves itself even at a sentence start.
@@ -562,7 +571,7 @@ mod tests {
         find(text, &s)
             .mentions
             .into_iter()
-            .map(|m| (m.text, m.initial))
+            .map(|m| (m.text.to_string(), m.initial))
             .collect()
     }
 

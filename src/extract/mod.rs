@@ -31,10 +31,10 @@ pub struct DatedSpan {
 /// Everything extraction finds in one article that does not need the rest
 /// of the corpus.
 #[derive(Debug, Default)]
-pub struct Annotations {
+pub struct Annotations<'t> {
     pub lang: Lang,
     pub sentences: Vec<Range<usize>>,
-    pub entities: entities::Found,
+    pub entities: entities::Found<'t>,
     pub dates: Vec<DatedSpan>,
     /// A date the text gives for the article itself (`ce 21 novembre 2017`).
     pub self_date: Option<DatePoint>,
@@ -44,7 +44,7 @@ pub struct Annotations {
     pub date_candidates: Vec<Vec<time::Candidate>>,
 }
 
-impl Annotations {
+impl Annotations<'_> {
     /// The dates of every sentence resolved against `anchor`: what
     /// [`find_dates`] gives for the annotated text, its sentences and
     /// language, without scanning the text again.
@@ -56,7 +56,7 @@ impl Annotations {
 /// Annotates an article. `anchor` is the article's date as far as the
 /// header knows it; relative expressions resolve against it (refined by a
 /// date the text gives for itself).
-pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations {
+pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations<'_> {
     let lang = lang::detect(text);
     let sentences = sentences::split(text);
     let entities = entities::find(text, &sentences);

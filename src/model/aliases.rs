@@ -23,7 +23,7 @@ pub struct Draft {
 pub struct Clustering {
     pub entities: Vec<Draft>,
     /// For each input mention, the index of its entity.
-    pub mention_entity: Vec<usize>,
+    pub mention_entity: Vec<u32>,
 }
 
 const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "at", "an", "az", "ash"];
@@ -143,9 +143,10 @@ pub fn cluster(
         index: HashMap::new(),
         names: Vec::new(),
     };
-    let mention_key: Vec<usize> = mentions
+    // Numbers, not `usize`: a corpus build holds one per mention.
+    let mention_key: Vec<u32> = mentions
         .iter()
-        .map(|m| keys.id(identity_key(&m.text)))
+        .map(|m| keys.id(identity_key(m.text)) as u32)
         .collect();
     let mut uf = UnionFind((0..keys.names.len()).collect());
     let grow = |uf: &mut UnionFind, keys: &mut Keys, name: &str| {
@@ -156,8 +157,8 @@ pub fn cluster(
         id
     };
     for m in mentions {
-        if let Some(group) = gaz.alias_group(&m.text) {
-            let a = grow(&mut uf, &mut keys, &m.text);
+        if let Some(group) = gaz.alias_group(m.text) {
+            let a = grow(&mut uf, &mut keys, m.text);
             let b = grow(&mut uf, &mut keys, group);
             uf.union(a, b);
         }
@@ -176,7 +177,7 @@ pub fn cluster(
     }
     let mut key_votes = vec![Votes::default(); keys.names.len()];
     for (m, &k) in mentions.iter().zip(&mention_key) {
-        key_votes[k].add_cues(&m.cues);
+        key_votes[k as usize].add_cues(&m.cues);
     }
     join_surnames(&mut uf, &keys.names, &key_votes);
 
@@ -186,7 +187,7 @@ pub fn cluster(
     let mut votes: Vec<Votes> = Vec::new();
     let mut mention_entity = Vec::with_capacity(mentions.len());
     for (m, &k) in mentions.iter().zip(&mention_key) {
-        let root = uf.find(k);
+        let root = uf.find(k as usize);
         let e = *root_entity.entry(root).or_insert_with(|| {
             forms.push(Vec::new());
             votes.push(Votes::default());
@@ -195,9 +196,9 @@ pub fn cluster(
         votes[e].add_cues(&m.cues);
         match forms[e].iter_mut().find(|(f, _)| *f == m.text) {
             Some((_, n)) => *n += 1,
-            None => forms[e].push((m.text.clone(), 1)),
+            None => forms[e].push((m.text.to_string(), 1)),
         }
-        mention_entity.push(e);
+        mention_entity.push(e as u32);
     }
     let entities = forms
         .into_iter()
@@ -305,10 +306,10 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
 mod tests {
     use super::*;
 
-    fn m(text: &str, cues: Cues) -> Mention {
+    fn m(text: &str, cues: Cues) -> Mention<'_> {
         Mention {
             span: 0..text.len(),
-            text: text.to_string(),
+            text,
             sentence: 0,
             initial: false,
             cues,

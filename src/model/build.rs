@@ -141,11 +141,11 @@ impl Staged {
         for a in &mut annotations {
             a.date_candidates = Vec::new();
         }
-        let kept = kept_mentions(&mut annotations);
+        keep_vouched_mentions(&mut annotations);
         let clustering = {
-            let refs: Vec<&extract::entities::Mention> = kept
+            let refs: Vec<&extract::entities::Mention> = annotations
                 .iter()
-                .map(|&(a, m)| &annotations[a].entities.mentions[m])
+                .flat_map(|a| &a.entities.mentions)
                 .collect();
             let acronyms: Vec<_> = annotations
                 .iter()
@@ -156,7 +156,7 @@ impl Staged {
 
         let mut articles: Vec<Article> = raw
             .into_iter()
-            .zip(texts)
+            .zip(texts.iter().cloned())
             .zip(annotations.iter_mut())
             .zip(text_keys)
             .enumerate()
@@ -166,10 +166,11 @@ impl Staged {
                 a
             })
             .collect();
-        let entities = attach_entities(&mut articles, &kept, &annotations, &clustering);
+        let entities = attach_entities(&mut articles, &annotations, &clustering);
         // Event merging needs none of these, and its own index is the
         // largest thing it builds: the peak is lower without them.
-        drop((annotations, kept, clustering));
+        drop((annotations, clustering));
+        drop(texts);
         let events = find_events(&mut articles, &entities, &date_spans);
 
         Corpus {
@@ -244,24 +245,22 @@ fn slim(mut a: Annotations) -> Annotations {
     a
 }
 
-/// Mentions worth keeping: sentence-initial ones only when the corpus
-/// shows the word capitalised mid-sentence somewhere. The capitals are
-/// moved out of the annotations into one set.
-fn kept_mentions(annotations: &mut [Annotations]) -> Vec<(usize, usize)> {
+/// Leaves the mentions worth keeping: sentence-initial ones only when the
+/// corpus shows the word capitalised mid-sentence somewhere. The capitals
+/// are moved out of the annotations into one set.
+fn keep_vouched_mentions(annotations: &mut [Annotations]) {
     let mut mid: HashSet<String> = HashSet::new();
     for a in annotations.iter_mut() {
         mid.extend(std::mem::take(&mut a.entities.mid_sentence_capitals));
     }
-    let mut out = Vec::new();
-    for (ai, a) in annotations.iter().enumerate() {
-        for (mi, m) in a.entities.mentions.iter().enumerate() {
+    for a in annotations.iter_mut() {
+        let mentions = &mut a.entities.mentions;
+        mentions.retain(|m| {
             let first = m.text.split([' ', '-']).next().unwrap_or("");
-            if !m.initial || mid.contains(fold(first).as_str()) {
-                out.push((ai, mi));
-            }
-        }
+            !m.initial || mid.contains(fold(first).as_str())
+        });
+        mentions.shrink_to_fit();
     }
-    out
 }
 
 fn new_article(
@@ -298,9 +297,10 @@ fn new_article(
     }
 }
 
+/// The entities of the clustering, and each article's mentions of them:
+/// `c.mention_entity` lists the annotations' mentions in article order.
 fn attach_entities(
     articles: &mut [Article],
-    kept: &[(usize, usize)],
     annotations: &[Annotations],
     c: &Clustering,
 ) -> Vec<Entity> {
@@ -317,27 +317,23 @@ fn attach_entities(
             articles: Vec::new(),
         })
         .collect();
-    // Exact capacities: mentions are most of an article's own data, and
-    // growing by doubling would leave a third of it unused.
-    let mut counts = vec![0usize; articles.len()];
-    for &(ai, _) in kept {
-        counts[ai] += 1;
-    }
-    for (a, n) in articles.iter_mut().zip(counts) {
-        a.mentions.reserve_exact(n);
-    }
-    for (&(ai, mi), &e) in kept.iter().zip(&c.mention_entity) {
-        let m = &annotations[ai].entities.mentions[mi];
-        articles[ai].mentions.push(EntityMention {
-            entity: EntityId(e as u32),
-            span: m.span.clone(),
-            sentence: m.sentence,
-        });
-        let ent = &mut entities[e];
-        ent.mentions += 1;
-        // `kept` runs article by article, so a repeat is always the last one.
-        if ent.articles.last() != Some(&ArticleId(ai as u32)) {
-            ent.articles.push(ArticleId(ai as u32));
+    let mut mention_entity = c.mention_entity.iter();
+    for (ai, (article, ann)) in articles.iter_mut().zip(annotations).enumerate() {
+        // An exact capacity: mentions are most of an article's own data,
+        // and growing by doubling would leave a third of it unused.
+        article.mentions.reserve_exact(ann.entities.mentions.len());
+        for (m, &e) in ann.entities.mentions.iter().zip(&mut mention_entity) {
+            article.mentions.push(EntityMention {
+                entity: EntityId(e),
+                span: m.span.clone(),
+                sentence: m.sentence,
+            });
+            let ent = &mut entities[e as usize];
+            ent.mentions += 1;
+            // Mentions come article by article: a repeat is the last one.
+            if ent.articles.last() != Some(&ArticleId(ai as u32)) {
+                ent.articles.push(ArticleId(ai as u32));
+            }
         }
     }
     for a in articles.iter_mut() {
