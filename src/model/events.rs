@@ -81,63 +81,96 @@ fn actors(participants: &[EntityId], place: Option<EntityId>) -> impl Iterator<I
 #[derive(Default)]
 struct MergeIndex {
     /// Same day: the type alone is enough…
-    day_kind: Filed<(DatePoint, EventType)>,
+    day_kind: Filed,
     /// …or an actor alone.
-    day_actor: Filed<(DatePoint, Actor)>,
+    day_actor: Filed,
     /// Any other agreement needs type and actor, and dates equal or nested:
     /// by the event's exact date…
-    actor_kind_date: Filed<(Actor, EventType, DatePoint)>,
+    actor_kind_date: Filed,
     /// …by the month of an event dated to the day, for a report dated to
     /// the month…
-    actor_kind_month: Filed<(Actor, EventType, DatePoint)>,
+    actor_kind_month: Filed,
     /// …and by year, for a report dated to the year.
-    actor_kind_year: Filed<(Actor, EventType, i32)>,
+    actor_kind_year: Filed,
 }
 
-/// Event numbers filed under keys: each key's list is chained through one
-/// arena, newest first. Most keys hold one event, and a `Vec` per key
-/// made this index the largest thing a corpus build holds at once.
-struct Filed<K> {
-    heads: FxHashMap<K, u32>,
+/// A key of the merge index: an actor, a type and a date packed in 64
+/// bits, as the index has millions of keys at 100,000 articles. Two keys
+/// may pack alike (a year beyond ±32,767, an entity number beyond 2^31):
+/// that only adds candidates, which `same_event` turns down.
+fn key(actor: Option<Actor>, kind: Option<EventType>, date: Option<DatePoint>) -> u64 {
+    let actor = match actor {
+        None => 0,
+        Some(Actor::Participant(e)) => u64::from(e.0) << 1 | 1,
+        Some(Actor::Place(e)) => u64::from(e.0) << 1,
+    };
+    let kind = kind.map_or(0, |k| k as u64 + 1);
+    let date = date.map_or(0, |d| {
+        let year = u64::from(d.year as u16);
+        let month = u64::from(d.month.unwrap_or(0) & 0xF);
+        let day = u64::from(d.day.unwrap_or(0) & 0x1F);
+        year << 9 | month << 5 | day
+    });
+    actor << 30 | kind << 25 | date
+}
+
+/// Event numbers filed under keys. A key holding one event holds it in its
+/// slot; one holding more points into an arena where its events are
+/// chained, newest first. Most keys hold one event, and a `Vec` per key
+/// made this index the largest thing a corpus build held at once.
+#[derive(Default)]
+struct Filed {
+    slots: FxHashMap<u64, u32>,
     /// (event, next node or `END`).
     nodes: Vec<(u32, u32)>,
 }
 
+/// Marks a slot that holds a node number rather than an event.
+const CHAINED: u32 = 1 << 31;
 const END: u32 = u32::MAX;
 
-impl<K> Default for Filed<K> {
-    fn default() -> Self {
-        Filed {
-            heads: FxHashMap::default(),
-            nodes: Vec::new(),
-        }
-    }
-}
-
-impl<K: std::hash::Hash + Eq> Filed<K> {
+impl Filed {
     /// Files event `i` under `key`, once.
-    fn push(&mut self, key: K, i: usize) {
+    fn push(&mut self, key: u64, i: usize) {
         let i = i as u32;
-        let node = self.nodes.len() as u32;
-        match self.heads.entry(key) {
-            Entry::Occupied(mut e) => {
-                let head = *e.get();
-                if self.nodes[head as usize].0 != i {
-                    self.nodes.push((i, head));
-                    e.insert(node);
-                }
-            }
+        debug_assert!(i < CHAINED, "event numbers fit in 31 bits");
+        match self.slots.entry(key) {
             Entry::Vacant(e) => {
-                self.nodes.push((i, END));
-                e.insert(node);
+                e.insert(i);
+            }
+            Entry::Occupied(mut e) => {
+                let slot = *e.get();
+                let head = if slot & CHAINED == 0 {
+                    if slot == i {
+                        return;
+                    }
+                    self.nodes.push((slot, END));
+                    self.nodes.len() as u32 - 1
+                } else {
+                    let head = slot & !CHAINED;
+                    if self.nodes[head as usize].0 == i {
+                        return;
+                    }
+                    head
+                };
+                self.nodes.push((i, head));
+                e.insert(CHAINED | (self.nodes.len() as u32 - 1));
             }
         }
     }
 
     /// The events filed under `key`.
-    fn get(&self, key: &K) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.heads.get(key).copied().unwrap_or(END);
+    fn get(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let slot = self.slots.get(&key).copied();
+        let (mut single, mut at) = match slot {
+            None => (None, END),
+            Some(s) if s & CHAINED == 0 => (Some(s), END),
+            Some(s) => (None, s & !CHAINED),
+        };
         std::iter::from_fn(move || {
+            if let Some(e) = single.take() {
+                return Some(e as usize);
+            }
             let (event, next) = *self.nodes.get(at as usize)?;
             at = next;
             Some(event as usize)
@@ -160,15 +193,15 @@ impl MergeIndex {
         let k = s.kind;
         match s.date.precision() {
             Precision::Day => {
-                consider(&mut self.day_kind.get(&(s.date, k)));
+                consider(&mut self.day_kind.get(key(None, Some(k), Some(s.date))));
                 for a in s_actors() {
-                    consider(&mut self.day_actor.get(&(s.date, a)));
+                    consider(&mut self.day_actor.get(key(Some(a), None, Some(s.date))));
                 }
                 // The day, its month and its year.
                 for p in [Precision::Day, Precision::Month, Precision::Year] {
                     let d = s.date.truncate(p);
                     for a in s_actors() {
-                        consider(&mut self.actor_kind_date.get(&(a, k, d)));
+                        consider(&mut self.actor_kind_date.get(key(Some(a), Some(k), Some(d))));
                     }
                 }
             }
@@ -176,16 +209,21 @@ impl MergeIndex {
                 for p in [Precision::Month, Precision::Year] {
                     let d = s.date.truncate(p);
                     for a in s_actors() {
-                        consider(&mut self.actor_kind_date.get(&(a, k, d)));
+                        consider(&mut self.actor_kind_date.get(key(Some(a), Some(k), Some(d))));
                     }
                 }
                 for a in s_actors() {
-                    consider(&mut self.actor_kind_month.get(&(a, k, s.date)));
+                    consider(
+                        &mut self
+                            .actor_kind_month
+                            .get(key(Some(a), Some(k), Some(s.date))),
+                    );
                 }
             }
             Precision::Year => {
                 for a in s_actors() {
-                    consider(&mut self.actor_kind_year.get(&(a, k, s.date.year)));
+                    let year = s.date.truncate(Precision::Year);
+                    consider(&mut self.actor_kind_year.get(key(Some(a), Some(k), Some(year))));
                 }
             }
         }
@@ -201,12 +239,16 @@ impl MergeIndex {
         for &a in &all_actors {
             for &k in &all_kinds {
                 if new.date_changed || new.actors.contains(&a) || new.kinds.contains(&k) {
-                    self.actor_kind_date.push((a, k, m.date), i);
+                    self.actor_kind_date
+                        .push(key(Some(a), Some(k), Some(m.date)), i);
                     if day {
                         let month = m.date.truncate(Precision::Month);
-                        self.actor_kind_month.push((a, k, month), i);
+                        self.actor_kind_month
+                            .push(key(Some(a), Some(k), Some(month)), i);
                     }
-                    self.actor_kind_year.push((a, k, m.date.year), i);
+                    let year = m.date.truncate(Precision::Year);
+                    self.actor_kind_year
+                        .push(key(Some(a), Some(k), Some(year)), i);
                 }
             }
         }
@@ -215,12 +257,12 @@ impl MergeIndex {
         }
         for &k in &all_kinds {
             if new.date_changed || new.kinds.contains(&k) {
-                self.day_kind.push((m.date, k), i);
+                self.day_kind.push(key(None, Some(k), Some(m.date)), i);
             }
         }
         for &a in &all_actors {
             if new.date_changed || new.actors.contains(&a) {
-                self.day_actor.push((m.date, a), i);
+                self.day_actor.push(key(Some(a), None, Some(m.date)), i);
             }
         }
     }
