@@ -30,7 +30,6 @@ use revue::model::{self, BuildOptions, Origin};
 use revue::{ingest, search};
 
 fn main() -> ExitCode {
-    revue::return_freed_memory();
     let mut dir: Option<PathBuf> = None;
     let mut runs = 30usize;
     let mut args = std::env::args().skip(1);

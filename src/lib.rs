@@ -97,19 +97,42 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Makes the allocator give freed memory back to the system at once and
 /// for good: the build frees far more than the model it leaves, and by
 /// default mimalloc returns it late, and on Linux only as pages the kernel
-/// may take back later, which still count as resident. Call first thing,
-/// before any other thread runs.
+/// may take back later, which still count as resident. Set before the
+/// first allocation (below), as mimalloc reserves its first arena then.
 pub fn return_freed_memory() {
-    // Positions in mimalloc v3's `mi_option_e`, which libmimalloc-sys
-    // does not name.
-    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: plain setters; nothing else runs yet to read the options.
+    // SAFETY: plain setters of mimalloc's options.
     unsafe {
         libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
         libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
     }
 }
+
+/// Whether [`return_freed_memory`] has taken effect.
+pub fn returns_freed_memory() -> bool {
+    // SAFETY: plain getters.
+    unsafe {
+        libmimalloc_sys::mi_option_get(ARENA_EAGER_COMMIT) == 0
+            && libmimalloc_sys::mi_option_get(PURGE_DELAY) == 0
+    }
+}
+
+// Positions in mimalloc v3's `mi_option_e`, which libmimalloc-sys does not
+// name.
+const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+// Runs after mimalloc's own constructor (priority 101) and before `main`
+// and the standard library's first allocation, in every program linking
+// revue: the binary, its tests, benchmarks and examples.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static RETURN_FREED_MEMORY: extern "C" fn() = {
+    extern "C" fn before_main() {
+        return_freed_memory();
+    }
+    before_main
+};
 
 /// The corpus ready to show, and what became of the cache on the way.
 pub struct Model {

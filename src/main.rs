@@ -16,7 +16,6 @@ use revue::config::{self, Loaded, Preset};
 use revue::{app, cache, review, search, tui, ui};
 
 fn main() -> ExitCode {
-    revue::return_freed_memory();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -260,3 +260,10 @@ fn completions_and_the_man_page_come_from_the_clap_definitions() {
         assert!(page.contains(word), "the man page lacks {word}");
     }
 }
+
+/// Set before `main` by the library itself: a program linking revue
+/// returns the memory the corpus build frees.
+#[test]
+fn the_allocator_returns_freed_memory() {
+    assert!(revue::returns_freed_memory());
+}
