@@ -105,19 +105,46 @@ fn the_reader_marks_read_and_brackets_step_through_articles() {
 
 #[test]
 fn n_in_the_reader_jumps_to_the_next_match() {
+    use revue::app::reader;
+    use revue::extract::fold::fold;
+
     let mut s = fresh();
     press(&mut s, &[Key::Char('/')]);
     for c in "moscou".chars() {
         press(&mut s, &[Key::Char(c)]);
     }
     press(&mut s, &[Key::Enter, Key::Enter]);
-    let before = s.reader.as_ref().unwrap().scroll;
-    press(&mut s, &[Key::Char('n')]);
-    let after = s.reader.as_ref().unwrap().scroll;
-    assert!(
-        after > before || s.message.is_some(),
-        "scroll {before} -> {after}"
-    );
+    // The wrapped lines that name Moscow, below the first line shown.
+    let (corpus, _) = common::seeds();
+    let text = &corpus.article(s.reader.as_ref().unwrap().article).text;
+    let lines = reader::wrap(text, reader::text_width(s.size.0));
+    let last_top = lines.len().saturating_sub(reader::text_rows(s.size.1));
+    let tops: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| *i > 1 && fold(&text[(*l).clone()]).contains("moscou"))
+        .map(|(i, _)| (i - 1).min(last_top))
+        .collect();
+    assert!(!tops.is_empty(), "the article names Moscow below its top");
+    // Each `n` brings the next of them to the second row, as far as the
+    // text scrolls; then says there is no more.
+    let mut seen = vec![s.reader.as_ref().unwrap().scroll];
+    while s.message.is_none() {
+        press(&mut s, &[Key::Char('n')]);
+        seen.push(s.reader.as_ref().unwrap().scroll);
+        assert!(seen.len() <= tops.len() + 2, "n stops: {seen:?}");
+    }
+    assert_eq!(s.message.as_deref(), Some("no more matches"));
+    let mut jumps: Vec<usize> = seen[1..seen.len() - 1].to_vec();
+    jumps.dedup();
+    let mut expected = tops.clone();
+    expected.dedup();
+    assert_eq!(jumps, expected, "scrolled through {seen:?}");
+    // `N` goes back up.
+    s.message = None;
+    press(&mut s, &[Key::Char('N')]);
+    assert!(s.reader.as_ref().unwrap().scroll < *seen.last().unwrap());
+    assert!(s.message.is_none());
 }
 
 #[test]

@@ -144,14 +144,17 @@ pub(super) fn jump_match(state: &mut AppState, corpus: &Corpus, forward: bool) {
         .map(|m| reader::line_of(&lines, m.start))
         .collect();
     let here = r.scroll + 1;
+    let max = lines.len().saturating_sub(reader::text_rows(state.size.1));
+    // A match below that the text cannot scroll to is on screen already.
     let target = if forward {
-        match_lines.iter().find(|&&l| l > here)
+        match_lines
+            .iter()
+            .find(|&&l| l > here && l.saturating_sub(1).min(max) > r.scroll)
     } else {
         match_lines.iter().rev().find(|&&l| l < here)
     };
     match target {
         Some(&l) => {
-            let max = lines.len().saturating_sub(reader::text_rows(state.size.1));
             if let Some(r) = &mut state.reader {
                 r.scroll = l.saturating_sub(1).min(max);
             }
