@@ -5,6 +5,7 @@
 //! hold it, and only those articles are folded again to be checked.
 
 use memchr::memmem::Finder;
+use rayon::prelude::*;
 
 use super::index::{self, IN_TEXT, SearchIndex, fold_into};
 use crate::model::Article;
@@ -27,11 +28,11 @@ pub(crate) fn holding(
     let n = articles.len();
     let mut out = vec![false; n];
     let longest = index::runs(term).max_by_key(|r| r.chars().count());
+    // A term that is a single run is in the text of every article whose
+    // text has a word holding it.
+    let whole = longest.is_some_and(|r| r.len() == term.len());
     let to_check: Vec<usize> = match longest {
         Some(run) if run.chars().nth(NARROWING_RUN - 1).is_some() => {
-            // A term that is a single run is in the text of every article
-            // whose text has a word holding it.
-            let whole = run.len() == term.len();
             let mut check = vec![false; n];
             for w in index.words_containing(run) {
                 for &p in index.postings(w) {
@@ -50,17 +51,50 @@ pub(crate) fn holding(
             }
             (0..n).filter(|&a| check[a] && !out[a]).collect()
         }
+        // A short run is no guide to which articles lack the term (an
+        // elided `l'` is in no word), only to many that hold it. (Most
+        // words hold a given letter: reading their postings costs more
+        // than finding the letter early in each text.)
+        Some(run) if whole && run.chars().nth(1).is_some() => {
+            for w in index.words_holding_short(run) {
+                for &p in index.postings(w) {
+                    let a = index::posting_parts(p).0 as usize;
+                    out[a] |= kept[a] && p & IN_TEXT != 0;
+                }
+            }
+            (0..n).filter(|&a| kept[a] && !out[a]).collect()
+        }
         _ => (0..n).filter(|&a| kept[a]).collect(),
     };
     let finder = Finder::new(term.as_bytes());
-    let mut buf = String::new();
-    for a in to_check {
+    let check = |buf: &mut String, a: usize| {
         let article = &articles[a];
-        out[a] = folded_contains(&article.headline, &finder, &mut buf)
-            || folded_contains(&article.text, &finder, &mut buf);
+        folded_contains(&article.headline, &finder, buf)
+            || folded_contains(&article.text, &finder, buf)
+    };
+    let found: Vec<usize> = if to_check.len() < PARALLEL_CHECKS {
+        let mut buf = String::new();
+        to_check
+            .into_iter()
+            .filter(|&a| check(&mut buf, a))
+            .collect()
+    } else {
+        to_check
+            .par_iter()
+            .with_min_len(PARALLEL_CHECKS / 4)
+            .map_init(String::new, |buf, &a| check(buf, a).then_some(a))
+            .flatten_iter()
+            .collect()
+    };
+    for a in found {
+        out[a] = true;
     }
     out
 }
+
+/// Articles to check in full from which the checks are shared out
+/// between the cores.
+const PARALLEL_CHECKS: usize = 4096;
 
 /// Bytes of text folded first; each further block is twice as long, up to
 /// [`LAST_BLOCK`]. A term most texts hold is found in their first words,

@@ -234,6 +234,21 @@ impl SearchIndex {
         &self.uncovered
     }
 
+    /// Every word holding `part`, of any length: one pass over the words'
+    /// bytes, for parts too short for the trigram table.
+    pub(crate) fn words_holding_short(&self, part: &str) -> Vec<usize> {
+        let starts = &self.words.starts;
+        let mut out: Vec<usize> = Vec::new();
+        for at in memchr::memmem::find_iter(&self.words.items, part.as_bytes()) {
+            // The word the match starts in, if it also ends there.
+            let w = starts.partition_point(|&s| s <= at) - 1;
+            if at + part.len() <= starts[w + 1] && out.last() != Some(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+
     /// Every word holding `part`, which has three characters or more.
     pub(crate) fn words_containing(&self, part: &str) -> Vec<usize> {
         let chars: Vec<char> = part.chars().collect();
