@@ -131,9 +131,9 @@ pub fn load_model(
 }
 
 /// What the model cache holds for the corpus [`load_corpus`] would build.
-pub struct Cached {
-    /// The model read back, when the cache held one for these very files.
-    pub model: Option<(Corpus, SearchIndex)>,
+pub struct Cached<M> {
+    /// What was read back, when the cache held a model for these very files.
+    pub model: Option<M>,
     /// Where to save a model built now: `None` when the model was read
     /// back, the cache is off, the corpus is the built-in seeds, or a file
     /// changed too recently to be told apart from a later change.
@@ -142,8 +142,47 @@ pub struct Cached {
     pub warning: Option<String>,
 }
 
-/// Looks the corpus up in the cache in `cache_dir` (`None`: cache off).
-pub fn read_cache(source: &Source, loaded: &config::Loaded, cache_dir: Option<&Path>) -> Cached {
+/// Looks the corpus up in the cache in `cache_dir` (`None`: cache off),
+/// reading back the corpus and its index.
+pub fn read_cache(
+    source: &Source,
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+) -> Cached<(Corpus, SearchIndex)> {
+    look_up(source, loaded, cache_dir, cache::Cache::load)
+}
+
+/// A model read back from the cache with its index still to decode
+/// ([`cache::Stored::index`]): the corpus can be shown meanwhile.
+pub struct CachedCorpus {
+    pub corpus: Corpus,
+    pub stored: cache::Stored,
+    /// Where to save a model should the index turn out unreadable.
+    pub cache: cache::Cache,
+}
+
+/// Like [`read_cache`], reading back only the corpus.
+pub fn read_cached_corpus(
+    source: &Source,
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+) -> Cached<CachedCorpus> {
+    look_up(source, loaded, cache_dir, |cache| {
+        let stored = cache.open()?;
+        Ok(CachedCorpus {
+            corpus: stored.corpus()?,
+            stored,
+            cache: cache.clone(),
+        })
+    })
+}
+
+fn look_up<M>(
+    source: &Source,
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+    read: impl FnOnce(&cache::Cache) -> Result<M, cache::Unusable>,
+) -> Cached<M> {
     let mut cached = Cached {
         model: None,
         save_to: None,
@@ -157,7 +196,7 @@ pub fn read_cache(source: &Source, loaded: &config::Loaded, cache_dir: Option<&P
     let Some(cache) = cache::Cache::new(dir, paths, extensions, found, &options) else {
         return cached;
     };
-    match cache.load() {
+    match read(&cache) {
         Ok(model) => {
             cached.model = Some(model);
             return cached;
