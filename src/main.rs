@@ -319,15 +319,26 @@ fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Resu
     })
 }
 
-/// The corpus read back from the cache, shown while its index is decoded
-/// on a thread of its own.
+/// The model read back from the cache; a large index is decoded on a
+/// thread of its own while the corpus is shown.
 fn from_cache(read: revue::CachedCorpus) -> std::io::Result<tui::Shown> {
     let revue::CachedCorpus {
         corpus,
-        stored,
+        index,
         cache,
     } = read;
     let corpus = Arc::new(corpus);
+    let stored = match index {
+        revue::CachedIndex::Read(index) => {
+            return Ok(tui::Shown {
+                corpus,
+                index: Some(*index),
+                indexing: None,
+                pending: None,
+            });
+        }
+        revue::CachedIndex::Stored(stored) => stored,
+    };
     let of = Arc::clone(&corpus);
     let indexing = tui::Pending::spawn("revue-index", move || match stored.index() {
         Ok(index) => index,

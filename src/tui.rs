@@ -400,6 +400,14 @@ fn filter_worker(
     }
 }
 
+/// The filter thread's ends, while there is an index to filter with.
+struct Filter {
+    requests: mpsc::Sender<FilterRequest>,
+    views: mpsc::Receiver<(u64, View)>,
+    /// Readable when a view came back.
+    wake: UnixStream,
+}
+
 /// Hands the filter the state asks for, if any, to the worker.
 fn send_pending(state: &mut AppState, requests: &mpsc::Sender<FilterRequest>) {
     if std::mem::take(&mut state.pending_filter) {
@@ -499,7 +507,11 @@ fn corpus_loop(
                 let (req_tx, req_rx) = mpsc::channel();
                 let (view_tx, view_rx) = mpsc::channel();
                 scope.spawn(move || filter_worker(corpus, index, req_rx, view_tx, wake_tx));
-                Some((req_tx, view_rx, wake_rx))
+                Some(Filter {
+                    requests: req_tx,
+                    views: view_rx,
+                    wake: wake_rx,
+                })
             }
             None => None,
         };
@@ -529,10 +541,10 @@ fn corpus_loop(
                 *indexing = None;
                 return Ok(Outcome::Indexed(Box::new(index)));
             }
-            if let Some((_, views, wake_rx)) = &filter {
+            if let Some(f) = &filter {
                 let mut buf = [0u8; 64];
-                while matches!((&*wake_rx).read(&mut buf), Ok(n) if n > 0) {}
-                while let Ok((generation, view)) = views.try_recv() {
+                while matches!((&f.wake).read(&mut buf), Ok(n) if n > 0) {}
+                while let Ok((generation, view)) = f.views.try_recv() {
                     dirty |= state.filtered(generation, view, corpus);
                 }
             }
@@ -545,9 +557,9 @@ fn corpus_loop(
                     // query asks for: the filter in flight is awaited (and
                     // before the index, on the view shown).
                     if !app::edits_query(&action)
-                        && let Some((requests, views, _)) = &filter
+                        && let Some(f) = &filter
                     {
-                        settle(state, requests, views, corpus);
+                        settle(state, &f.requests, &f.views, corpus);
                     }
                     app::update(state, action, corpus, index);
                     save_marks(state, marks_path);
@@ -556,14 +568,14 @@ fn corpus_loop(
                     }
                 }
             }
-            if let Some((requests, _, _)) = &filter {
-                send_pending(state, requests);
+            if let Some(f) = &filter {
+                send_pending(state, &f.requests);
             }
             if dirty {
                 term.terminal()
                     .draw(|f| ui::render(f, corpus, state, theme))?;
             }
-            let mut others: Vec<BorrowedFd> = filter.iter().map(|f| f.2.as_fd()).collect();
+            let mut others: Vec<BorrowedFd> = filter.iter().map(|f| f.wake.as_fd()).collect();
             others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
             *wake = term.wait_with(&others)?;

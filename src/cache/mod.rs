@@ -164,6 +164,11 @@ impl Stored {
     pub fn index(&self) -> Result<SearchIndex, Unusable> {
         decode(&self.opened, 1)
     }
+
+    /// The size of the index's encoding, which its decoding time follows.
+    pub fn index_bytes(&self) -> u64 {
+        self.opened.section_len(1)
+    }
 }
 
 /// Everything of the corpus but its articles (first section).
