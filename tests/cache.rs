@@ -358,3 +358,35 @@ fn the_corpus_reads_back_before_its_index() {
         Err(revue::cache::Unusable::Corrupt(_))
     ));
 }
+
+/// The dashboard's lookup: nothing cached says where to save; once saved,
+/// the corpus comes back with its index, read beside it while it is small.
+#[test]
+fn the_dashboard_reads_a_small_index_with_its_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = revue::config::Loaded::default();
+    let paths = vec![PathBuf::from(seeds())];
+    let lookup = || {
+        let source = revue::find_corpus(&paths, &loaded);
+        revue::read_cached_corpus(&source, &loaded, Some(dir.path()))
+    };
+    let missed = lookup();
+    assert!(missed.model.is_none() && missed.warning.is_none());
+    let built = revue::load_corpus(&paths, &loaded);
+    let index = revue::search::SearchIndex::new(&built);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let cache = missed
+        .save_to
+        .expect("the seeds are old enough to be saved");
+    cache.save(&built, &index, &never).unwrap();
+
+    let read = lookup().model.expect("read back");
+    let revue::CachedIndex::Read(read_index) = read.index else {
+        panic!("the seeds' index is read with their corpus");
+    };
+    let export = |c: &revue::model::Corpus, i: &revue::search::SearchIndex| {
+        let v = revue::search::filter_str(c, i, "erdogan");
+        serde_json::to_string(&revue::cli::export_json(c, &v)).unwrap()
+    };
+    assert_eq!(export(&read.corpus, &read_index), export(&built, &index));
+}
