@@ -8,7 +8,8 @@
 //!
 //! The payload is the corpus and the index in bincode, cut into sections
 //! (the articles in chunks, the index whole) that are read, checked and
-//! decoded in parallel.
+//! decoded in parallel; the dashboard may decode the corpus first and show
+//! it while the index follows ([`Stored`]).
 
 pub mod file;
 pub mod key;
