@@ -171,9 +171,9 @@ pub fn load_model(
 }
 
 /// What the model cache holds for the corpus [`load_corpus`] would build.
-pub struct Cached {
-    /// The model read back, when the cache held one for these very files.
-    pub model: Option<(Corpus, SearchIndex)>,
+pub struct Cached<M> {
+    /// What was read back, when the cache held a model for these very files.
+    pub model: Option<M>,
     /// Where to save a model built now: `None` when the model was read
     /// back, the cache is off, the corpus is the built-in seeds, or a file
     /// changed too recently to be told apart from a later change.
@@ -182,8 +182,68 @@ pub struct Cached {
     pub warning: Option<String>,
 }
 
-/// Looks the corpus up in the cache in `cache_dir` (`None`: cache off).
-pub fn read_cache(source: &Source, loaded: &config::Loaded, cache_dir: Option<&Path>) -> Cached {
+/// Looks the corpus up in the cache in `cache_dir` (`None`: cache off),
+/// reading back the corpus and its index.
+pub fn read_cache(
+    source: &Source,
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+) -> Cached<(Corpus, SearchIndex)> {
+    look_up(source, loaded, cache_dir, cache::Cache::load)
+}
+
+/// A model read back from the cache for the dashboard: its corpus, and
+/// its index read with it or still to decode.
+pub struct CachedCorpus {
+    pub corpus: Corpus,
+    pub index: CachedIndex,
+    /// Where to save a model should the index turn out unreadable.
+    pub cache: cache::Cache,
+}
+
+pub enum CachedIndex {
+    Read(Box<SearchIndex>),
+    /// A large index, decoded on one core: the corpus can be shown
+    /// meanwhile ([`cache::Stored::index`]).
+    Stored(cache::Stored),
+}
+
+/// Indexes encoded in up to this many bytes are decoded beside the corpus,
+/// sharing the cores, and shown with it (10,000 generated articles' takes
+/// 52 MB, about 0.2 s on one core); a larger one would hold the first
+/// frame back (100,000 articles': 551 MB, 2 s).
+const INDEX_READ_WITH_CORPUS: u64 = 64 << 20;
+
+/// Like [`read_cache`], reading back the corpus, and its index too when it
+/// is small.
+pub fn read_cached_corpus(
+    source: &Source,
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+) -> Cached<CachedCorpus> {
+    look_up(source, loaded, cache_dir, |cache| {
+        let stored = cache.open()?;
+        let (corpus, index) = if stored.index_bytes() <= INDEX_READ_WITH_CORPUS {
+            let (index, corpus) = rayon::join(|| stored.index(), || stored.corpus());
+            let index = index?;
+            (corpus?, CachedIndex::Read(Box::new(index)))
+        } else {
+            (stored.corpus()?, CachedIndex::Stored(stored))
+        };
+        Ok(CachedCorpus {
+            corpus,
+            index,
+            cache: cache.clone(),
+        })
+    })
+}
+
+fn look_up<M>(
+    source: &Source,
+    loaded: &config::Loaded,
+    cache_dir: Option<&Path>,
+    read: impl FnOnce(&cache::Cache) -> Result<M, cache::Unusable>,
+) -> Cached<M> {
     let mut cached = Cached {
         model: None,
         save_to: None,
@@ -197,7 +257,7 @@ pub fn read_cache(source: &Source, loaded: &config::Loaded, cache_dir: Option<&P
     let Some(cache) = cache::Cache::new(dir, paths, extensions, found, &options) else {
         return cached;
     };
-    match cache.load() {
+    match read(&cache) {
         Ok(model) => {
             cached.model = Some(model);
             return cached;

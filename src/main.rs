@@ -4,6 +4,7 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::bail;
@@ -222,7 +223,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
         bail!("the dashboard needs a terminal; use `revue export` to print the view");
     }
     let model = open_model(&select, &loaded, global)?;
-    let (corpus, index) = (&model.corpus, &model.index);
+    let (corpus, index) = (&*model.corpus, model.index.as_ref());
     let mut state = app::AppState::new(corpus, index);
     state.building = model.pending.is_some();
     config::dashboard::configure(&loaded.config, &mut state);
@@ -250,46 +251,51 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
 const SMALL_CORPUS: usize = 1_000;
 
 /// The dashboard's corpus: whole when it builds quickly, else a preview of
-/// the articles (headlines, header dates, texts, search) at once, replaced
-/// by the built corpus when extraction ends.
+/// the articles (headlines, header dates, texts) at once, searchable when
+/// its index is made, and replaced by the built corpus when extraction
+/// ends. A model read from the cache is shown as soon as its corpus is
+/// decoded, its index following.
 fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Result<tui::Shown> {
     let cache_dir = cache_dir(global, loaded);
     let source = revue::find_corpus(&select.paths, loaded);
-    let cached = revue::read_cache(&source, loaded, cache_dir.as_deref());
+    let cached = revue::read_cached_corpus(&source, loaded, cache_dir.as_deref());
     if let Some(w) = &cached.warning {
         eprintln!("revue: warning: {}", printable(w));
     }
-    if let Some((corpus, index)) = cached.model {
-        for w in &corpus.warnings {
+    if let Some(read) = cached.model {
+        for w in &read.corpus.warnings {
             eprintln!("revue: warning: {}", printable(&w.to_string()));
         }
-        return Ok(tui::Shown {
-            corpus,
-            index,
-            pending: None,
-        });
+        return Ok(from_cache(read)?);
     }
     let staged = source.stage();
-    let preview = staged.preview();
+    let preview = Arc::new(staged.preview());
     let articles = preview.articles.len();
     for w in &preview.warnings {
         eprintln!("revue: warning: {}", printable(&w.to_string()));
     }
-    // Before the build starts, so that the two do not share the cores.
-    let preview_index = search::SearchIndex::new(&preview);
+    let (index_promise, indexing) = tui::promise()?;
+    let (built_promise, pending) = tui::promise()?;
     let options = revue::build_options(loaded);
     let save_to = cached.save_to;
-    let pending = tui::Pending::spawn(move || {
-        let corpus = staged.build(&options);
-        let index = search::SearchIndex::new(&corpus);
-        // Saved before it is handed over, which costs the dashboard a
-        // moment more of the preview; a failed save only means building
-        // again next time, and the screen is no place to say so.
-        if let Some(cache) = save_to {
-            let _ = cache.save(&corpus, &index, &AtomicBool::new(false));
-        }
-        (corpus, index)
-    })?;
+    let of_preview = Arc::clone(&preview);
+    std::thread::Builder::new()
+        .name("revue-build".into())
+        .spawn(move || {
+            // Search on the preview comes long before the build ends: its
+            // index is made first, alone on the cores.
+            index_promise.keep(search::SearchIndex::new(&of_preview));
+            drop(of_preview);
+            let corpus = staged.build(&options);
+            let index = search::SearchIndex::new(&corpus);
+            // Saved before it is handed over, which costs the dashboard a
+            // moment more of the preview; a failed save only means building
+            // again next time, and the screen is no place to say so.
+            if let Some(cache) = save_to {
+                let _ = cache.save(&corpus, &index, &AtomicBool::new(false));
+            }
+            built_promise.keep((corpus, index));
+        })?;
     // A small corpus builds in a moment: shown whole, without a preview
     // flashing by. A large one would only delay its first frame waiting.
     let patience = if articles < SMALL_CORPUS {
@@ -299,15 +305,58 @@ fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Resu
     };
     if let Some((corpus, index)) = pending.wait(patience) {
         return Ok(tui::Shown {
-            corpus,
-            index,
+            corpus: Arc::new(corpus),
+            index: Some(index),
+            indexing: None,
             pending: None,
         });
     }
     Ok(tui::Shown {
         corpus: preview,
-        index: preview_index,
+        index: None,
+        indexing: Some(indexing),
         pending: Some(pending),
+    })
+}
+
+/// The model read back from the cache; a large index is decoded on a
+/// thread of its own while the corpus is shown.
+fn from_cache(read: revue::CachedCorpus) -> std::io::Result<tui::Shown> {
+    let revue::CachedCorpus {
+        corpus,
+        index,
+        cache,
+    } = read;
+    let corpus = Arc::new(corpus);
+    let stored = match index {
+        revue::CachedIndex::Read(index) => {
+            return Ok(tui::Shown {
+                corpus,
+                index: Some(*index),
+                indexing: None,
+                pending: None,
+            });
+        }
+        revue::CachedIndex::Stored(stored) => stored,
+    };
+    let of = Arc::clone(&corpus);
+    let indexing = tui::Pending::spawn("revue-index", move || match stored.index() {
+        Ok(index) => index,
+        // The corpus was checked whole, so an index that is not sound is
+        // made again from it, and the file saved anew over the bad one.
+        Err(_) => {
+            let index = search::SearchIndex::new(&of);
+            if cache.settled() {
+                let _ = cache.save(&of, &index, &AtomicBool::new(false));
+            }
+            index
+        }
+    })?;
+    Ok(tui::Shown {
+        corpus,
+        index: None,
+        indexing: Some(indexing),
+        pending: None,
     })
 }
 

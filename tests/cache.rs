@@ -303,3 +303,90 @@ fn the_key_follows_times_sizes_names_options_and_folders() {
     let other = key(&[dir.path().to_path_buf()], EXTENSIONS, &options).unwrap();
     assert_ne!(other.name, k().name, "other inputs, other file");
 }
+
+/// The dashboard shows the corpus read back before its index: each half
+/// is what a whole read gives, and damage to the index is caught when the
+/// index is read, the corpus shown before it being checked on its own.
+#[test]
+fn the_corpus_reads_back_before_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = vec![PathBuf::from(seeds())];
+    let options = BuildOptions::default();
+    let found = revue::ingest::find(&paths, EXTENSIONS);
+    let cache =
+        revue::cache::Cache::new(dir.path(), &paths, EXTENSIONS, &found, &options).expect("a key");
+    let built = revue::model::build(
+        revue::ingest::load(&paths),
+        revue::model::Origin::Paths(paths.clone()),
+        &options,
+    );
+    let built_index = revue::search::SearchIndex::new(&built);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    cache.save(&built, &built_index, &never).unwrap();
+
+    let shown = |c: &revue::model::Corpus, i: &revue::search::SearchIndex, q: &str| {
+        let v = revue::search::filter_str(c, i, q);
+        serde_json::to_string(&revue::cli::export_json(c, &v)).unwrap()
+    };
+    let stored = cache.open().unwrap();
+    let corpus = stored.corpus().unwrap();
+    let index = stored.index().unwrap();
+    for q in ["", "erdogan", "@poutine syrie", "date:2017-11"] {
+        assert_eq!(shown(&corpus, &index, q), shown(&built, &built_index, q));
+    }
+
+    // Section 1, the index, follows the header and section 0.
+    let mut bytes = fs::read(cache.path()).unwrap();
+    let count = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+    let first_len = u64::from_le_bytes(bytes[32..40].try_into().unwrap()) as usize;
+    let index_len = u64::from_le_bytes(bytes[48..56].try_into().unwrap()) as usize;
+    let index_at = 32 + count * 16 + 8 + first_len;
+    bytes[index_at + index_len / 2] ^= 0x01;
+    fs::write(cache.path(), bytes).unwrap();
+    let stored = cache.open().unwrap();
+    let corpus = stored.corpus().unwrap();
+    assert_eq!(
+        shown(&corpus, &built_index, ""),
+        shown(&built, &built_index, "")
+    );
+    assert!(matches!(
+        stored.index(),
+        Err(revue::cache::Unusable::Corrupt(_))
+    ));
+    assert!(matches!(
+        cache.load(),
+        Err(revue::cache::Unusable::Corrupt(_))
+    ));
+}
+
+/// The dashboard's lookup: nothing cached says where to save; once saved,
+/// the corpus comes back with its index, read beside it while it is small.
+#[test]
+fn the_dashboard_reads_a_small_index_with_its_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = revue::config::Loaded::default();
+    let paths = vec![PathBuf::from(seeds())];
+    let lookup = || {
+        let source = revue::find_corpus(&paths, &loaded);
+        revue::read_cached_corpus(&source, &loaded, Some(dir.path()))
+    };
+    let missed = lookup();
+    assert!(missed.model.is_none() && missed.warning.is_none());
+    let built = revue::load_corpus(&paths, &loaded);
+    let index = revue::search::SearchIndex::new(&built);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let cache = missed
+        .save_to
+        .expect("the seeds are old enough to be saved");
+    cache.save(&built, &index, &never).unwrap();
+
+    let read = lookup().model.expect("read back");
+    let revue::CachedIndex::Read(read_index) = read.index else {
+        panic!("the seeds' index is read with their corpus");
+    };
+    let export = |c: &revue::model::Corpus, i: &revue::search::SearchIndex| {
+        let v = revue::search::filter_str(c, i, "erdogan");
+        serde_json::to_string(&revue::cli::export_json(c, &v)).unwrap()
+    };
+    assert_eq!(export(&read.corpus, &read_index), export(&built, &index));
+}

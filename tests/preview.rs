@@ -123,3 +123,133 @@ fn the_built_corpus_replaces_the_preview_keeping_query_and_selection() {
     let text = screen(&built, &state);
     assert!(!text.contains("extracting"), "{text}");
 }
+
+/// Before its index exists the preview lists every article and says that
+/// search is coming; what is typed meanwhile is kept and filters as soon
+/// as the index arrives, as if it had been typed then.
+#[test]
+fn keys_typed_before_the_index_filter_when_it_arrives() {
+    let staged = staged();
+    let preview = staged.preview();
+    let mut state = AppState::new(&preview, None);
+    state.building = true;
+    assert!(state.indexing);
+    assert_eq!(state.view.articles.len(), preview.articles.len());
+
+    let typed: Vec<Key> = "/erdo".chars().map(Key::Char).collect();
+    for &k in typed.iter().chain(&[Key::Enter]) {
+        if let Some(a) = action_for(&state, k) {
+            update(&mut state, a, &preview, None);
+        }
+    }
+    assert_eq!(state.query, "erdo");
+    assert!(state.pending_filter && !state.filter_settled());
+    assert_eq!(state.view.articles.len(), preview.articles.len());
+    let text = screen(&preview, &state);
+    assert!(text.contains("preparing search"), "{text}");
+    assert!(text.contains("erdo"), "{text}");
+    let all = preview.articles.len();
+    assert!(text.contains(&format!("Articles ({all}/{all})")), "{text}");
+    assert!(text.contains("Entities (extracting…)"), "{text}");
+    assert!(!text.contains("search work now"), "{text}");
+
+    let index = SearchIndex::new(&preview);
+    state.index_ready(&preview, &index);
+    assert!(!state.indexing && state.filter_settled());
+    let mut typed_after = AppState::new(&preview, &index);
+    press(&mut typed_after, &preview, &index, &typed);
+    assert_eq!(state.view, typed_after.view);
+    assert!(state.view.articles.len() < all);
+    let text = screen(&preview, &state);
+    assert!(!text.contains("preparing search"), "{text}");
+    assert!(
+        text.contains("being extracted; articles and search work now"),
+        "{text}"
+    );
+}
+
+/// The terminal loop defers filtering to its own thread: without an index
+/// an edit waits as a pending filter, which the index's arrival settles.
+#[test]
+fn a_deferred_filter_waits_for_the_index() {
+    let staged = staged();
+    let preview = staged.preview();
+    let mut state = AppState::new(&preview, None);
+    state.deferred_filter = true;
+    press_without_index(&mut state, &preview, "/erdo");
+    update(&mut state, revue::app::Action::Backspace, &preview, None);
+    assert!(state.pending_filter);
+    let index = SearchIndex::new(&preview);
+    state.index_ready(&preview, &index);
+    assert!(state.filter_settled());
+    assert_eq!(
+        state.view,
+        revue::search::filter_str(&preview, &index, "erd")
+    );
+}
+
+/// Moving through the list before the index exists acts on the list shown;
+/// the selected article stays selected when the index arrives.
+#[test]
+fn the_selection_made_before_the_index_is_kept() {
+    let staged = staged();
+    let preview = staged.preview();
+    let mut state = AppState::new(&preview, None);
+    for _ in 0..3 {
+        update(&mut state, revue::app::Action::Down, &preview, None);
+    }
+    let selected = state.view.articles[state.selected[0]];
+    let index = SearchIndex::new(&preview);
+    state.index_ready(&preview, &index);
+    assert_eq!(state.view.articles[state.selected[0]], selected);
+}
+
+/// A model read back from the cache is shown before its index: articles at
+/// once, entities and events once the index counts them.
+#[test]
+fn a_whole_corpus_without_its_index_renders_sensibly() {
+    let built = staged().build(&BuildOptions::default());
+    let mut state = AppState::new(&built, None);
+    let text = screen(&built, &state);
+    assert!(text.contains("Entities (preparing…)"), "{text}");
+    assert!(text.contains("Timeline (preparing…)"), "{text}");
+    assert!(text.contains("listed once search is ready"), "{text}");
+    assert!(text.contains("preparing search…"), "{text}");
+    assert!(!text.contains("nothing matches"), "{text}");
+    assert!(!text.contains("extracting"), "{text}");
+
+    let index = SearchIndex::new(&built);
+    state.index_ready(&built, &index);
+    assert_eq!(state.view, revue::search::filter_str(&built, &index, ""));
+    let text = screen(&built, &state);
+    assert!(!text.contains("preparing"), "{text}");
+    assert!(!text.contains("listed once search is ready"), "{text}");
+}
+
+/// The build may end before the preview's index does: the built corpus
+/// comes with its own index, and the query typed meanwhile filters it.
+#[test]
+fn the_built_corpus_may_come_before_the_preview_index() {
+    let staged = staged();
+    let preview = staged.preview();
+    let mut state = AppState::new(&preview, None);
+    state.building = true;
+    state.deferred_filter = true;
+    press_without_index(&mut state, &preview, "/erdo");
+    let built = staged.build(&BuildOptions::default());
+    let index = SearchIndex::new(&built);
+    state.corpus_replaced(&built, &index);
+    assert!(!state.building && !state.indexing && state.filter_settled());
+    assert_eq!(
+        state.view,
+        revue::search::filter_str(&built, &index, "erdo")
+    );
+}
+
+fn press_without_index(state: &mut AppState, corpus: &Corpus, keys: &str) {
+    for k in keys.chars().map(Key::Char) {
+        if let Some(a) = action_for(state, k) {
+            update(state, a, corpus, None);
+        }
+    }
+}

@@ -172,6 +172,9 @@ pub struct AppState {
     /// The corpus shown is a preview (articles only) while entities and
     /// events are extracted in the background.
     pub building: bool,
+    /// The corpus's search index is still being made: every article is
+    /// listed, and the query waits for the index (`pending_filter`).
+    pub indexing: bool,
     /// Edits of the search line leave filtering to the caller (the terminal
     /// loop filters on another thread, so typing never waits for it):
     /// they set `pending_filter` instead of filtering.
@@ -186,7 +189,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(corpus: &Corpus, index: &SearchIndex) -> Self {
+    /// The state of a fresh dashboard; without an index (`None`), one that
+    /// lists every article until [`AppState::index_ready`].
+    pub fn new<'a>(corpus: &Corpus, index: impl Into<Option<&'a SearchIndex>>) -> Self {
+        let index = index.into();
         AppState {
             query: String::new(),
             editing: false,
@@ -196,7 +202,10 @@ impl AppState {
             reader: None,
             entity: None,
             entity_sort: EntitySort::default(),
-            view: search::filter_str(corpus, index, ""),
+            view: match index {
+                Some(index) => search::filter_str(corpus, index, ""),
+                None => unindexed_view(corpus),
+            },
             size: (100, 30),
             quit: false,
             message: None,
@@ -212,6 +221,7 @@ impl AppState {
             preset_selected: 0,
             keymap: keys::Keymap::default(),
             building: false,
+            indexing: index.is_none(),
             deferred_filter: false,
             pending_filter: false,
             filter_generation: 0,
@@ -225,8 +235,16 @@ impl AppState {
     /// the preview is dropped.
     pub fn corpus_replaced(&mut self, corpus: &Corpus, index: &SearchIndex) {
         self.building = false;
+        self.index_ready(corpus, index);
+    }
+
+    /// The index of the corpus shown arrived: the query typed meanwhile
+    /// filters now, and the selected article stays selected if it is
+    /// still listed.
+    pub fn index_ready(&mut self, corpus: &Corpus, index: &SearchIndex) {
+        self.indexing = false;
         let article = self.view.articles.get(self.selected[0]).copied();
-        self.refilter(corpus, index);
+        self.refilter(corpus, Some(index));
         if let Some(at) = article.and_then(|a| self.view.articles.iter().position(|&b| b == a)) {
             self.selected[0] = at;
         }
@@ -318,7 +336,7 @@ impl AppState {
         }
     }
 
-    fn restore(&mut self, s: Snapshot, corpus: &Corpus, index: &SearchIndex) {
+    fn restore(&mut self, s: Snapshot, corpus: &Corpus, index: Option<&SearchIndex>) {
         self.query = s.query;
         self.chips = s.chips;
         self.focus = s.focus;
@@ -329,8 +347,14 @@ impl AppState {
         self.refilter(corpus, index);
     }
 
-    fn refilter(&mut self, corpus: &Corpus, index: &SearchIndex) {
+    /// Filters by the current query now; without an index, as soon as it
+    /// arrives (the view shown stays until then).
+    fn refilter(&mut self, corpus: &Corpus, index: Option<&SearchIndex>) {
         self.filter_generation += 1;
+        let Some(index) = index else {
+            self.pending_filter = true;
+            return;
+        };
         self.pending_filter = false;
         let view = search::filter_marked(corpus, index, &self.effective_query(), &self.marks);
         self.show(view, corpus);
@@ -339,7 +363,7 @@ impl AppState {
 
     /// Refilters after an edit of the search line: now, or by the caller
     /// when filtering is deferred.
-    fn requery(&mut self, corpus: &Corpus, index: &SearchIndex) {
+    fn requery(&mut self, corpus: &Corpus, index: Option<&SearchIndex>) {
         if self.deferred_filter {
             self.filter_generation += 1;
             self.pending_filter = true;
@@ -375,6 +399,16 @@ impl AppState {
     }
 }
 
+/// What the dashboard lists before the search index exists: every
+/// article in corpus order, as the empty query lists them. Entities and
+/// events are counted by the index, so they wait for it.
+fn unindexed_view(corpus: &Corpus) -> View {
+    View {
+        articles: (0..corpus.articles.len() as u32).map(ArticleId).collect(),
+        ..View::default()
+    }
+}
+
 /// Whether an action only edits the search line: those leave filtering
 /// to the caller when it is deferred; any other wants the current view.
 pub fn edits_query(action: &Action) -> bool {
@@ -384,8 +418,15 @@ pub fn edits_query(action: &Action) -> bool {
     )
 }
 
-/// Applies one action.
-pub fn update(state: &mut AppState, action: Action, corpus: &Corpus, index: &SearchIndex) {
+/// Applies one action. Without an index (`None`, while it is being made)
+/// the query is edited and kept, and filters when the index arrives.
+pub fn update<'a>(
+    state: &mut AppState,
+    action: Action,
+    corpus: &Corpus,
+    index: impl Into<Option<&'a SearchIndex>>,
+) {
+    let index = index.into();
     if state.mode == Mode::Help && !matches!(action, Action::Quit | Action::Resize { .. }) {
         state.mode = state.underlying_mode();
         return;

@@ -8,7 +8,7 @@ use crate::search::SearchIndex;
 
 use super::{AppState, Chip, EntityDetail, Mode, Pane, Reader, reader, review};
 
-pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
     match state.mode {
         Mode::Dashboard => {}
         Mode::Entity => return confirm_entity_row(state, corpus, index),
@@ -49,7 +49,7 @@ pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: &SearchIndex
 
 /// Enter in the entity detail: row 0 filters the dashboard by the entity,
 /// any other row opens the reader on that sentence.
-fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
     let Some(d) = state.entity.clone() else {
         return;
     };
@@ -66,7 +66,7 @@ fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex
 
 /// Enter on the reader's side list: narrow the dashboard to that entity
 /// or event.
-fn confirm_side_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+fn confirm_side_row(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
     let Some(r) = &state.reader else { return };
     let Some(row) = r.side else { return };
     let a = corpus.article(r.article);
@@ -79,7 +79,7 @@ fn confirm_side_row(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) 
 
 /// Narrows the dashboard to one event: a chip `event:N` labelled by its
 /// date and description.
-fn narrow_to_event(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, e: EventId) {
+fn narrow_to_event(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>, e: EventId) {
     let ev = corpus.event(e);
     let label = format!("{} {}", ev.date, ev.description);
     let term = format!("event:{}", e.0);
@@ -88,7 +88,12 @@ fn narrow_to_event(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, e
 
 /// Narrows the dashboard to an entity: a chip `@name` (once), remembered
 /// in the history.
-fn filter_by_entity(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, id: EntityId) {
+fn filter_by_entity(
+    state: &mut AppState,
+    corpus: &Corpus,
+    index: Option<&SearchIndex>,
+    id: EntityId,
+) {
     let canonical = corpus.entity(id).canonical.clone();
     let term = format!("@{}", canonical.replace(' ', "_"));
     add_chip(
@@ -105,7 +110,7 @@ fn filter_by_entity(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, 
     ));
 }
 
-fn add_chip(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, chip: Chip) {
+fn add_chip(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>, chip: Chip) {
     if state.chips.iter().any(|c| c.term == chip.term) {
         return;
     }
@@ -119,7 +124,7 @@ fn add_chip(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, chip: Ch
 }
 
 /// `d`: narrow to the selected entity or event.
-pub(super) fn drill_down(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+pub(super) fn drill_down(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
     if state.mode == Mode::Entity {
         if let Some(d) = state.entity.clone() {
             filter_by_entity(state, corpus, index, d.entity);
@@ -146,7 +151,12 @@ pub(super) fn drill_down(state: &mut AppState, corpus: &Corpus, index: &SearchIn
 }
 
 /// Replaces the view with a preset's: its query, its pane; chips go.
-pub(super) fn apply_preset(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, name: &str) {
+pub(super) fn apply_preset(
+    state: &mut AppState,
+    corpus: &Corpus,
+    index: Option<&SearchIndex>,
+    name: &str,
+) {
     let Some(p) = state.presets.iter().find(|p| p.name == name).cloned() else {
         state.message = Some(format!("no preset named {name}"));
         return;
@@ -193,7 +203,7 @@ pub(super) fn open_reader(
 
 /// Esc: leave the search line, then the reader (back to the entity
 /// detail it came from, if any), then the detail, then clear the query.
-pub(super) fn back(state: &mut AppState, corpus: &Corpus, index: &SearchIndex) {
+pub(super) fn back(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
     if state.editing {
         state.editing = false;
     } else if let Some(r) = state.reader.as_mut().filter(|r| r.side.is_some()) {

@@ -11,14 +11,19 @@ use super::{AppState, Mode, Pane, reader};
 
 impl AppState {
     /// Starts from stored marks.
-    pub fn load_marks(&mut self, book: MarkBook, corpus: &Corpus, index: &SearchIndex) {
+    pub fn load_marks<'a>(
+        &mut self,
+        book: MarkBook,
+        corpus: &Corpus,
+        index: impl Into<Option<&'a SearchIndex>>,
+    ) {
         self.marks = corpus
             .articles
             .iter()
             .map(|a| book.get(&a.text_key))
             .collect();
         self.book = book;
-        self.refilter(corpus, index);
+        self.refilter(corpus, index.into());
     }
 
     pub fn marks_of(&self, a: ArticleId) -> Marks {
@@ -61,7 +66,7 @@ pub(super) fn set(
 pub(super) fn toggle(
     state: &mut AppState,
     corpus: &Corpus,
-    index: &SearchIndex,
+    index: Option<&SearchIndex>,
     mark: Mark,
     advance: bool,
 ) {

@@ -128,6 +128,11 @@ impl Opened {
         self.sections.len()
     }
 
+    /// The length of section `i` as the header gives it.
+    pub fn section_len(&self, i: usize) -> u64 {
+        self.sections[i].1
+    }
+
     /// The bytes of section `i`, once they match their checksum. Sections
     /// may be read from several threads at once.
     pub fn section(&self, i: usize) -> Result<Vec<u8>, Unusable> {

@@ -19,7 +19,6 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
-use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 use crate::ingest::Found;
@@ -107,51 +106,38 @@ fn canonical(p: &Path) -> PathBuf {
         .unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// The files ingest would read, each with its metadata, and the problems
-/// the walk met (a missing path, a loop), as bytes to hash; and whether
-/// every file is settled.
+/// The files ingest would read, each with its metadata (as the walk read
+/// it), and the problems the walk met (a missing path, a loop), as bytes
+/// to hash; and whether every file is settled.
 fn stat_inputs(found: &Found) -> (Vec<u8>, bool) {
-    let Found { files, warnings } = found;
+    let Found {
+        files,
+        metadata,
+        warnings,
+    } = found;
     let recent = SystemTime::now() - SETTLE;
-    let stats: Vec<(Vec<u8>, bool)> = files
-        .par_iter()
-        .map(|f| {
-            let mut out = Vec::with_capacity(f.as_os_str().len() + 48);
-            out.extend_from_slice(&(f.as_os_str().len() as u64).to_le_bytes());
-            out.extend_from_slice(f.as_os_str().as_bytes());
-            let settled = match fs::metadata(f) {
-                Ok(m) => {
-                    for n in [
-                        m.len(),
-                        m.ino(),
-                        m.dev(),
-                        m.mtime() as u64,
-                        m.mtime_nsec() as u64,
-                        m.ctime() as u64,
-                        m.ctime_nsec() as u64,
-                    ] {
-                        out.extend_from_slice(&n.to_le_bytes());
-                    }
-                    m.modified().is_ok_and(|t| t < recent) && changed(&m) < recent
-                }
-                Err(e) => {
-                    out.extend_from_slice(e.to_string().as_bytes());
-                    true
-                }
-            };
-            (out, settled)
-        })
-        .collect();
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(files.len() * 96);
     for w in warnings {
         bytes.extend_from_slice(w.to_string().as_bytes());
         bytes.push(0);
     }
     bytes.push(0xff);
     let mut settled = true;
-    for (s, ok) in stats {
-        bytes.extend_from_slice(&s);
-        settled &= ok;
+    for (f, m) in files.iter().zip(metadata) {
+        bytes.extend_from_slice(&(f.as_os_str().len() as u64).to_le_bytes());
+        bytes.extend_from_slice(f.as_os_str().as_bytes());
+        for n in [
+            m.len(),
+            m.ino(),
+            m.dev(),
+            m.mtime() as u64,
+            m.mtime_nsec() as u64,
+            m.ctime() as u64,
+            m.ctime_nsec() as u64,
+        ] {
+            bytes.extend_from_slice(&n.to_le_bytes());
+        }
+        settled &= m.modified().is_ok_and(|t| t < recent) && changed(m) < recent;
     }
     (bytes, settled)
 }

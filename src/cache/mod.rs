@@ -8,7 +8,8 @@
 //!
 //! The payload is the corpus and the index in bincode, cut into sections
 //! (the articles in chunks, the index whole) that are read, checked and
-//! decoded in parallel.
+//! decoded in parallel; the dashboard may decode the corpus first and show
+//! it while the index follows ([`Stored`]).
 
 pub mod file;
 pub mod key;
@@ -78,40 +79,22 @@ impl Cache {
     /// The corpus and index saved under this key, if there are ones and
     /// they are sound.
     pub fn load(&self) -> Result<(Corpus, SearchIndex), Unusable> {
+        let stored = self.open()?;
+        // The index is one section as large as many article chunks: it
+        // starts first, and the chunks share out the rest of the cores.
+        let (index, corpus) = rayon::join(|| stored.index(), || stored.corpus());
+        let index = index?;
+        Ok((corpus?, index))
+    }
+
+    /// The file saved under this key, its header checked, its sections
+    /// left to decode: the corpus can be shown before the index is read.
+    pub fn open(&self) -> Result<Stored, Unusable> {
         let opened = file::open(&self.path, self.key.digest)?;
         if opened.section_count() < 2 {
             return Err(Unusable::Corrupt("missing sections".into()));
         }
-        // The index is one section as large as many article chunks: it
-        // starts first, and the chunks share out the rest of the cores.
-        let ((index, rest), chunks) = rayon::join(
-            || {
-                rayon::join(
-                    || decode::<SearchIndex>(&opened, 1),
-                    || decode::<Rest>(&opened, 0),
-                )
-            },
-            || {
-                (2..opened.section_count())
-                    .into_par_iter()
-                    .map(|i| decode::<Vec<Article>>(&opened, i))
-                    .collect::<Result<Vec<_>, _>>()
-            },
-        );
-        let (index, rest, chunks) = (index?, rest?, chunks?);
-        let mut articles = Vec::with_capacity(rest.articles);
-        for chunk in chunks {
-            articles.extend(chunk);
-        }
-        let corpus = Corpus {
-            articles,
-            entities: rest.entities,
-            events: rest.events,
-            warnings: rest.warnings,
-            origin: rest.origin,
-        };
-        check(&corpus, rest.articles)?;
-        Ok((corpus, index))
+        Ok(Stored { opened })
     }
 
     /// Saves `corpus` and its `index` under this key, replacing whatever
@@ -138,6 +121,54 @@ impl Cache {
                 .map(|chunk| encoder(chunk)),
         );
         file::write(&self.path, self.key.digest, sections, cancel)
+    }
+}
+
+/// A cache file whose header matches the key. Each section is checked
+/// against its checksum as it is decoded, so neither half is trusted
+/// before it is read whole.
+pub struct Stored {
+    opened: file::Opened,
+}
+
+impl Stored {
+    /// The corpus: its articles in chunks decoded in parallel, then
+    /// checked for consistency.
+    pub fn corpus(&self) -> Result<Corpus, Unusable> {
+        let opened = &self.opened;
+        let (rest, chunks) = rayon::join(
+            || decode::<Rest>(opened, 0),
+            || {
+                (2..opened.section_count())
+                    .into_par_iter()
+                    .map(|i| decode::<Vec<Article>>(opened, i))
+                    .collect::<Result<Vec<_>, _>>()
+            },
+        );
+        let (rest, chunks) = (rest?, chunks?);
+        let mut articles = Vec::with_capacity(rest.articles);
+        for chunk in chunks {
+            articles.extend(chunk);
+        }
+        let corpus = Corpus {
+            articles,
+            entities: rest.entities,
+            events: rest.events,
+            warnings: rest.warnings,
+            origin: rest.origin,
+        };
+        check(&corpus, rest.articles)?;
+        Ok(corpus)
+    }
+
+    /// The search index of that corpus.
+    pub fn index(&self) -> Result<SearchIndex, Unusable> {
+        decode(&self.opened, 1)
+    }
+
+    /// The size of the index's encoding, which its decoding time follows.
+    pub fn index_bytes(&self) -> u64 {
+        self.opened.section_len(1)
     }
 }
 

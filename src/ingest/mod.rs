@@ -86,6 +86,8 @@ pub fn load_with<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Ingested
 #[derive(Debug, Default)]
 pub struct Found {
     pub files: Vec<PathBuf>,
+    /// Each file's metadata as the walk read it, for the cache's key.
+    pub metadata: Vec<std::fs::Metadata>,
     /// What the walk met: missing paths, unreadable folders, loops.
     pub warnings: Vec<Warning>,
 }
@@ -93,8 +95,14 @@ pub struct Found {
 /// The files [`load_with`] would read.
 pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
     let mut warnings = Vec::new();
-    let files = discover::files_with(paths, extensions, &mut warnings);
-    Found { files, warnings }
+    let (files, metadata) = discover::found_with(paths, extensions, &mut warnings)
+        .into_iter()
+        .unzip();
+    Found {
+        files,
+        metadata,
+        warnings,
+    }
 }
 
 /// Reads the files found.
@@ -102,6 +110,7 @@ pub fn read_found(found: Found) -> Ingested {
     let Found {
         files,
         mut warnings,
+        ..
     } = found;
     // Files are read and parsed in parallel, and kept in the order found.
     let reads: Vec<FileRead> = files.par_iter().map(|path| read_file(path)).collect();

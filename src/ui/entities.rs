@@ -26,10 +26,9 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     let rows = &state.view.entities;
     let title = Line::from(vec![
         Span::styled(" Entities ", theme.title()),
-        Span::raw(if state.building {
-            "(extracting…) ".to_string()
-        } else {
-            format!("({}) ", rows.len())
+        Span::raw(match list::awaited(state) {
+            Some((note, _)) => note.to_string(),
+            None => format!("({}) ", rows.len()),
         }),
     ]);
     let max = rows.iter().map(|r| r.mentions).max().unwrap_or(1).max(1);
@@ -41,11 +40,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         focused,
         theme,
         list::Rows {
-            empty: if state.building {
-                list::EXTRACTING
-            } else {
-                list::NOTHING_MATCHES
-            },
+            empty: list::awaited(state).map_or(list::NOTHING_MATCHES, |(_, empty)| empty),
             ..list::Rows::new(rows.len(), state.selected(Pane::Entities))
         },
         |i, width| {

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 use super::theme::Theme;
+use crate::app::AppState;
 
 /// The first row to show so that `selected` is visible in `height` rows.
 pub fn offset(selected: usize, height: usize) -> usize {
@@ -22,6 +23,21 @@ pub const NOTHING_MATCHES: &str = " nothing matches";
 
 /// What the entity and event lists say while the corpus is a preview.
 pub const EXTRACTING: &str = " being extracted; articles and search work now";
+
+/// What the entity and event panes say while they cannot list anything
+/// yet, as their title's note and their empty list's line: the preview
+/// has no entities or events, and the index counts them per view.
+pub fn awaited(state: &AppState) -> Option<(&'static str, &'static str)> {
+    match (state.building, state.indexing) {
+        (true, false) => Some(("(extracting…) ", EXTRACTING)),
+        (true, true) => Some((
+            "(extracting…) ",
+            " being extracted; articles can be read now, search in a moment",
+        )),
+        (false, true) => Some(("(preparing…) ", " listed once search is ready")),
+        (false, false) => None,
+    }
+}
 
 /// `len` rows with the `selected` one, and what to say when there are none.
 pub struct Rows<'s> {

@@ -14,15 +14,23 @@ use crate::model::{Corpus, Origin};
 
 pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
     let v = &state.view;
-    let mut right = format!(
-        "{} articles · {} entities · {} events",
-        v.articles.len(),
-        v.entities.len(),
-        v.events.len()
-    );
-    if state.building {
-        right = format!("extracting entities and events… · {right}");
-    }
+    // Entities and events are counted by the index: no counts before it.
+    let mut right = if state.indexing {
+        format!("{} articles", v.articles.len())
+    } else {
+        format!(
+            "{} articles · {} entities · {} events",
+            v.articles.len(),
+            v.entities.len(),
+            v.events.len()
+        )
+    };
+    right = match (state.building, state.indexing) {
+        (true, true) => format!("preparing search; extracting entities… · {right}"),
+        (true, false) => format!("extracting entities and events… · {right}"),
+        (false, true) => format!("preparing search… · {right}"),
+        (false, false) => right,
+    };
     if let Some(p) = &state.active_preset {
         right = format!("preset {p} · {right}");
     }

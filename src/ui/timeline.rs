@@ -22,10 +22,9 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     let events = &state.view.events;
     let title = Line::from(vec![
         Span::styled(" Timeline ", theme.title()),
-        Span::raw(if state.building {
-            "(extracting…) ".to_string()
-        } else {
-            format!("({}) ", events.len())
+        Span::raw(match list::awaited(state) {
+            Some((note, _)) => note.to_string(),
+            None => format!("({}) ", events.len()),
         }),
     ]);
     let focused = state.focus == Pane::Timeline;
@@ -51,11 +50,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     };
     let (list_area, block) = list_block;
     let rows = list::Rows {
-        empty: if state.building {
-            list::EXTRACTING
-        } else {
-            list::NOTHING_MATCHES
-        },
+        empty: list::awaited(state).map_or(list::NOTHING_MATCHES, |(_, empty)| empty),
         ..list::Rows::new(events.len(), state.selected(Pane::Timeline))
     };
     list::draw_in(f, list_area, block, focused, theme, rows, |i, width| {
