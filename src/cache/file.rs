@@ -15,7 +15,6 @@
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
@@ -49,7 +48,10 @@ pub enum Unusable {
 /// A cache file whose header is sound and whose key matches; its sections
 /// are checked as they are read.
 pub struct Opened {
-    file: File,
+    /// The whole file, mapped: decoding reads the page cache in place
+    /// rather than a copy of it in fresh memory (that copy, and the
+    /// zeroing of its pages, took a third of a large model's load).
+    map: memmap2::Mmap,
     /// Offset, length and checksum of each section.
     sections: Vec<(u64, u64, u64)>,
 }
@@ -112,7 +114,15 @@ pub fn open(path: &Path, key: u128) -> Result<Opened, Unusable> {
             "truncated or padded: {actual} bytes where the header says {offset}"
         )));
     }
-    Ok(Opened { file, sections })
+    // SAFETY: a mapped file changed underneath is undefined behaviour. A
+    // cache file never is: writers write a new file and rename it over
+    // the old one, whose inode (the one mapped) stays as it was.
+    let map =
+        unsafe { memmap2::Mmap::map(&file) }.map_err(|e| corrupt(format!("cannot map: {e}")))?;
+    if map.len() as u64 != offset {
+        return Err(corrupt("changed while opened"));
+    }
+    Ok(Opened { map, sections })
 }
 
 fn short_or(e: io::Error, what: &str) -> Unusable {
@@ -135,17 +145,30 @@ impl Opened {
 
     /// The bytes of section `i`, once they match their checksum. Sections
     /// may be read from several threads at once.
-    pub fn section(&self, i: usize) -> Result<Vec<u8>, Unusable> {
+    pub fn section(&self, i: usize) -> Result<&[u8], Unusable> {
         let (offset, len, sum) = self.sections[i];
-        let len = usize::try_from(len).map_err(|_| corrupt("section too large"))?;
-        let mut buf = vec![0u8; len];
-        self.file
-            .read_exact_at(&mut buf, offset)
-            .map_err(|e| short_or(e, "section"))?;
-        if xxh3_64(&buf) != sum {
+        // Within the file: `open` checked the lengths add up to its size.
+        let bytes = &self.map[offset as usize..(offset + len) as usize];
+        if xxh3_64(bytes) != sum {
             return Err(corrupt(format!("section {i}: bad checksum")));
         }
-        Ok(buf)
+        Ok(bytes)
+    }
+
+    /// Gives back the pages of section `i`, decoded and no longer read:
+    /// mapped pages count as the process's memory until then.
+    pub fn release(&self, i: usize) {
+        let (offset, len, _) = self.sections[i];
+        // SAFETY: the map is read-only and shared with the file, so pages
+        // given back read the same bytes again if touched; nothing holds
+        // the section's bytes once it is decoded.
+        let _ = unsafe {
+            self.map.unchecked_advise_range(
+                memmap2::UncheckedAdvice::DontNeed,
+                offset as usize,
+                len as usize,
+            )
+        };
     }
 }
 

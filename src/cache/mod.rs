@@ -233,11 +233,12 @@ impl Write for Adapter<'_> {
 /// buffer an owned one fills first).
 fn decode<T: for<'de> Deserialize<'de>>(opened: &file::Opened, i: usize) -> Result<T, Unusable> {
     let bytes = opened.section(i)?;
-    let (value, used) = bincode::serde::borrow_decode_from_slice::<T, _>(&bytes, config())
+    let (value, used) = bincode::serde::borrow_decode_from_slice::<T, _>(bytes, config())
         .map_err(|e| Unusable::Corrupt(format!("section {i}: {e}")))?;
     if used != bytes.len() {
         return Err(Unusable::Corrupt(format!("section {i}: trailing bytes")));
     }
+    opened.release(i);
     Ok(value)
 }
 

@@ -260,7 +260,9 @@ mod shared_text {
     }
 
     /// Straight from the decoder's bytes into the shared text, without
-    /// an intermediate `String`.
+    /// an intermediate `String`. The bytes are read as bytes and checked
+    /// with SIMD: the texts are most of a cached model, and the standard
+    /// check slows down at every accented letter.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
         struct Text;
         impl serde::de::Visitor<'_> for Text {
@@ -271,8 +273,13 @@ mod shared_text {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Arc<str>, E> {
                 Ok(Arc::from(v))
             }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Arc<str>, E> {
+                simdutf8::basic::from_utf8(v)
+                    .map(Arc::from)
+                    .map_err(|_| E::custom("a text that is not UTF-8"))
+            }
         }
-        d.deserialize_str(Text)
+        d.deserialize_bytes(Text)
     }
 }
 
