@@ -16,7 +16,8 @@ the corpus's (`Articles (n/N)`, n < N), so the query must not match every
 article. `--until search` stops each run there (a fresh 100k build takes a
 minute). Prints one TSV row per corpus: dir, mode, runs, then median/min/max
 (s) of the first frame, of search ready and (unless `--until search`) of the
-whole model. Needs tmux.
+whole model, and the dashboard's peak resident memory by then (MB of 10^6
+bytes, the kernel's VmHWM). Needs tmux.
 """
 import argparse
 import os
@@ -55,7 +56,8 @@ def one_run(binary, corpus, timeout, run, cache, query, until):
         cmd = f"exec {binary} --no-state --no-cache {corpus}"
     start = time.monotonic()
     tmux(socket, "new-session", "-d", "-x", "100", "-y", "30", cmd)
-    first = search = whole = None
+    pid = tmux(socket, "display-message", "-p", "#{pane_pid}").strip()
+    first = search = whole = peak = None
     try:
         while time.monotonic() - start < timeout:
             screen = tmux(socket, "capture-pane", "-p")
@@ -77,9 +79,21 @@ def one_run(binary, corpus, timeout, run, cache, query, until):
             if search is not None and whole is not None:
                 break
             time.sleep(0.01)
+        peak = peak_rss_mb(pid)
     finally:
         tmux(socket, "kill-server")
-    return first, search, whole
+    return first, search, whole, peak
+
+
+def peak_rss_mb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024 / 1e6
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def main():
@@ -96,10 +110,10 @@ def main():
     header = ["dir", "mode", "runs", "first_frame_median_s", "min", "max"]
     header += ["search_ready_median_s", "min", "max"]
     if a.until == "whole":
-        header += ["whole_model_median_s", "min", "max"]
+        header += ["whole_model_median_s", "min", "max", "peak_rss_median_mb", "min", "max"]
     print("\t".join(header))
     for d in a.dirs:
-        firsts, searches, wholes = [], [], []
+        firsts, searches, wholes, peaks = [], [], [], []
         cache = tempfile.mkdtemp(prefix="revue-firstframe-") if a.cached else None
         tag = d.replace("/", "_")
         run_one = lambda run, until: one_run(
@@ -109,7 +123,7 @@ def main():
             # Filled by a run that sees the whole model, which is saved first.
             run_one(f"fill-{tag}", "whole")
         for run in range(a.runs):
-            f, s, w = run_one(f"{run}-{tag}", a.until)
+            f, s, w, m = run_one(f"{run}-{tag}", a.until)
             if f is None or s is None or (a.until == "whole" and w is None):
                 print(
                     f"firstframe: {d}: no frame, search or model within {a.timeout} s",
@@ -119,11 +133,15 @@ def main():
             firsts.append(f)
             searches.append(s)
             wholes.append(w)
+            peaks.append(m)
         if cache:
             subprocess.run(["rm", "-rf", cache])
         row = [d, "cached" if cache else "fresh", str(a.runs)]
         for xs in (firsts, searches, wholes) if a.until == "whole" else (firsts, searches):
             row += [f"{statistics.median(xs):.3f}", f"{min(xs):.3f}", f"{max(xs):.3f}"]
+        if a.until == "whole":
+            peaks = [m for m in peaks if m is not None]
+            row += [f"{statistics.median(peaks):.1f}", f"{min(peaks):.1f}", f"{max(peaks):.1f}"] if peaks else ["-"] * 3
         print("\t".join(row), flush=True)
     return 0
 

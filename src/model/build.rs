@@ -166,7 +166,7 @@ impl Staged {
                 a
             })
             .collect();
-        let entities = attach_entities(&mut articles, &annotations, &clustering);
+        let entities = attach_entities(&mut articles, &mut annotations, &clustering);
         // Event merging needs none of these, and its own index is the
         // largest thing it builds: the peak is lower without them.
         drop((annotations, clustering));
@@ -299,9 +299,11 @@ fn new_article(
 
 /// The entities of the clustering, and each article's mentions of them:
 /// `c.mention_entity` lists the annotations' mentions in article order.
+/// The annotations' mentions are dropped as they are attached, so that
+/// both forms of every mention are never held at once.
 fn attach_entities(
     articles: &mut [Article],
-    annotations: &[Annotations],
+    annotations: &mut [Annotations],
     c: &Clustering,
 ) -> Vec<Entity> {
     let mut entities: Vec<Entity> = c
@@ -319,10 +321,11 @@ fn attach_entities(
         .collect();
     let mut mention_entity = c.mention_entity.iter();
     for (ai, (article, ann)) in articles.iter_mut().zip(annotations).enumerate() {
+        let mentions = std::mem::take(&mut ann.entities.mentions);
         // An exact capacity: mentions are most of an article's own data,
         // and growing by doubling would leave a third of it unused.
-        article.mentions.reserve_exact(ann.entities.mentions.len());
-        for (m, &e) in ann.entities.mentions.iter().zip(&mut mention_entity) {
+        article.mentions.reserve_exact(mentions.len());
+        for (m, &e) in mentions.iter().zip(&mut mention_entity) {
             article.mentions.push(EntityMention {
                 entity: EntityId(e),
                 span: m.span.clone(),
