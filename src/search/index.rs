@@ -366,7 +366,7 @@ fn word_postings(
     articles: &[Article],
     entity_words: &[Vec<String>],
 ) -> (Lists<u8>, Lists<u32>, Vec<u32>) {
-    let chunks: Vec<ChunkPostings> = articles
+    let mut chunks: Vec<ChunkPostings> = articles
         .par_chunks(CHUNK)
         .map(|c| chunk_postings(c, entity_words))
         .collect();
@@ -404,22 +404,18 @@ fn word_postings(
     }
     drop(vocabulary);
 
-    // Chunk word ids to sorted ranks, keeping the field bits.
-    let ranked: Vec<Vec<u32>> = chunks
-        .par_iter()
-        .zip(&to_global)
-        .map(|(c, g)| {
-            c.items
-                .iter()
-                .map(|&p| {
-                    (rank[g[(p >> POSTING_BITS) as usize] as usize] << POSTING_BITS)
-                        | (p & POSTING_MASK)
-                })
-                .collect()
-        })
-        .collect();
+    // Chunk word ids to sorted ranks, keeping the field bits, in place:
+    // the chunks' postings are as large as the index's.
+    chunks.par_iter_mut().zip(&to_global).for_each(|(c, g)| {
+        c.words = Vec::new();
+        for p in &mut c.items {
+            *p = (rank[g[(*p >> POSTING_BITS) as usize] as usize] << POSTING_BITS)
+                | (*p & POSTING_MASK);
+        }
+    });
+    drop(to_global);
     let mut starts = vec![0usize; order.len() + 1];
-    for p in ranked.iter().flatten() {
+    for p in chunks.iter().flat_map(|c| &c.items) {
         starts[(p >> POSTING_BITS) as usize + 1] += 1;
     }
     for i in 1..starts.len() {
@@ -428,15 +424,16 @@ fn word_postings(
     let mut next = starts.clone();
     let mut items = vec![0u32; starts[order.len()]];
     let mut article = 0u32;
-    for (c, r) in chunks.iter().zip(&ranked) {
+    for c in &mut chunks {
         for a in c.starts.windows(2) {
-            for &p in &r[a[0]..a[1]] {
+            for &p in &c.items[a[0]..a[1]] {
                 let w = (p >> POSTING_BITS) as usize;
                 items[next[w]] = (article << POSTING_BITS) | (p & POSTING_MASK);
                 next[w] += 1;
             }
             article += 1;
         }
+        c.items = Vec::new();
     }
     let uncovered = chunks
         .iter()
