@@ -12,7 +12,12 @@ use revue::search::{self, EntityRow, EntitySort, SearchIndex, View};
 fn generated(articles: usize) -> (Corpus, SearchIndex) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     corpus::write_corpus(dir.path(), articles, 7, None).expect("corpus written");
-    let paths = vec![dir.path().to_path_buf()];
+    indexed(dir.path())
+}
+
+/// The corpus of the articles in `dir`, built and indexed.
+fn indexed(dir: &std::path::Path) -> (Corpus, SearchIndex) {
+    let paths = vec![dir.to_path_buf()];
     let corpus = model::build(
         revue::ingest::load(&paths),
         Origin::Paths(paths),
@@ -148,13 +153,7 @@ fn exact_terms_find_letters_that_folding_makes() {
     for (i, t) in texts.iter().enumerate() {
         std::fs::write(dir.path().join(format!("{i}.txt")), t).expect("written");
     }
-    let paths = vec![dir.path().to_path_buf()];
-    let corpus = model::build(
-        revue::ingest::load(&paths),
-        Origin::Paths(paths),
-        &BuildOptions::default(),
-    );
-    let index = SearchIndex::new(&corpus);
+    let (corpus, index) = indexed(dir.path());
     let terms: Vec<String> = [
         "tmx",
         "brandtm",
