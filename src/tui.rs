@@ -204,6 +204,19 @@ impl Term {
 
     /// Gives the terminal back; the same as dropping it.
     pub fn close(self) {}
+
+    /// Ctrl-Z: gives the terminal back to the shell and stops, as the key
+    /// does to a program in cooked mode (raw mode makes it a plain byte);
+    /// takes the terminal again, whole screen redrawn, when the shell
+    /// continues it (`fg`).
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        // The whole process group, as the terminal would: a wrapper that
+        // started revue (`cargo run`) stops with it.
+        rustix::process::kill_current_process_group(rustix::process::Signal::TSTP)?;
+        enter_terminal()?;
+        self.terminal().clear()
+    }
 }
 
 impl Drop for Term {
@@ -227,6 +240,15 @@ impl Drop for Term {
 
 /// Raw mode, the alternate screen, and a ratatui terminal drawing on it.
 fn take_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    enter_terminal()?;
+    // Creates crossterm's event source now, so that its SIGWINCH handler is
+    // in place before the first resize can happen.
+    event::poll(Duration::ZERO)?;
+    ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Raw mode, the alternate screen, the mouse.
+fn enter_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     execute!(io::stdout(), terminal::EnterAlternateScreen)?;
@@ -235,11 +257,7 @@ fn take_terminal() -> io::Result<ratatui::DefaultTerminal> {
     // EnableMouseCapture also asks for every movement, which over SSH
     // would send bytes and wake revue at each twitch of the hand.
     io::stdout().write_all(b"\x1b[?1000h\x1b[?1006h")?;
-    io::stdout().flush()?;
-    // Creates crossterm's event source now, so that its SIGWINCH handler is
-    // in place before the first resize can happen.
-    event::poll(Duration::ZERO)?;
-    ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
+    io::stdout().flush()
 }
 
 /// Restores the terminal, at most once however many ways out race: raw mode
@@ -551,7 +569,13 @@ fn corpus_loop(
             // Everything queued is applied before the next draw, so that fast
             // typing (or a paste) costs one frame, not one per key.
             while event::poll(Duration::ZERO)? {
-                if let Some(action) = action_for(state, event::read()?) {
+                let ev = event::read()?;
+                if is_suspend(&ev) {
+                    term.suspend()?;
+                    dirty = true;
+                    continue;
+                }
+                if let Some(action) = action_for(state, ev) {
                     dirty = true;
                     // Moving, opening or quitting acts on the view the
                     // query asks for: the filter in flight is awaited (and
@@ -581,6 +605,12 @@ fn corpus_loop(
             *wake = term.wait_with(&others)?;
         }
     })
+}
+
+fn is_suspend(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.code == KeyCode::Char('z')
+        && k.modifiers.contains(KeyModifiers::CONTROL))
 }
 
 fn action_for(state: &AppState, ev: Event) -> Option<Action> {

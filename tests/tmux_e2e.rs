@@ -136,3 +136,36 @@ fn assert_within(screen: &str, cols: usize) {
         assert!(w <= cols, "a line of {w} columns in {cols}:\n{screen}");
     }
 }
+
+/// Ctrl-Z gives the shell a sane terminal and stops revue; `fg` brings the
+/// dashboard back, whole, with the query typed before.
+#[test]
+fn ctrl_z_suspends_and_fg_resumes_in_tmux() {
+    let Some(t) = Tmux::shell(100, 30) else {
+        return;
+    };
+    t.run(&format!(
+        "{} --no-state --no-cache {}",
+        revue_bin(),
+        seeds().display()
+    ));
+    t.wait_for(&["Articles (6/6)"]);
+    t.send(&["/"]);
+    t.literal("erdogan");
+    let before = t.wait_screen("the filtered dashboard", |s| {
+        s.contains("/ erdogan") && s.contains("Articles (3/6)")
+    });
+    t.send(&["C-z"]);
+    t.wait_screen("the shell after the stop", |s| {
+        s.contains("Stopped") && s.trim_end().ends_with('$')
+    });
+    t.assert_sane_terminal();
+    t.run("fg");
+    let after = t.wait_screen("the dashboard again", |s| s.contains("/ erdogan"));
+    assert!(t.alternate_on(), "the dashboard takes the screen again");
+    assert_eq!(after, before, "the whole screen is drawn again as it was");
+    t.send(&["Escape"]);
+    t.send(&["q"]);
+    t.wait_screen("the shell prompt", |s| s.trim_end().ends_with('$'));
+    t.assert_sane_terminal();
+}
