@@ -153,6 +153,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("[ ]", "reader: previous / next article"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
+    ("Ctrl-Z", "suspend to the shell; fg comes back"),
     ("", ""),
     (
         "word 'word",
