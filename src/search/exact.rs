@@ -56,7 +56,7 @@ pub(crate) fn holding(
         // words hold a given letter: reading their postings costs more
         // than finding the letter early in each text.)
         Some(run) if whole && run.chars().nth(1).is_some() => {
-            for w in index.words_holding_short(run) {
+            for w in index.words_containing_short(run) {
                 for &p in index.postings(w) {
                     let a = index::posting_parts(p).0 as usize;
                     out[a] |= kept[a] && p & IN_TEXT != 0;

@@ -236,7 +236,7 @@ impl SearchIndex {
 
     /// Every word holding `part`, of any length: one pass over the words'
     /// bytes, for parts too short for the trigram table.
-    pub(crate) fn words_holding_short(&self, part: &str) -> Vec<usize> {
+    pub(crate) fn words_containing_short(&self, part: &str) -> Vec<usize> {
         let starts = &self.words.starts;
         let mut out: Vec<usize> = Vec::new();
         for at in memchr::memmem::find_iter(&self.words.items, part.as_bytes()) {
