@@ -112,6 +112,20 @@ fn sigterm_and_sighup_restore_the_terminal_in_tmux() {
     }
 }
 
+/// The screen once `ok` holds and two reads 200 ms apart agree: a frame
+/// is never read half drawn.
+fn settled(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let mut screen = t.wait_screen(what, &ok);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let again = t.wait_screen(what, &ok);
+        if again == screen {
+            return screen;
+        }
+        screen = again;
+    }
+}
+
 /// The pid of the revue running in the pane (a child of its shell).
 fn pid_of_revue(t: &Tmux) -> u32 {
     let shell: u32 = t.format("#{pane_pid}").parse().unwrap();
@@ -152,16 +166,15 @@ fn ctrl_z_suspends_and_fg_resumes_in_tmux() {
     t.wait_for(&["Articles (6/6)"]);
     t.send(&["/"]);
     t.literal("erdogan");
-    let before = t.wait_screen("the filtered dashboard", |s| {
-        s.contains("/ erdogan") && s.contains("Articles (3/6)")
-    });
+    let filtered = |s: &str| s.contains("/ erdogan") && s.contains("3 articles · 30 entities");
+    let before = settled(&t, "the filtered dashboard", filtered);
     t.send(&["C-z"]);
     t.wait_screen("the shell after the stop", |s| {
         s.contains("Stopped") && s.trim_end().ends_with('$')
     });
     t.assert_sane_terminal();
     t.run("fg");
-    let after = t.wait_screen("the dashboard again", |s| s.contains("/ erdogan"));
+    let after = settled(&t, "the dashboard again", filtered);
     assert!(t.alternate_on(), "the dashboard takes the screen again");
     assert_eq!(after, before, "the whole screen is drawn again as it was");
     t.send(&["Escape"]);
