@@ -112,18 +112,12 @@ fn exact_terms_match_a_plain_scan_of_the_folded_texts() {
     // hyphens, digits), cut at arbitrary characters, a few words long or
     // shorter than a word; and terms no text holds.
     let mut terms: Vec<String> = vec!["zzqx".into(), "erdoganx".into(), "'".into(), "-".into()];
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = |bound: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % bound as u64) as usize
-    };
+    let mut rng = corpus::Rng::new(11);
     while terms.len() < 300 {
-        let a = &corpus.articles[next(corpus.articles.len())];
+        let a = rng.pick(&corpus.articles);
         let chars: Vec<char> = a.text.chars().collect();
-        let start = next(chars.len());
-        let len = 1 + next(14);
+        let start = rng.below(chars.len());
+        let len = 1 + rng.below(14);
         let piece: String = chars[start..(start + len).min(chars.len())]
             .iter()
             .collect();
