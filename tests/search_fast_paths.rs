@@ -3,6 +3,8 @@
 //! by comparing with a plain scan of every word.
 
 mod common;
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
 
 use std::path::PathBuf;
 
@@ -82,19 +84,13 @@ fn candidates_lose_nothing_on_real_articles() {
 fn candidates_lose_nothing_on_a_generated_vocabulary() {
     // Deterministic words over a small alphabet, so that many share
     // prefixes, trigrams and near misses.
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = corpus::Rng::new(5);
     let alphabet: Vec<char> = "aeioustrnlé".chars().collect();
     let mut text = String::new();
     for _ in 0..3000 {
-        let len = 2 + (next() % 9) as usize;
+        let len = 2 + rng.below(9);
         for _ in 0..len {
-            text.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+            text.push(*rng.pick(&alphabet));
         }
         text.push(' ');
     }
