@@ -185,26 +185,29 @@ thread_local! {
 /// Runs `f` on `s` folded as [`fold_name`] folds it, in a buffer kept for
 /// the purpose (no allocation once it has grown).
 pub fn with_fold_name<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    KEY.with(|k| match k.try_borrow_mut() {
-        Ok(mut buf) => {
-            buf.clear();
-            fold_name_into(s, &mut buf);
-            f(&buf)
-        }
-        Err(_) => f(&fold_name(s)),
-    })
+    with_buffer(s, fold_name_into, f)
 }
 
 /// Runs `f` on `s` folded as [`fold`] folds it, in the same kind of buffer
 /// as [`with_fold_name`].
 pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_buffer(s, fold_into, f)
+}
+
+/// `f` on `s` as `into` writes it, in the thread's buffer; in a buffer of
+/// its own when `f` itself folds (the thread's is borrowed then).
+fn with_buffer<R>(s: &str, into: fn(&str, &mut String), f: impl FnOnce(&str) -> R) -> R {
     KEY.with(|k| match k.try_borrow_mut() {
         Ok(mut buf) => {
             buf.clear();
-            fold_into(s, &mut buf);
+            into(s, &mut buf);
             f(&buf)
         }
-        Err(_) => f(&fold(s)),
+        Err(_) => {
+            let mut own = String::new();
+            into(s, &mut own);
+            f(&own)
+        }
     })
 }
 
