@@ -224,9 +224,8 @@ pub fn read_cached_corpus(
     look_up(source, loaded, cache_dir, |cache| {
         let stored = cache.open()?;
         let (corpus, index) = if stored.index_bytes() <= INDEX_READ_WITH_CORPUS {
-            let (index, corpus) = rayon::join(|| stored.index(), || stored.corpus());
-            let index = index?;
-            (corpus?, CachedIndex::Read(Box::new(index)))
+            let (corpus, index) = stored.both()?;
+            (corpus, CachedIndex::Read(Box::new(index)))
         } else {
             (stored.corpus()?, CachedIndex::Stored(stored))
         };

@@ -152,7 +152,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("u", "unread only / all"),
     ("[ ]", "reader: previous / next article"),
     ("?", "this help"),
-    ("q  Ctrl-C", "quit (Ctrl-Z: suspend to the shell, fg comes back)"),
+    (
+        "q  Ctrl-C",
+        "quit (Ctrl-Z: suspend to the shell, fg comes back)",
+    ),
     ("", ""),
     (
         "word 'word",

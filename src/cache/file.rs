@@ -105,22 +105,16 @@ pub fn open(path: &Path, key: u128) -> Result<Opened, Unusable> {
             .checked_add(len)
             .ok_or_else(|| corrupt("bad header (lengths)"))?;
     }
-    let actual = file
-        .metadata()
-        .map_err(|e| corrupt(format!("cannot read: {e}")))?
-        .len();
-    if actual != offset {
-        return Err(corrupt(format!(
-            "truncated or padded: {actual} bytes where the header says {offset}"
-        )));
-    }
     // SAFETY: a mapped file changed underneath is undefined behaviour. A
     // cache file never is: writers write a new file and rename it over
     // the old one, whose inode (the one mapped) stays as it was.
     let map =
         unsafe { memmap2::Mmap::map(&file) }.map_err(|e| corrupt(format!("cannot map: {e}")))?;
-    if map.len() as u64 != offset {
-        return Err(corrupt("changed while opened"));
+    let actual = map.len() as u64;
+    if actual != offset {
+        return Err(corrupt(format!(
+            "truncated or padded: {actual} bytes where the header says {offset}"
+        )));
     }
     Ok(Opened { map, sections })
 }

@@ -79,12 +79,7 @@ impl Cache {
     /// The corpus and index saved under this key, if there are ones and
     /// they are sound.
     pub fn load(&self) -> Result<(Corpus, SearchIndex), Unusable> {
-        let stored = self.open()?;
-        // The index is one section as large as many article chunks: it
-        // starts first, and the chunks share out the rest of the cores.
-        let (index, corpus) = rayon::join(|| stored.index(), || stored.corpus());
-        let index = index?;
-        Ok((corpus?, index))
+        self.open()?.both()
     }
 
     /// The file saved under this key, its header checked, its sections
@@ -132,6 +127,15 @@ pub struct Stored {
 }
 
 impl Stored {
+    /// The corpus and its index, read together.
+    pub fn both(&self) -> Result<(Corpus, SearchIndex), Unusable> {
+        // The index is one section as large as many article chunks: it
+        // starts first, and the chunks share out the rest of the cores.
+        let (index, corpus) = rayon::join(|| self.index(), || self.corpus());
+        let index = index?;
+        Ok((corpus?, index))
+    }
+
     /// The corpus: its articles in chunks decoded in parallel, then
     /// checked for consistency.
     pub fn corpus(&self) -> Result<Corpus, Unusable> {
