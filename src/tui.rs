@@ -569,14 +569,12 @@ fn corpus_loop(
             // Everything queued is applied before the next draw, so that fast
             // typing (or a paste) costs one frame, not one per key.
             while event::poll(Duration::ZERO)? {
-                let ev = event::read()?;
-                if is_suspend(&ev) {
-                    term.suspend()?;
+                if let Some(action) = action_for(state, event::read()?) {
                     dirty = true;
-                    continue;
-                }
-                if let Some(action) = action_for(state, ev) {
-                    dirty = true;
+                    if action == Action::Suspend {
+                        term.suspend()?;
+                        continue;
+                    }
                     // Moving, opening or quitting acts on the view the
                     // query asks for: the filter in flight is awaited (and
                     // before the index, on the view shown).
@@ -605,12 +603,6 @@ fn corpus_loop(
             *wake = term.wait_with(&others)?;
         }
     })
-}
-
-fn is_suspend(ev: &Event) -> bool {
-    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
-        && k.code == KeyCode::Char('z')
-        && k.modifiers.contains(KeyModifiers::CONTROL))
 }
 
 fn action_for(state: &AppState, ev: Event) -> Option<Action> {

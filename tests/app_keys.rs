@@ -160,3 +160,30 @@ fn help_opens_and_any_key_closes_and_q_quits() {
     press(&mut s, &[Key::Char('q')]);
     assert!(s.quit);
 }
+
+/// Ctrl-Z asks the event loop to suspend in every mode, the search line
+/// and the help included, and changes nothing of the dashboard.
+#[test]
+fn ctrl_z_suspends_from_every_mode_and_changes_nothing() {
+    use revue::app::Action;
+
+    let mut s = fresh();
+    for before in [
+        vec![],
+        typed("/erd"),
+        vec![Key::Char('?')],
+        vec![Key::Enter],
+    ] {
+        s = fresh();
+        press(&mut s, &before);
+        assert_eq!(
+            action_for(&s, Key::Ctrl('z')),
+            Some(Action::Suspend),
+            "{before:?}"
+        );
+        let (query, mode, quit) = (s.query.clone(), s.mode, s.quit);
+        press(&mut s, &[Key::Ctrl('z')]);
+        assert_eq!((s.query.clone(), s.mode, s.quit), (query, mode, quit));
+    }
+    assert!(!s.quit);
+}

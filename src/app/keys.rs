@@ -28,8 +28,11 @@ pub enum Key {
 /// The action a key stands for in the current mode. While the search line
 /// is being edited, printable keys are text.
 pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
-    if let Key::Ctrl('c') = key {
-        return Some(Action::Quit);
+    // Ctrl-C and Ctrl-Z keep their terminal meaning in every mode.
+    match key {
+        Key::Ctrl('c') => return Some(Action::Quit),
+        Key::Ctrl('z') => return Some(Action::Suspend),
+        _ => {}
     }
     if state.mode == Mode::Help {
         // Any key closes the help, `q` included, as in a pager.

@@ -130,6 +130,9 @@ pub enum Action {
         rows: u16,
     },
     Quit,
+    /// Give the terminal back to the shell and stop until continued: the
+    /// terminal's business, which the event loop carries out.
+    Suspend,
 }
 
 #[derive(Debug, Clone)]
@@ -427,7 +430,12 @@ pub fn update<'a>(
     index: impl Into<Option<&'a SearchIndex>>,
 ) {
     let index = index.into();
-    if state.mode == Mode::Help && !matches!(action, Action::Quit | Action::Resize { .. }) {
+    if state.mode == Mode::Help
+        && !matches!(
+            action,
+            Action::Quit | Action::Suspend | Action::Resize { .. }
+        )
+    {
         state.mode = state.underlying_mode();
         return;
     }
@@ -581,6 +589,7 @@ pub fn update<'a>(
         }
         Action::Resize { cols, rows } => state.size = (cols, rows),
         Action::Quit => state.quit = true,
+        Action::Suspend => {}
     }
 }
 
