@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         )
     };
     right = match (state.building, state.indexing) {
-        (true, true) => format!("preparing search; extracting entities… · {right}"),
+        (true, true) => format!("preparing search; extracting entities and events… · {right}"),
         (true, false) => format!("extracting entities and events… · {right}"),
         (false, true) => format!("preparing search… · {right}"),
         (false, false) => right,
