@@ -138,6 +138,13 @@ const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
 ];
 
+/// The most tokens one name may hold, connectors included. The longest real
+/// names (`Observatoire syrien des droits de l'Homme`, `Luiz Inácio Lula da
+/// Silva`) hold seven or eight; a longer capitalised run is a heading, a
+/// list or pasted noise, and an unbounded one made every later step (alias
+/// keys, surname joins) grow with the square of its length.
+const MAX_NAME_TOKENS: usize = 12;
+
 /// What joins an organisation head to its name (`ministère de la Défense`).
 const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "la", "of", "the"];
 
@@ -197,6 +204,7 @@ impl SentenceScan<'_> {
             // (Connectors may run to the end of the sentence: j == n.)
             let org_after_connector = j > end && j < n && self.gaz.is_org_head(self.tokens[j].text);
             if j < n
+                && j + 1 - i <= MAX_NAME_TOKENS
                 && self.glued(j)
                 && self.starts_name(j)
                 && !self.gaz.is_month_or_weekday(self.tokens[j].text)
@@ -682,5 +690,13 @@ mod tests {
         assert!(cue("Zorbaville").place_preposition);
         assert!(cue("Dupré").person_title);
         assert!(cue("Groupe Tartempion").org_head);
+    }
+
+    #[test]
+    fn a_long_capitalised_run_is_cut_into_names_of_bounded_length() {
+        let text = "Moscou ".repeat(1000);
+        for (name, _) in mentions(&text) {
+            assert!(name.split(' ').count() <= MAX_NAME_TOKENS, "{name}");
+        }
     }
 }
