@@ -9,6 +9,7 @@ pub mod entities;
 pub mod events;
 pub mod fold;
 pub mod gazetteer;
+pub mod institutions;
 pub mod kind;
 pub mod lang;
 pub mod sentences;
