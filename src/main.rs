@@ -351,7 +351,7 @@ fn from_cache(read: revue::CachedCorpus) -> std::io::Result<tui::Shown> {
         revue::CachedIndex::Stored(stored) => stored,
     };
     let of = Arc::clone(&corpus);
-    let indexing = tui::Pending::spawn("revue-index", move || match stored.index() {
+    let indexing = tui::Pending::spawn("revue-index", move || match stored.index(&of) {
         Ok(index) => index,
         // The corpus was checked whole, so an index that is not sound is
         // made again from it, and the file saved anew over the bad one.
