@@ -228,3 +228,20 @@ fn a_cache_truncated_while_read_is_refused_without_sigbus() {
         Err(revue::cache::Unusable::Corrupt(_))
     ));
 }
+
+/// Writes the seeds' sections as a seed corpus for the `cache` fuzz target
+/// (each file: the section's number, then its bytes), when
+/// REVUE_FUZZ_SEEDS names a folder: `REVUE_FUZZ_SEEDS=fuzz/corpus/cache
+/// cargo test --test cache_trust write_cache_fuzz_seeds`.
+#[test]
+fn write_cache_fuzz_seeds() {
+    let Some(dir) = std::env::var_os("REVUE_FUZZ_SEEDS") else {
+        return;
+    };
+    fs::create_dir_all(&dir).unwrap();
+    for (i, s) in seed_sections().iter().enumerate() {
+        let mut bytes = vec![i as u8];
+        bytes.extend_from_slice(s);
+        fs::write(Path::new(&dir).join(format!("section-{i}")), bytes).unwrap();
+    }
+}
