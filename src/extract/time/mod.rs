@@ -124,14 +124,21 @@ pub fn candidates(sentence: &str, lang: Lang) -> Vec<Candidate> {
         .into_iter()
         .filter_map(|m| {
             let (start, end) = scan.byte_range(&m)?;
-            // Only a weekday alone asks for the tense (see `resolve`).
-            let future = matches!(
-                m.raw,
+            // Only a weekday alone, a day or a month without a year or a
+            // direction word ask for the tense (see `resolve`); a day or a
+            // month only from a marker of its own clause.
+            let future = match m.raw {
                 Raw::Weekday {
-                    dir: Dir::Context,
-                    ..
+                    dir: Dir::Context, ..
+                } => scan.future_at(m.start),
+                Raw::DayMonth {
+                    dir: Dir::Context, ..
                 }
-            ) && scan.future_at(m.start);
+                | Raw::Month {
+                    dir: Dir::Context, ..
+                } => scan.future_marked_at(m.start),
+                _ => false,
+            };
             Some(Candidate {
                 start,
                 end,
