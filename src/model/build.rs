@@ -79,6 +79,7 @@ impl Staged {
                     header: r.header_date,
                     published: r.published,
                     self_date: None,
+                    inherited: r.header_inherited,
                 })
             })
             .collect();
@@ -211,6 +212,7 @@ fn resolve_dates(
                 header: r.header_date,
                 published: r.published,
                 self_date: a.self_date,
+                inherited: r.header_inherited,
             })
         })
         .collect();
