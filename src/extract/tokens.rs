@@ -280,10 +280,11 @@ mod tests {
     fn english_possessives_leave_the_name() {
         assert_eq!(
             words("Russia's army, Merkel’s party, the Fed's rate, it's"),
-            ["Russia", "army", "Merkel", "party", "the", "Fed", "rate", "it"]
+            [
+                "Russia", "army", "Merkel", "party", "the", "Fed", "rate", "it"
+            ]
         );
         // Not a possessive: a name of its own.
-
     }
 
     #[test]

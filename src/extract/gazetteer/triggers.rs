@@ -9,14 +9,14 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::Gazetteer;
 use crate::extract::fold::fold;
-use crate::extract::kind::EventType;
+use crate::extract::kind::{EventType, Subtype};
 
 /// A trigger phrase, as folded words; `event` is `None` for the phrases that
 /// only shadow a shorter trigger (`so-called` over `called`).
 #[derive(Debug)]
 pub(super) struct Trigger {
     pub(super) words: Box<[String]>,
-    pub(super) event: Option<EventType>,
+    pub(super) event: Option<Subtype>,
 }
 
 impl Gazetteer {
@@ -39,13 +39,13 @@ impl Gazetteer {
             .chain(spans[1..].iter().map(|&(s, e)| fold(&text[s..e])))
             .collect();
         let (n, event) = self.trigger_match(&words)?;
-        Some((spans[n - 1].1, event?))
+        Some((spans[n - 1].1, event?.kind()))
     }
 
     /// All trigger matches in a sentence, left to right and not overlapping
-    /// (the longest phrase wins at each word): `(byte start, byte end, type)`,
-    /// offsets in `sentence`.
-    pub fn triggers_in(&self, sentence: &str) -> Vec<(usize, usize, EventType)> {
+    /// (the longest phrase wins at each word): `(byte start, byte end,
+    /// subtype)`, offsets in `sentence`.
+    pub fn triggers_in(&self, sentence: &str) -> Vec<(usize, usize, Subtype)> {
         let spans: Vec<(usize, usize)> = word_spans(sentence).collect();
         let words: Vec<String> = spans.iter().map(|&(s, e)| fold(&sentence[s..e])).collect();
         let mut found = Vec::new();
@@ -65,8 +65,8 @@ impl Gazetteer {
     }
 
     /// The longest trigger phrase that `words` (folded) starts with: its
-    /// length in words, and its type (`None` for a shadowing phrase).
-    fn trigger_match(&self, words: &[String]) -> Option<(usize, Option<EventType>)> {
+    /// length in words, and its subtype (`None` for a shadowing phrase).
+    fn trigger_match(&self, words: &[String]) -> Option<(usize, Option<Subtype>)> {
         let candidates = self.triggers.get(words.first()?)?;
         candidates
             .iter()
