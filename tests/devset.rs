@@ -53,7 +53,7 @@ fn french_development_set() {
         &[
             ("entity_f1", 0.79),
             ("entity_typed_f1", 0.66),
-            ("event_f1", 0.36),
+            ("event_f1", 0.69),
             ("article_date_acc", 0.52),
         ],
     );
@@ -66,7 +66,7 @@ fn english_development_set() {
         &[
             ("entity_f1", 0.78),
             ("entity_typed_f1", 0.58),
-            ("event_f1", 0.45),
+            ("event_f1", 0.60),
             ("article_date_acc", 0.60),
         ],
     );
@@ -79,7 +79,7 @@ fn french_held_out_set() {
         &[
             ("entity_f1", 0.79),
             ("entity_typed_f1", 0.57),
-            ("event_f1", 0.41),
+            ("event_f1", 0.56),
             ("article_date_acc", 0.66),
         ],
     );
@@ -92,7 +92,7 @@ fn english_held_out_set() {
         &[
             ("entity_f1", 0.81),
             ("entity_typed_f1", 0.55),
-            ("event_f1", 0.22),
+            ("event_f1", 0.56),
             ("article_date_acc", 0.71),
         ],
     );

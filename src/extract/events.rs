@@ -189,27 +189,39 @@ impl<'a> ActorsByPosition<'a> {
 
 /// Dates that say when something happened. A `depuis`/`since` date gives
 /// way when the sentence has another one: it dates a state, not the event.
+/// A `jusqu'au`/`until` date ends a span (`le procès doit durer jusqu'au 23
+/// novembre`) and dates no event.
 fn event_dates<'a>(
     text: &str,
     sentence: &Range<usize>,
     dates: &[&'a DatedSpan],
 ) -> Vec<&'a DatedSpan> {
-    let is_since = |d: &DatedSpan| {
+    let opened_by = |d: &DatedSpan, words: &[&str]| {
         // Only the last words before the date can say `depuis`.
         let before = tail(&text[sentence.start..d.span.start], 24);
         let before = fold(before.trim_end());
         let span = fold(tail_free_head(&text[d.span.clone()], 24));
-        ["depuis", "since"]
+        words
             .iter()
             .any(|w| before.ends_with(w) || span.starts_with(w))
     };
-    let plain: Vec<&DatedSpan> = dates.iter().copied().filter(|d| !is_since(d)).collect();
-    if plain.is_empty() {
-        dates.to_vec()
-    } else {
-        plain
-    }
+    let dates: Vec<&DatedSpan> = dates
+        .iter()
+        .copied()
+        .filter(|d| !opened_by(d, UNTIL))
+        .collect();
+    let plain: Vec<&DatedSpan> = dates
+        .iter()
+        .copied()
+        .filter(|d| !opened_by(d, SINCE))
+        .collect();
+    if plain.is_empty() { dates } else { plain }
 }
+
+/// Words before a date that make it the start of a state (folded).
+const SINCE: &[&str] = &["depuis", "since"];
+/// Words before a date that make it the end of a span (folded).
+const UNTIL: &[&str] = &["jusqu'", "jusqu'au", "jusqu'a", "jusqu'en", "until"];
 
 /// The last `n` characters of `s` at most.
 fn tail(s: &str, n: usize) -> &str {
@@ -401,6 +413,9 @@ fn is_dateline(text: &str, span: &Range<usize>) -> bool {
     let letters = first.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && first.chars().all(|c| !c.is_lowercase())
 }
+
+#[cfg(test)]
+mod families;
 
 #[cfg(test)]
 mod tests {

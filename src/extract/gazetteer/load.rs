@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::triggers::{Trigger, phrase_words};
+use super::triggers::{Role, Trigger, phrase_words};
 use super::{Gazetteer, PlaceKind, Referent, Shapes};
 use crate::extract::fold::fold_name;
 use crate::extract::kind::{EntityKind, Subtype};
@@ -185,7 +185,8 @@ impl Builder {
             let code = items.next().unwrap_or_default();
             let event = match (code, Subtype::from_code(code)) {
                 ("none", _) => None,
-                (_, Some(event)) => Some(event),
+                ("onset", _) => Some(Role::Onset),
+                (_, Some(event)) => Some(Role::Event(event)),
                 (_, None) => {
                     self.problems
                         .push(format!("triggers.txt:{line}: unknown subtype `{code}`"));
