@@ -14,6 +14,7 @@ use crate::extract::entities::{AcronymPair, Mention};
 use crate::extract::fold::fold_name;
 use crate::extract::gazetteer;
 use crate::extract::kind::EntityKind;
+use crate::extract::lang::Lang;
 
 use super::renderings::{self, Evidence, Names};
 use super::translit;
@@ -89,10 +90,11 @@ impl Keys {
 }
 
 /// Groups mentions into entities; `article_of[i]` is the article of
-/// `mentions[i]`.
+/// `mentions[i]`, and `article_lang[a]` the language of article `a`.
 pub fn cluster(
     mentions: &[&Mention],
     article_of: &[u32],
+    article_lang: &[Lang],
     acronyms: &[AcronymPair],
     user_aliases: &[(String, Vec<String>)],
 ) -> Clustering {
@@ -144,6 +146,7 @@ pub fn cluster(
         key_votes: &key_votes,
         mention_key: &mention_key,
         article_of,
+        article_lang,
     };
     // Full names first (`Vladimir Poutine` = `Vladimir Putin`), so that a
     // surname then finds one full name, not two renderings of it; then
@@ -334,7 +337,7 @@ mod tests {
             m("Marie Curie", person()),
         ];
         let refs: Vec<&Mention> = ms.iter().collect();
-        let c = cluster(&refs, &one_article(&refs), &[], &[]);
+        let c = cluster(&refs, &one_article(&refs), &[Lang::Fr], &[], &[]);
         assert_eq!(
             names(&c),
             [vec!["Dupont", "Jean Dupont"], vec!["Marie Curie"]]
@@ -357,7 +360,9 @@ mod tests {
         ];
         let refs: Vec<&Mention> = ms.iter().collect();
         assert_eq!(
-            cluster(&refs, &one_article(&refs), &[], &[]).entities.len(),
+            cluster(&refs, &one_article(&refs), &[Lang::Fr], &[], &[])
+                .entities
+                .len(),
             1
         );
     }
@@ -371,7 +376,9 @@ mod tests {
         ];
         let refs: Vec<&Mention> = ms.iter().collect();
         assert_eq!(
-            cluster(&refs, &one_article(&refs), &[], &[]).entities.len(),
+            cluster(&refs, &one_article(&refs), &[Lang::Fr], &[], &[])
+                .entities
+                .len(),
             3
         );
     }
@@ -390,7 +397,7 @@ mod tests {
             expansion: "Observatoire syrien des droits de l'Homme".into(),
         };
         let user = [("New York".to_string(), vec!["Big Apple".to_string()])];
-        let c = cluster(&refs, &one_article(&refs), &[pair], &user);
+        let c = cluster(&refs, &one_article(&refs), &[Lang::Fr], &[pair], &user);
         assert_eq!(c.entities.len(), 2);
         assert_eq!(c.mention_entity, [0, 0, 1, 1]);
     }

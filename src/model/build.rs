@@ -157,7 +157,14 @@ impl Staged {
                 .iter()
                 .flat_map(|a| a.entities.acronyms.iter().cloned())
                 .collect();
-            aliases::cluster(&refs, &article_of, &acronyms, &options.aliases)
+            let article_lang: Vec<_> = annotations.iter().map(|a| a.lang).collect();
+            aliases::cluster(
+                &refs,
+                &article_of,
+                &article_lang,
+                &acronyms,
+                &options.aliases,
+            )
         };
 
         let mut articles: Vec<Article> = raw

@@ -16,8 +16,10 @@ use std::collections::HashMap;
 
 use crate::extract::gazetteer;
 use crate::extract::kind::EntityKind;
+use crate::extract::lang::Lang;
 
 use super::aliases::UnionFind;
+use super::translit;
 use super::votes::Votes;
 
 /// What the corpus says about each identity key.
@@ -30,6 +32,8 @@ pub(super) struct Evidence<'a> {
     /// The key of each mention, and its article.
     pub mention_key: &'a [u32],
     pub article_of: &'a [u32],
+    /// The language of each article.
+    pub article_lang: &'a [Lang],
 }
 
 /// Which names may start a candidate join.
@@ -56,19 +60,28 @@ pub(super) fn join(uf: &mut UnionFind, ev: &Evidence, names: Names) {
     let roots = Roots::gather(uf, ev, &pairs);
     // Confirmed on the entities as they stand, then joined: the outcome
     // does not depend on the order of the pairs.
-    let confirmed: Vec<(usize, usize)> = pairs
-        .into_iter()
-        .filter(|&(a, b)| roots.confirm(a, b))
-        .collect();
-    for (a, b) in confirmed {
-        uf.union(a, b);
+    let confirmed: Vec<Pair> = pairs.into_iter().filter(|p| roots.confirm(p)).collect();
+    for p in confirmed {
+        uf.union(p.a, p.b);
     }
 }
 
-/// Pairs of entities (as union-find roots) with a key in common, sorted.
-fn candidates(uf: &mut UnionFind, ev: &Evidence, which: Names) -> Vec<(usize, usize)> {
+/// Two entities (as union-find roots) with a key in common.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pair {
+    a: usize,
+    b: usize,
+    /// Met under the loose key only: they must come from different
+    /// languages, where first names are translated.
+    loose: bool,
+}
+
+/// The candidate pairs, sorted: under the transliteration key, and for
+/// full names under the loose key too.
+fn candidates(uf: &mut UnionFind, ev: &Evidence, which: Names) -> Vec<Pair> {
     let gaz = gazetteer::get();
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut exact: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut loose: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, name) in ev.names.iter().enumerate() {
         let tkey = ev.tkeys[k].as_str();
         let single = !name.contains(' ');
@@ -76,45 +89,64 @@ fn candidates(uf: &mut UnionFind, ev: &Evidence, which: Names) -> Vec<(usize, us
         {
             continue;
         }
-        groups.entry(tkey).or_default().push(k);
+        exact.entry(tkey).or_default().push(k);
+        if which == Names::Full
+            && let Some(l) = translit::loose_key(tkey)
+        {
+            loose.entry(l).or_default().push(k);
+        }
     }
     let mut pairs = Vec::new();
-    for keys in groups.values().filter(|ks| ks.len() > 1) {
-        let mut roots: Vec<usize> = keys.iter().map(|&k| uf.find(k)).collect();
-        roots.sort_unstable();
-        roots.dedup();
-        if roots.len() < 2 || roots.len() > MAX_RENDERINGS {
-            continue;
-        }
-        for (i, &a) in roots.iter().enumerate() {
-            pairs.extend(roots[i + 1..].iter().map(|&b| (a, b)));
-        }
+    for keys in exact.values() {
+        group_pairs(uf, keys, false, &mut pairs);
+    }
+    for keys in loose.values() {
+        group_pairs(uf, keys, true, &mut pairs);
     }
     pairs.sort_unstable();
-    pairs.dedup();
+    pairs.dedup_by(|b, a| a.a == b.a && a.b == b.b);
     pairs
 }
 
+/// Every pair of the entities of one key's group, if it is small.
+fn group_pairs(uf: &mut UnionFind, keys: &[usize], loose: bool, pairs: &mut Vec<Pair>) {
+    if keys.len() < 2 {
+        return;
+    }
+    let mut roots: Vec<usize> = keys.iter().map(|&k| uf.find(k)).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    if roots.len() < 2 || roots.len() > MAX_RENDERINGS {
+        return;
+    }
+    for (i, &a) in roots.iter().enumerate() {
+        pairs.extend(roots[i + 1..].iter().map(|&b| Pair { a, b, loose }));
+    }
+}
+
 /// The evidence of the entities in candidate pairs, by root.
-struct Roots<'a> {
-    of: HashMap<usize, Root<'a>>,
+struct Roots {
+    of: HashMap<usize, Root>,
 }
 
 #[derive(Default)]
-struct Root<'a> {
+struct Root {
     votes: Votes,
     /// Articles that name it, sorted.
     articles: Vec<u32>,
-    /// Transliteration keys of the first words of its names of two words.
-    first_words: Vec<&'a str>,
+    /// Consonants of the first words of its names of two words.
+    first_words: Vec<String>,
+    /// How many of its articles are French, and how many English.
+    french: usize,
+    english: usize,
 }
 
-impl<'a> Roots<'a> {
+impl Roots {
     /// One pass over keys and one over mentions, keeping the candidates'.
-    fn gather(uf: &mut UnionFind, ev: &Evidence<'a>, pairs: &[(usize, usize)]) -> Self {
+    fn gather(uf: &mut UnionFind, ev: &Evidence, pairs: &[Pair]) -> Self {
         let mut of: HashMap<usize, Root> = pairs
             .iter()
-            .flat_map(|&(a, b)| [a, b])
+            .flat_map(|p| [p.a, p.b])
             .map(|r| (r, Root::default()))
             .collect();
         let key_root: Vec<usize> = (0..ev.names.len()).map(|k| uf.find(k)).collect();
@@ -122,7 +154,7 @@ impl<'a> Roots<'a> {
             if let Some(root) = of.get_mut(r) {
                 root.votes.merge(&ev.key_votes[k]);
                 if let Some((first, _)) = ev.tkeys[k].split_once(' ') {
-                    root.first_words.push(first);
+                    root.first_words.push(translit::consonants(first));
                 }
             }
         }
@@ -136,17 +168,36 @@ impl<'a> Roots<'a> {
         for root in of.values_mut() {
             root.articles.sort_unstable();
             root.articles.dedup();
+            for &a in &root.articles {
+                match ev.article_lang.get(a as usize) {
+                    Some(Lang::Fr) => root.french += 1,
+                    Some(Lang::En) => root.english += 1,
+                    None => {}
+                }
+            }
             root.first_words.sort_unstable();
             root.first_words.dedup();
         }
         Roots { of }
     }
 
-    fn confirm(&self, a: usize, b: usize) -> bool {
-        let (a, b) = (&self.of[&a], &self.of[&b]);
+    fn confirm(&self, p: &Pair) -> bool {
+        let (a, b) = (&self.of[&p.a], &self.of[&p.b]);
         kinds_agree(a.votes.winner(), b.votes.winner())
             && first_names_agree(&a.first_words, &b.first_words)
             && !seen_together(&a.articles, &b.articles)
+            && (!p.loose || a.language() != b.language())
+    }
+}
+
+impl Root {
+    /// The language of most of its articles.
+    fn language(&self) -> Option<Lang> {
+        match self.french.cmp(&self.english) {
+            std::cmp::Ordering::Greater => Some(Lang::Fr),
+            std::cmp::Ordering::Less => Some(Lang::En),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 }
 
@@ -154,8 +205,9 @@ fn kinds_agree(a: EntityKind, b: EntityKind) -> bool {
     a == b || a == EntityKind::Misc || b == EntityKind::Misc
 }
 
-/// Either has no first name, or they share one.
-fn first_names_agree(a: &[&str], b: &[&str]) -> bool {
+/// Either has no first name, or they share one (by its consonants, as
+/// first names are translated: `Alexandre`, `Alexander`).
+fn first_names_agree(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|w| b.binary_search(w).is_ok())
 }
 

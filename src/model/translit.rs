@@ -35,8 +35,35 @@ pub fn name_key(folded: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        word_key_into(w, &mut out);
+        // French sounds a final `n` with an `e` in surnames (`Poutine`),
+        // not in first names, where the `e` makes another name (`Jean`,
+        // `Jeanne`; `Martin`, `Martine`).
+        let last = i + 1 == words.len();
+        word_key_into(w, last, &mut out);
     }
+    out
+}
+
+/// A looser key for names of two words or more: the first name by its
+/// consonants alone, for the first names that each language translates
+/// rather than transliterates (`Alexandre`/`Alexander`, `Evguéni`/
+/// `Yevgeny`, `Mohammed`/`Muhammad`). Meant for names seen in different
+/// languages only; `None` for a single word.
+pub fn loose_key(tkey: &str) -> Option<String> {
+    let (first, rest) = tkey.split_once(' ')?;
+    let mut out = consonants(first);
+    out.push(' ');
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The consonants of a key, doubles written once: `aleksandre` → `lksndr`.
+pub fn consonants(key: &str) -> String {
+    let mut out: String = key
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+        .collect();
+    collapse_doubles(&mut out, 0);
     out
 }
 
@@ -65,11 +92,18 @@ const GROUPS: &[(&str, &str)] = &[
     ("qu", "k"),
 ];
 
-/// The key of one folded word (see the module documentation), appended.
-fn word_key_into(word: &str, out: &mut String) {
+/// The key of one folded word (see the module documentation), appended;
+/// `last` when it ends the name (a surname or a single name).
+fn word_key_into(word: &str, last: bool, out: &mut String) {
     let start = out.len();
     let b = word.as_bytes();
     let mut i = 0;
+    // Russian initial `е`: French `Ie`/`E`, English `Ye`/`E`
+    // (`Iekaterinbourg`, `Yekaterinburg`).
+    if b.starts_with(b"ye") || b.starts_with(b"ie") {
+        out.push('e');
+        i = 2;
+    }
     while i < b.len() {
         if let Some((from, to)) = GROUPS
             .iter()
@@ -96,8 +130,10 @@ fn word_key_into(word: &str, out: &mut String) {
         }
         i += c.len_utf8();
     }
-    // French keeps a final `n` sounded with a silent `e`: `Poutine`.
-    if out[start..].ends_with("ne") && out.len() - start > 3 {
+    // French keeps a final `n` sounded with a silent `e`: `Poutine`;
+    // never after a doubled `n` (`Jeanne`, `Corinne` are names of their own).
+    let key = &out[start..];
+    if last && key.len() > 3 && key.ends_with("ne") && !key.ends_with("nne") {
         out.pop();
     }
     collapse_doubles(out, start);
@@ -151,6 +187,8 @@ mod tests {
             &["Raïssi", "Raisi"],
             &["Ahmadinejad", "Ahmadinedjad"],
             &["Netanyahou", "Netanyahu"],
+            &["Iekaterinbourg", "Yekaterinburg", "Ekaterinbourg"],
+            &["Sotchi", "Sochi"],
         ] {
             let k = key(names[0]);
             for n in &names[1..] {
@@ -169,9 +207,25 @@ mod tests {
             ("Abbas", "Abba"),
             ("Macron", "Micron"),
             ("Bachar al-Assad", "Bashar Hafez"),
+            ("Jean Dupont", "Jeanne Dupont"),
+            ("Martin Aubry", "Martine Aubry"),
         ] {
             assert_ne!(key(a), key(b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn translated_first_names_meet_in_the_loose_key_only() {
+        for (a, b) in [
+            ("Alexandre Loukachenko", "Alexander Lukashenko"),
+            ("Evguéni Prigojine", "Yevgeny Prigozhin"),
+            ("Mouammar Kadhafi", "Muammar Gaddafi"),
+        ] {
+            let loose = |s: &str| loose_key(&key(s));
+            assert_eq!(loose(a), loose(b), "{a} / {b}");
+        }
+        assert_ne!(key("Alexandre Loukachenko"), key("Alexander Lukashenko"));
+        assert_eq!(loose_key("putin"), None);
     }
 
     #[test]
