@@ -31,6 +31,9 @@ struct Lists {
     heads: rustc_hash::FxHashMap<String, Vec<HeadEntry>>,
     adjective_endings: Vec<&'static str>,
     not_complement: Vec<&'static str>,
+    org_tail: rustc_hash::FxHashSet<&'static str>,
+    place_tail: rustc_hash::FxHashSet<&'static str>,
+    place_title: rustc_hash::FxHashSet<&'static str>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -38,6 +41,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         heads: Default::default(),
         adjective_endings: Vec::new(),
         not_complement: Vec::new(),
+        org_tail: Default::default(),
+        place_tail: Default::default(),
+        place_title: Default::default(),
     };
     for line in include_str!("data/institutions.txt").lines() {
         let line = line.trim();
@@ -71,6 +77,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 }
                 "adjective_ending" => lists.adjective_endings.push(f),
                 "not_complement" => lists.not_complement.push(f),
+                "org_tail" => {
+                    lists.org_tail.insert(f);
+                }
+                "place_tail" => {
+                    lists.place_tail.insert(f);
+                }
+                "place_title" => {
+                    lists.place_title.insert(f);
+                }
                 _ => {}
             }
         }
@@ -81,6 +96,20 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         .sort_by_key(|e| std::cmp::Reverse(e.len()));
     lists
 });
+
+/// What the words of a name of two words or more say of it, English
+/// style: its last word a head (`Health Ministry`, `Bicol River`) or its
+/// first a place title (`County Durham`).
+pub fn english_head(first: &str, last: &str) -> Option<Head> {
+    let lists = &*LISTS;
+    if lists.org_tail.contains(last) {
+        Some(Head::Org)
+    } else if lists.place_tail.contains(last) || lists.place_title.contains(first) {
+        Some(Head::Place)
+    } else {
+        None
+    }
+}
 
 /// The most lowercase words a name may take after its head.
 const MAX_TAIL: usize = 8;
