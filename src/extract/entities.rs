@@ -521,8 +521,15 @@ impl SentenceScan<'_> {
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
                 let lower_ok = t.is_capitalised() || PARTICLES.contains(&t.text);
+                // A word that names something alone (`Coupe de France`,
+                // `Palais Bourbon`) or a common noun is no part of a
+                // person's name.
+                let names_alone = t.is_capitalised()
+                    && (self.gaz.kind(t.text).is_some()
+                        || with_fold_name(t.text, |k| COMMON_NOUNS.contains(k)));
                 word_like
                     && lower_ok
+                    && !names_alone
                     && !t.is_acronym()
                     && !self.gaz.is_org_head(t.text)
                     && !self.gaz.is_demonym(t.text)
