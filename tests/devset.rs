@@ -52,7 +52,7 @@ fn french_development_set() {
         "fr",
         &[
             ("entity_f1", 0.79),
-            ("entity_typed_f1", 0.66),
+            ("entity_typed_f1", 0.67),
             ("event_f1", 0.36),
             ("article_date_acc", 0.52),
         ],
@@ -65,8 +65,10 @@ fn english_development_set() {
         "en",
         &[
             ("entity_f1", 0.78),
-            ("entity_typed_f1", 0.58),
-            ("event_f1", 0.45),
+            ("entity_typed_f1", 0.62),
+            // 0.45 before the generated gazetteer: one event matched only
+            // through `Salford`, then a MISC participant, now a place.
+            ("event_f1", 0.43),
             ("article_date_acc", 0.60),
         ],
     );
@@ -77,8 +79,8 @@ fn french_held_out_set() {
     assert_floors(
         "heldout-fr",
         &[
-            ("entity_f1", 0.79),
-            ("entity_typed_f1", 0.57),
+            ("entity_f1", 0.80),
+            ("entity_typed_f1", 0.63),
             ("event_f1", 0.41),
             ("article_date_acc", 0.66),
         ],
@@ -90,8 +92,8 @@ fn english_held_out_set() {
     assert_floors(
         "heldout-en",
         &[
-            ("entity_f1", 0.81),
-            ("entity_typed_f1", 0.55),
+            ("entity_f1", 0.82),
+            ("entity_typed_f1", 0.59),
             ("event_f1", 0.22),
             ("article_date_acc", 0.71),
         ],
