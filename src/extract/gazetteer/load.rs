@@ -144,6 +144,7 @@ impl Builder {
     /// referent's, and this place becomes its other reading. Stopwords are
     /// and demonyms are no names.
     fn generated_places(&mut self, text: &'static str, place: PlaceKind) {
+        self.g.names.reserve(text.len() / 16);
         let file = match place {
             PlaceKind::Country => "generated_countries.txt",
             PlaceKind::Region => "generated_regions.txt",
@@ -346,18 +347,14 @@ impl Builder {
         let g = &mut self.g;
         g.max_title_words = max_words(g.titles.iter());
         g.title_tails = tails(g.titles.iter());
-        g.name_first_words = g
-            .names
-            .keys()
-            .filter_map(|k| k.split(' ').next())
-            .map(str::to_string)
-            .collect();
-        g.name_last_words = g
-            .names
-            .keys()
-            .filter_map(|k| k.split(' ').next_back())
-            .map(str::to_string)
-            .collect();
+        for key in g.names.keys() {
+            if let Some(first) = key.split(' ').next() {
+                g.name_first_words.insert(first);
+            }
+            if let Some(last) = key.split(' ').next_back() {
+                g.name_last_words.insert(last);
+            }
+        }
         g.first_name_shapes = Shapes::of(g.first_names.iter());
         g.given_name_shapes = Shapes::of(g.given_names.iter());
         g.demonym_shapes = Shapes::of(g.demonyms.iter());

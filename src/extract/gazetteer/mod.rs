@@ -105,8 +105,8 @@ pub struct Gazetteer {
     title_tails: HashSet<String>,
     complement_tails: HashSet<String>,
     /// The first and the last word of every key of `names`.
-    name_first_words: HashSet<String>,
-    name_last_words: HashSet<String>,
+    name_first_words: WordHashes,
+    name_last_words: WordHashes,
     /// The [`Shapes`] of the word lists, checked before hashing a word.
     first_name_shapes: Shapes,
     given_name_shapes: Shapes,
@@ -150,7 +150,7 @@ impl Gazetteer {
         // (A leading `l'`, `d'` may be glued to the name's first word, and
         // makes the last one when the name has one word.)
         let mut buf = [0u8; 32];
-        let known = |words: &HashSet<String>, w: &str| {
+        let known = |words: &WordHashes, w: &str| {
             words.contains(w)
                 || ["l'", "d'"]
                     .iter()
@@ -282,6 +282,27 @@ impl Gazetteer {
         with_key(word, |k| {
             self.place_preposition_shapes.may_hold(k) && self.place_prepositions.contains(k)
         })
+    }
+}
+
+/// The hashes of a set of words: a pre-check that may say yes to a word
+/// not in the set, never no to one in it, and costs no allocation per word
+/// to build (the generated names have a hundred thousand words).
+#[derive(Debug, Default)]
+struct WordHashes(HashSet<u64>);
+
+impl WordHashes {
+    fn hash(word: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(word)
+    }
+
+    fn insert(&mut self, word: &str) {
+        self.0.insert(Self::hash(word));
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(&Self::hash(word))
     }
 }
 
