@@ -572,7 +572,7 @@ impl SentenceScan<'_> {
             person_title: self
                 .gaz
                 .ends_with_person_cue(prefix.trim_end_matches([' ', ','])),
-            first_name: n_words >= 2 && self.gaz.is_first_name(first),
+            first_name: n_words >= 2 && self.gaz.is_given_name(first),
             org_head: self.gaz.is_org_head(first)
                 || m.head == Some(Head::Org)
                 || english_head == Some(Head::Org)
