@@ -15,6 +15,8 @@ const FIRST_NAME: f32 = 5.0;
 const TITLE_OR_HEAD: f32 = 4.0;
 const ACRONYM: f32 = 2.0;
 const PLACE_PREPOSITION: f32 = 1.0;
+/// A name shaped like a person's, with nothing else to say.
+const PERSON_SHAPE: f32 = 0.5;
 
 /// Cues of a set of mentions, summed; read only as shares of `mentions`.
 #[derive(Debug, Default, Clone, Copy)]
@@ -51,6 +53,9 @@ impl Votes {
         }
         if c.place_head {
             self.add(EntityKind::Place, TITLE_OR_HEAD);
+        }
+        if c.person_shape {
+            self.add(EntityKind::Person, PERSON_SHAPE);
         }
         if c.acronym {
             self.add(EntityKind::Org, ACRONYM);
