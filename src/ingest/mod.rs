@@ -321,8 +321,17 @@ fn parse_file_noting(
             "{empty} empty part(s) around `*****` separators skipped"
         ));
     }
+    let several = parts.len() > 1;
     for (a, b) in parts {
         let t = body[a..b].trim();
+        if let Some(p) = overlong_sentences(t) {
+            let part = articles.len() + 1;
+            problems.push(if several {
+                format!("part {part}: {p}")
+            } else {
+                p
+            });
+        }
         let h = headline::find(t);
         articles.push(RawArticle {
             file: name.to_string(),
@@ -341,6 +350,21 @@ fn parse_file_noting(
     (articles, problems, notes)
 }
 
+/// The warning for sentences that extraction will take in pieces (see
+/// `extract::sentences`), if the text has any: said here, where the file is
+/// known, rather than cut in silence.
+fn overlong_sentences(text: &str) -> Option<String> {
+    let (count, longest) = crate::extract::sentences::overlong(text);
+    (count > 0).then(|| {
+        format!(
+            "{count} sentence(s) over {} bytes (the longest {longest} bytes): \
+             cut into pieces of at most {} bytes for extraction, text kept whole",
+            crate::extract::sentences::MAX_SENTENCE_BYTES,
+            crate::extract::sentences::MAX_SENTENCE_BYTES
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +380,19 @@ mod tests {
         assert!(a[1].has_title);
         assert_eq!(a[1].header_date.unwrap().to_string(), "2017-11");
         assert_eq!(a[0].published.unwrap().to_string(), "2017-11-21");
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_a_problem_naming_the_part() {
+        let t = format!("Un.\n*****\nDeux.\n{}\n", "Moscou ".repeat(1_000));
+        let (a, p) = parse_file("f.txt", Path::new("f.txt"), &t);
+        assert_eq!(a.len(), 2);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("part 2: 1 sentence(s) over 4096 bytes (the longest 6999 bytes)"),
+            "{}",
+            p[0]
+        );
     }
 
     #[test]
