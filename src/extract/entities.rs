@@ -8,6 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::credits;
 use super::fold::{fold, fold_name, with_fold, with_fold_name};
 use super::gazetteer::{self, Gazetteer};
 use super::kind::EntityKind;
@@ -72,12 +73,23 @@ static COMMON_NOUNS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| 
         .collect()
 });
 
+static NOT_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/not_names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
 /// Finds the mentions of every sentence of `text`.
 pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
     let gaz = gazetteer::get();
     let mut found = Found::default();
     for (si, range) in sentences.iter().enumerate() {
         let sentence = &text[range.clone()];
+        if credits::is_credit_line(sentence) {
+            continue;
+        }
         let tokens = tokenize(sentence);
         let mut local = SentenceScan {
             gaz,
@@ -86,6 +98,9 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
             found: Vec::new(),
         };
         local.scan();
+        local
+            .found
+            .retain(|m| !credits::is_signing_agency(sentence, m.span.start, m.span.end));
         let pairs = acronym_pairs(sentence, &tokens);
         // Mentions inside a spelled-out expansion give way to it.
         for (pair, span) in &pairs {
@@ -137,6 +152,13 @@ struct SentenceScan<'a> {
 const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
 ];
+
+/// The most tokens one name may hold, connectors included. The longest real
+/// names (`Observatoire syrien des droits de l'Homme`, `Luiz Inácio Lula da
+/// Silva`) hold seven or eight; a longer capitalised run is a heading, a
+/// list or pasted noise, and an unbounded one made every later step (alias
+/// keys, surname joins) grow with the square of its length.
+const MAX_NAME_TOKENS: usize = 12;
 
 /// What joins an organisation head to its name (`ministère de la Défense`).
 const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "la", "of", "the"];
@@ -197,6 +219,7 @@ impl SentenceScan<'_> {
             // (Connectors may run to the end of the sentence: j == n.)
             let org_after_connector = j > end && j < n && self.gaz.is_org_head(self.tokens[j].text);
             if j < n
+                && j + 1 - i <= MAX_NAME_TOKENS
                 && self.glued(j)
                 && self.starts_name(j)
                 && !self.gaz.is_month_or_weekday(self.tokens[j].text)
@@ -288,8 +311,14 @@ impl SentenceScan<'_> {
     }
 
     fn push_trimmed(&mut self, mut start: usize, mut end: usize) {
-        while end > start && CONNECTORS.contains(&self.tokens[end - 1].text) {
+        while end > start
+            && (CONNECTORS.contains(&self.tokens[end - 1].text)
+                || NOT_NAMES.contains(self.tokens[end - 1].text))
+        {
             end -= 1;
+        }
+        while start < end && NOT_NAMES.contains(self.tokens[start].text) {
+            start += 1;
         }
         while start < end {
             let t = &self.tokens[start];
@@ -682,5 +711,34 @@ mod tests {
         assert!(cue("Zorbaville").place_preposition);
         assert!(cue("Dupré").person_title);
         assert!(cue("Groupe Tartempion").org_head);
+    }
+
+    #[test]
+    fn clock_marks_zones_and_currency_codes_name_nothing() {
+        let rows: &[(&str, &[&str])] = &[
+            ("It opened at 10:05 AM ET in New York.", &["New York"]),
+            ("Sales rose to USD 4 billion at Nordpak.", &["Nordpak"]),
+            ("Le vote a eu lieu à 18:00 GMT à Paris.", &["Paris"]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn signatures_credits_and_signing_agencies_name_nothing() {
+        let text = "KYIV, March 3 (Reuters) - Talks opened.\nBy Jane Smith\nPhoto : AFP\nThe minister told Reuters that Kyiv was calm.";
+        let got = names(text);
+        assert_eq!(got.iter().filter(|n| *n == "Reuters").count(), 1, "{got:?}");
+        assert!(!got.contains(&"Jane Smith".to_string()), "{got:?}");
+        assert!(!got.contains(&"AFP".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_capitalised_run_is_cut_into_names_of_bounded_length() {
+        let text = "Moscou ".repeat(1000);
+        for (name, _) in mentions(&text) {
+            assert!(name.split(' ').count() <= MAX_NAME_TOKENS, "{name}");
+        }
     }
 }

@@ -214,6 +214,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             elided = true;
             continue;
         }
+        let end = start + without_possessive(&text[start..end]).len();
         out.push(Token {
             text: &text[start..end],
             start,
@@ -222,6 +223,19 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         });
     }
     out
+}
+
+/// `Russia's`, `Merkel’s`: the English possessive is no part of the name.
+fn without_possessive(word: &str) -> &str {
+    for apostrophe in ["'s", "’s"] {
+        if let Some(stem) = word.strip_suffix(apostrophe)
+            && stem.chars().count() >= 2
+            && stem.chars().last().is_some_and(is_alphabetic)
+        {
+            return stem;
+        }
+    }
+    word
 }
 
 // U.S. and U.N. keep their periods; an initial's period (J. Smith) does not join.
@@ -260,6 +274,17 @@ mod tests {
         let t = tokenize("l'ONU");
         assert!(t[0].elided);
         assert_eq!(t[0].start, 2);
+    }
+
+    #[test]
+    fn english_possessives_leave_the_name() {
+        assert_eq!(
+            words("Russia's army, Merkel’s party, the Fed's rate, it's"),
+            [
+                "Russia", "army", "Merkel", "party", "the", "Fed", "rate", "it"
+            ]
+        );
+        // Not a possessive: a name of its own.
     }
 
     #[test]

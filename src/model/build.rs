@@ -385,7 +385,8 @@ fn find_events(
         let description = events::describe(m.kind, &names, place, lang);
         for r in &m.reports {
             let a = &mut articles[r.article.0 as usize];
-            if !a.events.contains(&id) {
+            // Ids are handed out in order, so a repeat can only be the last.
+            if a.events.last() != Some(&id) {
                 a.events.push(id);
             }
         }
@@ -404,49 +405,82 @@ fn find_events(
 
 /// The event reports of one article's sentences, entities resolved.
 fn sightings_of(a: &Article, entities: &[Entity], spans: &[extract::DatedSpan]) -> Vec<Sighting> {
+    // Dates and mentions grouped by sentence in one pass each: looking them
+    // up per sentence made an article of many sentences quadratic.
+    let mut dates: Vec<&extract::DatedSpan> = spans.iter().collect();
+    dates.sort_by_key(|d| d.sentence);
+    let mut mentions: Vec<&EntityMention> = a.mentions.iter().collect();
+    mentions.sort_by_key(|m| m.sentence);
     let mut sightings = Vec::new();
-    for (si, range) in a.sentences.iter().enumerate() {
-        let dates: Vec<&extract::DatedSpan> = spans.iter().filter(|d| d.sentence == si).collect();
-        if dates.is_empty() {
+    let mut m_at = 0;
+    for group in dates.chunk_by(|x, y| x.sentence == y.sentence) {
+        let si = group[0].sentence;
+        let Some(range) = a.sentences.get(si) else {
             continue;
+        };
+        while m_at < mentions.len() && mentions[m_at].sentence < si {
+            m_at += 1;
         }
-        let in_sentence: Vec<&EntityMention> =
-            a.mentions.iter().filter(|m| m.sentence == si).collect();
-        let actors: Vec<Actor> = in_sentence
-            .iter()
-            .map(|m| Actor {
-                span: m.span.clone(),
-                kind: entities[m.entity.0 as usize].kind,
-                place_preposition: extract::entities::place_preposition(
-                    &a.text[range.start..m.span.start],
-                )
-                .is_some(),
-            })
-            .collect();
-        for c in event_finder::find(&a.text, si, range.clone(), &dates, &actors) {
-            let mut participants: Vec<EntityId> = Vec::new();
-            for &p in &c.participants {
-                let id = in_sentence[p].entity;
-                if !participants.contains(&id) {
-                    participants.push(id);
-                }
-            }
-            let place = c.place.map(|p| in_sentence[p].entity);
-            let place_preposition = c.place.and_then(|p| {
-                let before = &a.text[range.start..in_sentence[p].span.start];
-                extract::entities::place_preposition(before).map(str::to_string)
-            });
-            participants.retain(|p| Some(*p) != place);
-            sightings.push(Sighting {
-                article: a.id,
-                sentence: si,
-                date: c.date,
-                kind: c.kind,
-                participants,
-                place,
-                place_preposition,
-            });
-        }
+        let m_end = m_at + mentions[m_at..].partition_point(|m| m.sentence == si);
+        let in_sentence = &mentions[m_at..m_end];
+        m_at = m_end;
+        sightings.extend(sentence_sightings(
+            a,
+            entities,
+            si,
+            range,
+            group,
+            in_sentence,
+        ));
     }
     sightings
+}
+
+/// The events one sentence reports, given its dates and mentions.
+fn sentence_sightings(
+    a: &Article,
+    entities: &[Entity],
+    si: usize,
+    range: &std::ops::Range<usize>,
+    dates: &[&extract::DatedSpan],
+    in_sentence: &[&EntityMention],
+) -> Vec<Sighting> {
+    let actors: Vec<Actor> = in_sentence
+        .iter()
+        .map(|m| Actor {
+            span: m.span.clone(),
+            kind: entities[m.entity.0 as usize].kind,
+            place_preposition: extract::entities::place_preposition(
+                &a.text[range.start..m.span.start],
+            )
+            .is_some(),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for c in event_finder::find(&a.text, si, range.clone(), dates, &actors) {
+        let mut seen = HashSet::new();
+        let mut participants: Vec<EntityId> = Vec::new();
+        for &p in &c.participants {
+            let id = in_sentence[p].entity;
+            if seen.insert(id) {
+                participants.push(id);
+            }
+        }
+        let place = c.place.map(|p| in_sentence[p].entity);
+        let place_preposition = c.place.and_then(|p| {
+            let before = &a.text[range.start..in_sentence[p].span.start];
+            extract::entities::place_preposition(before).map(str::to_string)
+        });
+        participants.retain(|p| Some(*p) != place);
+        out.push(Sighting {
+            article: a.id,
+            sentence: si,
+            date: c.date,
+            kind: c.kind,
+            participants,
+            place,
+            place_preposition,
+        });
+    }
+    out
 }
