@@ -12,7 +12,8 @@
 //!
 //! `cargo bench --bench long_article` (about 4 minutes when time per byte
 //! is flat). `REVUE_BENCH_SIZES=10k,100k,1M` picks sizes;
-//! `REVUE_BENCH_BUDGET=SECONDS` (default 120) skips a size whose run is
+//! `REVUE_BENCH_SHAPES=name,line` picks the shapes whose names hold one of
+//! the words; `REVUE_BENCH_BUDGET=SECONDS` (default 120) skips a size whose run is
 //! predicted, from the growth of the sizes before it, to take longer.
 
 use std::path::{Path, PathBuf};
@@ -113,7 +114,13 @@ fn main() {
         "| shape | size | runs | time (median) | time per MB | × the first size's | peak memory above the start | × the file |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (shape, unit) in SHAPES {
+    let shapes = std::env::var("REVUE_BENCH_SHAPES").ok();
+    let picked = |shape: &str| {
+        shapes
+            .as_deref()
+            .is_none_or(|w| w.split(',').any(|x| shape.contains(x)))
+    };
+    for (shape, unit) in SHAPES.iter().filter(|(s, _)| picked(s)) {
         let mut first_per_mb = None;
         let mut before: Vec<(usize, Duration)> = Vec::new();
         for &(name, size) in &sizes {
