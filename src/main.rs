@@ -140,18 +140,27 @@ fn state_path(global: &Global, loaded: &Loaded) -> Option<std::path::PathBuf> {
         .or_else(review::persist::default_path)
 }
 
-/// The stored marks (a warning for a corrupt file) and each article's.
+/// The stored marks (a warning for a corrupt file), each article's, and
+/// where changes go.
 fn load_marks(
     path: Option<&std::path::Path>,
     corpus: &revue::model::Corpus,
-) -> (review::MarkBook, Vec<review::Marks>, Option<String>) {
-    let loaded = path.map(review::persist::load).unwrap_or_default();
+) -> (
+    review::MarkBook,
+    Vec<review::Marks>,
+    Option<String>,
+    Option<review::persist::Store>,
+) {
+    let (book, warning, store) = match path.map(review::persist::load) {
+        Some(l) => (l.book, l.warning, Some(l.store)),
+        None => (review::MarkBook::default(), None, None),
+    };
     let per_article = corpus
         .articles
         .iter()
-        .map(|a| loaded.book.get(&a.text_key))
+        .map(|a| book.get(&a.text_key))
         .collect();
-    (loaded.book, per_article, loaded.warning)
+    (book, per_article, warning, store)
 }
 
 fn view(
@@ -182,7 +191,7 @@ fn print_view(
     loaded: &Loaded,
 ) -> anyhow::Result<ExitCode> {
     let (corpus, index) = (&model.corpus, &model.index);
-    let (_, marks, warning) = load_marks(state_path(global, loaded).as_deref(), corpus);
+    let (_, marks, warning, _) = load_marks(state_path(global, loaded).as_deref(), corpus);
     if let Some(w) = warning {
         eprintln!("revue: warning: {}", printable(&w));
     }
@@ -228,7 +237,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     state.building = model.pending.is_some();
     config::dashboard::configure(&loaded.config, &mut state);
     let marks_path = state_path(global, &loaded);
-    let (book, _, warning) = load_marks(marks_path.as_deref(), corpus);
+    let (book, _, warning, store) = load_marks(marks_path.as_deref(), corpus);
     state.load_marks(book, corpus, index);
     state.message = warning;
     if !query.is_empty() {
@@ -242,7 +251,9 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let palette = config::dashboard::palette(&loaded.config);
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
-    tui::run(model, state, &theme, marks_path.as_deref())?;
+    for problem in tui::run(model, state, &theme, store)? {
+        eprintln!("revue: warning: {}", printable(&problem));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -340,7 +351,7 @@ fn from_cache(read: revue::CachedCorpus) -> std::io::Result<tui::Shown> {
         revue::CachedIndex::Stored(stored) => stored,
     };
     let of = Arc::clone(&corpus);
-    let indexing = tui::Pending::spawn("revue-index", move || match stored.index() {
+    let indexing = tui::Pending::spawn("revue-index", move || match stored.index(&of) {
         Ok(index) => index,
         // The corpus was checked whole, so an index that is not sound is
         // made again from it, and the file saved anew over the bad one.

@@ -9,10 +9,11 @@
 //! Fatal signals are taken by a thread that restores the terminal and then
 //! lets the signal's default action end the process.
 
+mod marks;
+
 use std::io::{self, IsTerminal, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
@@ -30,9 +31,11 @@ use signal_hook::iterator::Signals;
 use crate::app::keys::{self, Key};
 use crate::app::{self, Action, AppState};
 use crate::model::Corpus;
-use crate::review::{self, Marks};
+use crate::review::Marks;
+use crate::review::persist::Store;
 use crate::search::{self, SearchIndex, View};
 use crate::ui::{self, Theme};
+use marks::Keeper;
 
 /// Signals that end revue; the terminal is restored first.
 const FATAL_SIGNALS: [i32; 4] = [SIGTERM, SIGINT, SIGQUIT, SIGHUP];
@@ -116,21 +119,25 @@ impl<T> Pending<T> {
 }
 
 /// Runs the dashboard until the user quits, the terminal goes away or a
-/// fatal signal arrives.
+/// fatal signal arrives; mark changes go to `store`. Returns the problems
+/// saving marks that the screen could not show (for stderr).
 pub fn run(
     mut model: Shown,
     mut state: AppState,
     theme: &Theme,
-    marks_path: Option<&Path>,
-) -> io::Result<()> {
+    store: Option<Store>,
+) -> io::Result<Vec<String>> {
+    let keeper = Keeper::new(store)?;
     let mut term = Term::open()?;
-    let result = event_loop(&mut term, &mut model, &mut state, theme, marks_path);
+    let result = event_loop(&mut term, &mut model, &mut state, theme, &keeper);
     term.close();
+    // Every change handed on is on disk before revue ends.
+    let unsaved = keeper.finish();
     // The process ends next, and its memory with it: freeing a large
     // corpus piece by piece would hold the shell back (0.1 s at 100k
     // articles read from the cache).
     std::mem::forget(model);
-    result
+    result.map(|()| unsaved)
 }
 
 /// The terminal while revue owns it. Dropping it restores the terminal.
@@ -372,22 +379,6 @@ impl Drop for Input {
     }
 }
 
-/// Writes the review marks when they changed; a failure is shown, not fatal.
-fn save_marks(state: &mut AppState, path: Option<&Path>) {
-    if !state.marks_dirty {
-        return;
-    }
-    state.marks_dirty = false;
-    if let Some(path) = path
-        && let Err(e) = review::persist::save(path, &state.book)
-    {
-        state.message = Some(format!(
-            "cannot save review marks to {}: {e}",
-            path.display()
-        ));
-    }
-}
-
 /// A filter for the worker thread: the query and marks as they were at
 /// one generation of the query.
 struct FilterRequest {
@@ -475,11 +466,11 @@ fn event_loop(
     model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
-    marks_path: Option<&Path>,
+    keeper: &Keeper,
 ) -> io::Result<()> {
     let mut wake = Wake::Resized;
     loop {
-        match corpus_loop(term, model, state, theme, marks_path, &mut wake)? {
+        match corpus_loop(term, model, state, theme, keeper, &mut wake)? {
             Outcome::Quit => return Ok(()),
             Outcome::Indexed(index) => {
                 let index = model.index.insert(*index);
@@ -504,7 +495,7 @@ fn corpus_loop(
     model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
-    marks_path: Option<&Path>,
+    keeper: &Keeper,
     wake: &mut Wake,
 ) -> io::Result<Outcome> {
     let Shown {
@@ -584,7 +575,7 @@ fn corpus_loop(
                         settle(state, &f.requests, &f.views, corpus);
                     }
                     app::update(state, action, corpus, index);
-                    save_marks(state, marks_path);
+                    keeper.keep(state);
                     if state.quit {
                         return Ok(Outcome::Quit);
                     }
@@ -593,6 +584,7 @@ fn corpus_loop(
             if let Some(f) = &filter {
                 send_pending(state, &f.requests);
             }
+            dirty |= keeper.show_reports(state);
             if dirty {
                 term.terminal()
                     .draw(|f| ui::render(f, corpus, state, theme))?;
@@ -600,6 +592,7 @@ fn corpus_loop(
             let mut others: Vec<BorrowedFd> = filter.iter().map(|f| f.wake.as_fd()).collect();
             others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
+            others.extend(keeper.wake());
             *wake = term.wait_with(&others)?;
         }
     })

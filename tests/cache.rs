@@ -330,7 +330,7 @@ fn the_corpus_reads_back_before_its_index() {
     };
     let stored = cache.open().unwrap();
     let corpus = stored.corpus().unwrap();
-    let index = stored.index().unwrap();
+    let index = stored.index(&corpus).unwrap();
     for q in ["", "erdogan", "@poutine syrie", "date:2017-11"] {
         assert_eq!(shown(&corpus, &index, q), shown(&built, &built_index, q));
     }
@@ -339,8 +339,9 @@ fn the_corpus_reads_back_before_its_index() {
     let mut bytes = fs::read(cache.path()).unwrap();
     let count = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
     let first_len = u64::from_le_bytes(bytes[32..40].try_into().unwrap()) as usize;
-    let index_len = u64::from_le_bytes(bytes[48..56].try_into().unwrap()) as usize;
-    let index_at = 32 + count * 16 + 8 + first_len;
+    // Header: 32 bytes, then (length u64, tag [32]) per section, a tag.
+    let index_len = u64::from_le_bytes(bytes[72..80].try_into().unwrap()) as usize;
+    let index_at = 32 + count * 40 + 32 + first_len;
     bytes[index_at + index_len / 2] ^= 0x01;
     fs::write(cache.path(), bytes).unwrap();
     let stored = cache.open().unwrap();
@@ -350,7 +351,7 @@ fn the_corpus_reads_back_before_its_index() {
         shown(&built, &built_index, "")
     );
     assert!(matches!(
-        stored.index(),
+        stored.index(&corpus),
         Err(revue::cache::Unusable::Corrupt(_))
     ));
     assert!(matches!(

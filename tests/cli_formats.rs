@@ -59,7 +59,7 @@ fn tsv_has_a_header_and_one_row_of_whole_fields_per_item() {
         (
             "events",
             "events",
-            "date\tprecision\ttype\tdescription\tparticipants\tplace\tarticles",
+            "date\tprecision\ttype\tsubtype\tdescription\tparticipants\tplace\tarticles",
         ),
     ] {
         let text = ok(&sb, &[cmd, "--format", "tsv", &s]);

@@ -51,10 +51,10 @@ fn french_development_set() {
     assert_floors(
         "fr",
         &[
-            ("entity_f1", 0.79),
-            ("entity_typed_f1", 0.66),
-            ("event_f1", 0.36),
-            ("article_date_acc", 0.52),
+            ("entity_f1", 0.85),
+            ("entity_typed_f1", 0.72),
+            ("event_f1", 0.8),
+            ("article_date_acc", 1.0),
         ],
     );
 }
@@ -64,10 +64,10 @@ fn english_development_set() {
     assert_floors(
         "en",
         &[
-            ("entity_f1", 0.78),
-            ("entity_typed_f1", 0.58),
-            ("event_f1", 0.45),
-            ("article_date_acc", 0.60),
+            ("entity_f1", 0.85),
+            ("entity_typed_f1", 0.63),
+            ("event_f1", 0.74),
+            ("article_date_acc", 1.0),
         ],
     );
 }
@@ -77,10 +77,10 @@ fn french_held_out_set() {
     assert_floors(
         "heldout-fr",
         &[
-            ("entity_f1", 0.79),
-            ("entity_typed_f1", 0.57),
-            ("event_f1", 0.41),
-            ("article_date_acc", 0.66),
+            ("entity_f1", 0.84),
+            ("entity_typed_f1", 0.62),
+            ("event_f1", 0.75),
+            ("article_date_acc", 1.0),
         ],
     );
 }
@@ -90,10 +90,10 @@ fn english_held_out_set() {
     assert_floors(
         "heldout-en",
         &[
-            ("entity_f1", 0.81),
-            ("entity_typed_f1", 0.55),
-            ("event_f1", 0.22),
-            ("article_date_acc", 0.71),
+            ("entity_f1", 0.87),
+            ("entity_typed_f1", 0.59),
+            ("event_f1", 0.67),
+            ("article_date_acc", 1.0),
         ],
     );
 }

@@ -1,5 +1,6 @@
 //! Review marks: keys that set them, filters that read them, and the file
-//! that keeps them (atomic even when the process is killed mid-save).
+//! that keeps them (atomic even when the process is killed mid-save, and
+//! shared by processes marking at the same time).
 
 mod common;
 
@@ -35,7 +36,14 @@ fn space_marks_read_and_moves_on() {
     let first = selected(&s);
     press(&mut s, &[Key::Char(' ')]);
     assert!(s.marks_of(first).read);
-    assert!(s.marks_dirty);
+    assert_eq!(
+        s.mark_changes,
+        [revue::review::Change {
+            key: revue::review::text_key(&common::seeds().0.article(first).text),
+            mark: Mark::Read,
+            on: true
+        }]
+    );
     assert_eq!(s.selected(Pane::Articles), 1);
     press(&mut s, &[Key::Char('k'), Key::Char(' ')]);
     assert!(!s.marks_of(first).read, "space toggles");
@@ -158,7 +166,7 @@ fn marks_load_from_a_book_by_text() {
     let mut s = fresh();
     s.load_marks(book, corpus, index);
     assert!(s.marks_of(corpus.articles[2].id).starred);
-    assert!(!s.marks_dirty);
+    assert!(s.mark_changes.is_empty());
 }
 
 /// Run only as the child of `a_kill_between_write_and_rename_keeps_the_old_marks`:
@@ -213,6 +221,105 @@ fn a_kill_between_write_and_rename_keeps_the_old_marks() {
     let loaded = persist::load(&path);
     assert_eq!(loaded.book, old);
     assert!(loaded.warning.is_none());
+}
+
+/// Marks each writer sets in `two_writers_at_once_keep_every_mark`.
+const MARKS_PER_WRITER: usize = 200;
+
+/// Run only as a child of `two_writers_at_once_keep_every_mark`: sets its
+/// marks in batches of 1 to 4, compacting every few batches, as a dashboard
+/// and its saver would (compaction is made far more frequent than in use,
+/// to race it against the other writer's appends).
+#[test]
+fn child_writer_marks_and_compacts() {
+    let (Some(path), Some(name)) = (
+        std::env::var_os("REVUE_TEST_MARKS_PATH"),
+        std::env::var("REVUE_TEST_WRITER").ok(),
+    ) else {
+        return;
+    };
+    let store = persist::load(&PathBuf::from(path)).store;
+    let mut i = 0;
+    let mut batches = 0;
+    while i < MARKS_PER_WRITER {
+        let n = (1 + batches % 4).min(MARKS_PER_WRITER - i);
+        let batch: Vec<_> = (i..i + n)
+            .flat_map(|j| {
+                // Both writers also mark one shared article, each its own mark.
+                let shared = revue::review::Change {
+                    key: "shared".into(),
+                    mark: if name == "a" {
+                        Mark::Read
+                    } else {
+                        Mark::Starred
+                    },
+                    on: true,
+                };
+                [
+                    revue::review::Change {
+                        key: format!("{name}-{j}"),
+                        mark: Mark::Flagged,
+                        on: true,
+                    },
+                    shared,
+                ]
+            })
+            .collect();
+        store.append(&batch).unwrap();
+        batches += 1;
+        if batches % 7 == 0 {
+            store.compact().unwrap();
+        }
+        i += n;
+    }
+}
+
+#[test]
+fn two_writers_at_once_keep_every_mark() {
+    // Failed before (as two dashboards): each saved its whole book from
+    // memory, so the later save dropped the other's marks.
+    for round in 0..15 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let writers: Vec<_> = ["a", "b"]
+            .into_iter()
+            .map(|name| {
+                Command::new(std::env::current_exe().unwrap())
+                    .args([
+                        "--exact",
+                        "child_writer_marks_and_compacts",
+                        "--test-threads=1",
+                    ])
+                    .env("REVUE_TEST_MARKS_PATH", &path)
+                    .env("REVUE_TEST_WRITER", name)
+                    .stdout(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut w in writers {
+            assert!(
+                w.wait().unwrap().success(),
+                "round {round}: a writer failed"
+            );
+        }
+        let loaded = persist::load(&path);
+        assert!(loaded.warning.is_none(), "{:?}", loaded.warning);
+        let book = loaded.book;
+        for name in ["a", "b"] {
+            for j in 0..MARKS_PER_WRITER {
+                assert!(
+                    book.get(&format!("{name}-{j}")).flagged,
+                    "round {round}: {name}-{j} lost"
+                );
+            }
+        }
+        let shared = book.get("shared");
+        assert!(shared.read && shared.starred, "round {round}: {shared:?}");
+        // And once more compacted, nothing changes.
+        loaded.store.compact().unwrap();
+        assert_eq!(persist::load(&path).book, book);
+    }
 }
 
 fn revue_export(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {

@@ -12,7 +12,7 @@ pub mod wrap;
 pub use view::{Chip, Layout, PresetChoice, Snapshot};
 
 use crate::model::{ArticleId, Corpus, EntityId};
-use crate::review::{Mark, MarkBook, Marks};
+use crate::review::{Change, Mark, MarkBook, Marks};
 use crate::search::{self, EntitySort, SearchIndex, View};
 use navigate::{apply_preset, back, confirm, drill_down};
 
@@ -160,8 +160,9 @@ pub struct AppState {
     pub book: MarkBook,
     /// The marks of each article of the corpus, by article id.
     pub marks: Vec<Marks>,
-    /// The marks changed since the terminal layer last saved them.
-    pub marks_dirty: bool,
+    /// The changes of marks the terminal layer has not yet handed on to
+    /// be saved.
+    pub mark_changes: Vec<Change>,
     /// Only unread articles are listed.
     pub unread_only: bool,
     pub layout: Layout,
@@ -217,7 +218,7 @@ impl AppState {
             message: None,
             book: MarkBook::default(),
             marks: vec![Marks::default(); corpus.articles.len()],
-            marks_dirty: false,
+            mark_changes: Vec::new(),
             unread_only: false,
             layout: Layout::default(),
             chips: Vec::new(),

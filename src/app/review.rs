@@ -1,10 +1,10 @@
 //! Review actions: marking articles read, starred or flagged, jumping to
 //! unread ones, and moving through articles and matches in the reader.
-//! Marks change in memory; the terminal layer saves them when
-//! `marks_dirty` says so.
+//! Marks change in memory and are listed in `mark_changes`, which the
+//! terminal layer hands on to be saved.
 
 use crate::model::{ArticleId, Corpus};
-use crate::review::{Mark, MarkBook, Marks};
+use crate::review::{Change, Mark, MarkBook, Marks};
 use crate::search::SearchIndex;
 
 use super::{AppState, Mode, Pane, reader};
@@ -57,9 +57,10 @@ pub(super) fn set(
     };
     let new = change(*m);
     if new != *m {
+        let key = &corpus.article(a).text_key;
+        state.mark_changes.extend(Change::between(key, *m, new));
         *m = new;
-        state.book.set(&corpus.article(a).text_key, new);
-        state.marks_dirty = true;
+        state.book.set(key, new);
     }
 }
 

@@ -13,6 +13,7 @@
 
 pub mod file;
 pub mod key;
+pub mod secret;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -46,12 +47,14 @@ pub fn default_dir() -> Option<PathBuf> {
 pub struct Cache {
     path: PathBuf,
     key: Key,
+    secret: secret::Secret,
 }
 
 impl Cache {
     /// The cache in `dir` for the corpus `paths` would give, `found` being
     /// the files there; `None` when the inputs cannot be told apart from
-    /// others (the program cannot read itself).
+    /// others (the program cannot read itself) or there is no secret to
+    /// sign the file with (see [`secret`]).
     pub fn new<E: AsRef<str> + Sync>(
         dir: &Path,
         paths: &[PathBuf],
@@ -59,10 +62,12 @@ impl Cache {
         found: &Found,
         options: &BuildOptions,
     ) -> Option<Cache> {
+        let secret = secret::get()?.clone();
         let key = key::key(paths, extensions, found, options)?;
         Some(Cache {
             path: dir.join(&key.name),
             key,
+            secret,
         })
     }
 
@@ -85,7 +90,7 @@ impl Cache {
     /// The file saved under this key, its header checked, its sections
     /// left to decode: the corpus can be shown before the index is read.
     pub fn open(&self) -> Result<Stored, Unusable> {
-        let opened = file::open(&self.path, self.key.digest)?;
+        let opened = file::open(&self.path, self.key.digest, &self.secret)?;
         if opened.section_count() < 2 {
             return Err(Unusable::Corrupt("missing sections".into()));
         }
@@ -115,7 +120,7 @@ impl Cache {
                 .chunks(ARTICLES_PER_SECTION)
                 .map(|chunk| encoder(chunk)),
         );
-        file::write(&self.path, self.key.digest, sections, cancel)
+        file::write(&self.path, self.key.digest, &self.secret, sections, cancel)
     }
 }
 
@@ -131,9 +136,11 @@ impl Stored {
     pub fn both(&self) -> Result<(Corpus, SearchIndex), Unusable> {
         // The index is one section as large as many article chunks: it
         // starts first, and the chunks share out the rest of the cores.
-        let (index, corpus) = rayon::join(|| self.index(), || self.corpus());
-        let index = index?;
-        Ok((corpus?, index))
+        let (index, corpus) =
+            rayon::join(|| decode::<SearchIndex>(&self.opened, 1), || self.corpus());
+        let (index, corpus) = (index?, corpus?);
+        index.check(&corpus).map_err(inconsistent)?;
+        Ok((corpus, index))
     }
 
     /// The corpus: its articles in chunks decoded in parallel, then
@@ -149,31 +156,90 @@ impl Stored {
                     .collect::<Result<Vec<_>, _>>()
             },
         );
-        let (rest, chunks) = (rest?, chunks?);
-        let mut articles = Vec::with_capacity(rest.articles);
-        for chunk in chunks {
-            articles.extend(chunk);
-        }
-        let corpus = Corpus {
-            articles,
-            entities: rest.entities,
-            events: rest.events,
-            warnings: rest.warnings,
-            origin: rest.origin,
-        };
-        check(&corpus, rest.articles)?;
-        Ok(corpus)
+        assemble(rest?, chunks?)
     }
 
-    /// The search index of that corpus.
-    pub fn index(&self) -> Result<SearchIndex, Unusable> {
-        decode(&self.opened, 1)
+    /// The search index of `corpus` (read from this file), checked
+    /// against it: every id and offset it holds is in range.
+    pub fn index(&self, corpus: &Corpus) -> Result<SearchIndex, Unusable> {
+        let index: SearchIndex = decode(&self.opened, 1)?;
+        index.check(corpus).map_err(inconsistent)?;
+        Ok(index)
     }
 
     /// The size of the index's encoding, which its decoding time follows.
     pub fn index_bytes(&self) -> u64 {
         self.opened.section_len(1)
     }
+}
+
+/// The corpus of the first section and the article chunks, checked.
+fn assemble(rest: Rest, chunks: Vec<Vec<Article>>) -> Result<Corpus, Unusable> {
+    // The count stored is checked against the chunks before anything is
+    // allocated for it: a forged count must not reserve 2^40 slots.
+    let total: usize = chunks.iter().map(Vec::len).sum();
+    if total != rest.articles {
+        return Err(inconsistent("article count"));
+    }
+    let mut articles = Vec::with_capacity(total);
+    for chunk in chunks {
+        articles.extend(chunk);
+    }
+    let corpus = Corpus {
+        articles,
+        entities: rest.entities,
+        events: rest.events,
+        warnings: rest.warnings,
+        origin: rest.origin,
+    };
+    check(&corpus, total)?;
+    Ok(corpus)
+}
+
+/// The sections a cache file holds for `corpus` and `index`, as bytes:
+/// what [`Cache::save`] writes, for tests and fuzzing.
+pub fn encode_sections(corpus: &Corpus, index: &SearchIndex) -> io::Result<Vec<Vec<u8>>> {
+    let rest = RestRef {
+        articles: corpus.articles.len(),
+        entities: &corpus.entities,
+        events: &corpus.events,
+        warnings: &corpus.warnings,
+        origin: &corpus.origin,
+    };
+    let mut sections: Vec<file::Section> = vec![encoder(rest), encoder(index)];
+    sections.extend(
+        corpus
+            .articles
+            .chunks(ARTICLES_PER_SECTION)
+            .map(|chunk| encoder(chunk)),
+    );
+    sections
+        .into_iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            s(&mut out).map(|()| out)
+        })
+        .collect()
+}
+
+/// Decodes and checks sections as a cache file holds them, their tags
+/// taken as good: what a forged file whose tags were right would give
+/// (for tests and fuzzing). Never panics, whatever the bytes.
+pub fn decode_sections(sections: &[Vec<u8>]) -> Result<(Corpus, SearchIndex), Unusable> {
+    let at = |i: usize| move |e: String| Unusable::Corrupt(format!("section {i}: {e}"));
+    let [rest, index, chunks @ ..] = sections else {
+        return Err(Unusable::Corrupt("missing sections".into()));
+    };
+    let rest: Rest = decode_bytes(rest).map_err(at(0))?;
+    let index: SearchIndex = decode_bytes(index).map_err(at(1))?;
+    let chunks = chunks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| decode_bytes(c).map_err(at(i + 2)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let corpus = assemble(rest, chunks)?;
+    index.check(&corpus).map_err(inconsistent)?;
+    Ok((corpus, index))
 }
 
 /// Everything of the corpus but its articles (first section).
@@ -237,13 +303,23 @@ impl Write for Adapter<'_> {
 /// buffer an owned one fills first).
 fn decode<T: for<'de> Deserialize<'de>>(opened: &file::Opened, i: usize) -> Result<T, Unusable> {
     let bytes = opened.section(i)?;
+    decode_bytes(&bytes).map_err(|e| Unusable::Corrupt(format!("section {i}: {e}")))
+}
+
+/// Decodes one section's bytes, all of them. A forged length cannot make
+/// the decoder allocate for it: serde reserves at most a megabyte ahead of
+/// the items actually read, and strings are read from the bytes there are.
+pub fn decode_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {
     let (value, used) = bincode::serde::borrow_decode_from_slice::<T, _>(bytes, config())
-        .map_err(|e| Unusable::Corrupt(format!("section {i}: {e}")))?;
+        .map_err(|e| e.to_string())?;
     if used != bytes.len() {
-        return Err(Unusable::Corrupt(format!("section {i}: trailing bytes")));
+        return Err("trailing bytes".into());
     }
-    opened.release(i);
     Ok(value)
+}
+
+fn inconsistent(what: impl std::fmt::Display) -> Unusable {
+    Unusable::Corrupt(format!("inconsistent model ({what})"))
 }
 
 /// What the rest of the program takes for granted about a corpus: ids
@@ -251,7 +327,7 @@ fn decode<T: for<'de> Deserialize<'de>>(opened: &file::Opened, i: usize) -> Resu
 /// sections from this very build should never fail this; a model that
 /// would is rebuilt rather than shown.
 fn check(corpus: &Corpus, articles: usize) -> Result<(), Unusable> {
-    let bad = |what: &str| Err(Unusable::Corrupt(format!("inconsistent model ({what})")));
+    let bad = |what: &str| Err(inconsistent(what));
     let (n_art, n_ent, n_evt) = (
         corpus.articles.len(),
         corpus.entities.len(),

@@ -56,6 +56,7 @@ struct ExportEvent<'a> {
     participants: Vec<&'a str>,
     place: Option<&'a str>,
     precision: &'static str,
+    subtype: &'static str,
     #[serde(rename = "type")]
     kind: &'static str,
 }
@@ -174,6 +175,7 @@ fn export_event<'a>(corpus: &'a Corpus, e: &'a Event) -> ExportEvent<'a> {
         date: e.date.to_string(),
         precision: e.date.precision().as_str(),
         kind: e.kind.code(),
+        subtype: e.subtype.code(),
         description: &e.description,
         participants: e
             .participants

@@ -165,7 +165,7 @@ fn timeline(r: &Report, out: &mut impl Write) -> io::Result<()> {
             out,
             "- **{}** · {} · {} ({})",
             e.date,
-            e.kind.code(),
+            e.type_and_subtype(),
             escape(&e.description),
             plural(n, "article")
         )?;

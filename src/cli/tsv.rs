@@ -61,6 +61,7 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
                 "date",
                 "precision",
                 "type",
+                "subtype",
                 "description",
                 "participants",
                 "place",
@@ -82,6 +83,7 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
                     e.date.to_string(),
                     e.date.precision().as_str().to_string(),
                     e.kind.code().to_string(),
+                    e.subtype.code().to_string(),
                     clean(&e.description),
                     clean(&participants.join("; ")),
                     e.place

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use super::credits;
 use super::fold::{fold, fold_name, with_fold, with_fold_name};
 use super::gazetteer::{self, Gazetteer};
+use super::institutions::{Head, Words};
 use super::kind::EntityKind;
 use super::tokens::{Token, particle_name, tokenize};
 
@@ -25,6 +26,9 @@ pub struct Cues {
     pub first_name: bool,
     /// It starts with an organisation head (`Ministère`, `Conseil`).
     pub org_head: bool,
+    /// It starts with the lowercase head of a site (`stade`, `centrale
+    /// nucléaire de`).
+    pub place_head: bool,
     /// It is an acronym (`OSDH`).
     pub acronym: bool,
     /// A place preposition precedes it (`à`, `en`, `in`).
@@ -112,6 +116,7 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
             local.found.push(RawMention {
                 span: span.clone(),
                 initial: false,
+                head: None,
                 first_token: usize::MAX,
             });
         }
@@ -136,6 +141,8 @@ struct RawMention {
     /// Byte range in the sentence.
     span: Range<usize>,
     initial: bool,
+    /// The lowercase head it starts with, if any (`tribunal`, `stade`).
+    head: Option<Head>,
     /// Token index of its first word (`usize::MAX` for spelled-out expansions).
     first_token: usize,
 }
@@ -185,6 +192,15 @@ impl SentenceScan<'_> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
+            if let Some((name, head)) = self.words().lowercase_head(i) {
+                let end = self.run_end(name);
+                self.push(i, end);
+                if let Some(m) = self.found.last_mut() {
+                    m.head = Some(head);
+                }
+                i = end;
+                continue;
+            }
             if let Some(end) = self.org_phrase(i) {
                 self.push(i, end);
                 i = end;
@@ -197,6 +213,14 @@ impl SentenceScan<'_> {
             let end = self.run_end(i);
             self.push_run(i, end);
             i = end;
+        }
+    }
+
+    fn words(&self) -> Words<'_> {
+        Words {
+            gaz: self.gaz,
+            tokens: self.tokens,
+            sentence: self.sentence,
         }
     }
 
@@ -230,6 +254,18 @@ impl SentenceScan<'_> {
                 break;
             }
         }
+        // `Organisation mondiale de la santé`: lowercase words after a head.
+        // (`Les Forces armées`: the determiner will fall off the name.)
+        let head = end - 1;
+        let only_determiners_before = (i..head).all(|k| self.gaz.is_stopword(self.tokens[k].text));
+        let tail = if only_determiners_before {
+            self.words().capitalised_head_tail(head, end)
+        } else {
+            end
+        };
+        if tail > end {
+            return tail;
+        }
         // Lowercase words that complete a known name (`Nations unies`).
         for extra in (1..=3).rev() {
             let e = end + extra;
@@ -247,12 +283,7 @@ impl SentenceScan<'_> {
 
     /// Only spaces (or an elision such as `l'`) between token `j` and the one before.
     fn glued(&self, j: usize) -> bool {
-        if j == 0 {
-            return false;
-        }
-        let gap = &self.sentence[self.tokens[j - 1].end..self.tokens[j].start];
-        let gap = gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
-        gap.is_empty() || is_elision_gap(gap)
+        glued(self.sentence, self.tokens, j)
     }
 
     /// `ministère russe de la Défense`: a lowercase organisation head, an
@@ -395,6 +426,7 @@ impl SentenceScan<'_> {
         self.found.push(RawMention {
             span,
             initial,
+            head: None,
             first_token: start,
         });
     }
@@ -435,12 +467,18 @@ impl SentenceScan<'_> {
                 .ends_with_person_cue(prefix.trim_end_matches([' ', ','])),
             first_name: n_words >= 2 && self.gaz.is_first_name(first),
             org_head: self.gaz.is_org_head(first)
+                || m.head == Some(Head::Org)
                 || m.first_token == usize::MAX && !is_acronym_text(text),
+            place_head: m.head == Some(Head::Place),
             acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
         };
         // A known name or first name proves itself even at a sentence start.
-        let vouched = cues.gazetteer.is_some() || cues.first_name || particle_name(first);
+        // So does an institution's head with its complement (`Forces armées`).
+        let vouched = cues.gazetteer.is_some()
+            || cues.first_name
+            || particle_name(first)
+            || (cues.org_head || cues.place_head) && n_words >= 2;
         Mention {
             span: m.span.start + offset..m.span.end + offset,
             text,
@@ -449,6 +487,17 @@ impl SentenceScan<'_> {
             cues,
         }
     }
+}
+
+/// Only spaces (or an elision such as `l'`) between token `j` of
+/// `sentence` and the one before.
+pub(super) fn glued(sentence: &str, tokens: &[Token], j: usize) -> bool {
+    if j == 0 || j >= tokens.len() {
+        return false;
+    }
+    let gap = &sentence[tokens[j - 1].end..tokens[j].start];
+    let gap = gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+    gap.is_empty() || is_elision_gap(gap)
 }
 
 /// `Iranian-backed`, `Russian-made`: a compound adjective, not a name.
@@ -711,6 +760,53 @@ mod tests {
         assert!(cue("Zorbaville").place_preposition);
         assert!(cue("Dupré").person_title);
         assert!(cue("Groupe Tartempion").org_head);
+    }
+
+    #[test]
+    fn french_institutions_keep_their_lowercase_words() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "selon l'Organisation mondiale de la santé, rien.",
+                &["Organisation mondiale de la santé"],
+            ),
+            (
+                "Les Forces armées maliennes ont reculé.",
+                &["Forces armées maliennes"],
+            ),
+            (
+                "l'Institut national de recherche et de sécurité a publié.",
+                &["Institut national de recherche et de sécurité"],
+            ),
+            // a verb ends the name; an infinitive after `de` is no complement
+            (
+                "La Commission européenne propose une taxe.",
+                &["Commission européenne"],
+            ),
+            ("il demande au Conseil de statuer.", &["Conseil"]),
+            (
+                "devant le tribunal correctionnel de Bobigny mardi",
+                &["tribunal correctionnel de Bobigny"],
+            ),
+            (
+                "la cour d'appel de Douai a confirmé",
+                &["cour d'appel de Douai"],
+            ),
+            (
+                "au tribunal de commerce de Nanterre.",
+                &["tribunal de commerce de Nanterre"],
+            ),
+            ("au stade Jean-Bouin, puis", &["stade Jean-Bouin"]),
+            (
+                "près de la centrale nucléaire de Flamanville.",
+                &["centrale nucléaire de Flamanville"],
+            ),
+            // a generic site names only its place
+            ("depuis le port d'Odessa.", &["Odessa"]),
+            ("le tribunal a jugé Paul Martin.", &["Paul Martin"]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::DatedSpan;
 use super::date::DatePoint;
 use super::fold::fold;
 use super::gazetteer;
-use super::kind::{EntityKind, EventType};
+use super::kind::{EntityKind, EventType, Subtype};
 
 /// What the event finder needs to know of a mention.
 #[derive(Debug, Clone)]
@@ -28,8 +28,13 @@ pub struct EventCandidate {
     pub sentence: usize,
     pub date: DatePoint,
     pub kind: EventType,
+    /// The trigger's subtype, under `kind`.
+    pub subtype: Subtype,
     /// Byte range of the trigger in the article text.
     pub trigger: Range<usize>,
+    /// Byte range of the trigger and the words that complete it in its
+    /// clause (`condamné à cinq ans`), for the description.
+    pub gist: Range<usize>,
     /// Indexes into the `actors` slice given to [`find`].
     pub participants: Vec<usize>,
     pub place: Option<usize>,
@@ -54,7 +59,7 @@ pub fn find(
     actors: &[Actor],
 ) -> Vec<EventCandidate> {
     let s = &text[sentence.clone()];
-    let triggers: Vec<(Range<usize>, EventType)> = gazetteer::get()
+    let triggers: Vec<(Range<usize>, Subtype)> = gazetteer::get()
         .triggers_in(s)
         .into_iter()
         .map(|(a, b, t)| (sentence.start + a..sentence.start + b, t))
@@ -62,9 +67,9 @@ pub fn find(
     if triggers.is_empty() {
         return Vec::new();
     }
-    let strong: Vec<(Range<usize>, EventType)> = triggers
+    let strong: Vec<(Range<usize>, Subtype)> = triggers
         .iter()
-        .filter(|(_, t)| *t != EventType::Statement)
+        .filter(|(_, t)| !t.is_report())
         .cloned()
         .collect();
     let dates: Vec<&DatedSpan> = dates
@@ -90,7 +95,7 @@ pub fn find(
         } else {
             &strong
         };
-        let Some((trigger, kind)) = nearest(pool, &d.span).cloned() else {
+        let Some((trigger, subtype)) = nearest(pool, &d.span).cloned() else {
             continue;
         };
         if dated.contains(&d.date) {
@@ -113,11 +118,14 @@ pub fn find(
             .filter(|&i| Some(i) != place && is_participant(&actors[i]))
             .collect();
         dated.insert(d.date);
+        let gist = gist(text, &trigger, &d.span, clauses.next_break(trigger.end));
         out.push(EventCandidate {
             sentence: sentence_index,
             date: d.date,
-            kind,
+            kind: subtype.kind(),
+            subtype,
             trigger,
+            gist,
             participants,
             place,
         });
@@ -181,27 +189,39 @@ impl<'a> ActorsByPosition<'a> {
 
 /// Dates that say when something happened. A `depuis`/`since` date gives
 /// way when the sentence has another one: it dates a state, not the event.
+/// A `jusqu'au`/`until` date ends a span (`le procès doit durer jusqu'au 23
+/// novembre`) and dates no event.
 fn event_dates<'a>(
     text: &str,
     sentence: &Range<usize>,
     dates: &[&'a DatedSpan],
 ) -> Vec<&'a DatedSpan> {
-    let is_since = |d: &DatedSpan| {
+    let opened_by = |d: &DatedSpan, words: &[&str]| {
         // Only the last words before the date can say `depuis`.
         let before = tail(&text[sentence.start..d.span.start], 24);
         let before = fold(before.trim_end());
         let span = fold(tail_free_head(&text[d.span.clone()], 24));
-        ["depuis", "since"]
+        words
             .iter()
             .any(|w| before.ends_with(w) || span.starts_with(w))
     };
-    let plain: Vec<&DatedSpan> = dates.iter().copied().filter(|d| !is_since(d)).collect();
-    if plain.is_empty() {
-        dates.to_vec()
-    } else {
-        plain
-    }
+    let dates: Vec<&DatedSpan> = dates
+        .iter()
+        .copied()
+        .filter(|d| !opened_by(d, UNTIL))
+        .collect();
+    let plain: Vec<&DatedSpan> = dates
+        .iter()
+        .copied()
+        .filter(|d| !opened_by(d, SINCE))
+        .collect();
+    if plain.is_empty() { dates } else { plain }
 }
+
+/// Words before a date that make it the start of a state (folded).
+const SINCE: &[&str] = &["depuis", "since"];
+/// Words before a date that make it the end of a span (folded).
+const UNTIL: &[&str] = &["jusqu'", "jusqu'au", "jusqu'a", "jusqu'en", "until"];
 
 /// The last `n` characters of `s` at most.
 fn tail(s: &str, n: usize) -> &str {
@@ -228,9 +248,9 @@ fn distance(r: &Range<usize>, date: &Range<usize>) -> usize {
 /// date, the earlier one on a tie: the last one ending before the date or
 /// the first one after it.
 fn nearest<'t>(
-    sorted: &'t [(Range<usize>, EventType)],
+    sorted: &'t [(Range<usize>, Subtype)],
     date: &Range<usize>,
-) -> Option<&'t (Range<usize>, EventType)> {
+) -> Option<&'t (Range<usize>, Subtype)> {
     let after = sorted.partition_point(|(r, _)| r.end <= date.start);
     let before = after.checked_sub(1).map(|i| &sorted[i]);
     match (before, sorted.get(after)) {
@@ -243,7 +263,7 @@ fn nearest<'t>(
 /// Whether the trigger that governs a date is a reporting verb: the
 /// nearest one in the date's clause, else the nearest in the sentence.
 fn nearest_is_statement(
-    triggers: &[(Range<usize>, EventType)],
+    triggers: &[(Range<usize>, Subtype)],
     date: &Range<usize>,
     clause: &Range<usize>,
 ) -> bool {
@@ -254,7 +274,7 @@ fn nearest_is_statement(
     } else {
         &triggers[lo..hi]
     };
-    nearest(pool, date).is_some_and(|(_, t)| *t == EventType::Statement)
+    nearest(pool, date).is_some_and(|(_, t)| t.is_report())
 }
 
 fn is_participant(a: &Actor) -> bool {
@@ -278,6 +298,48 @@ fn place_of(
         .copied()
         .filter(|&i| actors[i].kind == EntityKind::Place && actors[i].place_preposition)
         .min_by_key(|&i| actors[i].span.start.abs_diff(pivot))
+}
+
+/// The most words after the trigger that a gist takes: enough for `à cinq
+/// ans de prison`, few enough for a timeline line.
+const GIST_WORDS: usize = 5;
+
+/// The trigger and up to [`GIST_WORDS`] words after it, stopping at the end
+/// of its clause or at the event's date (`sentenced to seven years` of
+/// `sentenced to seven years on Thursday`), without trailing short
+/// function words (`à`, `of the`).
+fn gist(
+    text: &str,
+    trigger: &Range<usize>,
+    date: &Range<usize>,
+    clause_end: usize,
+) -> Range<usize> {
+    let limit = if date.start >= trigger.end {
+        clause_end.min(date.start)
+    } else {
+        clause_end
+    };
+    let rest = &text[trigger.end..limit.max(trigger.end)];
+    let mut ends: Vec<(usize, usize)> = rest
+        .split_whitespace()
+        .take(GIST_WORDS)
+        .map(|w| {
+            let start = w.as_ptr() as usize - rest.as_ptr() as usize;
+            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+            (trigger.end + start, trigger.end + start + word.len())
+        })
+        .take_while(|&(s, e)| e > s)
+        .collect();
+    let g = gazetteer::get();
+    while let Some(&(s, _)) = ends.last() {
+        let word = &text[s..ends.last().map_or(s, |&(_, e)| e)];
+        if word.chars().count() <= 4 && g.is_stopword(word) {
+            ends.pop();
+        } else {
+            break;
+        }
+    }
+    trigger.start..ends.last().map_or(trigger.end, |&(_, e)| e)
 }
 
 /// Marks that close a clause: commas, parentheses, quotes, dashes, colons.
@@ -351,6 +413,9 @@ fn is_dateline(text: &str, span: &Range<usize>) -> bool {
     let letters = first.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && first.chars().all(|c| !c.is_lowercase())
 }
+
+#[cfg(test)]
+mod families;
 
 #[cfg(test)]
 mod tests {
@@ -465,12 +530,12 @@ mod tests {
         };
         for _ in 0..2000 {
             let mut at = 0;
-            let triggers: Vec<(Range<usize>, EventType)> = (0..next(6))
+            let triggers: Vec<(Range<usize>, Subtype)> = (0..next(6))
                 .map(|_| {
                     let start = at + next(5);
                     let end = start + 1 + next(4);
                     at = end;
-                    (start..end, EventType::Meeting)
+                    (start..end, Subtype::Meeting)
                 })
                 .collect();
             let start = next(at + 5);

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod events;
 pub mod fold;
 pub mod gazetteer;
+pub mod institutions;
 pub mod kind;
 pub mod lang;
 pub mod sentences;
@@ -61,9 +62,23 @@ pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations<'_> {
     let lang = lang::detect(text);
     let sentences = sentences::split(text);
     let entities = entities::find(text, &sentences);
-    let self_date = time::self_date(text, anchor, lang);
+    let lines = time::date_lines(text, lang);
+    let dateline = time::dateline(text, lang);
+    let mut date_candidates = all_candidates(text, &sentences, lang);
+    let self_date = time::article_date(&lines)
+        .or_else(|| time::self_date(text, anchor, lang))
+        .or_else(|| {
+            let explicit = explicit_dates(text, &sentences, &date_candidates, lang);
+            dateline.as_ref()?.date(anchor, &explicit)
+        });
+    // Date lines and the dateline date the article, never an event.
+    let stamps: Vec<Range<usize>> = lines
+        .iter()
+        .map(|l| l.range.clone())
+        .chain(dateline.map(|d| d.range))
+        .collect();
+    drop_stamped(&sentences, &mut date_candidates, &stamps);
     let anchor = refine_anchor(anchor, self_date);
-    let date_candidates = all_candidates(text, &sentences, lang);
     let dates = resolve_all(&sentences, &date_candidates, anchor);
     Annotations {
         lang,
@@ -100,6 +115,48 @@ fn all_candidates(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<Vec
         .iter()
         .map(|r| time::candidates(&text[r.clone()], lang))
         .collect()
+}
+
+/// The dates each sentence writes out in full (see
+/// [`time::Candidate::explicit`]), with whether the sentence speaks of the
+/// future.
+fn explicit_dates(
+    text: &str,
+    sentences: &[Range<usize>],
+    candidates: &[Vec<time::Candidate>],
+    lang: Lang,
+) -> Vec<(DatePoint, bool)> {
+    let mut out = Vec::new();
+    for (r, c) in sentences.iter().zip(candidates) {
+        let sentence = &text[r.clone()];
+        for c in c {
+            if let Some(d) = c.explicit() {
+                out.push((d, time::is_future_at(sentence, c.span().start, lang)));
+            }
+        }
+    }
+    out
+}
+
+/// Removes the candidates that fall within one of the `stamps` (article
+/// byte ranges of date lines and datelines).
+fn drop_stamped(
+    sentences: &[Range<usize>],
+    candidates: &mut [Vec<time::Candidate>],
+    stamps: &[Range<usize>],
+) {
+    if stamps.is_empty() {
+        return;
+    }
+    for (r, c) in sentences.iter().zip(candidates) {
+        if stamps.iter().all(|s| s.end <= r.start || s.start >= r.end) {
+            continue;
+        }
+        c.retain(|c| {
+            let at = r.start + c.span().start;
+            !stamps.iter().any(|s| s.contains(&at))
+        });
+    }
 }
 
 /// Each sentence's candidates resolved against `anchor`, in article offsets.

@@ -28,6 +28,10 @@ pub struct RawArticle {
     pub part: usize,
     pub header_date: Option<DatePoint>,
     pub published: Option<DatePoint>,
+    /// Whether `header_date` and `published` are the file's header, read at
+    /// the top of an earlier part, rather than this part's own: the date a
+    /// later part gives itself then comes first.
+    pub header_inherited: bool,
     pub headline: String,
     /// Whether `headline` is a title line at the start of `text`.
     pub has_title: bool,
@@ -324,6 +328,26 @@ fn parse_file_noting(
     let several = parts.len() > 1;
     for (a, b) in parts {
         let t = body[a..b].trim();
+        // A later part may open with a header of its own, which then
+        // applies to that part alone.
+        let (own, start) = if articles.is_empty() {
+            (header::Header::default(), 0)
+        } else {
+            header::parse(t)
+        };
+        if let Some(p) = &own.invalid {
+            problems.push(format!("{p}: date ignored, text kept"));
+        }
+        let t = t[start..].trim();
+        if t.is_empty() {
+            continue;
+        }
+        let has_own = own.date.is_some() || own.invalid.is_some();
+        let (header_date, published) = if has_own {
+            (own.date, own.published)
+        } else {
+            (header.date, header.published)
+        };
         if let Some(p) = overlong_sentences(t) {
             let part = articles.len() + 1;
             problems.push(if several {
@@ -337,8 +361,9 @@ fn parse_file_noting(
             file: name.to_string(),
             path: path.to_path_buf(),
             part: articles.len() + 1,
-            header_date: header.date,
-            published: header.published,
+            header_date,
+            published,
+            header_inherited: !articles.is_empty() && !has_own && header_date.is_some(),
             headline: h.text,
             has_title: h.is_title,
             text: t.to_string(),
@@ -380,6 +405,18 @@ mod tests {
         assert!(a[1].has_title);
         assert_eq!(a[1].header_date.unwrap().to_string(), "2017-11");
         assert_eq!(a[0].published.unwrap().to_string(), "2017-11-21");
+        assert!(!a[0].header_inherited && a[1].header_inherited);
+    }
+
+    #[test]
+    fn a_part_with_its_own_header_keeps_it() {
+        let t = " date 2017-11 publié le 21/11/2017\nUn.\n*****\n date 2018-02-03 Deux.";
+        let (a, p) = parse_file("f.txt", Path::new("f.txt"), t);
+        assert!(p.is_empty());
+        assert_eq!(a[1].header_date.unwrap().to_string(), "2018-02-03");
+        assert_eq!(a[1].published, None);
+        assert!(!a[1].header_inherited);
+        assert_eq!(a[1].text, "Deux.");
     }
 
     #[test]

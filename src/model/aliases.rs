@@ -84,6 +84,9 @@ impl Votes {
         if c.org_head {
             self.add(EntityKind::Org, 4.0);
         }
+        if c.place_head {
+            self.add(EntityKind::Place, 4.0);
+        }
         if c.acronym {
             self.add(EntityKind::Org, 2.0);
         }

@@ -79,6 +79,7 @@ impl Staged {
                     header: r.header_date,
                     published: r.published,
                     self_date: None,
+                    inherited: r.header_inherited,
                 })
             })
             .collect();
@@ -211,6 +212,7 @@ fn resolve_dates(
                 header: r.header_date,
                 published: r.published,
                 self_date: a.self_date,
+                inherited: r.header_inherited,
             })
         })
         .collect();
@@ -370,19 +372,27 @@ fn find_events(
     for (i, m) in merged.into_iter().enumerate() {
         let id = EventId(i as u32);
         let lang = articles[m.reports[0].article.0 as usize].lang;
-        let names: Vec<(&str, _)> = m
-            .participants
-            .iter()
-            .map(|p| {
-                let e = &entities[p.0 as usize];
-                (e.canonical.as_str(), e.kind)
-            })
-            .collect();
+        let named = |ids: &[EntityId]| -> Vec<(&str, _)> {
+            ids.iter()
+                .map(|p| {
+                    let e = &entities[p.0 as usize];
+                    (e.canonical.as_str(), e.kind)
+                })
+                .collect()
+        };
+        let (names, agents) = (named(&m.participants), named(&m.gist.agents));
         let place = m.place.map(|p| {
             let name = entities[p.0 as usize].canonical.as_str();
             (m.place_preposition.as_deref(), name)
         });
-        let description = events::describe(m.kind, &names, place, lang);
+        let description = events::describe(&events::Description {
+            subtype: m.subtype,
+            participants: &names,
+            agents: &agents,
+            gist: &m.gist.words,
+            place,
+            lang,
+        });
         for r in &m.reports {
             let a = &mut articles[r.article.0 as usize];
             // Ids are handed out in order, so a repeat can only be the last.
@@ -394,6 +404,7 @@ fn find_events(
             id,
             date: m.date,
             kind: m.kind,
+            subtype: m.subtype,
             description,
             participants: m.participants,
             place: m.place,
@@ -472,14 +483,32 @@ fn sentence_sightings(
             extract::entities::place_preposition(before).map(str::to_string)
         });
         participants.retain(|p| Some(*p) != place);
+        // Those named before the trigger did it or had it done to them.
+        let agents = c
+            .participants
+            .iter()
+            .filter(|&&p| in_sentence[p].span.start < c.trigger.start)
+            .map(|&p| in_sentence[p].entity)
+            .filter(|id| participants.contains(id))
+            .fold(Vec::new(), |mut v, id| {
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+                v
+            });
         out.push(Sighting {
             article: a.id,
             sentence: si,
             date: c.date,
             kind: c.kind,
+            subtype: c.subtype,
             participants,
             place,
             place_preposition,
+            gist: events::Gist {
+                words: a.text[c.gist.clone()].to_string(),
+                agents,
+            },
         });
     }
     out

@@ -14,10 +14,20 @@ pub struct DateEvidence {
     pub header: Option<DatePoint>,
     pub published: Option<DatePoint>,
     pub self_date: Option<DatePoint>,
+    /// Whether `header` and `published` are the file's, inherited by a
+    /// later part (see `RawArticle::header_inherited`).
+    pub inherited: bool,
 }
 
 /// The article's date and where it came from, without help from siblings.
 pub fn own_date(e: &DateEvidence) -> (Option<DatePoint>, DateSource) {
+    // A later part of a file: the file's header dates the first part, so a
+    // date this part gives itself (its own date line) comes first.
+    if e.inherited
+        && let Some(t) = e.self_date
+    {
+        return (Some(t), DateSource::Text);
+    }
     if let Some(p) = e.published {
         return (Some(p), DateSource::Header);
     }
@@ -68,26 +78,48 @@ mod tests {
             header: d("2017-11"),
             published: d("2017-11-21"),
             self_date: None,
+            inherited: false,
         };
         assert_eq!(own_date(&e), (d("2017-11-21"), DateSource::Header));
         let e = DateEvidence {
             header: d("2019-01"),
             published: None,
             self_date: d("2019-01-23"),
+            inherited: false,
         };
         assert_eq!(own_date(&e), (d("2019-01-23"), DateSource::Text));
         let e = DateEvidence {
             header: d("2019-01"),
             published: None,
             self_date: d("2018-05-02"),
+            inherited: false,
         };
         assert_eq!(own_date(&e), (d("2019-01"), DateSource::Header));
         let e = DateEvidence {
             header: None,
             published: None,
             self_date: None,
+            inherited: false,
         };
         assert_eq!(own_date(&e), (None, DateSource::Unknown));
+    }
+
+    #[test]
+    fn a_later_part_dates_itself_before_the_file_header() {
+        let e = DateEvidence {
+            header: d("2024-05-20"),
+            published: None,
+            self_date: d("2024-05-21"),
+            inherited: true,
+        };
+        assert_eq!(own_date(&e), (d("2024-05-21"), DateSource::Text));
+        let e = DateEvidence {
+            header: d("2023-07"),
+            published: d("2023-07-20"),
+            self_date: None,
+            inherited: true,
+        };
+        assert_eq!(own_date(&e), (d("2023-07-20"), DateSource::Header));
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //! articles becomes one event listing every report. Two reports are one
 //! event when their dates agree (equal, or one containing the other) and
 //! they share the type and, across articles, a participant or the place.
+//! Descriptions of merged events, in the article's language.
 
 use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
 use crate::extract::date::{DatePoint, Precision};
-use crate::extract::kind::{EntityKind, EventType};
-use crate::extract::lang::Lang;
+use crate::extract::kind::{EventType, Subtype};
 
 use super::{ArticleId, EntityId, Report};
+
+mod describe;
+pub use describe::{Description, describe};
 
 /// One sentence's event, with entities resolved.
 #[derive(Debug, Clone)]
@@ -20,10 +23,22 @@ pub struct Sighting {
     pub sentence: usize,
     pub date: DatePoint,
     pub kind: EventType,
+    pub subtype: Subtype,
     pub participants: Vec<EntityId>,
     pub place: Option<EntityId>,
     /// How the text introduced the place (`en`, `à`, `in the`).
     pub place_preposition: Option<String>,
+    /// What the sentence says happened, for the description.
+    pub gist: Gist,
+}
+
+/// The words of a report that say what happened: the trigger and what
+/// follows it in its clause (`sentenced to seven years in prison`), and the
+/// participants named before the trigger, who did it or had it done to them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gist {
+    pub words: String,
+    pub agents: Vec<EntityId>,
 }
 
 /// A merged event before ids and descriptions.
@@ -33,16 +48,34 @@ pub struct Merged {
     pub kind: EventType,
     pub participants: Vec<EntityId>,
     pub place: Option<EntityId>,
+    pub subtype: Subtype,
     pub reports: Vec<Report>,
     pub place_preposition: Option<String>,
-    /// Types given by the reports, with how many gave each.
-    pub kinds: Vec<(EventType, usize)>,
+    /// Subtypes given by the reports, with how many gave each.
+    pub kinds: Vec<(Subtype, usize)>,
+    /// The first report's gist.
+    pub gist: Gist,
+}
+
+/// Whether two reports' subtypes are of one kind of event for merging: the
+/// same schema type, and within `other` the same subtype, as `other` holds
+/// happenings too unlike to merge on the day alone (a verdict and a strike).
+fn same_class(a: Subtype, b: Subtype) -> bool {
+    a.kind() == b.kind() && (a.kind() != EventType::Other || a == b)
+}
+
+/// A number per class of [`same_class`], for the merge index's keys.
+fn class_code(s: Subtype) -> u64 {
+    match s.kind() {
+        EventType::Other => EventType::ALL.len() as u64 + s as u64,
+        k => k as u64,
+    }
 }
 
 fn same_event(m: &Merged, s: &Sighting) -> bool {
     let shared = s.participants.iter().any(|p| m.participants.contains(p))
         || (s.place.is_some() && s.place == m.place);
-    let same_kind = m.kinds.iter().any(|(k, _)| *k == s.kind);
+    let same_kind = m.kinds.iter().any(|(k, _)| same_class(*k, s.subtype));
     if m.date == s.date {
         // A day is precise enough for the type alone to tell; a month or a
         // year holds too many events for that.
@@ -100,20 +133,20 @@ struct MergeIndex {
 /// bits, as the index has millions of keys at 100,000 articles. Two keys
 /// may pack alike (a year beyond ±32,767, an entity number beyond 2^31):
 /// that only adds candidates, which `same_event` turns down.
-fn key(actor: Option<Actor>, kind: Option<EventType>, date: Option<DatePoint>) -> u64 {
+fn key(actor: Option<Actor>, kind: Option<Subtype>, date: Option<DatePoint>) -> u64 {
     let actor = match actor {
         None => 0,
         Some(Actor::Participant(e)) => u64::from(e.0) << 1 | 1,
         Some(Actor::Place(e)) => u64::from(e.0) << 1,
     };
-    let kind = kind.map_or(0, |k| k as u64 + 1);
+    let kind = kind.map_or(0, |k| (class_code(k) + 1) & 0x7F);
     let date = date.map_or(0, |d| {
         let year = u64::from(d.year as u16);
         let month = u64::from(d.month.unwrap_or(0) & 0xF);
         let day = u64::from(d.day.unwrap_or(0) & 0x1F);
         year << 9 | month << 5 | day
     });
-    actor << 30 | kind << 25 | date
+    actor << 32 | kind << 25 | date
 }
 
 /// Event numbers filed under keys. A key holding one event holds it in its
@@ -213,7 +246,7 @@ impl MergeIndex {
             Precision::Year => by_actor(&self.actor_year, s.date),
         }
         if s.date.precision() == Precision::Day {
-            consider(&mut self.day_kind.get(key(None, Some(s.kind), Some(s.date))));
+            consider(&mut self.day_kind.get(key(None, Some(s.subtype), Some(s.date))));
         }
         found
     }
@@ -246,7 +279,7 @@ impl MergeIndex {
 #[derive(Default)]
 struct Added {
     actors: Vec<Actor>,
-    kinds: Vec<EventType>,
+    kinds: Vec<Subtype>,
     date_changed: bool,
 }
 
@@ -264,7 +297,7 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
                 let m = Merged::from(s);
                 let added = Added {
                     actors: actors(&m.participants, m.place).collect(),
-                    kinds: vec![m.kind],
+                    kinds: vec![m.subtype],
                     date_changed: false,
                 };
                 index.add(out.len(), &m, &added);
@@ -277,7 +310,12 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
 }
 
 fn sort_by_date(events: &mut [Merged]) {
-    events.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
+    events.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.subtype.cmp(&b.subtype))
+    });
 }
 
 impl From<Sighting> for Merged {
@@ -286,6 +324,7 @@ impl From<Sighting> for Merged {
         Merged {
             date: s.date,
             kind: s.kind,
+            subtype: s.subtype,
             participants: s.participants,
             place: s.place,
             place_preposition: s.place_preposition,
@@ -293,7 +332,8 @@ impl From<Sighting> for Merged {
                 article: s.article,
                 sentence: s.sentence,
             }],
-            kinds: vec![(s.kind, 1)],
+            kinds: vec![(s.subtype, 1)],
+            gist: s.gist,
         }
     }
 }
@@ -322,106 +362,38 @@ impl Merged {
             article: s.article,
             sentence: s.sentence,
         });
-        match self.kinds.iter_mut().find(|(k, _)| *k == s.kind) {
+        match self.kinds.iter_mut().find(|(k, _)| *k == s.subtype) {
             Some((_, n)) => *n += 1,
             None => {
-                self.kinds.push((s.kind, 1));
-                added.kinds.push(s.kind);
+                self.kinds.push((s.subtype, 1));
+                added.kinds.push(s.subtype);
             }
         }
-        // The type most reports give; the first report's on a tie.
-        self.kind = self
-            .kinds
-            .iter()
-            .fold(
-                self.kinds[0],
-                |best, &c| if c.1 > best.1 { c } else { best },
-            )
-            .0;
+        self.kind = majority(self.kinds.iter().map(|&(k, n)| (k.kind(), n)));
+        let kind = self.kind;
+        self.subtype = majority(self.kinds.iter().copied().filter(|(k, _)| k.kind() == kind));
         added
     }
 }
 
-/// A short line for the timeline: `Rencontre Poutine – al-Assad à Sotchi`.
-/// People go by their last name; at most three participants are named;
-/// the place keeps the preposition the text gave it (`en Turquie`).
-pub fn describe(
-    kind: EventType,
-    participants: &[(&str, EntityKind)],
-    place: Option<(Option<&str>, &str)>,
-    lang: Lang,
-) -> String {
-    let label = label(kind, lang);
-    let names: Vec<String> = participants
-        .iter()
-        .filter(|(n, _)| place.is_none_or(|(_, p)| p != *n))
-        .take(3)
-        .map(|(n, k)| short_name(n, *k))
-        .collect();
-    let mut out = label.to_string();
-    if !names.is_empty() {
-        out.push(' ');
-        out.push_str(&names.join(" – "));
+/// The value most reports give, the first one's on a tie; `counts` lists
+/// values in order of first report and may repeat one.
+fn majority<T: Copy + PartialEq>(counts: impl Iterator<Item = (T, usize)> + Clone) -> T {
+    let total = |v: T| -> usize {
+        counts
+            .clone()
+            .filter(|&(w, _)| w == v)
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let mut best: Option<(T, usize)> = None;
+    for (v, _) in counts.clone() {
+        let n = total(v);
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((v, n));
+        }
     }
-    if let Some((preposition, p)) = place {
-        let default = match lang {
-            Lang::Fr => "à",
-            Lang::En => "in",
-        };
-        let preposition = preposition.map(str::to_lowercase);
-        out.push(' ');
-        out.push_str(preposition.as_deref().unwrap_or(default));
-        out.push(' ');
-        out.push_str(p);
-    }
-    out
-}
-
-/// A person's name without the first names that open it: `Poutine`,
-/// `Le Drian`, `al-Assad`; a name with no known first name stays whole
-/// (`Xi Jinping`).
-fn short_name(name: &str, kind: EntityKind) -> String {
-    if kind != EntityKind::Person {
-        return name.to_string();
-    }
-    let gaz = crate::extract::gazetteer::get();
-    let words: Vec<&str> = name.split(' ').collect();
-    // The last word is the surname even when it is also a first name (`Paul Martin`).
-    let given = words
-        .iter()
-        .take_while(|w| w.split('-').all(|p| gaz.is_first_name(p)))
-        .count()
-        .min(words.len() - 1);
-    if given == 0 {
-        return name.to_string();
-    }
-    words[given..].join(" ")
-}
-
-fn label(kind: EventType, lang: Lang) -> &'static str {
-    use EventType::*;
-    match (lang, kind) {
-        (Lang::Fr, Meeting) => "Rencontre",
-        (Lang::Fr, Summit) => "Sommet",
-        (Lang::Fr, PhoneCall) => "Entretien téléphonique",
-        (Lang::Fr, Visit) => "Visite",
-        (Lang::Fr, Talks) => "Pourparlers",
-        (Lang::Fr, Agreement) => "Accord",
-        (Lang::Fr, Military) => "Action militaire",
-        (Lang::Fr, Election) => "Élections",
-        (Lang::Fr, Statement) => "Déclaration",
-        (Lang::Fr, Other) => "Événement",
-        (Lang::En, Meeting) => "Meeting",
-        (Lang::En, Summit) => "Summit",
-        (Lang::En, PhoneCall) => "Phone call",
-        (Lang::En, Visit) => "Visit",
-        (Lang::En, Talks) => "Talks",
-        (Lang::En, Agreement) => "Agreement",
-        (Lang::En, Military) => "Military action",
-        (Lang::En, Election) => "Election",
-        (Lang::En, Statement) => "Statement",
-        (Lang::En, Other) => "Event",
-    }
+    best.expect("an event has at least one report").0
 }
 
 #[cfg(test)]
@@ -459,7 +431,13 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         };
-        let kinds = [EventType::Meeting, EventType::Military, EventType::Visit];
+        let kinds = [
+            Subtype::Meeting,
+            Subtype::Attack,
+            Subtype::Visit,
+            Subtype::Verdict,
+            Subtype::Arrest,
+        ];
         let mut sightings = Vec::new();
         for i in 0..3000 {
             let year = 2016 + next(2) as i32;
@@ -471,14 +449,17 @@ mod tests {
             };
             let participants = (0..next(3)).map(|_| EntityId(next(12) as u32)).collect();
             let place = (next(3) == 0).then(|| EntityId(next(12) as u32));
+            let subtype = kinds[next(5) as usize];
             sightings.push(Sighting {
                 article: ArticleId(i / 3),
                 sentence: (i % 3) as usize,
                 date,
-                kind: kinds[next(3) as usize],
+                kind: subtype.kind(),
+                subtype,
                 participants,
                 place,
                 place_preposition: None,
+                gist: Gist::default(),
             });
         }
         let summary = |v: Vec<Merged>| -> Vec<String> {
@@ -504,25 +485,27 @@ mod tests {
         assert_eq!(plain, indexed);
     }
 
-    fn s(article: u32, date: &str, kind: EventType, parts: &[u32]) -> Sighting {
+    fn s(article: u32, date: &str, subtype: Subtype, parts: &[u32]) -> Sighting {
         Sighting {
             article: ArticleId(article),
             sentence: 0,
             date: DatePoint::parse(date).unwrap(),
-            kind,
+            kind: subtype.kind(),
+            subtype,
             participants: parts.iter().map(|&p| EntityId(p)).collect(),
             place: None,
             place_preposition: None,
+            gist: Gist::default(),
         }
     }
 
     #[test]
     fn reports_of_one_event_merge_at_the_finer_date() {
         let m = merge(vec![
-            s(0, "2015", EventType::Military, &[1]),
-            s(1, "2015-09", EventType::Military, &[1, 2]),
-            s(2, "2015-09", EventType::Meeting, &[5]),
-            s(3, "2016-09", EventType::Military, &[1]),
+            s(0, "2015", Subtype::Attack, &[1]),
+            s(1, "2015-09", Subtype::Attack, &[1, 2]),
+            s(2, "2015-09", Subtype::Meeting, &[5]),
+            s(3, "2016-09", Subtype::Attack, &[1]),
         ]);
         assert_eq!(m.len(), 3);
         let military = m.iter().find(|e| e.kind == EventType::Military).unwrap();
@@ -533,9 +516,9 @@ mod tests {
     #[test]
     fn unrelated_reports_stay_apart() {
         let m = merge(vec![
-            s(0, "2017-11-20", EventType::Meeting, &[1]),
-            s(1, "2017-11-20", EventType::Military, &[2]),
-            s(2, "2017-11", EventType::Meeting, &[3]),
+            s(0, "2017-11-20", Subtype::Meeting, &[1]),
+            s(1, "2017-11-20", Subtype::Attack, &[2]),
+            s(2, "2017-11", Subtype::Meeting, &[3]),
         ]);
         assert_eq!(m.len(), 3);
     }
@@ -543,9 +526,9 @@ mod tests {
     #[test]
     fn same_day_and_type_is_one_event_whose_type_is_the_majority() {
         let m = merge(vec![
-            s(0, "2017-11-20", EventType::Visit, &[1]),
-            s(1, "2017-11-20", EventType::Meeting, &[1]),
-            s(2, "2017-11-20", EventType::Meeting, &[2]),
+            s(0, "2017-11-20", Subtype::Visit, &[1]),
+            s(1, "2017-11-20", Subtype::Meeting, &[1]),
+            s(2, "2017-11-20", Subtype::Meeting, &[2]),
         ]);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].kind, EventType::Meeting);
@@ -553,16 +536,17 @@ mod tests {
     }
 
     #[test]
-    fn descriptions_name_people_by_surname() {
-        let d = describe(
-            EventType::Meeting,
-            &[
-                ("Jean Dupont", EntityKind::Person),
-                ("Paul Martin", EntityKind::Person),
-            ],
-            Some((None, "Lyon")),
-            Lang::Fr,
-        );
-        assert_eq!(d, "Rencontre Dupont – Martin à Lyon");
+    fn happenings_of_type_other_merge_only_with_their_own_subtype() {
+        let m = merge(vec![
+            s(0, "2024-03-11", Subtype::Arrest, &[1]),
+            s(1, "2024-03-11", Subtype::Arrest, &[2]),
+            s(2, "2024-03-11", Subtype::Strike, &[3]),
+            s(3, "2024-03-11", Subtype::Strike, &[1]),
+        ]);
+        // Same day and subtype merge; an arrest and a strike do not, but a
+        // shared participant still joins a report to an event.
+        let subtypes: Vec<Subtype> = m.iter().map(|e| e.subtype).collect();
+        assert_eq!(m.len(), 2, "{subtypes:?}");
+        assert_eq!(m[0].reports.len() + m[1].reports.len(), 4);
     }
 }

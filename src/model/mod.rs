@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use build::{BuildOptions, Staged, build};
 
 use crate::extract::date::DatePoint;
-use crate::extract::kind::{EntityKind, EventType};
+use crate::extract::kind::{EntityKind, EventType, Subtype};
 use crate::extract::lang::Lang;
 use crate::ingest::Warning;
 
@@ -124,6 +124,8 @@ pub struct Event {
     pub id: EventId,
     pub date: DatePoint,
     pub kind: EventType,
+    /// The finer kind of happening, under `kind` (`verdict`, `match`).
+    pub subtype: Subtype,
     pub description: String,
     pub participants: Vec<EntityId>,
     pub place: Option<EntityId>,
@@ -131,6 +133,16 @@ pub struct Event {
 }
 
 impl Event {
+    /// The type, with the subtype when it says more: `other/verdict`,
+    /// `meeting`.
+    pub fn type_and_subtype(&self) -> String {
+        if self.subtype.code() == self.kind.code() {
+            self.kind.code().to_string()
+        } else {
+            format!("{}/{}", self.kind, self.subtype)
+        }
+    }
+
     /// Distinct reporting articles, in report order.
     pub fn articles(&self) -> Vec<ArticleId> {
         let mut out: Vec<ArticleId> = Vec::new();

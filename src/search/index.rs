@@ -8,6 +8,8 @@
 //! large allocations instead of one per word or article, which keeps the
 //! index compact in memory and quick to build and to (de)serialise.
 
+mod check;
+
 use std::ops::Range;
 
 use rayon::prelude::*;

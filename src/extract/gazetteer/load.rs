@@ -8,10 +8,10 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::triggers::{Trigger, phrase_words};
+use super::triggers::{Role, Trigger, phrase_words};
 use super::{Gazetteer, PlaceKind, Referent, Shapes};
 use crate::extract::fold::fold_name;
-use crate::extract::kind::{EntityKind, EventType};
+use crate::extract::kind::{EntityKind, Subtype};
 
 const COUNTRIES: &str = include_str!("../data/places_countries.txt");
 const CITIES: &str = include_str!("../data/places_cities.txt");
@@ -183,12 +183,13 @@ impl Builder {
         for (line, entry) in entries(TRIGGERS) {
             let mut items = fields(entry, '|');
             let code = items.next().unwrap_or_default();
-            let event = match (code, EventType::from_code(code)) {
+            let event = match (code, Subtype::from_code(code)) {
                 ("none", _) => None,
-                (_, Some(event)) => Some(event),
+                ("onset", _) => Some(Role::Onset),
+                (_, Some(event)) => Some(Role::Event(event)),
                 (_, None) => {
                     self.problems
-                        .push(format!("triggers.txt:{line}: unknown type `{code}`"));
+                        .push(format!("triggers.txt:{line}: unknown subtype `{code}`"));
                     continue;
                 }
             };

@@ -9,14 +9,25 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::Gazetteer;
 use crate::extract::fold::fold;
-use crate::extract::kind::EventType;
+use crate::extract::kind::{EventType, Subtype};
 
 /// A trigger phrase, as folded words; `event` is `None` for the phrases that
 /// only shadow a shorter trigger (`so-called` over `called`).
 #[derive(Debug)]
 pub(super) struct Trigger {
     pub(super) words: Box<[String]>,
-    pub(super) event: Option<EventType>,
+    pub(super) event: Option<Role>,
+}
+
+/// What a trigger phrase says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// A happening of this subtype (`condamné à`, `landfall`).
+    Event(Subtype),
+    /// A verb that says an event began or took place (`s'est ouvert`,
+    /// `opened`) without saying which: it dates the event its subject names
+    /// (`le procès … s'est ouvert lundi`), the nearest trigger before it.
+    Onset,
 }
 
 impl Gazetteer {
@@ -39,13 +50,18 @@ impl Gazetteer {
             .chain(spans[1..].iter().map(|&(s, e)| fold(&text[s..e])))
             .collect();
         let (n, event) = self.trigger_match(&words)?;
-        Some((spans[n - 1].1, event?))
+        match event? {
+            Role::Event(subtype) => Some((spans[n - 1].1, subtype.kind())),
+            Role::Onset => None,
+        }
     }
 
     /// All trigger matches in a sentence, left to right and not overlapping
-    /// (the longest phrase wins at each word): `(byte start, byte end, type)`,
-    /// offsets in `sentence`.
-    pub fn triggers_in(&self, sentence: &str) -> Vec<(usize, usize, EventType)> {
+    /// (the longest phrase wins at each word): `(byte start, byte end,
+    /// subtype)`, offsets in `sentence`. An onset verb (`s'est ouvert`)
+    /// takes the subtype of the trigger before it, and is dropped when there
+    /// is none.
+    pub fn triggers_in(&self, sentence: &str) -> Vec<(usize, usize, Subtype)> {
         let spans: Vec<(usize, usize)> = word_spans(sentence).collect();
         let words: Vec<String> = spans.iter().map(|&(s, e)| fold(&sentence[s..e])).collect();
         let mut found = Vec::new();
@@ -53,8 +69,13 @@ impl Gazetteer {
         while i < words.len() {
             match self.trigger_match(&words[i..]) {
                 Some((n, event)) => {
-                    if let Some(event) = event {
-                        found.push((spans[i].0, spans[i + n - 1].1, event));
+                    let subtype = match event {
+                        Some(Role::Event(subtype)) => Some(subtype),
+                        Some(Role::Onset) => found.last().map(|&(_, _, s)| s),
+                        None => None,
+                    };
+                    if let Some(subtype) = subtype {
+                        found.push((spans[i].0, spans[i + n - 1].1, subtype));
                     }
                     i += n;
                 }
@@ -65,8 +86,8 @@ impl Gazetteer {
     }
 
     /// The longest trigger phrase that `words` (folded) starts with: its
-    /// length in words, and its type (`None` for a shadowing phrase).
-    fn trigger_match(&self, words: &[String]) -> Option<(usize, Option<EventType>)> {
+    /// length in words, and its subtype (`None` for a shadowing phrase).
+    fn trigger_match(&self, words: &[String]) -> Option<(usize, Option<Role>)> {
         let candidates = self.triggers.get(words.first()?)?;
         candidates
             .iter()

@@ -27,6 +27,7 @@
 //! and `tense` judge their context, `resolve` applies the anchor, and `words`
 //! holds the vocabulary they share.
 
+mod date_lines;
 mod dateline;
 mod pieces;
 mod relative;
@@ -38,8 +39,11 @@ mod words;
 mod years;
 
 #[cfg(test)]
+mod date_line_tests;
+#[cfg(test)]
 mod tests;
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -49,6 +53,8 @@ use crate::extract::lang::Lang;
 use resolve::{Dir, Raw, resolve};
 use tokens::{Scan, ascii_lowercase};
 use words::may_hold_a_date;
+
+pub use date_lines::{DateLine, Stamp, article_date, date_lines};
 
 /// One temporal expression found in a sentence, resolved to a date.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +94,23 @@ pub struct Candidate {
     future: bool,
 }
 
+impl Candidate {
+    /// Byte range in the sentence.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The date the text writes out in full, with its year, at the month or
+    /// the day: what no anchor changes and what a dateline's year is read
+    /// from (see [`Dateline::date`]).
+    pub fn explicit(&self) -> Option<DatePoint> {
+        match self.raw {
+            Raw::Exact(d) if d.precision() >= Precision::Month => Some(d),
+            _ => None,
+        }
+    }
+}
+
 /// The expressions of one sentence, for [`resolve_candidates`]: the part of
 /// [`find_dates`] that does not depend on the anchor, so that resolving
 /// against another anchor does not read the text again.
@@ -101,14 +124,21 @@ pub fn candidates(sentence: &str, lang: Lang) -> Vec<Candidate> {
         .into_iter()
         .filter_map(|m| {
             let (start, end) = scan.byte_range(&m)?;
-            // Only a weekday alone asks for the tense (see `resolve`).
-            let future = matches!(
-                m.raw,
+            // Only a weekday alone, a day or a month without a year or a
+            // direction word ask for the tense (see `resolve`); a day or a
+            // month only from a marker of its own clause.
+            let future = match m.raw {
                 Raw::Weekday {
-                    dir: Dir::Context,
-                    ..
+                    dir: Dir::Context, ..
+                } => scan.future_at(m.start),
+                Raw::DayMonth {
+                    dir: Dir::Context, ..
                 }
-            ) && scan.future_at(m.start);
+                | Raw::Month {
+                    dir: Dir::Context, ..
+                } => scan.future_marked_at(m.start),
+                _ => false,
+            };
             Some(Candidate {
                 start,
                 end,
@@ -162,6 +192,67 @@ pub fn self_date(text: &str, anchor: Option<DatePoint>, lang: Lang) -> Option<Da
                 .find_map(|m| resolve(m.raw, anchor, || false))
                 .filter(|d| d.precision() == Precision::Day)
         })
+}
+
+/// A wire dateline heading the text (`KYIV, March 3 (Reuters) -`,
+/// `BAMAKO, 14 mars (AFP) -`): where its date stands and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dateline {
+    /// Byte range of the date in the text: no event is dated by it.
+    pub range: Range<usize>,
+    raw: Raw,
+}
+
+/// The dateline of `text`, when its head has one with a day.
+pub fn dateline(text: &str, lang: Lang) -> Option<Dateline> {
+    let (start, end) = *self_date_windows(text).first()?;
+    let head = &text[start..end];
+    let lower = ascii_lowercase(head);
+    let scan = Scan::new(head, &lower, lang);
+    let m = scan
+        .matches()
+        .into_iter()
+        .find(|m| m.raw.is_day() && scan.is_dateline(m))?;
+    let (a, b) = scan.byte_range(&m)?;
+    Some(Dateline {
+        range: start + a..start + b,
+        raw: m.raw,
+    })
+}
+
+impl Dateline {
+    /// The dateline's day. A dateline without a year takes it from the
+    /// anchor, else from the text's explicit dates (`explicit`: each with
+    /// whether its clause speaks of the future): the article is not older
+    /// than what it reports as done, and news reports what is recent, so
+    /// the year is the first in which the day falls on or after the latest
+    /// explicit date of a clause not in the future.
+    pub fn date(
+        &self,
+        anchor: Option<DatePoint>,
+        explicit: &[(DatePoint, bool)],
+    ) -> Option<DatePoint> {
+        if let Some(d) = resolve(self.raw, anchor, || false) {
+            return Some(d);
+        }
+        let Raw::DayMonth { day, month, .. } = self.raw else {
+            return None;
+        };
+        let latest = explicit
+            .iter()
+            .filter(|(_, future)| !future)
+            .map(|(d, _)| *d)
+            .max()?;
+        dateline_year(day, month, latest)
+    }
+}
+
+/// The first day `day`/`month` on or after `latest` (compared at the
+/// precision of `latest`), looking no more than a leap cycle ahead.
+fn dateline_year(day: u32, month: u32, latest: DatePoint) -> Option<DatePoint> {
+    (0..=4)
+        .filter_map(|k| DatePoint::day(latest.year.checked_add(k)?, month, day))
+        .find(|d| d.truncate(latest.precision()) >= latest)
 }
 
 /// Byte ranges worth scanning for a self date, in text order: the first
@@ -222,6 +313,17 @@ fn self_date_windows(text: &str) -> Vec<(usize, usize)> {
 /// resolve a weekday alone after the anchor instead of before.
 pub fn is_future(clause: &str, lang: Lang) -> bool {
     Scan::new(clause, &ascii_lowercase(clause), lang).any_future()
+}
+
+/// Whether the clause around byte `at` of `sentence` is marked for the
+/// future (see [`is_future`]): the verb nearest the date decides, not the
+/// sentence (`He will replace X, who announced on Aug. 14, 2024 …`), and a
+/// clause without a marker is not future.
+pub fn is_future_at(sentence: &str, at: usize, lang: Lang) -> bool {
+    let lower = ascii_lowercase(sentence);
+    let scan = Scan::new(sentence, &lower, lang);
+    let idx = scan.toks.iter().position(|t| t.start >= at);
+    idx.is_some_and(|i| scan.future_marked_at(i))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! event (`la veille du sommet`) is left out here; the direction of a bare
 //! weekday is settled later by `tense` and `resolve`.
 
+use super::date_lines::is_recurring_word;
 use super::resolve::{Dir, Raw};
 use super::scan::Match;
 use super::tokens::Scan;
@@ -76,10 +77,16 @@ impl Scan<'_> {
         let Some(p) = self.prev_word(i) else {
             return false;
         };
-        match self.lang {
+        let listed = match self.lang {
             Lang::Fr => self.word_in(p, &FR_NOT_A_DAY_BEFORE),
             Lang::En => self.word_in(p, &EN_NOT_A_DAY_BEFORE),
-        }
+        };
+        // `tous les lundis`, `toutes les semaines le mardi`: the data file's
+        // habit words, one word further back after an article.
+        let habit = |k: usize| self.word(k).is_some_and(is_recurring_word);
+        listed
+            || habit(p)
+            || (self.word_in(p, &["les", "the"]) && self.prev_word(p).is_some_and(habit))
     }
 
     /// `mardi gras`, `vendredi saint`, `lundi de Pâques`.

@@ -19,6 +19,9 @@ pub(super) enum Dir {
     Past,
     /// `prochain`, `next`: strictly after the anchor.
     Future,
+    /// Nothing said, but the clause speaks of the future: on or after the
+    /// anchor (set by `resolve`, never by a matcher).
+    Onward,
 }
 
 /// An expression as the text gives it, before the anchor is applied.
@@ -60,6 +63,15 @@ impl Raw {
             Raw::DayMonth { .. } => true,
             Raw::Exact(d) => d.precision() == Precision::Day,
             _ => false,
+        }
+    }
+
+    /// The month a day or a month names, when the text gives it.
+    pub(super) fn month(&self) -> Option<u32> {
+        match self {
+            Raw::DayMonth { month, .. } | Raw::Month { month, .. } => Some(*month),
+            Raw::Exact(d) => d.month.map(u32::from),
+            _ => None,
         }
     }
 
@@ -119,17 +131,18 @@ pub(super) fn resolve(
             weekday,
             dir,
         } => {
-            let year = infer_year(month, Some(day), anchor?, dir)?;
+            let year = infer_year(month, Some(day), anchor?, onward(dir, future))?;
             day_with_weekday(year, month, day, weekday)
         }
-        Raw::Month { month, dir } => {
-            DatePoint::month(infer_year(month, None, anchor?, dir)?, month)
-        }
+        Raw::Month { month, dir } => DatePoint::month(
+            infer_year(month, None, anchor?, onward(dir, future))?,
+            month,
+        ),
         Raw::Weekday { weekday, dir } => {
             let anchor = anchor?.naive()?;
             let date = match dir {
                 Dir::Past => weekday_before(anchor, weekday, true),
-                Dir::Future => weekday_after(anchor, weekday),
+                Dir::Future | Dir::Onward => weekday_after(anchor, weekday),
                 Dir::Context if future() => weekday_after(anchor, weekday),
                 Dir::Context => weekday_before(anchor, weekday, false),
             };
@@ -148,12 +161,22 @@ pub(super) fn resolve(
     }
 }
 
+/// A year-less day or month in a clause about the future points onward
+/// (`le festival aura lieu du 9 au 11 juillet`, said in March, is this
+/// July, not the last one).
+fn onward(dir: Dir, future: impl FnOnce() -> bool) -> Dir {
+    match dir {
+        Dir::Context if future() => Dir::Onward,
+        d => d,
+    }
+}
+
 /// The year of a year-less month (and day) under the anchor.
 fn infer_year(month: u32, day: Option<u32>, anchor: DatePoint, dir: Dir) -> Option<i32> {
     let year = anchor.year;
     let Some(anchor_month) = anchor.month.map(u32::from) else {
         // Known only to the year: nothing tells whether `dernier` crosses it.
-        return (dir == Dir::Context).then_some(year);
+        return matches!(dir, Dir::Context | Dir::Onward).then_some(year);
     };
     let anchor_day = anchor.day.map(u32::from);
     match dir {
@@ -163,6 +186,12 @@ fn infer_year(month: u32, day: Option<u32>, anchor: DatePoint, dir: Dir) -> Opti
         Dir::Past => year.checked_sub(1),
         Dir::Future if is_after(month, day, anchor_month, anchor_day) => Some(year),
         Dir::Future => year.checked_add(1),
+        // The anchor's own month (or day) is still ahead.
+        Dir::Onward if month > anchor_month => Some(year),
+        Dir::Onward if month == anchor_month && day.zip(anchor_day).is_none_or(|(d, a)| d >= a) => {
+            Some(year)
+        }
+        Dir::Onward => year.checked_add(1),
     }
 }
 

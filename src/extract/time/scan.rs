@@ -16,6 +16,33 @@ use super::words::{EN_MONTH_CUES, FR_MONTH_CUES, may_start};
 use crate::extract::date::DatePoint;
 use crate::extract::lang::Lang;
 
+/// A range of days is one expression, dated by its first day: `prev`
+/// grows to cover `next`, and takes its year when it has none (`du 30
+/// décembre au 2 janvier 2024`).
+fn merge_range(prev: &mut Match, next: &Match) {
+    prev.end = next.end;
+    if let (
+        Raw::DayMonth {
+            day,
+            month,
+            weekday,
+            ..
+        },
+        Raw::Exact(d),
+    ) = (prev.raw, next.raw)
+    {
+        let later_month = d.month.is_some_and(|m| u32::from(m) < month);
+        let year = if later_month {
+            d.year.checked_sub(1)
+        } else {
+            Some(d.year)
+        };
+        if let Some(year) = year {
+            prev.raw = day_raw(day, month, Some(year), weekday, Dir::Context);
+        }
+    }
+}
+
 /// A recognised expression: tokens `start..end` (end exclusive).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Match {
@@ -44,12 +71,31 @@ impl Scan<'_> {
             match self.longest_at(i, out.last()) {
                 Some(m) => {
                     i = m.end;
-                    out.push(m);
+                    match out.last_mut() {
+                        Some(prev) if self.joins_range(prev, &m) => merge_range(prev, &m),
+                        _ => out.push(m),
+                    }
                 }
                 None => i += 1,
             }
         }
         out
+    }
+
+    /// Whether `next` ends a range of days that `prev` opens: `du 9 au 11
+    /// juillet`, `from 3 to 7 March`, `Oct. 20-22`, `les 19 et 20
+    /// septembre` (`et`/`and` only within one month, and never `et le 10`,
+    /// which lists another day).
+    fn joins_range(&self, prev: &Match, next: &Match) -> bool {
+        if !prev.raw.is_day() || !next.raw.is_day() || next.start != prev.end + 1 {
+            return false;
+        }
+        let k = prev.end;
+        let through = self.word_in(k, &["au", "to", "through", "until", "till"])
+            || self.is_a_grave(k)
+            || self.punct_in(k, &["-"]);
+        let and = self.word_in(k, &["et", "and"]) && prev.raw.month() == next.raw.month();
+        through || and
     }
 
     /// The longest match at token `i` (the first of the longest, in the

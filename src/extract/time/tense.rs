@@ -155,6 +155,16 @@ impl Scan<'_> {
             .map_or_else(|| self.any_future(), |t| t == Tense::Future)
     }
 
+    /// Whether the clause of token `idx` is marked for the future: as
+    /// [`Scan::future_at`], but a clause without a tense marker of its own
+    /// is not future, whatever the rest of the sentence says.
+    pub(super) fn future_marked_at(&self, idx: usize) -> bool {
+        [true, false].into_iter().find_map(|soft| {
+            let (s, e) = self.clause_bounds(idx, soft);
+            self.nearest_marker(s, idx, e)
+        }) == Some(Tense::Future)
+    }
+
     fn clause_bounds(&self, idx: usize, soft: bool) -> (usize, usize) {
         let start = (0..idx)
             .rev()

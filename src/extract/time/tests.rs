@@ -51,6 +51,25 @@ const ROWS: &[Row] = &[
     ("le 8 mars",                                                                                   "2017-11-21", Fr, Some("2017-03-08"), Some(D)),
     ("le 20 novembre dernier",                                                                      "2017-11-10", Fr, Some("2016-11-20"), Some(D)),
     ("le 15 mars prochain",                                                                         "2017-11-21", Fr, Some("2018-03-15"), Some(D)),
+    // Ranges give one date, their first day.
+    ("Le festival se tient du 9 au 11 juillet à Avignon",                                            "2017-07-01", Fr, Some("2017-07-09"), Some(D)),
+    ("La Fed s'est réunie les 19 et 20 septembre",                                                  "2023-09-25", Fr, Some("2023-09-19"), Some(D)),
+    ("The conference ran from 3 to 7 March 2021 in Geneva",                                         "",           En, Some("2021-03-03"), Some(D)),
+    ("Talks were held 6 to 9 June in Doha",                                                         "2024-06-20", En, Some("2024-06-06"), Some(D)),
+    ("du lundi 9 au mercredi 11 juillet",                                                           "2018-07-20", Fr, Some("2018-07-09"), Some(D)),
+    // A year-less day or month in a future clause points onward.
+    ("Le festival aura lieu du 9 au 11 juillet à Avignon",                                          "2024-03-12", Fr, Some("2024-07-09"), Some(D)),
+    ("The leaders will meet again in August",                                                       "2024-03-12", En, Some("2024-08"),    Some(M)),
+    ("Le sommet se tiendra le 12 mars à Bruxelles",                                                 "2024-03-12", Fr, Some("2024-03-12"), Some(D)),
+    ("Le sommet s'est tenu le 20 juillet à Bruxelles",                                              "2024-03-12", Fr, Some("2023-07-20"), Some(D)),
+    // Future weekdays go forward.
+    ("Le président se rendra jeudi prochain à Berlin",                                              "2024-03-12", Fr, Some("2024-03-14"), Some(D)),
+    ("The ministers will meet on Thursday in Paris",                                                "2024-03-12", En, Some("2024-03-14"), Some(D)),
+    ("Les ministres vont se retrouver vendredi",                                                    "2024-03-12", Fr, Some("2024-03-15"), Some(D)),
+    // Habits are no dates.
+    ("Les manifestants défilent chaque vendredi devant le parlement",                               "2024-03-12", Fr, None,               None),
+    ("Les manifestants défilent tous les vendredis",                                                "2024-03-12", Fr, None,               None),
+    ("A market is held every Sunday on the square",                                                 "2024-03-12", En, None,               None),
     // Year roll-over and weekday checks.
     ("le 20 décembre",                                                                              "2018-01-05", Fr, Some("2017-12-20"), Some(D)),
     ("le 20 décembre",                                                                              "2018-01",    Fr, Some("2017-12-20"), Some(D)),
@@ -272,30 +291,46 @@ fn spans_and_relative_flag() {
 
 #[test]
 fn lists_and_ranges() {
+    // A range of days is one expression, dated by its first day.
     assert_eq!(
         spans("les 20 et 21 novembre", "2017-11-21", Fr),
-        [
-            span("20", "2017-11-20", true),
-            span("21 novembre", "2017-11-21", true)
-        ]
+        [span("20 et 21 novembre", "2017-11-20", true)]
     );
     assert_eq!(
         spans("du 20 au 22 novembre 2017", "", Fr),
+        [span("20 au 22 novembre 2017", "2017-11-20", false)]
+    );
+    assert_eq!(
+        spans("du 30 décembre au 2 janvier 2024", "", Fr),
+        [span("30 décembre au 2 janvier 2024", "2023-12-30", false)]
+    );
+    assert_eq!(
+        spans("Talks are set for Oct. 20-22 in Geneva", "2015-10-01", En),
+        [span("Oct. 20-22", "2015-10-20", true)]
+    );
+    // A date keeps its own year whatever year follows in the sentence.
+    assert_eq!(
+        spans(
+            "le crash du 3 août 2008, jugé lors du procès ouvert en 2018",
+            "2018-10-15",
+            Fr
+        ),
         [
-            span("20", "2017-11-20", false),
-            span("22 novembre 2017", "2017-11-22", false)
+            span("3 août 2008", "2008-08-03", false),
+            span("2018", "2018", false)
+        ]
+    );
+    // A list of days, and of years, stays a list.
+    assert_eq!(
+        spans("le 3 mars et le 10 avril", "2017-11-21", Fr),
+        [
+            span("3 mars", "2017-03-03", true),
+            span("10 avril", "2017-04-10", true)
         ]
     );
     assert_eq!(
         spans("de 2011 à 2015", "", Fr),
         [span("2011", "2011", false), span("2015", "2015", false)]
-    );
-    assert_eq!(
-        spans("Talks are set for Oct. 20-22 in Geneva", "2015-10-01", En),
-        [
-            span("Oct. 20", "2015-10-20", true),
-            span("22", "2015-10-22", true)
-        ]
     );
     assert_eq!(
         spans("dans la nuit de dimanche à lundi", "2017-11-21", Fr),

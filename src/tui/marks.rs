@@ -1,0 +1,72 @@
+//! Where the dashboard's mark changes go: to the saving thread, nowhere
+//! (`--no-state`), or nowhere with a message when the state file could not
+//! be read and so must not be written.
+
+use std::io;
+use std::os::fd::BorrowedFd;
+
+use crate::app::AppState;
+use crate::review::persist::Store;
+use crate::review::saver::Saver;
+
+pub enum Keeper {
+    Nowhere,
+    ReadOnly(String),
+    Saving(Saver),
+}
+
+impl Keeper {
+    pub fn new(store: Option<Store>) -> io::Result<Keeper> {
+        Ok(match store {
+            None => Keeper::Nowhere,
+            Some(s) => match s.read_only() {
+                Some(why) => Keeper::ReadOnly(why.to_string()),
+                None => Keeper::Saving(Saver::start(s)?),
+            },
+        })
+    }
+
+    /// Hands the state's new changes on, without waiting for the disk.
+    pub fn keep(&self, state: &mut AppState) {
+        if state.mark_changes.is_empty() {
+            return;
+        }
+        let changes = std::mem::take(&mut state.mark_changes);
+        match self {
+            Keeper::Nowhere => {}
+            Keeper::ReadOnly(why) => state.message = Some(format!("marks are not saved: {why}")),
+            Keeper::Saving(s) => s.save(changes),
+        }
+    }
+
+    /// Readable when the saver has something to say.
+    pub fn wake(&self) -> Option<BorrowedFd<'_>> {
+        match self {
+            Keeper::Saving(s) => Some(s.wake()),
+            _ => None,
+        }
+    }
+
+    /// Shows what the saver reported; whether there was anything.
+    pub fn show_reports(&self, state: &mut AppState) -> bool {
+        let Keeper::Saving(s) = self else {
+            return false;
+        };
+        match s.reports().pop() {
+            Some(last) => {
+                state.message = Some(last);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits for every change to be written; what went wrong since the last
+    /// report, for the normal screen.
+    pub fn finish(self) -> Vec<String> {
+        match self {
+            Keeper::Saving(s) => s.finish(),
+            _ => Vec::new(),
+        }
+    }
+}
