@@ -12,7 +12,7 @@ mod runs;
 
 use super::credits;
 use super::fold::{fold, fold_name, with_fold, with_fold_name};
-use super::gazetteer::{self, Gazetteer};
+use super::gazetteer::{self, Gazetteer, PlaceKind};
 use super::institutions::{self, Head, Words};
 use super::kind::EntityKind;
 use super::tokens::{Token, particle_name, tokenize};
@@ -524,8 +524,12 @@ impl SentenceScan<'_> {
                 // A word that names something alone (`Coupe de France`,
                 // `Palais Bourbon`) or a common noun is no part of a
                 // person's name.
+                // (Towns are not counted: many share a family name.)
                 let names_alone = t.is_capitalised()
-                    && (self.gaz.kind(t.text).is_some()
+                    && (matches!(
+                        self.gaz.kind(t.text),
+                        Some(EntityKind::Org | EntityKind::Misc)
+                    ) || self.gaz.place_kind(t.text) == Some(PlaceKind::Country)
                         || with_fold_name(t.text, |k| COMMON_NOUNS.contains(k)));
                 word_like
                     && lower_ok
