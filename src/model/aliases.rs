@@ -2,7 +2,9 @@
 //! (case, diacritics, hyphens and Arabic particles folded), then groups are
 //! joined by the built-in alias table, acronym pairs found in the text,
 //! user aliases, renderings of one foreign name in other spellings (see
-//! [`super::renderings`]), and surnames that fit exactly one full name.
+//! [`super::renderings`]), surnames that fit exactly one full name, and
+//! short forms of organisation and place names written beside their full
+//! name ([`super::short_forms`]).
 //! Each group's kind is voted from its mentions' cues ([`Votes`]).
 //!
 //! Every join is found through hash keys, never by comparing all names with
@@ -17,6 +19,7 @@ use crate::extract::kind::EntityKind;
 use crate::extract::lang::Lang;
 
 use super::renderings::{self, Evidence, Names};
+use super::short_forms;
 use super::translit;
 use super::votes::Votes;
 
@@ -154,6 +157,7 @@ pub fn cluster(
     renderings::join(&mut uf, &evidence, Names::Full);
     join_surnames(&mut uf, &keys.names, &tkeys, &key_votes);
     renderings::join(&mut uf, &evidence, Names::All);
+    short_forms::join(&mut uf, &evidence);
 
     // Gather groups in order of first mention.
     let mut root_entity: HashMap<usize, usize> = HashMap::new();
@@ -400,5 +404,59 @@ mod tests {
         let c = cluster(&refs, &one_article(&refs), &[Lang::Fr], &[pair], &user);
         assert_eq!(c.entities.len(), 2);
         assert_eq!(c.mention_entity, [0, 0, 1, 1]);
+    }
+
+    fn cues(f: impl FnOnce(&mut Cues)) -> Cues {
+        let mut c = Cues::default();
+        f(&mut c);
+        c
+    }
+
+    #[test]
+    fn short_forms_join_the_name_they_are_written_beside() {
+        let org = cues(|c| c.org_head = true);
+        let place = cues(|c| c.place_head = true);
+        let prep = cues(|c| c.place_preposition = true);
+        let acronym = cues(|c| c.acronym = true);
+        // (long, its cues, short, its cues, the short's article, joined)
+        let rows = [
+            (
+                "Harrowgate Foods",
+                org,
+                "Harrowgate",
+                Cues::default(),
+                0,
+                true,
+            ),
+            // Not beside it: the short form may name something else.
+            (
+                "Harrowgate Foods",
+                org,
+                "Harrowgate",
+                Cues::default(),
+                1,
+                false,
+            ),
+            ("Assemblée nationale", org, "Assemblée", org, 0, true),
+            // An acronym is a name of its own.
+            ("CGT-CFDT", acronym, "CFDT", acronym, 0, false),
+            // A place named by a head after another is another place.
+            ("Bicol River", place, "Bicol", prep, 0, false),
+            // An eponym alone names more than the body.
+            (
+                "Académie Goncourt",
+                org,
+                "Goncourt",
+                Cues::default(),
+                0,
+                false,
+            ),
+        ];
+        for (long, lc, short, sc, article, joined) in rows {
+            let ms = [m(long, lc), m(short, sc)];
+            let refs: Vec<&Mention> = ms.iter().collect();
+            let c = cluster(&refs, &[0, article], &[Lang::Fr, Lang::Fr], &[], &[]);
+            assert_eq!(c.entities.len() == 1, joined, "{long} / {short}");
+        }
     }
 }

@@ -213,17 +213,5 @@ fn first_names_agree(a: &[String], b: &[String]) -> bool {
 
 /// The two spellings meet in at least half the articles of the rarer one.
 fn seen_together(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j, mut both) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2 * both >= a.len().min(b.len()).max(1)
+    2 * super::short_forms::shared(a, b) >= a.len().min(b.len()).max(1)
 }

@@ -26,6 +26,8 @@ pub struct Votes {
     mentions: f32,
     /// How many of them the gazetteer knows as a place or an organisation.
     gazetteer_place_or_org: f32,
+    /// How many are written as acronyms.
+    acronyms: f32,
 }
 
 impl Votes {
@@ -58,6 +60,7 @@ impl Votes {
             self.add(EntityKind::Person, PERSON_SHAPE);
         }
         if c.acronym {
+            self.acronyms += 1.0;
             self.add(EntityKind::Org, ACRONYM);
         }
         if c.place_preposition {
@@ -71,6 +74,7 @@ impl Votes {
         }
         self.mentions += o.mentions;
         self.gazetteer_place_or_org += o.gazetteer_place_or_org;
+        self.acronyms += o.acronyms;
     }
 
     /// The kind with the largest vote; MISC when no cue voted. A ratio of
@@ -92,6 +96,14 @@ impl Votes {
     /// knows (`Washington`): such a name is no one's surname.
     pub fn has_gazetteer_place_or_org(&self) -> bool {
         self.mentions > 0.0 && 2.0 * self.gazetteer_place_or_org >= self.mentions
+    }
+}
+
+impl Votes {
+    /// Most of the mentions are acronyms (`CFDT`): a name of its own,
+    /// joined to its expansion only where the text spells it out.
+    pub fn is_acronym(&self) -> bool {
+        self.mentions > 0.0 && 2.0 * self.acronyms >= self.mentions
     }
 }
 
