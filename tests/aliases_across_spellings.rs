@@ -117,6 +117,17 @@ fn a_surname_joins_the_full_name_in_the_other_spelling() {
     assert_eq!(entity(&c, "Poutine").id, entity(&c, "Vladimir Putin").id);
 }
 
+/// Surnames alone, no first name on either side: the key and the kind
+/// (and the articles kept apart) are the evidence.
+#[test]
+fn surnames_alone_join_across_spellings() {
+    let c = corpus(&[
+        &format!("Selon l'opposant Navalni, le scrutin a été truqué. {FR_TAIL}"),
+        &format!("According to the opposition leader Navalny, the vote was rigged. {EN_TAIL}"),
+    ]);
+    assert_eq!(entity(&c, "Navalni").id, entity(&c, "Navalny").id);
+}
+
 /// (article, name, article, name): two referents that must stay apart.
 const APART: &[(&str, &str, &str, &str)] = &[
     // One surname key, two first names: two people.
