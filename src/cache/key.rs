@@ -110,10 +110,12 @@ fn canonical(p: &Path) -> PathBuf {
 /// it), and the problems the walk met (a missing path, a loop), as bytes
 /// to hash; and whether every file is settled.
 fn stat_inputs(found: &Found) -> (Vec<u8>, bool) {
+    // The names are made from the paths and files, both in the key.
     let Found {
         files,
         metadata,
         warnings,
+        ..
     } = found;
     let recent = SystemTime::now() - SETTLE;
     let mut bytes = Vec::with_capacity(files.len() * 96);

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod discover;
 pub mod header;
 pub mod headline;
+pub mod ids;
 pub mod split;
 
 use std::fmt;
@@ -20,7 +21,9 @@ use crate::extract::date::DatePoint;
 /// One article as read from disk, before extraction.
 #[derive(Debug, Clone)]
 pub struct RawArticle {
-    /// File name, as the export cites it (`001_x.txt`).
+    /// The file's name in the corpus, as ids and exports cite it: its path
+    /// relative to the corpus folder (`2017/001_x.txt`), unique within
+    /// the corpus (see [`ids`]).
     pub file: String,
     /// The path it was read from, for messages.
     pub path: PathBuf,
@@ -40,7 +43,8 @@ pub struct RawArticle {
 }
 
 impl RawArticle {
-    /// The stable id the export uses: `file#part`.
+    /// The stable id the export uses: `file#part`, unique within the
+    /// corpus since `file` is.
     pub fn key(&self) -> String {
         format!("{}#{}", self.file, self.part)
     }
@@ -92,6 +96,8 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// Each file's metadata as the walk read it, for the cache's key.
     pub metadata: Vec<std::fs::Metadata>,
+    /// Each file's name in the corpus (see [`ids`]).
+    pub names: Vec<String>,
     /// What the walk met: missing paths, unreadable folders, loops.
     pub warnings: Vec<Warning>,
 }
@@ -99,12 +105,15 @@ pub struct Found {
 /// The files [`load_with`] would read.
 pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
     let mut warnings = Vec::new();
-    let (files, metadata) = discover::found_with(paths, extensions, &mut warnings)
-        .into_iter()
-        .unzip();
+    let (files, metadata): (Vec<PathBuf>, _) =
+        discover::found_with(paths, extensions, &mut warnings)
+            .into_iter()
+            .unzip();
+    let names = ids::names(paths, &files);
     Found {
         files,
         metadata,
+        names,
         warnings,
     }
 }
@@ -113,11 +122,16 @@ pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
 pub fn read_found(found: Found) -> Ingested {
     let Found {
         files,
+        names,
         mut warnings,
         ..
     } = found;
     // Files are read and parsed in parallel, and kept in the order found.
-    let reads: Vec<FileRead> = files.par_iter().map(|path| read_file(path)).collect();
+    let reads: Vec<FileRead> = files
+        .par_iter()
+        .zip(&names)
+        .map(|(path, name)| read_file_named(path, name))
+        .collect();
     let mut articles = Vec::new();
     for (path, read) in files.iter().zip(reads) {
         warnings.extend(read.problems.into_iter().map(|m| Warning::new(path, m)));
@@ -138,9 +152,18 @@ pub struct FileRead {
     pub notes: Vec<String>,
 }
 
-/// Reads one article file: a binary or unreadable file is a problem and
-/// gives no article.
+/// Reads one article file, named by its file name: a binary or
+/// unreadable file is a problem and gives no article.
 pub fn read_file(path: &Path) -> FileRead {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    read_file_named(path, &name)
+}
+
+/// [`read_file`], its articles named `name` in the corpus (see [`ids`]).
+pub fn read_file_named(path: &Path, name: &str) -> FileRead {
     let skipped = |why: String| FileRead {
         problems: vec![format!("skipped: {why}")],
         ..FileRead::default()
@@ -154,12 +177,7 @@ pub fn read_file(path: &Path) -> FileRead {
     }
     let decoded = decode::decode(&bytes);
     // The name is shown and exported: it must not drive a terminal either.
-    let name = decode::sanitize(
-        &path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string()),
-    );
+    let name = decode::sanitize(name);
     let (articles, mut problems, mut notes) = parse_file_noting(&name, path, &decoded.text);
     problems.splice(0..0, decoded.warning);
     notes.splice(0..0, decoded.notes);
