@@ -1,7 +1,7 @@
 //! Bytes to clean text: UTF-8 (with or without BOM), UTF-16 with a BOM,
-//! else Windows-1252 with a warning; line endings made `\n`; control
-//! characters and bidi overrides removed so that article text can never
-//! drive a terminal. Binary files are recognised so that they can be
+//! else Windows-1252 with a warning; line endings made `\n`; control,
+//! bidi, zero-width and separator characters removed (see [`is_unsafe`])
+//! so that article text can never drive a terminal nor hide in an export. Binary files are recognised so that they can be
 //! skipped instead of read as garbage.
 
 /// Decoded text, a warning when the bytes were not UTF-8, and notes on
@@ -108,6 +108,8 @@ pub fn sanitize_counting(s: &str) -> (String, usize) {
             '\r' if bytes.get(i + 1) == Some(&b'\n') => Some(""),
             '\r' => Some("\n"),
             '\t' => Some(" "),
+            // A line break that only some programs take for one.
+            '\u{2028}' | '\u{2029}' => Some("\n"),
             c if is_unsafe(c) => {
                 removed += 1;
                 Some("")
@@ -126,8 +128,9 @@ pub fn sanitize_counting(s: &str) -> (String, usize) {
 }
 
 /// The first bytes of every character that [`sanitize_counting`] changes:
-/// C0 controls (newline aside) and DEL; C1 controls (C2 80..9F); the bidi
-/// marks and overrides (E2 ...); the BOM (EF BB BF).
+/// C0 controls (newline aside) and DEL; C1 controls (C2 80..9F); the
+/// Arabic letter mark (D8 9C); the zero-width characters, bidi marks,
+/// overrides and isolates and the separators (E2 ...); the BOM (EF BB BF).
 const MAY_CHANGE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -137,15 +140,30 @@ const MAY_CHANGE: [bool; 256] = {
     }
     t[0x7f] = true;
     t[0xc2] = true;
+    t[0xd8] = true;
     t[0xe2] = true;
     t[0xef] = true;
     t
 };
 
-fn is_unsafe(c: char) -> bool {
+/// Whether `c` must not reach a terminal or an export: controls (C0, DEL,
+/// C1), the bidi marks, embeddings, overrides and isolates (which reorder
+/// what follows on screen), the zero-width characters and the BOM (which
+/// hide text or tell two alike-looking names apart), and the line and
+/// paragraph separators (which some terminals and editors break lines at,
+/// others not). Newline and tab are controls too: callers that keep them
+/// test for them first.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        || c == '\u{FEFF}'
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 #[cfg(test)]
@@ -178,6 +196,22 @@ mod tests {
         assert_eq!(d.text, "un\ndeux [2J");
         assert_eq!(d.notes.len(), 3, "{:?}", d.notes);
         assert!(decode(b"plain text\n").notes.is_empty());
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_and_separators_break_lines() {
+        let d =
+            decode("a\u{061C}b\u{200B}c\u{200C}d\u{200D}e\u{2060}f\u{200E}g\u{2066}h".as_bytes());
+        assert_eq!(d.text, "abcdefgh");
+        assert_eq!(
+            decode("un\u{2028}deux\u{2029}trois".as_bytes()).text,
+            "un\ndeux\ntrois"
+        );
+        // Arabic letters share U+061C's first byte and stay.
+        assert_eq!(
+            decode("\u{0627}\u{0644}".as_bytes()).text,
+            "\u{0627}\u{0644}"
+        );
     }
 
     #[test]
@@ -215,6 +249,7 @@ mod tests {
                 }
                 '\n' => out.push('\n'),
                 '\t' => out.push(' '),
+                '\u{2028}' | '\u{2029}' => out.push('\n'),
                 c if is_unsafe(c) => removed += 1,
                 c => out.push(c),
             }
