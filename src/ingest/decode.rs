@@ -66,19 +66,31 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// UTF-8 as it is; each run of bytes that is not UTF-8 read as
+/// Windows-1252 (a superset of Latin-1's printable range, so one fall-back
+/// covers both legacy encodings seen in news dumps). A file all in
+/// Windows-1252 decodes whole that way; a UTF-8 file with one stray Latin-1
+/// byte keeps its UTF-8 (decoding the whole file as Windows-1252 would turn
+/// every accented letter into two).
 fn utf8_or_legacy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
-        Err(_) => {
-            // Windows-1252 is a superset of Latin-1's printable range, so
-            // one fall-back covers both legacy encodings seen in news dumps.
-            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (
-                s,
-                Some("not valid UTF-8; decoded as Windows-1252/Latin-1".to_string()),
-            )
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (std::borrow::Cow::Borrowed(s), None);
+    }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut legacy = 0;
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            legacy += bad.len();
+            out.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(bad).0);
         }
     }
+    let warning = format!(
+        "not valid UTF-8; {legacy} byte{} decoded as Windows-1252/Latin-1",
+        if legacy == 1 { "" } else { "s" }
+    );
+    (std::borrow::Cow::Owned(out), Some(warning))
 }
 
 /// Removes what a terminal would interpret: C0 and C1 controls (except
@@ -182,6 +194,16 @@ mod tests {
         let d = decode(b"Le pr\xe9sident \x93russe\x94");
         assert_eq!(d.text, "Le président “russe”");
         assert!(d.warning.is_some());
+    }
+
+    #[test]
+    fn a_stray_latin1_byte_leaves_the_utf8_as_it_is() {
+        let mut bytes = "Le président “russe” à Alep, ".as_bytes().to_vec();
+        bytes.extend(b"caf\xe9.");
+        let d = decode(&bytes);
+        assert_eq!(d.text, "Le président “russe” à Alep, café.");
+        let w = d.warning.unwrap();
+        assert!(w.contains("1 byte decoded as Windows-1252"), "{w}");
     }
 
     #[test]
