@@ -92,6 +92,31 @@ fn a_second_run_reads_the_cache_and_prints_the_same() {
 }
 
 #[test]
+fn a_file_dated_in_the_future_is_named_and_the_model_saved_all_the_same() {
+    let sb = Sandbox::new();
+    let corpus = copied_seeds(&sb);
+    let year = Duration::from_secs(365 * 24 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(first_article(&corpus))
+        .unwrap()
+        .set_modified(SystemTime::now() + year)
+        .unwrap();
+    // Setting the time changed the inode: wait for that to settle.
+    std::thread::sleep(Duration::from_millis(2100));
+    let (first, err) = export(&sb, &corpus, &[]);
+    assert!(err.contains("modified in the future"), "{err}");
+    assert!(
+        err.contains("000_547d6bcc8b194531.txt"),
+        "the file is named: {err}"
+    );
+    let written = inode(&cache_file(&sb));
+    let (second, _) = export(&sb, &corpus, &[]);
+    assert_eq!(inode(&cache_file(&sb)), written, "read, not rebuilt");
+    assert_eq!(first, second);
+}
+
+#[test]
 fn editing_adding_or_removing_an_article_rebuilds() {
     let sb = Sandbox::new();
     let corpus = copied_seeds(&sb);

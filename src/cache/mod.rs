@@ -81,6 +81,12 @@ impl Cache {
         self.key.settled
     }
 
+    /// A file dated in the future and how many are: worth a warning (the
+    /// model is saved all the same, see [`key`]).
+    pub fn future(&self) -> Option<&(PathBuf, usize)> {
+        self.key.future.as_ref()
+    }
+
     /// The corpus and index saved under this key, if there are ones and
     /// they are sound.
     pub fn load(&self) -> Result<(Corpus, SearchIndex), Unusable> {
