@@ -11,6 +11,7 @@
 //! decoded in parallel; the dashboard may decode the corpus first and show
 //! it while the index follows ([`Stored`]).
 
+pub mod evict;
 pub mod file;
 pub mod key;
 pub mod secret;
@@ -126,7 +127,11 @@ impl Cache {
                 .chunks(ARTICLES_PER_SECTION)
                 .map(|chunk| encoder(chunk)),
         );
-        file::write(&self.path, self.key.digest, &self.secret, sections, cancel)
+        file::write(&self.path, self.key.digest, &self.secret, sections, cancel)?;
+        if let Some(dir) = self.path.parent() {
+            evict::evict(dir, &self.path, evict::KEEP);
+        }
+        Ok(())
     }
 }
 
