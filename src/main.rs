@@ -448,7 +448,7 @@ fn check(
         say("no paths given: the built-in seed articles, which are fine")?;
         return Ok(ExitCode::SUCCESS);
     };
-    let reports = revue::ingest::check(&paths, &loaded.config.corpus.extensions);
+    let reports = revue::ingest::check(&paths, &loaded.config.corpus.ingest_options());
     let mut out = BufWriter::new(io::stdout().lock());
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     for r in &reports {

@@ -78,15 +78,44 @@ pub struct Ingested {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads every article under `paths`.
-pub fn load(paths: &[PathBuf]) -> Ingested {
-    load_with(paths, discover::ARTICLE_EXTENSIONS)
+/// How the corpus is read: `[corpus]` of config.toml.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Extensions read when walking a folder (without the dot, compared
+    /// ignoring case); files named directly are always read.
+    pub extensions: Vec<String>,
+    /// The most bytes read from one file: the rest is left with a warning.
+    pub max_file_bytes: u64,
+    /// Whether symlinks inside a folder are followed wherever they lead;
+    /// by default only those that stay inside the corpus paths are.
+    pub follow_links: bool,
 }
 
-/// Reads every article under `paths`, walking folders for files with one
-/// of `extensions` (files named directly are always read).
-pub fn load_with<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Ingested {
-    read_found(find(paths, extensions))
+/// The default of `[corpus] max_file_size`: far above any article, far
+/// below what would exhaust memory (the model takes several times the text).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            extensions: discover::ARTICLE_EXTENSIONS
+                .iter()
+                .map(|e| e.to_string())
+                .collect(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            follow_links: false,
+        }
+    }
+}
+
+/// Reads every article under `paths`, with the default options.
+pub fn load(paths: &[PathBuf]) -> Ingested {
+    load_with(paths, &Options::default())
+}
+
+/// Reads every article under `paths`.
+pub fn load_with(paths: &[PathBuf], options: &Options) -> Ingested {
+    read_found(find_with(paths, options), options)
 }
 
 /// The files under some paths, found once: the model cache's key and the
@@ -102,13 +131,21 @@ pub struct Found {
     pub warnings: Vec<Warning>,
 }
 
-/// The files [`load_with`] would read.
+/// The files [`load`] would read, walking folders for `extensions`.
 pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
+    let options = Options {
+        extensions: extensions.iter().map(|e| e.as_ref().to_string()).collect(),
+        ..Options::default()
+    };
+    find_with(paths, &options)
+}
+
+/// The files [`load_with`] would read.
+pub fn find_with(paths: &[PathBuf], options: &Options) -> Found {
     let mut warnings = Vec::new();
-    let (files, metadata): (Vec<PathBuf>, _) =
-        discover::found_with(paths, extensions, &mut warnings)
-            .into_iter()
-            .unzip();
+    let (files, metadata): (Vec<PathBuf>, _) = discover::found_with(paths, options, &mut warnings)
+        .into_iter()
+        .unzip();
     let names = ids::names(paths, &files);
     Found {
         files,
@@ -119,7 +156,7 @@ pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
 }
 
 /// Reads the files found.
-pub fn read_found(found: Found) -> Ingested {
+pub fn read_found(found: Found, options: &Options) -> Ingested {
     let Found {
         files,
         names,
@@ -130,7 +167,7 @@ pub fn read_found(found: Found) -> Ingested {
     let reads: Vec<FileRead> = files
         .par_iter()
         .zip(&names)
-        .map(|(path, name)| read_file_named(path, name))
+        .map(|(path, name)| read_file_named(path, name, options.max_file_bytes))
         .collect();
     let mut articles = Vec::new();
     for (path, read) in files.iter().zip(reads) {
@@ -153,33 +190,45 @@ pub struct FileRead {
 }
 
 /// Reads one article file, named by its file name: a binary or
-/// unreadable file is a problem and gives no article.
-pub fn read_file(path: &Path) -> FileRead {
+/// unreadable file, or one that is not a regular file (a FIFO, a device),
+/// is a problem and gives no article; one over `max_bytes` is read up to
+/// there, with a problem.
+pub fn read_file(path: &Path, max_bytes: u64) -> FileRead {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    read_file_named(path, &name)
+    read_file_named(path, &name, max_bytes)
 }
 
 /// [`read_file`], its articles named `name` in the corpus (see [`ids`]).
-pub fn read_file_named(path: &Path, name: &str) -> FileRead {
+pub fn read_file_named(path: &Path, name: &str, max_bytes: u64) -> FileRead {
     let skipped = |why: String| FileRead {
         problems: vec![format!("skipped: {why}")],
         ..FileRead::default()
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let capped = match crate::regular_file::read_capped(path, max_bytes) {
+        Ok(c) => c,
         Err(e) => return skipped(format!("cannot read: {e}")),
     };
+    let mut bytes = capped.bytes;
+    let cut = capped.cut_from.map(|size| {
+        decode::cut_at_character(&mut bytes);
+        format!(
+            "{size} bytes, over the limit of {max_bytes} ([corpus] max_file_size): \
+             only the first {} bytes read",
+            bytes.len()
+        )
+    });
     if let Some(why) = decode::binary(&bytes) {
         return skipped(why.to_string());
     }
     let decoded = decode::decode(&bytes);
+    drop(bytes);
     // The name is shown and exported: it must not drive a terminal either.
     let name = decode::sanitize(name);
     let (articles, mut problems, mut notes) = parse_file_noting(&name, path, &decoded.text);
-    problems.splice(0..0, decoded.warning);
+    problems.splice(0..0, cut.into_iter().chain(decoded.warning));
     notes.splice(0..0, decoded.notes);
     FileRead {
         articles,
@@ -206,9 +255,9 @@ impl FileReport {
 /// Reads what [`load_with`] reads and reports on every file and on every
 /// path that gave no file (missing, unreadable, a symlink loop), in path
 /// order. No extraction is done.
-pub fn check<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Vec<FileReport> {
+pub fn check(paths: &[PathBuf], options: &Options) -> Vec<FileReport> {
     let mut warnings = Vec::new();
-    let files = discover::files_with(paths, extensions, &mut warnings);
+    let files = discover::files_with(paths, options, &mut warnings);
     let mut reports: Vec<FileReport> = warnings
         .into_iter()
         .map(|w| FileReport {
@@ -219,7 +268,7 @@ pub fn check<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Vec<FileRepo
         })
         .collect();
     for path in files {
-        let read = read_file(&path);
+        let read = read_file(&path, options.max_file_bytes);
         reports.push(FileReport {
             path,
             articles: read.articles.len(),
@@ -291,6 +340,7 @@ fn parse_file_noting(
             "{empty} empty part(s) around `*****` separators skipped"
         ));
     }
+    let several = parts.len() > 1;
     for (a, b) in parts {
         let t = body[a..b].trim();
         // A later part may open with a header of its own, which then
@@ -313,6 +363,14 @@ fn parse_file_noting(
         } else {
             (header.date, header.published)
         };
+        if let Some(p) = overlong_sentences(t) {
+            let part = articles.len() + 1;
+            problems.push(if several {
+                format!("part {part}: {p}")
+            } else {
+                p
+            });
+        }
         let h = headline::find(t);
         articles.push(RawArticle {
             file: name.to_string(),
@@ -330,6 +388,21 @@ fn parse_file_noting(
         problems.push("no article text (empty file)".to_string());
     }
     (articles, problems, notes)
+}
+
+/// The warning for sentences that extraction will take in pieces (see
+/// `extract::sentences`), if the text has any: said here, where the file is
+/// known, rather than cut in silence.
+fn overlong_sentences(text: &str) -> Option<String> {
+    let (count, longest) = crate::extract::sentences::overlong(text);
+    (count > 0).then(|| {
+        format!(
+            "{count} sentence(s) over {} bytes (the longest {longest} bytes): \
+             cut into pieces of at most {} bytes for extraction, text kept whole",
+            crate::extract::sentences::MAX_SENTENCE_BYTES,
+            crate::extract::sentences::MAX_SENTENCE_BYTES
+        )
+    })
 }
 
 #[cfg(test)]
@@ -359,6 +432,19 @@ mod tests {
         assert_eq!(a[1].published, None);
         assert!(!a[1].header_inherited);
         assert_eq!(a[1].text, "Deux.");
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_a_problem_naming_the_part() {
+        let t = format!("Un.\n*****\nDeux.\n{}\n", "Moscou ".repeat(1_000));
+        let (a, p) = parse_file("f.txt", Path::new("f.txt"), &t);
+        assert_eq!(a.len(), 2);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("part 2: 1 sentence(s) over 4096 bytes (the longest 6999 bytes)"),
+            "{}",
+            p[0]
+        );
     }
 
     #[test]
