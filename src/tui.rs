@@ -6,7 +6,7 @@
 //! idle costs no output and no CPU, and draws only after input that changed
 //! something or a resize. A terminal that hangs up (POLLHUP) ends the loop:
 //! crossterm 0.29 would otherwise spin on a dead tty, reading EOF forever.
-//! Fatal and job-control signals and panics are handled in [`terminal`]:
+//! Fatal and job-control signals and panics are handled in `tui/terminal.rs`:
 //! a panic on any thread ends the loop, and a stop from outside (`kill
 //! -TSTP`, `kill -STOP`) gives the shell its screen and, after `fg`, a
 //! dashboard drawn whole.

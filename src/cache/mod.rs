@@ -3,7 +3,7 @@
 //! of input paths, in `$XDG_CACHE_HOME/revue/` (else `~/.cache/revue/`),
 //! keyed by everything the model depends on (see [`key`]); a file for
 //! other inputs, or a damaged one, is rebuilt over, never trusted (see
-//! [`file`]). Only corpora read from paths are cached: the seeds built
+//! [`mod@file`]). Only corpora read from paths are cached: the seeds built
 //! into the binary take no time to build.
 //!
 //! The payload is the corpus and the index in bincode, cut into sections
@@ -322,7 +322,7 @@ fn decode<T: for<'de> Deserialize<'de>>(opened: &file::Opened, i: usize) -> Resu
 /// the decoder allocate for it: serde reserves at most a megabyte ahead of
 /// the items actually read, and what bincode allocates whole before
 /// reading it (a string's bytes) counts against a limit that grows with
-/// the section (see [`decode_limited`]).
+/// the section (see `decode_limited`).
 pub fn decode_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {
     // What bincode claims is memory, not bytes read: a string's length,
     // and a list's length times its item's size until the items are read.
