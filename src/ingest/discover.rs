@@ -14,8 +14,25 @@ use rayon::prelude::*;
 
 use super::Warning;
 
-/// Extensions read when walking a folder.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+/// Extensions read when walking a folder: those of every format.
+pub const ARTICLE_EXTENSIONS: &[&str] = super::format::EXTENSIONS;
+
+/// An "extension" that takes every file (for `revue check`, which lists
+/// what it skips).
+pub const ANY: &str = "*";
+
+/// Whether a folder walk with `extensions` reads this file: one of the
+/// extensions, or none at all (a saved page or feed without a name's
+/// help, which its content then identifies). Hidden files are not read.
+pub fn takes<E: AsRef<str>>(p: &Path, extensions: &[E]) -> bool {
+    has_extension(p, extensions) || is_bare(p)
+}
+
+fn is_bare(p: &Path) -> bool {
+    p.extension().is_none()
+        && p.file_name()
+            .is_some_and(|n| !n.as_bytes().starts_with(b"."))
+}
 
 pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
     files_with(paths, ARTICLE_EXTENSIONS, warnings)
@@ -113,9 +130,7 @@ impl<E: AsRef<str>> Walk<'_, E> {
         for (child, meta) in children.into_iter().zip(metadata) {
             match meta {
                 Ok(m) if m.is_dir() => self.dir(&child),
-                Ok(m) if m.is_file() && has_extension(&child, self.extensions) => {
-                    self.file(&child, m)
-                }
+                Ok(m) if m.is_file() && takes(&child, self.extensions) => self.file(&child, m),
                 Ok(_) => {}
                 // A broken link to an image is none of revue's business.
                 Err(e) if has_extension(&child, self.extensions) || is_loop(&e) => {
@@ -145,7 +160,7 @@ fn has_extension<E: AsRef<str>>(p: &Path, extensions: &[E]) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         extensions
             .iter()
-            .any(|x| e.eq_ignore_ascii_case(x.as_ref()))
+            .any(|x| x.as_ref() == ANY || e.eq_ignore_ascii_case(x.as_ref()))
     })
 }
 

@@ -1,14 +1,30 @@
-//! Files to raw articles: discover files, decode them, read the header,
-//! split on `*****`, find a headline. No extraction happens here. A file
-//! that cannot be read as articles (missing, unreadable, binary, empty) is
-//! a warning and is skipped; nothing else is lost. [`check`] reports the
-//! same per file, for `revue check`.
+//! Files to raw articles: discover files, tell their [`Format`], and read
+//! each with its adapter — plain text here (decode, header, split on
+//! `*****`, headline), pages, feeds, JSON exports and mail in a module of
+//! their own ([`read_as`] is the one place that maps a format to its
+//! adapter). No extraction happens here. A file that cannot be read as
+//! articles (missing, unreadable, binary, empty, malformed) is a warning
+//! and is skipped; nothing else is lost. [`check`] reports the same per
+//! file, for `revue check`. A fetcher would hand its downloads to the same
+//! seam, as files in a folder.
 
+pub mod charset;
 pub mod decode;
+pub mod dedupe;
 pub mod discover;
+pub mod feed;
+pub mod format;
 pub mod header;
 pub mod headline;
+pub mod html;
+pub mod item;
+pub mod json;
+pub mod mail;
+pub mod source;
 pub mod split;
+
+pub use format::Format;
+pub use source::{Source, Timestamp};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -37,6 +53,8 @@ pub struct RawArticle {
     pub has_title: bool,
     /// The article's text (title line included, header excluded).
     pub text: String,
+    /// Where it came from (the format alone for plain text).
+    pub source: Source,
 }
 
 impl RawArticle {
@@ -74,6 +92,16 @@ pub struct Ingested {
     pub warnings: Vec<Warning>,
 }
 
+/// How files are read beyond their format: `[ingest]` in config.toml.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// Field names of JSON exports (`[ingest.json]`), boxed: most runs
+    /// name none, and the options travel inside every `Found`.
+    #[serde(default)]
+    pub json: Box<json::JsonFields>,
+}
+
 /// Reads every article under `paths`.
 pub fn load(paths: &[PathBuf]) -> Ingested {
     load_with(paths, discover::ARTICLE_EXTENSIONS)
@@ -94,6 +122,8 @@ pub struct Found {
     pub metadata: Vec<std::fs::Metadata>,
     /// What the walk met: missing paths, unreadable folders, loops.
     pub warnings: Vec<Warning>,
+    /// How the files are to be read (part of the model cache's key).
+    pub options: Options,
 }
 
 /// The files [`load_with`] would read.
@@ -106,6 +136,7 @@ pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
         files,
         metadata,
         warnings,
+        options: Options::default(),
     }
 }
 
@@ -114,21 +145,28 @@ pub fn read_found(found: Found) -> Ingested {
     let Found {
         files,
         mut warnings,
+        options,
         ..
     } = found;
     // Files are read and parsed in parallel, and kept in the order found.
-    let reads: Vec<FileRead> = files.par_iter().map(|path| read_file(path)).collect();
+    let reads: Vec<FileRead> = files
+        .par_iter()
+        .map(|path| read_file_with(path, &options))
+        .collect();
     let mut articles = Vec::new();
     for (path, read) in files.iter().zip(reads) {
         warnings.extend(read.problems.into_iter().map(|m| Warning::new(path, m)));
         articles.extend(read.articles);
     }
+    let (articles, _merged) = dedupe::merge(articles);
     Ingested { articles, warnings }
 }
 
 /// What reading one file gave.
 #[derive(Debug, Default)]
 pub struct FileRead {
+    /// The format it was read as; `None`: not one revue reads (skipped).
+    pub format: Option<Format>,
     pub articles: Vec<RawArticle>,
     /// What went wrong (each one a warning).
     pub problems: Vec<String>,
@@ -141,6 +179,14 @@ pub struct FileRead {
 /// Reads one article file: a binary or unreadable file is a problem and
 /// gives no article.
 pub fn read_file(path: &Path) -> FileRead {
+    read_file_with(path, &Options::default())
+}
+
+/// How many first bytes tell a file's format.
+const SNIFF: usize = 4096;
+
+/// [`read_file`] with the `[ingest]` options.
+pub fn read_file_with(path: &Path, options: &Options) -> FileRead {
     let skipped = |why: String| FileRead {
         problems: vec![format!("skipped: {why}")],
         ..FileRead::default()
@@ -149,10 +195,15 @@ pub fn read_file(path: &Path) -> FileRead {
         Ok(b) => b,
         Err(e) => return skipped(format!("cannot read: {e}")),
     };
+    let Some(format) = Format::detect(path, &bytes[..bytes.len().min(SNIFF)]) else {
+        return FileRead {
+            notes: vec!["skipped: not a format revue reads".to_string()],
+            ..FileRead::default()
+        };
+    };
     if let Some(why) = decode::binary(&bytes) {
         return skipped(why.to_string());
     }
-    let decoded = decode::decode(&bytes);
     // The name is shown and exported: it must not drive a terminal either.
     let name = decode::sanitize(
         &path
@@ -160,10 +211,51 @@ pub fn read_file(path: &Path) -> FileRead {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string()),
     );
-    let (articles, mut problems, mut notes) = parse_file_noting(&name, path, &decoded.text);
+    let mut read = read_as(format, &name, path, &bytes, options);
+    read.format = Some(format);
+    read
+}
+
+/// The one place a format meets its adapter.
+fn read_as(format: Format, name: &str, path: &Path, bytes: &[u8], options: &Options) -> FileRead {
+    let parsed = match format {
+        Format::Text => return read_text(name, path, bytes),
+        Format::Html => html::read(bytes),
+        Format::Feed => feed::read(bytes),
+        Format::Json => {
+            let decoded = decode::decode(bytes);
+            let mut p = json::read(&decoded.text, &options.json);
+            p.problems.splice(0..0, decoded.warning);
+            p
+        }
+        Format::Mail => mail::read_eml(bytes),
+        Format::Mbox => mail::read_mbox(bytes),
+    };
+    let item::Parsed {
+        items,
+        mut problems,
+        mut notes,
+    } = parsed;
+    let articles = item::to_articles(name, path, items, &mut notes);
+    if articles.is_empty() && problems.is_empty() {
+        problems.push("no article in the file".to_string());
+    }
+    FileRead {
+        format: Some(format),
+        articles,
+        problems,
+        notes,
+    }
+}
+
+/// A plain text file: decoded, then split into articles.
+fn read_text(name: &str, path: &Path, bytes: &[u8]) -> FileRead {
+    let decoded = decode::decode(bytes);
+    let (articles, mut problems, mut notes) = parse_file_noting(name, path, &decoded.text);
     problems.splice(0..0, decoded.warning);
     notes.splice(0..0, decoded.notes);
     FileRead {
+        format: Some(Format::Text),
         articles,
         problems,
         notes,
@@ -174,7 +266,15 @@ pub fn read_file(path: &Path) -> FileRead {
 #[derive(Debug)]
 pub struct FileReport {
     pub path: PathBuf,
+    /// The format the file was read as; `None` for a path that gave no
+    /// file and for a file of no format revue reads.
+    pub format: Option<Format>,
+    /// Whether the file was skipped for its format (not a problem).
+    pub skipped: bool,
     pub articles: usize,
+    /// What the articles carry beyond their text (outlet, dates, links,
+    /// authors), for formats that carry anything.
+    pub found: Vec<String>,
     pub problems: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -187,30 +287,94 @@ impl FileReport {
 
 /// Reads what [`load_with`] reads and reports on every file and on every
 /// path that gave no file (missing, unreadable, a symlink loop), in path
-/// order. No extraction is done.
-pub fn check<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Vec<FileReport> {
+/// order; files of other extensions under the folders are listed as
+/// skipped. No extraction is done.
+pub fn check<E: AsRef<str> + Sync>(paths: &[PathBuf], extensions: &[E]) -> Vec<FileReport> {
+    check_with(paths, extensions, &Options::default())
+}
+
+/// [`check`] with the `[ingest]` options.
+pub fn check_with<E: AsRef<str> + Sync>(
+    paths: &[PathBuf],
+    extensions: &[E],
+    options: &Options,
+) -> Vec<FileReport> {
     let mut warnings = Vec::new();
-    let files = discover::files_with(paths, extensions, &mut warnings);
+    let files = discover::files_with(paths, &[discover::ANY], &mut warnings);
     let mut reports: Vec<FileReport> = warnings
         .into_iter()
         .map(|w| FileReport {
             path: w.path,
+            format: None,
+            skipped: false,
             articles: 0,
+            found: Vec::new(),
             problems: vec![w.message],
             notes: Vec::new(),
         })
         .collect();
-    for path in files {
-        let read = read_file(&path);
+    let named = |p: &Path| paths.iter().any(|g| g == p);
+    let reads: Vec<(PathBuf, Option<FileRead>)> = files
+        .into_par_iter()
+        .map(|path| {
+            let taken = named(&path) || discover::takes(&path, extensions);
+            let read = taken.then(|| read_file_with(&path, options));
+            (path, read)
+        })
+        .collect();
+    for (path, read) in reads {
+        let read = read.unwrap_or_default();
         reports.push(FileReport {
             path,
+            format: read.format,
+            skipped: read.format.is_none() && read.problems.is_empty(),
             articles: read.articles.len(),
+            found: found_in(&read.articles),
             problems: read.problems,
             notes: read.notes,
         });
     }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     reports
+}
+
+/// What a file's articles carry: their outlets, how many are dated, have
+/// a link, an author, only a summary. Nothing for plain text, which
+/// carries none of it.
+fn found_in(articles: &[RawArticle]) -> Vec<String> {
+    if articles.iter().all(|a| a.source.format == Format::Text) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut outlets: Vec<&str> = articles.iter().filter_map(|a| a.source.label()).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    match outlets.as_slice() {
+        [] => {}
+        [one] => out.push(format!("source {one}")),
+        [first, rest @ ..] => out.push(format!("sources {first} and {} more", rest.len())),
+    }
+    let count = |what: &str, n: usize| (n > 0).then(|| format!("{n} {what}"));
+    out.extend(count(
+        "dated",
+        articles.iter().filter(|a| a.published.is_some()).count(),
+    ));
+    out.extend(count(
+        "with a URL",
+        articles.iter().filter(|a| a.source.url.is_some()).count(),
+    ));
+    out.extend(count(
+        "with an author",
+        articles
+            .iter()
+            .filter(|a| a.source.author.is_some())
+            .count(),
+    ));
+    out.extend(count(
+        "summary only",
+        articles.iter().filter(|a| a.source.summary_only).count(),
+    ));
+    out
 }
 
 /// The seed articles built into the binary, for a first run anywhere.
@@ -306,6 +470,7 @@ fn parse_file_noting(
             headline: h.text,
             has_title: h.is_title,
             text: t.to_string(),
+            source: Source::new(Format::Text),
         });
     }
     if articles.is_empty() {
