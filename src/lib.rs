@@ -42,7 +42,8 @@ pub enum Source {
 pub fn find_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Source {
     match corpus_paths(cli_paths, loaded) {
         Some(paths) => {
-            let found = ingest::find(&paths, &loaded.config.corpus.extensions);
+            let mut found = ingest::find(&paths, &loaded.config.corpus.extensions);
+            found.options = loaded.config.ingest.clone();
             Source::Files { paths, found }
         }
         None => Source::BuiltIn,

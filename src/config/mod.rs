@@ -46,6 +46,9 @@ pub struct Config {
     pub state: StateConfig,
     #[serde(default)]
     pub cache: CacheConfig,
+    /// `[ingest]`: how files of each format are read.
+    #[serde(default)]
+    pub ingest: crate::ingest::Options,
 }
 
 /// `[cache]`: the on-disk cache of the built model.
@@ -112,7 +115,7 @@ fn extensions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> 
     let raw = Vec::<String>::deserialize(d)?;
     if raw.is_empty() {
         return Err(D::Error::custom(
-            "no extensions: leave the key out for the defaults (txt, text, md)",
+            "no extensions: leave the key out for the defaults (those of every format)",
         ));
     }
     raw.iter()
@@ -487,8 +490,17 @@ mod tests {
         let c = parse_str("[corpus]\npaths = [\"seeds\"]\n[aliases]\n\"Jean Dupont\" = [\"JD\"]\n")
             .unwrap();
         assert_eq!(c.corpus.paths, [PathBuf::from("seeds")]);
-        assert_eq!(c.corpus.extensions, ["txt", "text", "md"]);
+        assert_eq!(c.corpus.extensions, crate::ingest::format::EXTENSIONS);
         assert_eq!(c.aliases["Jean Dupont"], ["JD"]);
+    }
+
+    #[test]
+    fn json_fields_are_set_and_checked() {
+        let c = parse_str("[ingest.json]\ntitle = \"meta.heading\"\n").unwrap();
+        assert_eq!(c.ingest.json.title.as_deref(), Some("meta.heading"));
+        let e = parse_str("[ingest.json]\ntitle = \"t\"\nbdoy = \"b\"\n").unwrap_err();
+        assert!(e.contains("c.toml:3:1") && e.contains("bdoy"), "{e}");
+        assert!(e.contains("`body`") || e.contains("text"), "{e}");
     }
 
     #[test]

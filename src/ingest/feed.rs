@@ -36,16 +36,8 @@ pub fn read(bytes: &[u8]) -> Parsed {
         ));
     }
     let outlet = feed.title.as_ref().map(plain).filter(|t| !t.is_empty());
-    let mut summaries = 0;
     for entry in feed.entries.iter().take(MAX_ITEMS) {
-        let item = item_of(&feed, entry, outlet.clone());
-        summaries += usize::from(item.source.summary_only);
-        parsed.items.push(item);
-    }
-    if summaries > 0 {
-        parsed
-            .notes
-            .push(format!("{summaries} item(s) carry only a summary"));
+        parsed.items.push(item_of(&feed, entry, outlet.clone()));
     }
     parsed
 }

@@ -121,6 +121,13 @@ pub fn page_item(html: &str) -> Option<Item> {
         ),
     };
     let published = published.or_else(|| extra.time.as_deref().and_then(parse_when));
+    source.modified = source.modified.or_else(|| {
+        extra
+            .modified
+            .as_deref()
+            .and_then(parse_when)
+            .and_then(|w| w.stamp())
+    });
     let text = drop_link_leads(&tidy(&text));
     let mut item = Item {
         title,
@@ -140,10 +147,11 @@ pub fn fragment_text(html: &str) -> String {
     drop_link_leads(&tidy(&doc.formatted_text()))
 }
 
-/// What readability does not read: the canonical URL, the first
-/// `<time datetime>`, the first `<h1>`.
+/// What readability does not read: the canonical URL, the modified time
+/// of the meta tags, the first `<time datetime>`, the first `<h1>`.
 struct Extra {
     canonical: Option<String>,
+    modified: Option<String>,
     time: Option<String>,
     h1: Option<String>,
 }
@@ -160,6 +168,9 @@ impl Extra {
         let canonical = attr("link[rel=canonical]", "href")
             .or_else(|| attr("meta[property=\"og:url\"]", "content"))
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        let modified = attr("meta[property=\"article:modified_time\"]", "content")
+            .or_else(|| attr("meta[property=\"og:updated_time\"]", "content"))
+            .or_else(|| attr("meta[itemprop=dateModified]", "content"));
         // A time marked as the publication's first, then any.
         let time = attr(
             "time[pubdate][datetime], time[itemprop=datePublished][datetime]",
@@ -174,6 +185,7 @@ impl Extra {
             .filter(|t| !t.is_empty());
         Extra {
             canonical,
+            modified,
             time,
             h1,
         }
