@@ -78,8 +78,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
             // A file tag shows from 44 columns; an outlet, longer, only
             // where the headline keeps 24 columns: the source gives way.
             let show_source = width >= 44
-                && (a.source.label().is_none()
-                    || width >= MARKS_WIDTH + 11 + 24 + source.width() + 1);
+                && (a.source.label().is_none() || width > MARKS_WIDTH + 11 + 24 + source.width());
             let room = width.saturating_sub(
                 MARKS_WIDTH + 11 + if show_source { source.width() + 1 } else { 0 },
             );
