@@ -3,7 +3,7 @@
 //! it is recognised from its first bytes when the extension says nothing
 //! (an extensionless file) or too little (an `.xml` may be a feed or not,
 //! a `.json` a JSON Feed or an export of articles). Which adapter reads a
-//! format is [`super::read_as`]'s one match.
+//! format is `ingest::read_as`'s one match.
 
 use std::path::Path;
 

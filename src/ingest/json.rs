@@ -36,7 +36,9 @@ pub struct JsonFields {
 
 /// Names tried for each field, in order, normalised (lowercase, no `_` or
 /// `-`).
-const TITLE: &[&str] = &["title", "headline", "webtitle", "name"];
+// Not `name`: a package manifest or a settings file has one, and is no
+// article.
+const TITLE: &[&str] = &["title", "headline", "webtitle"];
 const TEXT: &[&str] = &[
     "body",
     "text",
@@ -259,7 +261,9 @@ fn item_of(o: &Map<String, Value>, f: &JsonFields) -> Option<Item> {
     } else {
         None
     };
-    if title.is_none() && body.is_none() && summary.is_none() {
+    // A summary alone is not enough: a record needs a title or a text to
+    // be an article and not some other object with a description.
+    if title.is_none() && body.is_none() {
         return None;
     }
     let mut source = Source::new(Format::Json);

@@ -1,7 +1,7 @@
 //! Files to raw articles: discover files, tell their [`Format`], and read
 //! each with its adapter — plain text here (decode, header, split on
 //! `*****`, headline), pages, feeds, JSON exports and mail in a module of
-//! their own ([`read_as`] is the one place that maps a format to its
+//! their own (`read_as` is the one place that maps a format to its
 //! adapter). No extraction happens here. A file that cannot be read as
 //! articles (missing, unreadable, binary, empty, malformed) is a warning
 //! and is skipped; nothing else is lost. [`check`] reports the same per
