@@ -12,6 +12,7 @@ pub mod config;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod regular_file;
 pub mod review;
 pub mod search;
 pub mod tui;
@@ -34,7 +35,11 @@ pub fn load_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Corpus {
 /// The corpus's input: paths and the files found under them, or the seeds
 /// built into the binary.
 pub enum Source {
-    Files { paths: Vec<PathBuf>, found: Found },
+    Files {
+        paths: Vec<PathBuf>,
+        found: Found,
+        options: ingest::Options,
+    },
     BuiltIn,
 }
 
@@ -42,9 +47,13 @@ pub enum Source {
 pub fn find_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Source {
     match corpus_paths(cli_paths, loaded) {
         Some(paths) => {
-            let mut found = ingest::find(&paths, &loaded.config.corpus.extensions);
-            found.options = loaded.config.ingest.clone();
-            Source::Files { paths, found }
+            let options = loaded.config.ingest_options();
+            let found = ingest::find_with(&paths, &options);
+            Source::Files {
+                paths,
+                found,
+                options,
+            }
         }
         None => Source::BuiltIn,
     }
@@ -54,9 +63,11 @@ impl Source {
     /// The articles read, not yet extracted.
     pub fn stage(self) -> Staged {
         match self {
-            Source::Files { paths, found } => {
-                Staged::new(ingest::read_found(found), Origin::Paths(paths))
-            }
+            Source::Files {
+                paths,
+                found,
+                options,
+            } => Staged::new(ingest::read_found(found, &options), Origin::Paths(paths)),
             Source::BuiltIn => Staged::new(ingest::embedded_seeds(), Origin::BuiltIn),
         }
     }
@@ -249,12 +260,15 @@ fn look_up<M>(
         save_to: None,
         warning: None,
     };
-    let (Source::Files { paths, found }, Some(dir)) = (source, cache_dir) else {
+    let (Source::Files { paths, found, .. }, Some(dir)) = (source, cache_dir) else {
         return cached;
     };
     let options = build_options(loaded);
-    let extensions = &loaded.config.corpus.extensions;
-    let Some(cache) = cache::Cache::new(dir, paths, extensions, found, &options) else {
+    // `[ingest]` changes what the same files give: it is keyed with the
+    // extensions, as one more entry no extension can spell (it has a `=`).
+    let mut extensions = loaded.config.corpus.extensions.clone();
+    extensions.push(format!("ingest={:?}", loaded.config.ingest));
+    let Some(cache) = cache::Cache::new(dir, paths, &extensions, found, &options) else {
         return cached;
     };
     match read(&cache) {

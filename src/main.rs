@@ -422,11 +422,7 @@ fn check(
         println!("no paths given: the built-in seed articles, which are fine");
         return Ok(ExitCode::SUCCESS);
     };
-    let reports = revue::ingest::check_with(
-        &paths,
-        &loaded.config.corpus.extensions,
-        &loaded.config.ingest,
-    );
+    let reports = revue::ingest::check(&paths, &loaded.config.ingest_options());
     let mut out = BufWriter::new(io::stdout().lock());
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     for r in &reports {

@@ -51,8 +51,8 @@ fn french_development_set() {
     assert_floors(
         "fr",
         &[
-            ("entity_f1", 0.85),
-            ("entity_typed_f1", 0.72),
+            ("entity_f1", 0.86),
+            ("entity_typed_f1", 0.74),
             ("event_f1", 0.8),
             ("article_date_acc", 1.0),
         ],
@@ -64,8 +64,8 @@ fn english_development_set() {
     assert_floors(
         "en",
         &[
-            ("entity_f1", 0.85),
-            ("entity_typed_f1", 0.63),
+            ("entity_f1", 0.89),
+            ("entity_typed_f1", 0.75),
             ("event_f1", 0.74),
             ("article_date_acc", 1.0),
         ],
@@ -77,8 +77,8 @@ fn french_held_out_set() {
     assert_floors(
         "heldout-fr",
         &[
-            ("entity_f1", 0.84),
-            ("entity_typed_f1", 0.62),
+            ("entity_f1", 0.86),
+            ("entity_typed_f1", 0.7),
             ("event_f1", 0.75),
             ("article_date_acc", 1.0),
         ],
@@ -90,8 +90,8 @@ fn english_held_out_set() {
     assert_floors(
         "heldout-en",
         &[
-            ("entity_f1", 0.87),
-            ("entity_typed_f1", 0.59),
+            ("entity_f1", 0.89),
+            ("entity_typed_f1", 0.69),
             ("event_f1", 0.67),
             ("article_date_acc", 1.0),
         ],

@@ -1,7 +1,8 @@
 //! Bad input, each with a clear warning and nothing else lost: the
 //! fixtures of tests/fixtures/bad/ (empty, blank, binary, Windows-1252,
 //! BOM + CRLF, UTF-16, an impossible header date, `*****` everywhere), and,
-//! made at test time, a 10 MB file, a 5 MB line, an unreadable folder and
+//! made at test time, a 10 MB file, a 5 MB line (one sentence, cut for
+//! extraction with a warning), an unreadable folder and
 //! file, symlink loops, a file name full of escape sequences and a path
 //! that does not exist. `revue check` lists them; the views keep the rest.
 
@@ -200,13 +201,19 @@ fn a_10_mb_file_and_a_5_mb_line_are_read_whole() {
 
     let out = sb.run(&["check", "big.txt", "line.txt"]);
     let text = stdout(&out);
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    // The line is one sentence: read whole, but cut for extraction, and
+    // said so (issue 13: a limit is never applied in silence).
+    assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(
         line_for(&text, "big.txt").ends_with(&format!("ok, {parts} articles")),
         "{text}"
     );
     assert!(
-        line_for(&text, "line.txt").ends_with("ok, 1 article"),
+        line_for(&text, "line.txt").ends_with(&format!(
+            "1 sentence(s) over 4096 bytes (the longest {} bytes): cut into pieces of \
+             at most 4096 bytes for extraction, text kept whole [1 article read]",
+            line.trim().len()
+        )),
         "{text}"
     );
 }

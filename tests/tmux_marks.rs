@@ -16,6 +16,9 @@ fn dashboard(state: &std::path::Path) -> Option<Tmux> {
         seeds().display()
     ));
     t.wait_for(&["Articles (6/6)"]);
+    // The whole model, not only the first frame: a message shown before
+    // it arrives gives way to the finished corpus's status.
+    t.wait_for(&["entities ·"]);
     Some(t)
 }
 

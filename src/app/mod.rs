@@ -7,6 +7,7 @@ mod navigate;
 pub mod reader;
 mod review;
 pub mod view;
+pub mod wrap;
 
 pub use view::{Chip, Layout, PresetChoice, Snapshot};
 
@@ -59,6 +60,8 @@ pub struct Reader {
     /// The row of the side list (the article's entities, then its events)
     /// that has the keyboard, if the side list has it.
     pub side: Option<usize>,
+    /// The article's lines at the reader's width, as far as wrapped.
+    pub wrap: reader::WrapMemo,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -296,10 +299,18 @@ impl AppState {
                 return;
             }
             if let Some(r) = &mut self.reader {
-                let lines =
-                    reader::wrap(&corpus.article(r.article).text, reader::text_width(cols)).len();
-                let max = lines.saturating_sub(reader::text_rows(rows));
-                r.scroll = r.scroll.saturating_add_signed(delta).min(max);
+                let a = corpus.article(r.article);
+                let rows = reader::text_rows(rows);
+                // Wrapped as far as the wanted screen's last line: fewer
+                // lines than that means the text ends above it.
+                let wanted = r.scroll.saturating_add_signed(delta);
+                let lines = r.wrap.count_up_to(
+                    &a.text,
+                    &a.text_key,
+                    reader::text_width(cols),
+                    wanted.saturating_add(rows),
+                );
+                r.scroll = wanted.min(lines.saturating_sub(rows));
             }
             return;
         }

@@ -181,14 +181,14 @@ pub(super) fn open_reader(
     sentence: Option<usize>,
 ) {
     // Bring the sentence near the top, one line of context above it.
+    let a = corpus.article(article);
+    let wrap = reader::WrapMemo::default();
     let scroll = sentence
-        .and_then(|s| corpus.article(article).sentences.get(s))
+        .and_then(|s| a.sentences.get(s))
         .map(|r| {
-            let lines = reader::wrap(
-                &corpus.article(article).text,
-                reader::text_width(state.size.0),
-            );
-            reader::line_of(&lines, r.start).saturating_sub(1)
+            let width = reader::text_width(state.size.0);
+            wrap.line_of(&a.text, &a.text_key, width, r.start)
+                .saturating_sub(1)
         })
         .unwrap_or(0);
     state.reader = Some(Reader {
@@ -196,6 +196,7 @@ pub(super) fn open_reader(
         scroll,
         sentence,
         side: None,
+        wrap,
     });
     state.mode = Mode::Reader;
     review::set(state, corpus, article, |m| Marks { read: true, ..m });

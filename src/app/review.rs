@@ -140,34 +140,47 @@ pub(super) fn step_article(state: &mut AppState, corpus: &Corpus, forward: bool)
 }
 
 /// `n` and `N` in the reader: scroll so the next (or previous) match is on
-/// the second line.
+/// the second line. The text is wrapped only as far as the match found.
 pub(super) fn jump_match(state: &mut AppState, corpus: &Corpus, forward: bool) {
     let Some(r) = &state.reader else { return };
-    let text = &corpus.article(r.article).text;
-    let lines = reader::wrap(text, reader::text_width(state.size.0));
-    let match_lines: Vec<usize> = crate::search::match_ranges(text, &state.view.highlights)
-        .into_iter()
-        .map(|m| reader::line_of(&lines, m.start))
-        .collect();
+    let a = corpus.article(r.article);
+    let (text, key) = (&a.text, &a.text_key);
+    let width = reader::text_width(state.size.0);
+    let rows = reader::text_rows(state.size.1);
+    let matches = crate::search::match_ranges(text, &state.view.highlights);
+    let line_of = |offset: usize| r.wrap.line_of(text, key, width, offset);
+    // The scroll that puts line `l` second, as far as the text allows.
+    let scroll_to = |l: usize| {
+        let wanted = l.saturating_sub(1);
+        let lines = r
+            .wrap
+            .count_up_to(text, key, width, wanted.saturating_add(rows));
+        wanted.min(lines.saturating_sub(rows))
+    };
     let here = r.scroll + 1;
-    let max = lines.len().saturating_sub(reader::text_rows(state.size.1));
     // A match below that the text cannot scroll to is on screen already.
     let target = if forward {
-        match_lines
+        matches
             .iter()
-            .find(|&&l| l > here && l.saturating_sub(1).min(max) > r.scroll)
+            .map(|m| line_of(m.start))
+            .find(|&l| l > here && scroll_to(l) > r.scroll)
     } else {
-        match_lines.iter().rev().find(|&&l| l < here)
+        matches
+            .iter()
+            .map(|m| line_of(m.start))
+            .take_while(|&l| l < here)
+            .last()
     };
     match target {
-        Some(&l) => {
+        Some(l) => {
+            let scroll = scroll_to(l);
             if let Some(r) = &mut state.reader {
-                r.scroll = l.saturating_sub(1).min(max);
+                r.scroll = scroll;
             }
         }
         None => {
             state.message = Some(
-                if match_lines.is_empty() {
+                if matches.is_empty() {
                     "no search matches here"
                 } else {
                     "no more matches"

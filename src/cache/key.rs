@@ -114,13 +114,9 @@ fn stat_inputs(found: &Found) -> (Vec<u8>, bool) {
         files,
         metadata,
         warnings,
-        options,
     } = found;
     let recent = SystemTime::now() - SETTLE;
     let mut bytes = Vec::with_capacity(files.len() * 96);
-    // How files are read (`[ingest]`) changes what they give.
-    bytes.extend_from_slice(format!("{options:?}").as_bytes());
-    bytes.push(0xff);
     for w in warnings {
         bytes.extend_from_slice(w.to_string().as_bytes());
         bytes.push(0);

@@ -165,9 +165,73 @@ where
     }
 }
 
+/// A size in bytes, written as a number of bytes or as a string with a
+/// unit: `"64 MB"`, `"512 KiB"`, `"2 GB"` (kB, MB, GB are powers of ten;
+/// KiB, MiB, GiB powers of two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl ByteSize {
+    fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let (number, unit) = s.split_at(digits);
+        let bad = || format!("bad size `{s}`: write a number of bytes, or as in \"64 MB\"");
+        let number: u64 = number.parse().map_err(|_| bad())?;
+        let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "kb" => 1_000,
+            "mb" => 1_000_000,
+            "gb" => 1_000_000_000,
+            "kib" => 1 << 10,
+            "mib" => 1 << 20,
+            "gib" => 1 << 30,
+            _ => return Err(bad()),
+        };
+        number.checked_mul(factor).map(ByteSize).ok_or_else(bad)
+    }
+}
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Bytes(u64),
+            Text(String),
+        }
+        let size = match Written::deserialize(d)
+            .map_err(|_| D::Error::custom("a size: a number of bytes, or as in \"64 MB\""))?
+        {
+            Written::Bytes(n) => ByteSize(n),
+            Written::Text(s) => ByteSize::parse(&s).map_err(D::Error::custom)?,
+        };
+        if size.0 == 0 {
+            return Err(D::Error::custom("a size of 0 would read nothing"));
+        }
+        Ok(size)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_take_units() {
+        for (text, bytes) in [
+            ("10", 10),
+            ("64 MB", 64_000_000),
+            ("64MiB", 64 << 20),
+            ("2 kb", 2_000),
+            ("1 GiB", 1 << 30),
+        ] {
+            assert_eq!(ByteSize::parse(text), Ok(ByteSize(bytes)), "{text}");
+        }
+        for bad in ["", "MB", "1.5 MB", "12 parsecs", "99999999999999 GB"] {
+            assert!(ByteSize::parse(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn suggestions_are_near_misses_only() {

@@ -8,10 +8,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod runs;
+
 use super::credits;
 use super::fold::{fold, fold_name, with_fold, with_fold_name};
-use super::gazetteer::{self, Gazetteer};
-use super::institutions::{Head, Words};
+use super::gazetteer::{self, Gazetteer, PlaceKind};
+use super::institutions::{self, Head, Words};
 use super::kind::EntityKind;
 use super::tokens::{Token, particle_name, tokenize};
 
@@ -29,6 +31,11 @@ pub struct Cues {
     /// It starts with the lowercase head of a site (`stade`, `centrale
     /// nucléaire de`).
     pub place_head: bool,
+    /// Shaped like a person's name: two to four capitalised words, maybe
+    /// with particles (`Edmund de Waal`), and nothing else to say what it is.
+    /// The weakest evidence: news names people far more than anything else
+    /// written so.
+    pub person_shape: bool,
     /// It is an acronym (`OSDH`).
     pub acronym: bool,
     /// A place preposition precedes it (`à`, `en`, `in`).
@@ -168,7 +175,8 @@ const CONNECTORS: &[&str] = &[
 const MAX_NAME_TOKENS: usize = 12;
 
 /// What joins an organisation head to its name (`ministère de la Défense`).
-const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "la", "of", "the"];
+/// (French only: English `the office of X` names X, not an office.)
+const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "la"];
 
 /// What ends the text before a portfolio (`ministre de la Défense`), folded.
 const PORTFOLIO_CUES: &[&str] = &[
@@ -229,11 +237,45 @@ impl SentenceScan<'_> {
         t.is_capitalised() && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
 
+    /// The capitalised words from `i` on, at most `max`, without
+    /// connectors: what may follow an `and` in a name.
+    fn run_end_plain(&self, i: usize, max: usize) -> usize {
+        let mut end = i + 1;
+        while end < self.tokens.len()
+            && end - i < max
+            && self.glued(end)
+            && self.starts_name(end)
+            && !self.gaz.is_month_or_weekday(self.tokens[end].text)
+        {
+            end += 1;
+        }
+        end
+    }
+
     /// One past the last token of the capitalised run starting at `i`.
     fn run_end(&self, i: usize) -> usize {
         let n = self.tokens.len();
         let mut end = i + 1;
         loop {
+            // `Fire and Rescue Service`: `and` inside an English name.
+            if end < n
+                && end + 1 < n
+                && end + 1 - i < MAX_NAME_TOKENS
+                && self.glued(end)
+                && self.glued(end + 1)
+                && self.starts_name(end + 1)
+            {
+                let next_end = self.run_end_plain(end + 1, MAX_NAME_TOKENS - (end + 1 - i));
+                if self.and_continues(i, end, next_end) {
+                    end = next_end;
+                    continue;
+                }
+            }
+            // `Maes & Fils`: an ampersand joins a company's names.
+            if end < n && self.starts_name(end) && self.gap_is(end, "&") {
+                end += 1;
+                continue;
+            }
             // Capitalised words directly after, or connectors leading to one.
             let mut j = end;
             while j < n && self.glued(j) && self.is_connector(j) {
@@ -281,6 +323,11 @@ impl SentenceScan<'_> {
         CONNECTORS.contains(&self.tokens[j].text)
     }
 
+    /// Whether `mark` alone, with spaces, stands between token `j` and the one before.
+    fn gap_is(&self, j: usize, mark: &str) -> bool {
+        j > 0 && self.sentence[self.tokens[j - 1].end..self.tokens[j].start].trim() == mark
+    }
+
     /// Only spaces (or an elision such as `l'`) between token `j` and the one before.
     fn glued(&self, j: usize) -> bool {
         glued(self.sentence, self.tokens, j)
@@ -326,8 +373,28 @@ impl SentenceScan<'_> {
     /// Choïgou`), drops leading stopwords and lone common nouns, and keeps
     /// the rest.
     fn push_run(&mut self, start: usize, end: usize) {
+        if let Some(of) = self.person_of_place(start, end) {
+            self.push_run(start, of);
+            self.push_trimmed(of + 1, end);
+            return;
+        }
         let mut s = start;
+        // Set where a title has just said that a person's name starts.
+        let mut after_title = false;
         for k in start + 1..end {
+            if let Some(known) = self.before_title(s, k, end) {
+                if known > s {
+                    self.push_trimmed(s, known);
+                }
+                s = k;
+                after_title = true;
+                continue;
+            }
+            // `Secretary Heidi Alexander`: the first word after a title is
+            // the person's own first name, whatever follows.
+            if after_title && k == s + 1 {
+                continue;
+            }
             let prev = &self.tokens[k - 1];
             let starts_person = self.gaz.is_first_name(self.tokens[k].text)
                 && !self.gaz.is_first_name(prev.text)
@@ -435,6 +502,44 @@ impl SentenceScan<'_> {
         &self.sentence[self.tokens[start].start..self.tokens[end - 1].end]
     }
 
+    /// Whether the `n` tokens from `at` look like a person's name.
+    fn person_shaped(&self, at: usize, n: usize) -> bool {
+        const PARTICLES: &[&str] = &[
+            "de", "du", "van", "von", "der", "den", "da", "dos", "das", "di", "del", "al", "el",
+            "bin", "ben", "ibn", "le", "la",
+        ];
+        let Some(words) = self.tokens.get(at..at + n) else {
+            return false;
+        };
+        let capitalised = words.iter().filter(|t| t.is_capitalised()).count();
+        (2..=4).contains(&capitalised)
+            && words[0].is_capitalised()
+            && words.last().is_some_and(|t| t.is_capitalised())
+            && words.iter().all(|t| {
+                let word_like = t
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+                let lower_ok = t.is_capitalised() || PARTICLES.contains(&t.text);
+                // A word that names something alone (`Coupe de France`,
+                // `Palais Bourbon`) or a common noun is no part of a
+                // person's name.
+                // (Towns are not counted: many share a family name.)
+                let names_alone = t.is_capitalised()
+                    && (matches!(
+                        self.gaz.kind(t.text),
+                        Some(EntityKind::Org | EntityKind::Misc)
+                    ) || self.gaz.place_kind(t.text) == Some(PlaceKind::Country)
+                        || with_fold_name(t.text, |k| COMMON_NOUNS.contains(k)));
+                word_like
+                    && lower_ok
+                    && !names_alone
+                    && !t.is_acronym()
+                    && !self.gaz.is_org_head(t.text)
+                    && !self.gaz.is_demonym(t.text)
+            })
+    }
+
     /// The mention at `m`, in the sentence starting at byte `offset` of `whole`.
     fn to_mention<'t>(
         &self,
@@ -459,17 +564,29 @@ impl SentenceScan<'_> {
             .count();
         // (A name with an alias group is a known name: `kind` says it all.)
         let gaz_kind = self.gaz.kind(text);
+        let last = self.tokens[..at + n_words.max(1)]
+            .last()
+            .map_or("", |t| t.text);
+        let english_head = (n_words >= 2)
+            .then(|| institutions::english_head(first, last))
+            .flatten();
         let prefix = &self.sentence[..m.span.start];
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title: self
                 .gaz
                 .ends_with_person_cue(prefix.trim_end_matches([' ', ','])),
-            first_name: n_words >= 2 && self.gaz.is_first_name(first),
+            first_name: n_words >= 2 && self.gaz.is_given_name(first),
             org_head: self.gaz.is_org_head(first)
                 || m.head == Some(Head::Org)
+                || english_head == Some(Head::Org)
                 || m.first_token == usize::MAX && !is_acronym_text(text),
-            place_head: m.head == Some(Head::Place),
+            place_head: m.head == Some(Head::Place) || english_head == Some(Head::Place),
+            person_shape: gaz_kind.is_none()
+                && english_head.is_none()
+                && m.head.is_none()
+                && m.first_token != usize::MAX
+                && self.person_shaped(at, n_words),
             acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
         };
@@ -807,6 +924,67 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(names(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn roles_states_and_joined_words_inside_english_runs() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "said London Mayor Sadiq Khan on Monday.",
+                &["London", "Sadiq Khan"],
+            ),
+            (
+                "said Transport Secretary Heidi Alexander on Monday.",
+                &["Heidi Alexander"],
+            ),
+            (
+                "according to Senator Sherrod Brown of Ohio and others.",
+                &["Sherrod Brown", "Ohio"],
+            ),
+            // a place after `of` stays in a known or headed name
+            (
+                "a rate set by the Bank of England yesterday.",
+                &["Bank of England"],
+            ),
+            (
+                "crews from Greater Manchester Fire and Rescue Service came.",
+                &["Greater Manchester Fire and Rescue Service"],
+            ),
+            ("the bakery Maes & Fils closed.", &["Maes & Fils"]),
+            // `and` between two people joins nothing
+            (
+                "when Joe Biden and Xi Jinping met.",
+                &["Joe Biden", "Xi Jinping"],
+            ),
+            // English lowercase heads do not take `of`
+            (
+                "the office of Prime Minister Keir Starmer said.",
+                &["Keir Starmer"],
+            ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn english_heads_come_last_and_person_shaped_names_say_so() {
+        let text = "The Gaza Health Ministry, the Bicol River, County Durham and Edmund de Waal.";
+        let s = sentences::split(text);
+        let found = find(text, &s).mentions;
+        let cue = |name: &str| {
+            found
+                .iter()
+                .find(|m| m.text == name)
+                .map(|m| m.cues)
+                .unwrap_or_else(|| panic!("{name} in {found:?}"))
+        };
+        assert!(cue("Gaza Health Ministry").org_head);
+        assert!(cue("Bicol River").place_head);
+        assert!(cue("County Durham").place_head);
+        let de_waal = cue("Edmund de Waal");
+        assert!(de_waal.person_shape && !de_waal.org_head && !de_waal.place_head);
+        assert!(!cue("Gaza Health Ministry").person_shape);
     }
 
     #[test]

@@ -31,6 +31,9 @@ struct Lists {
     heads: rustc_hash::FxHashMap<String, Vec<HeadEntry>>,
     adjective_endings: Vec<&'static str>,
     not_complement: Vec<&'static str>,
+    org_tail: rustc_hash::FxHashSet<&'static str>,
+    place_tail: rustc_hash::FxHashSet<&'static str>,
+    place_title: rustc_hash::FxHashSet<&'static str>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -38,6 +41,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         heads: Default::default(),
         adjective_endings: Vec::new(),
         not_complement: Vec::new(),
+        org_tail: Default::default(),
+        place_tail: Default::default(),
+        place_title: Default::default(),
     };
     for line in include_str!("data/institutions.txt").lines() {
         let line = line.trim();
@@ -71,6 +77,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 }
                 "adjective_ending" => lists.adjective_endings.push(f),
                 "not_complement" => lists.not_complement.push(f),
+                "org_tail" => {
+                    lists.org_tail.insert(f);
+                }
+                "place_tail" => {
+                    lists.place_tail.insert(f);
+                }
+                "place_title" => {
+                    lists.place_title.insert(f);
+                }
                 _ => {}
             }
         }
@@ -81,6 +96,20 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         .sort_by_key(|e| std::cmp::Reverse(e.len()));
     lists
 });
+
+/// What the words of a name of two words or more say of it, English
+/// style: its last word a head (`Health Ministry`, `Bicol River`) or its
+/// first a place title (`County Durham`).
+pub fn english_head(first: &str, last: &str) -> Option<Head> {
+    let lists = &*LISTS;
+    if lists.org_tail.contains(last) {
+        Some(Head::Org)
+    } else if lists.place_tail.contains(last) || lists.place_title.contains(first) {
+        Some(Head::Place)
+    } else {
+        None
+    }
+}
 
 /// The most lowercase words a name may take after its head.
 const MAX_TAIL: usize = 8;
@@ -195,10 +224,43 @@ impl Words<'_> {
     /// lowercase words that complete the capitalised head ending at `end`
     /// (`end` itself when there are none).
     pub fn capitalised_head_tail(&self, head: usize, end: usize) -> usize {
-        if end != head + 1 || !self.gaz.is_org_head(self.tokens[head].text) {
+        if end != head + 1 {
             return end;
         }
-        self.complements(end)
+        if self.gaz.is_org_head(self.tokens[head].text) {
+            return self.complements(end);
+        }
+        // `Sécurité sociale`, `Santé publique France`: a capitalised word
+        // nothing else names, then a plain adjective (no nationality, no
+        // participle: `Dupont arrêté` is a person and what befell him), and
+        // perhaps a capitalised word that ends the name.
+        let word = self.tokens[head].text;
+        let unknown = self.gaz.kind(word).is_none()
+            && !self.gaz.is_first_name(word)
+            && !self.gaz.is_stopword(word)
+            && !self.gaz.is_month_or_weekday(word);
+        if !unknown || !self.is_plain_adjective(end) {
+            return end;
+        }
+        let mut k = end + 1;
+        while self.is_plain_adjective(k) {
+            k += 1;
+        }
+        let capital_after = self.tokens.get(k).is_some_and(|t| {
+            t.is_capitalised() && self.glued(k) && self.gaz.kind(t.text).is_some()
+        });
+        if capital_after { k + 1 } else { k }
+    }
+
+    /// An adjective by its ending alone, neither a nationality nor a participle.
+    fn is_plain_adjective(&self, j: usize) -> bool {
+        const PLAIN: &[&str] = &[
+            "ale", "ales", "al", "aux", "ique", "iques", "aire", "aires", "elle", "elles", "el",
+            "els", "if", "ive", "ifs", "ives", "ier", "ière", "iers", "ières", "iste", "istes",
+        ];
+        self.is_adjective(j)
+            && !self.gaz.is_demonym(self.tokens[j].text)
+            && PLAIN.iter().any(|e| self.tokens[j].text.ends_with(e))
     }
 
     /// `tribunal correctionnel de Bobigny`: a lowercase head at `i`, its

@@ -1,6 +1,10 @@
 //! Sentence boundaries: a line break, or `.`, `!`, `?` followed by a space
 //! (or an opening quote) and a capital, except after abbreviations (`M.`,
-//! `Oct.`) and inside numbers (`330.000`).
+//! `Oct.`) and inside numbers (`330.000`). A sentence longer than
+//! [`MAX_SENTENCE_BYTES`] (a page without punctuation, a pasted log) is cut
+//! into pieces of at most that length, at spaces where it has them: the
+//! steps after this one may cost more than linear time in one sentence's
+//! length, and no real sentence comes near the limit.
 
 use std::ops::Range;
 
@@ -12,8 +16,37 @@ const ABBREVIATIONS: &[&str] = &[
     "vol", "p", "cf", "etc", "env", "vs", "u.s", "u.n", "st",
 ];
 
-/// Byte ranges of the sentences of `text`, trimmed, never empty.
+/// The longest sentence kept whole, in bytes (about 600 words).
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Byte ranges of the sentences of `text`, trimmed, never empty, none
+/// longer than [`MAX_SENTENCE_BYTES`].
 pub fn split(text: &str) -> Vec<Range<usize>> {
+    split_counting(text).0
+}
+
+/// How many sentences of `text` [`split`] cuts for being too long, and the
+/// longest of them in bytes. A sentence never spans a line break, so text
+/// without a line that long has none, and is not split to know it.
+pub fn overlong(text: &str) -> (usize, usize) {
+    let mut start = 0;
+    let long_line = memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain([text.len()])
+        .any(|end| {
+            let long = end - start > MAX_SENTENCE_BYTES;
+            start = end + 1;
+            long
+        });
+    if long_line {
+        split_counting(text).1
+    } else {
+        (0, 0)
+    }
+}
+
+/// [`split`], and how many sentences it cut with the longest one's length.
+fn split_counting(text: &str) -> (Vec<Range<usize>>, (usize, usize)) {
+    let mut cut = (0, 0);
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -29,14 +62,42 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             _ => continue,
         };
         if boundary {
-            push_trimmed(text, start, end, &mut out);
+            push_capped(text, start, end, &mut out, &mut cut);
             start = end;
         }
     }
     if start < bytes.len() {
-        push_trimmed(text, start, bytes.len(), &mut out);
+        push_capped(text, start, bytes.len(), &mut out, &mut cut);
     }
-    out
+    (out, cut)
+}
+
+/// Pushes the sentence `start..end` in pieces of at most
+/// [`MAX_SENTENCE_BYTES`], each cut after the last space that fits (or at
+/// a character boundary, in a run without spaces), counting the cut one.
+fn push_capped(
+    text: &str,
+    mut start: usize,
+    end: usize,
+    out: &mut Vec<Range<usize>>,
+    cut: &mut (usize, usize),
+) {
+    let len = text[start..end].trim().len();
+    if len > MAX_SENTENCE_BYTES {
+        *cut = (cut.0 + 1, cut.1.max(len));
+    }
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut at = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        if let Some(space) = text[start..at].rfind(' ').filter(|&i| i > 0) {
+            at = start + space + 1;
+        }
+        push_trimmed(text, start, at, out);
+        start = at;
+    }
+    push_trimmed(text, start, end, out);
 }
 
 fn ends_sentence(text: &str, start: usize, at: usize, end: usize) -> bool {
@@ -116,6 +177,26 @@ mod tests {
             sents("George W. Bush est venu."),
             ["George W. Bush est venu."]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_spaces_and_counted() {
+        let long = "Moscou ".repeat(2_000);
+        let text = format!("Une phrase courte.\n{long}\nFin.");
+        let pieces = split(&text);
+        assert!(pieces.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES));
+        assert!(pieces.iter().all(|r| text[r.clone()].ends_with("Moscou")
+            || !text[r.clone()].contains("Moscou")));
+        let rejoined: Vec<&str> = pieces.iter().map(|r| &text[r.clone()]).collect();
+        // Joined again by single spaces: the text less its line breaks and the
+        // space before the second.
+        assert_eq!(rejoined.join(" ").len(), text.len() - 1);
+        assert_eq!(overlong(&text), (1, long.trim().len()));
+        assert_eq!(overlong("Court.\nAussi."), (0, 0));
+        // No space at all: cut on character boundaries.
+        let word = "é".repeat(5_000);
+        assert!(split(&word).iter().all(|r| r.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(overlong(&word), (1, word.len()));
     }
 
     #[test]

@@ -81,6 +81,28 @@ fn utf8_or_legacy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
     }
 }
 
+/// Drops the end of `bytes` back to the last whole UTF-8 character, so
+/// that a file cut at a size limit still decodes as UTF-8 (a character cut
+/// in two would send it to the Windows-1252 fall-back). Bytes that are not
+/// UTF-8 anyway are left as they are.
+pub fn cut_at_character(bytes: &mut Vec<u8>) {
+    // A character is at most four bytes: its start is among the last four.
+    let tail = bytes.len().saturating_sub(4);
+    let Some(start) = (tail..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
+        return;
+    };
+    let needed = match bytes[start] {
+        b if b < 0x80 => 1,
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        b if b >= 0xC0 => 2,
+        _ => return,
+    };
+    if bytes.len() - start < needed {
+        bytes.truncate(start);
+    }
+}
+
 /// Removes what a terminal would interpret: C0 and C1 controls (except
 /// newline and tab), DEL, and bidirectional overrides. CR LF and bare CR
 /// become LF. An escape sequence loses its ESC and so shows as inert text.
@@ -178,6 +200,22 @@ mod tests {
         assert_eq!(d.text, "un\ndeux [2J");
         assert_eq!(d.notes.len(), 3, "{:?}", d.notes);
         assert!(decode(b"plain text\n").notes.is_empty());
+    }
+
+    #[test]
+    fn a_cut_drops_a_split_character_only() {
+        for (bytes, kept) in [
+            (&b"abc"[..], 3),
+            ("a\u{e9}".as_bytes(), 3),
+            (&"a\u{e9}".as_bytes()[..2], 1),
+            (&"a\u{20ac}".as_bytes()[..3], 1),
+            (&"a\u{1F600}".as_bytes()[..4], 1),
+            (&b""[..], 0),
+        ] {
+            let mut v = bytes.to_vec();
+            cut_at_character(&mut v);
+            assert_eq!(v.len(), kept, "{bytes:?}");
+        }
     }
 
     #[test]

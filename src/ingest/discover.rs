@@ -1,18 +1,24 @@
 //! Finding article files under the corpus paths: files named directly are
-//! always read; folders are walked (sorted, symlinks followed once) for files
-//! with an article extension; a file reached twice is read once. Problems (a
-//! missing path, an unreadable folder, a symlink loop) become warnings,
-//! never failures.
+//! always read; folders are walked (sorted) for files with an article
+//! extension; a file reached twice is read once. A symlink met in a folder
+//! is followed only when it stays inside the corpus paths (or everywhere,
+//! with `[corpus] follow_links`). Problems (a missing path, an unreadable
+//! folder, a symlink loop or one that leaves the corpus, a named path that
+//! is not a file or folder) become warnings, never failures.
+//!
+//! Folders are known by device and inode, not by canonical path: a
+//! canonical path costs a system call per component, which made a folder
+//! 1,000 levels deep cost O(depth³) to walk.
 
-use std::collections::HashSet;
-use std::fs::Metadata;
+use std::collections::{HashMap, HashSet};
+use std::fs::{FileType, Metadata};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::Warning;
+use super::{Options, Warning};
 
 /// Extensions read when walking a folder: those of every format.
 pub const ARTICLE_EXTENSIONS: &[&str] = super::format::EXTENSIONS;
@@ -24,7 +30,7 @@ pub const ANY: &str = "*";
 /// Whether a folder walk with `extensions` reads this file: one of the
 /// extensions, or none at all (a saved page or feed without a name's
 /// help, which its content then identifies). Hidden files are not read.
-pub fn takes<E: AsRef<str>>(p: &Path, extensions: &[E]) -> bool {
+pub fn takes(p: &Path, extensions: &[String]) -> bool {
     has_extension(p, extensions) || is_bare(p)
 }
 
@@ -35,17 +41,16 @@ fn is_bare(p: &Path) -> bool {
 }
 
 pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
-    files_with(paths, ARTICLE_EXTENSIONS, warnings)
+    files_with(paths, &Options::default(), warnings)
 }
 
-/// Like [`files`], walking folders for other extensions (without the dot,
-/// compared ignoring case), as `[corpus] extensions` in config.toml sets.
-pub fn files_with<E: AsRef<str>>(
+/// Like [`files`], under `options` (`[corpus]` of config.toml).
+pub fn files_with(
     paths: &[PathBuf],
-    extensions: &[E],
+    options: &Options,
     warnings: &mut Vec<Warning>,
 ) -> Vec<PathBuf> {
-    found_with(paths, extensions, warnings)
+    found_with(paths, options, warnings)
         .into_iter()
         .map(|(path, _)| path)
         .collect()
@@ -53,44 +58,73 @@ pub fn files_with<E: AsRef<str>>(
 
 /// Like [`files_with`], each file with the metadata the walk read (links
 /// followed), which the model cache's key is made of.
-pub fn found_with<E: AsRef<str>>(
+pub fn found_with(
     paths: &[PathBuf],
-    extensions: &[E],
+    options: &Options,
     warnings: &mut Vec<Warning>,
 ) -> Vec<(PathBuf, Metadata)> {
+    let roots = if options.follow_links {
+        Vec::new()
+    } else {
+        paths
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect()
+    };
     let mut walk = Walk {
-        extensions,
+        options,
+        roots,
         seen_dirs: HashSet::new(),
         seen_files: HashSet::new(),
-        ancestors: Vec::new(),
+        ancestors: HashMap::new(),
         out: Vec::new(),
         warnings,
     };
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk.dir(p),
-            Ok(m) => walk.file(p, m),
+            Ok(m) if m.is_dir() => walk.dir(p, &m),
+            Ok(m) if m.is_file() => walk.file(p, m),
+            // `/dev/zero` or a FIFO named on the command line: reading it
+            // would never end, or never start.
+            Ok(m) => walk.warn(
+                p,
+                format!(
+                    "skipped: {}, not a file or folder of articles",
+                    crate::regular_file::type_name(m.file_type())
+                ),
+            ),
             Err(e) => walk.warn(p, unreadable(&e)),
         }
     }
     walk.out
 }
 
-struct Walk<'a, E> {
-    extensions: &'a [E],
-    /// Canonical folders walked: each real folder is read once.
-    seen_dirs: HashSet<PathBuf>,
+/// A folder's identity, whatever path reaches it.
+type DirId = (u64, u64);
+
+fn id(meta: &Metadata) -> DirId {
+    (meta.dev(), meta.ino())
+}
+
+struct Walk<'a> {
+    options: &'a Options,
+    /// The corpus paths, canonical, that links may lead into (empty when
+    /// links are followed anywhere).
+    roots: Vec<PathBuf>,
+    /// Folders walked: each real folder is read once.
+    seen_dirs: HashSet<DirId>,
     /// Files taken, by device and inode: each real file is read once,
     /// whatever links lead to it. (Cheaper than canonicalising every path,
     /// which costs a system call per path component.)
     seen_files: HashSet<(u64, u64)>,
-    /// Canonical folders from the root to the one being walked.
-    ancestors: Vec<PathBuf>,
+    /// The folders from the root to the one being walked, with the path
+    /// each was reached by (for the message about a loop).
+    ancestors: HashMap<DirId, PathBuf>,
     out: Vec<(PathBuf, Metadata)>,
     warnings: &'a mut Vec<Warning>,
 }
 
-impl<E: AsRef<str>> Walk<'_, E> {
+impl Walk<'_> {
     fn warn(&mut self, path: &Path, message: String) {
         self.warnings.push(Warning::new(path, message));
     }
@@ -102,44 +136,83 @@ impl<E: AsRef<str>> Walk<'_, E> {
         }
     }
 
-    fn dir(&mut self, dir: &Path) {
-        let real = match std::fs::canonicalize(dir) {
-            Ok(r) => r,
-            Err(e) => return self.warn(dir, unreadable(&e)),
-        };
-        if self.ancestors.contains(&real) {
-            let msg = format!("symlink loop back to {}: not followed", real.display());
+    fn dir(&mut self, dir: &Path, meta: &Metadata) {
+        let here = id(meta);
+        if let Some(first) = self.ancestors.get(&here) {
+            let msg = format!("symlink loop back to {}: not followed", first.display());
             return self.warn(dir, msg);
         }
         // Reached another way (two paths naming one folder): read once.
-        if !self.seen_dirs.insert(real.clone()) {
+        if !self.seen_dirs.insert(here) {
             return;
         }
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => return self.warn(dir, format!("cannot read folder: {e}")),
         };
-        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        // The entry's own type (not followed) comes with the listing.
+        let mut children: Vec<(PathBuf, Option<FileType>)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+            .collect();
         // Siblings differ only in their names, so their bytes sort them as
         // `Path`'s order would, without its walk over every component.
-        children.sort_unstable_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
+        children
+            .sort_unstable_by(|a, b| a.0.as_os_str().as_bytes().cmp(b.0.as_os_str().as_bytes()));
         // One system call per entry, the walk's main cost in a large
         // folder: made on every core, then taken in order.
-        let metadata: Vec<_> = children.par_iter().map(std::fs::metadata).collect();
-        self.ancestors.push(real);
-        for (child, meta) in children.into_iter().zip(metadata) {
+        let metadata: Vec<_> = children
+            .par_iter()
+            .map(|(p, _)| std::fs::metadata(p))
+            .collect();
+        self.ancestors.insert(here, dir.to_path_buf());
+        for ((child, kind), meta) in children.into_iter().zip(metadata) {
+            let is_link = kind.is_some_and(|k| k.is_symlink());
             match meta {
-                Ok(m) if m.is_dir() => self.dir(&child),
-                Ok(m) if m.is_file() && takes(&child, self.extensions) => self.file(&child, m),
+                Ok(m) if is_link && !self.may_follow(&child, &m) => {}
+                Ok(m) if m.is_dir() => self.dir(&child, &m),
+                Ok(m) if m.is_file() && takes(&child, &self.options.extensions) => {
+                    self.file(&child, m)
+                }
                 Ok(_) => {}
                 // A broken link to an image is none of revue's business.
-                Err(e) if has_extension(&child, self.extensions) || is_loop(&e) => {
+                Err(e) if has_extension(&child, &self.options.extensions) || is_loop(&e) => {
                     self.warn(&child, unreadable(&e))
                 }
                 Err(_) => {}
             }
         }
-        self.ancestors.pop();
+        self.ancestors.remove(&here);
+    }
+
+    /// Whether the symlink at `link` (to `target`) may be followed: always
+    /// with `follow_links`, else when it leads inside a corpus path. One
+    /// that leaves is a warning, unless it names nothing revue would read.
+    fn may_follow(&mut self, link: &Path, target: &Metadata) -> bool {
+        if self.options.follow_links {
+            return true;
+        }
+        let wanted =
+            target.is_dir() || (target.is_file() && has_extension(link, &self.options.extensions));
+        if !wanted {
+            return false;
+        }
+        let real = match std::fs::canonicalize(link) {
+            Ok(r) => r,
+            Err(e) => {
+                self.warn(link, unreadable(&e));
+                return false;
+            }
+        };
+        if self.roots.iter().any(|r| real.starts_with(r)) {
+            return true;
+        }
+        let msg = format!(
+            "symlink to {}, outside the corpus paths: skipped \
+             (set `follow_links = true` in [corpus] to follow it)",
+            real.display()
+        );
+        self.warn(link, msg);
+        false
     }
 }
 
@@ -156,11 +229,11 @@ fn is_loop(e: &std::io::Error) -> bool {
     e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
 }
 
-fn has_extension<E: AsRef<str>>(p: &Path, extensions: &[E]) -> bool {
+fn has_extension(p: &Path, extensions: &[String]) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         extensions
             .iter()
-            .any(|x| x.as_ref() == ANY || e.eq_ignore_ascii_case(x.as_ref()))
+            .any(|x| x == ANY || e.eq_ignore_ascii_case(x))
     })
 }
 

@@ -92,25 +92,48 @@ pub struct Ingested {
     pub warnings: Vec<Warning>,
 }
 
-/// How files are read beyond their format: `[ingest]` in config.toml.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+/// How the corpus is read: `[corpus]` of config.toml.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
+    /// Extensions read when walking a folder (without the dot, compared
+    /// ignoring case); files named directly are always read.
+    pub extensions: Vec<String>,
+    /// The most bytes read from one file: the rest is left with a warning.
+    pub max_file_bytes: u64,
+    /// Whether symlinks inside a folder are followed wherever they lead;
+    /// by default only those that stay inside the corpus paths are.
+    pub follow_links: bool,
     /// Field names of JSON exports (`[ingest.json]`), boxed: most runs
-    /// name none, and the options travel inside every `Found`.
-    #[serde(default)]
+    /// name none.
     pub json: Box<json::JsonFields>,
 }
 
-/// Reads every article under `paths`.
-pub fn load(paths: &[PathBuf]) -> Ingested {
-    load_with(paths, discover::ARTICLE_EXTENSIONS)
+/// The default of `[corpus] max_file_size`: far above any article, far
+/// below what would exhaust memory (the model takes several times the text).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            extensions: discover::ARTICLE_EXTENSIONS
+                .iter()
+                .map(|e| e.to_string())
+                .collect(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            follow_links: false,
+            json: Box::default(),
+        }
+    }
 }
 
-/// Reads every article under `paths`, walking folders for files with one
-/// of `extensions` (files named directly are always read).
-pub fn load_with<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Ingested {
-    read_found(find(paths, extensions))
+/// Reads every article under `paths`, with the default options.
+pub fn load(paths: &[PathBuf]) -> Ingested {
+    load_with(paths, &Options::default())
+}
+
+/// Reads every article under `paths`.
+pub fn load_with(paths: &[PathBuf], options: &Options) -> Ingested {
+    read_found(find_with(paths, options), options)
 }
 
 /// The files under some paths, found once: the model cache's key and the
@@ -122,36 +145,41 @@ pub struct Found {
     pub metadata: Vec<std::fs::Metadata>,
     /// What the walk met: missing paths, unreadable folders, loops.
     pub warnings: Vec<Warning>,
-    /// How the files are to be read (part of the model cache's key).
-    pub options: Options,
+}
+
+/// The files [`load`] would read, walking folders for `extensions`.
+pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
+    let options = Options {
+        extensions: extensions.iter().map(|e| e.as_ref().to_string()).collect(),
+        ..Options::default()
+    };
+    find_with(paths, &options)
 }
 
 /// The files [`load_with`] would read.
-pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
+pub fn find_with(paths: &[PathBuf], options: &Options) -> Found {
     let mut warnings = Vec::new();
-    let (files, metadata) = discover::found_with(paths, extensions, &mut warnings)
+    let (files, metadata) = discover::found_with(paths, options, &mut warnings)
         .into_iter()
         .unzip();
     Found {
         files,
         metadata,
         warnings,
-        options: Options::default(),
     }
 }
 
 /// Reads the files found.
-pub fn read_found(found: Found) -> Ingested {
+pub fn read_found(found: Found, options: &Options) -> Ingested {
     let Found {
         files,
         mut warnings,
-        options,
         ..
     } = found;
     // Files are read and parsed in parallel, and kept in the order found.
     let reads: Vec<FileRead> = files
         .par_iter()
-        .map(|path| read_file_with(path, &options))
+        .map(|path| read_file(path, options))
         .collect();
     let mut articles = Vec::new();
     for (path, read) in files.iter().zip(reads) {
@@ -176,31 +204,38 @@ pub struct FileRead {
     pub notes: Vec<String>,
 }
 
-/// Reads one article file: a binary or unreadable file is a problem and
-/// gives no article.
-pub fn read_file(path: &Path) -> FileRead {
-    read_file_with(path, &Options::default())
-}
-
 /// How many first bytes tell a file's format.
 const SNIFF: usize = 4096;
 
-/// [`read_file`] with the `[ingest]` options.
-pub fn read_file_with(path: &Path, options: &Options) -> FileRead {
+/// Reads one article file: a binary or unreadable file, or one that is
+/// not a regular file (a FIFO, a device), is a problem and gives no
+/// article; one over `options.max_file_bytes` is read up to there, with a
+/// problem; one of no format revue reads is skipped with a note.
+pub fn read_file(path: &Path, options: &Options) -> FileRead {
+    let max_bytes = options.max_file_bytes;
     let skipped = |why: String| FileRead {
         problems: vec![format!("skipped: {why}")],
         ..FileRead::default()
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let capped = match crate::regular_file::read_capped(path, max_bytes) {
+        Ok(c) => c,
         Err(e) => return skipped(format!("cannot read: {e}")),
     };
+    let mut bytes = capped.bytes;
     let Some(format) = Format::detect(path, &bytes[..bytes.len().min(SNIFF)]) else {
         return FileRead {
             notes: vec!["skipped: not a format revue reads".to_string()],
             ..FileRead::default()
         };
     };
+    let cut = capped.cut_from.map(|size| {
+        decode::cut_at_character(&mut bytes);
+        format!(
+            "{size} bytes, over the limit of {max_bytes} ([corpus] max_file_size): \
+             only the first {} bytes read",
+            bytes.len()
+        )
+    });
     if let Some(why) = decode::binary(&bytes) {
         return skipped(why.to_string());
     }
@@ -212,7 +247,7 @@ pub fn read_file_with(path: &Path, options: &Options) -> FileRead {
             .unwrap_or_else(|| path.display().to_string()),
     );
     let mut read = read_as(format, &name, path, &bytes, options);
-    read.format = Some(format);
+    read.problems.splice(0..0, cut);
     read
 }
 
@@ -289,18 +324,13 @@ impl FileReport {
 /// path that gave no file (missing, unreadable, a symlink loop), in path
 /// order; files of other extensions under the folders are listed as
 /// skipped. No extraction is done.
-pub fn check<E: AsRef<str> + Sync>(paths: &[PathBuf], extensions: &[E]) -> Vec<FileReport> {
-    check_with(paths, extensions, &Options::default())
-}
-
-/// [`check`] with the `[ingest]` options.
-pub fn check_with<E: AsRef<str> + Sync>(
-    paths: &[PathBuf],
-    extensions: &[E],
-    options: &Options,
-) -> Vec<FileReport> {
+pub fn check(paths: &[PathBuf], options: &Options) -> Vec<FileReport> {
     let mut warnings = Vec::new();
-    let files = discover::files_with(paths, &[discover::ANY], &mut warnings);
+    let every = Options {
+        extensions: vec![discover::ANY.to_string()],
+        ..options.clone()
+    };
+    let files = discover::files_with(paths, &every, &mut warnings);
     let mut reports: Vec<FileReport> = warnings
         .into_iter()
         .map(|w| FileReport {
@@ -317,8 +347,8 @@ pub fn check_with<E: AsRef<str> + Sync>(
     let reads: Vec<(PathBuf, Option<FileRead>)> = files
         .into_par_iter()
         .map(|path| {
-            let taken = named(&path) || discover::takes(&path, extensions);
-            let read = taken.then(|| read_file_with(&path, options));
+            let taken = named(&path) || discover::takes(&path, &options.extensions);
+            let read = taken.then(|| read_file(&path, options));
             (path, read)
         })
         .collect();
@@ -437,6 +467,7 @@ fn parse_file_noting(
             "{empty} empty part(s) around `*****` separators skipped"
         ));
     }
+    let several = parts.len() > 1;
     for (a, b) in parts {
         let t = body[a..b].trim();
         // A later part may open with a header of its own, which then
@@ -459,6 +490,14 @@ fn parse_file_noting(
         } else {
             (header.date, header.published)
         };
+        if let Some(p) = overlong_sentences(t) {
+            let part = articles.len() + 1;
+            problems.push(if several {
+                format!("part {part}: {p}")
+            } else {
+                p
+            });
+        }
         let h = headline::find(t);
         articles.push(RawArticle {
             file: name.to_string(),
@@ -477,6 +516,21 @@ fn parse_file_noting(
         problems.push("no article text (empty file)".to_string());
     }
     (articles, problems, notes)
+}
+
+/// The warning for sentences that extraction will take in pieces (see
+/// `extract::sentences`), if the text has any: said here, where the file is
+/// known, rather than cut in silence.
+fn overlong_sentences(text: &str) -> Option<String> {
+    let (count, longest) = crate::extract::sentences::overlong(text);
+    (count > 0).then(|| {
+        format!(
+            "{count} sentence(s) over {} bytes (the longest {longest} bytes): \
+             cut into pieces of at most {} bytes for extraction, text kept whole",
+            crate::extract::sentences::MAX_SENTENCE_BYTES,
+            crate::extract::sentences::MAX_SENTENCE_BYTES
+        )
+    })
 }
 
 #[cfg(test)]
@@ -506,6 +560,19 @@ mod tests {
         assert_eq!(a[1].published, None);
         assert!(!a[1].header_inherited);
         assert_eq!(a[1].text, "Deux.");
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_a_problem_naming_the_part() {
+        let t = format!("Un.\n*****\nDeux.\n{}\n", "Moscou ".repeat(1_000));
+        let (a, p) = parse_file("f.txt", Path::new("f.txt"), &t);
+        assert_eq!(a.len(), 2);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("part 2: 1 sentence(s) over 4096 bytes (the longest 6999 bytes)"),
+            "{}",
+            p[0]
+        );
     }
 
     #[test]

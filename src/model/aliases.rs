@@ -87,6 +87,9 @@ impl Votes {
         if c.place_head {
             self.add(EntityKind::Place, 4.0);
         }
+        if c.person_shape {
+            self.add(EntityKind::Person, 0.5);
+        }
         if c.acronym {
             self.add(EntityKind::Org, 2.0);
         }

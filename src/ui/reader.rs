@@ -16,7 +16,7 @@ use super::text::{fit, is_highlighted};
 use super::theme::Theme;
 use crate::app::{AppState, Reader, reader};
 use crate::extract::tokens::tokenize;
-use crate::model::{Article, Corpus};
+use crate::model::{Article, Corpus, EntityMention};
 
 pub fn draw(
     f: &mut Frame,
@@ -105,12 +105,13 @@ fn origin(a: &Article) -> String {
 fn styled_line<'a>(
     text: &'a str,
     line: Range<usize>,
-    a: &Article,
+    mentions: &[&EntityMention],
     corpus: &Corpus,
     state: &AppState,
     r: &Reader,
     theme: &Theme,
 ) -> Line<'a> {
+    let a = corpus.article(r.article);
     let mark = r.sentence.and_then(|s| a.sentences.get(s)).cloned();
     let base_at = |pos: usize| {
         let mut s = Style::new();
@@ -124,8 +125,7 @@ fn styled_line<'a>(
     let seg = &text[line.clone()];
     for t in tokenize(seg) {
         let (ts, te) = (line.start + t.start, line.start + t.end);
-        let mention = a
-            .mentions
+        let mention = mentions
             .iter()
             .find(|m| m.span.start <= ts && te <= m.span.end);
         let style = if is_highlighted(t.text, &state.view.highlights) {
@@ -147,6 +147,22 @@ fn styled_line<'a>(
     Line::from(spans)
 }
 
+/// The article's mentions that overlap the lines shown: each token on
+/// screen is then looked up among these few, not among all of an article
+/// that may hold a million.
+fn mentions_within<'a>(a: &'a Article, lines: &[Range<usize>]) -> Vec<&'a EntityMention> {
+    let (Some(start), Some(end)) = (
+        lines.iter().map(|l| l.start).min(),
+        lines.iter().map(|l| l.end).max(),
+    ) else {
+        return Vec::new();
+    };
+    a.mentions
+        .iter()
+        .filter(|m| m.span.start < end && m.span.end > start)
+        .collect()
+}
+
 fn draw_body(
     f: &mut Frame,
     area: Rect,
@@ -160,20 +176,31 @@ fn draw_body(
         .borders(Borders::BOTTOM | Borders::LEFT | Borders::RIGHT)
         .border_style(theme.border(true));
     let inner = block.inner(area);
-    let lines = reader::wrap(
-        &a.text,
-        reader::text_width(state.size.0).min(inner.width.saturating_sub(1) as usize),
-    );
+    let width = reader::text_width(state.size.0).min(inner.width.saturating_sub(1) as usize);
     let rows = inner.height as usize;
-    let first = r.scroll.min(lines.len().saturating_sub(rows));
-    let shown: Vec<Line> = lines[first..lines.len().min(first + rows)]
+    // Only the lines on screen are asked for (and wrapped, once per width).
+    let known = r
+        .wrap
+        .count_up_to(&a.text, &a.text_key, width, r.scroll.saturating_add(rows));
+    let first = r.scroll.min(known.saturating_sub(rows));
+    let lines = r
+        .wrap
+        .lines(&a.text, &a.text_key, width, first..first + rows);
+    let mentions = mentions_within(a, &lines);
+    let shown: Vec<Line> = lines
         .iter()
-        .map(|l| styled_line(&a.text, l.clone(), a, corpus, state, r, theme))
+        .map(|l| styled_line(&a.text, l.clone(), &mentions, corpus, state, r, theme))
         .collect();
-    let more = if first + rows < lines.len() {
-        format!(" {}/{} ↓ ", first + rows, lines.len())
+    let more = if r.wrap.is_complete(&a.text, &a.text_key, width) {
+        let total = r.wrap.count_up_to(&a.text, &a.text_key, width, usize::MAX);
+        if first + rows < total {
+            format!(" {}/{} ↓ ", first + rows, total)
+        } else {
+            " end ".to_string()
+        }
     } else {
-        " end ".to_string()
+        // The rest is not wrapped yet: its length in lines is unknown.
+        format!(" {} ↓ ", first + rows)
     };
     f.render_widget(
         Paragraph::new(shown)

@@ -25,6 +25,12 @@ const MONTHS_WEEKDAYS: &str = include_str!("../data/months_weekdays.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const CUES: &str = include_str!("../data/cues.txt");
 const TRIGGERS: &str = include_str!("../data/triggers.txt");
+// Generated from data packages by scripts/gazetteer/generate.py.
+const GENERATED_COUNTRIES: &str = include_str!("../data/generated_countries.txt");
+const GENERATED_REGIONS: &str = include_str!("../data/generated_regions.txt");
+const GENERATED_CITIES: &str = include_str!("../data/generated_cities.txt");
+const GENERATED_LANGUAGES: &str = include_str!("../data/generated_languages.txt");
+const GENERATED_FIRST_NAMES: &str = include_str!("../data/generated_first_names.txt");
 
 /// Parses every embedded file; see [`Gazetteer::build`].
 pub(super) fn build() -> (Gazetteer, Vec<String>) {
@@ -45,6 +51,15 @@ pub(super) fn build() -> (Gazetteer, Vec<String>) {
     b.demonyms();
     b.triggers();
     b.cues();
+    // What may follow a title is a hand-kept name, not any town of the
+    // world: complements are taken before the generated names come.
+    b.complements();
+    // After the hand-kept names, which keep their meaning, and the
+    // stopwords and demonyms, which generated names may not be.
+    b.generated_places(GENERATED_COUNTRIES, Country);
+    b.generated_places(GENERATED_REGIONS, Region);
+    b.generated_places(GENERATED_CITIES, City);
+    b.generated_words();
     b.finish()
 }
 
@@ -114,9 +129,104 @@ impl Builder {
                 canonical,
                 kind,
                 place,
+                country: None,
                 source: file,
                 line,
             });
+        }
+    }
+
+    /// A generated place file: `CODE | name | name...` a line (see
+    /// scripts/gazetteer/generate.py). Generated data never overrides the
+    /// hand-kept lists and reports no conflict: a line joins the hand-kept
+    /// place of the same kind that has one of its names (giving it its
+    /// country); a name that is already another referent's stays that
+    /// referent's, and this place becomes its other reading. Stopwords are
+    /// and demonyms are no names.
+    fn generated_places(&mut self, text: &'static str, place: PlaceKind) {
+        self.g.names.reserve(text.len() / 16);
+        let file = match place {
+            PlaceKind::Country => "generated_countries.txt",
+            PlaceKind::Region => "generated_regions.txt",
+            PlaceKind::City => "generated_cities.txt",
+        };
+        for (line, entry) in entries(text) {
+            let mut items = fields(entry, '|');
+            let country = items.next().filter(|c| *c != "-");
+            let names: Vec<(&'static str, String)> = items
+                .map(|n| (n, fold_name(n)))
+                .filter(|(_, key)| {
+                    !self.g.stopwords.contains(key) && !self.g.demonyms.contains(key)
+                })
+                .collect();
+            let Some(&(canonical, _)) = names.first() else {
+                continue;
+            };
+            let joined = names.iter().find_map(|(_, key)| {
+                let &i = self.g.names.get(key)?;
+                let r = &self.g.referents[i];
+                let same = r.kind == EntityKind::Place
+                    && r.place == Some(place)
+                    && (r.country.is_none() || r.country == country);
+                same.then_some(i)
+            });
+            let index = joined.unwrap_or(self.g.referents.len());
+            for (_, key) in names {
+                match self.g.names.get(&key) {
+                    None => {
+                        self.g.names.insert(key, index);
+                    }
+                    Some(&i) if i == index => {}
+                    Some(_) => self.g.other_readings.entry(key).or_default().push(index),
+                }
+            }
+            match joined {
+                Some(i) => {
+                    let r = &mut self.g.referents[i];
+                    r.country = r.country.or(country);
+                }
+                None => self.g.referents.push(Referent {
+                    canonical,
+                    kind: EntityKind::Place,
+                    place: Some(place),
+                    country,
+                    source: file,
+                    line,
+                }),
+            }
+        }
+    }
+
+    /// The generated word lists, after the demonyms: language names count
+    /// as demonyms (never an entity alone), unless they are names, first
+    /// names or stopwords; generated first names (`Name | countries`) are
+    /// given names (see [`Gazetteer::is_given_name`]) unless they are
+    /// stopwords, demonyms, hand-kept first names or known names (`Africa`
+    /// is a Spanish given name, but `Africa Corps` is no person).
+    fn generated_words(&mut self) {
+        for (_, entry) in entries(GENERATED_LANGUAGES) {
+            let key = fold_name(entry);
+            let g = &self.g;
+            let taken = g.names.contains_key(&key)
+                || g.first_names.contains(&key)
+                || g.stopwords.contains(&key);
+            if !taken {
+                self.g.demonyms.insert(key);
+            }
+        }
+        for (_, entry) in entries(GENERATED_FIRST_NAMES) {
+            let Some(name) = fields(entry, '|').next() else {
+                continue;
+            };
+            let key = fold_name(name);
+            let g = &self.g;
+            let taken = g.stopwords.contains(&key)
+                || g.demonyms.contains(&key)
+                || g.first_names.contains(&key)
+                || g.names.contains_key(&key);
+            if !taken {
+                self.g.given_names.insert(key);
+            }
         }
     }
 
@@ -219,17 +329,10 @@ impl Builder {
         }
     }
 
-    fn finish(mut self) -> (Gazetteer, Vec<String>) {
+    /// The words that may follow a title (see `cues`): the names known so
+    /// far, demonyms, complements and organisation heads.
+    fn complements(&mut self) {
         let g = &mut self.g;
-        g.max_title_words = max_words(g.titles.iter());
-        g.max_complement_words = max_words(
-            g.names
-                .keys()
-                .chain(&g.demonyms)
-                .chain(&g.title_complements)
-                .chain(&g.org_heads),
-        );
-        g.title_tails = tails(g.titles.iter());
         let complements = || {
             g.names
                 .keys()
@@ -237,20 +340,24 @@ impl Builder {
                 .chain(&g.title_complements)
                 .chain(&g.org_heads)
         };
+        g.max_complement_words = max_words(complements());
         g.complement_tails = tails(complements());
-        g.name_first_words = g
-            .names
-            .keys()
-            .filter_map(|k| k.split(' ').next())
-            .map(str::to_string)
-            .collect();
-        g.name_last_words = g
-            .names
-            .keys()
-            .filter_map(|k| k.split(' ').next_back())
-            .map(str::to_string)
-            .collect();
+    }
+
+    fn finish(mut self) -> (Gazetteer, Vec<String>) {
+        let g = &mut self.g;
+        g.max_title_words = max_words(g.titles.iter());
+        g.title_tails = tails(g.titles.iter());
+        for key in g.names.keys() {
+            if let Some(first) = key.split(' ').next() {
+                g.name_first_words.insert(first);
+            }
+            if let Some(last) = key.split(' ').next_back() {
+                g.name_last_words.insert(last);
+            }
+        }
         g.first_name_shapes = Shapes::of(g.first_names.iter());
+        g.given_name_shapes = Shapes::of(g.given_names.iter());
         g.demonym_shapes = Shapes::of(g.demonyms.iter());
         g.stopword_shapes = Shapes::of(g.stopwords.iter());
         g.month_weekday_shapes = Shapes::of(g.months_weekdays.iter());

@@ -35,6 +35,8 @@ mod load;
 mod triggers;
 
 #[cfg(test)]
+mod generated_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::LazyLock;
@@ -63,6 +65,9 @@ struct Referent {
     canonical: &'static str,
     kind: EntityKind,
     place: Option<PlaceKind>,
+    /// ISO 3166-1 code of the country a place lies in (its own, for a
+    /// country), where a generated file says it.
+    country: Option<&'static str>,
     /// Data file and line, for reports.
     source: &'static str,
     line: usize,
@@ -77,7 +82,13 @@ pub struct Gazetteer {
     names: HashMap<String, usize>,
     /// Names marked `=` in the data, exactly as written → index in `referents`.
     exact_names: HashMap<&'static str, usize>,
+    /// Keys of `names` that generated files also give to other places
+    /// (`georgia`: the country, then the US state) → those referents.
+    other_readings: HashMap<String, Vec<usize>>,
     first_names: HashSet<String>,
+    /// Generated first names not in `first_names`: given names somewhere,
+    /// and sometimes family names elsewhere (`Erdogan`, `Abbas`).
+    given_names: HashSet<String>,
     demonyms: HashSet<String>,
     /// Includes the months and weekdays.
     stopwords: HashSet<String>,
@@ -94,10 +105,11 @@ pub struct Gazetteer {
     title_tails: HashSet<String>,
     complement_tails: HashSet<String>,
     /// The first and the last word of every key of `names`.
-    name_first_words: HashSet<String>,
-    name_last_words: HashSet<String>,
+    name_first_words: WordHashes,
+    name_last_words: WordHashes,
     /// The [`Shapes`] of the word lists, checked before hashing a word.
     first_name_shapes: Shapes,
+    given_name_shapes: Shapes,
     demonym_shapes: Shapes,
     stopword_shapes: Shapes,
     month_weekday_shapes: Shapes,
@@ -138,7 +150,7 @@ impl Gazetteer {
         // (A leading `l'`, `d'` may be glued to the name's first word, and
         // makes the last one when the name has one word.)
         let mut buf = [0u8; 32];
-        let known = |words: &HashSet<String>, w: &str| {
+        let known = |words: &WordHashes, w: &str| {
             words.contains(w)
                 || ["l'", "d'"]
                     .iter()
@@ -189,11 +201,47 @@ impl Gazetteer {
         self.referent(name).and_then(|r| r.place)
     }
 
+    /// The ISO 3166-1 code of the country of a known place (`Kharkiv` →
+    /// `UA`, `Allemagne` → `DE`), when the generated data gives one.
+    pub fn country(&self, name: &str) -> Option<&'static str> {
+        self.referent(name).and_then(|r| r.country)
+    }
+
+    /// Every place a name may be, first the one [`Gazetteer::place_kind`]
+    /// answers, with its country: `Georgia` is the country `GE`, then a
+    /// region of `US`. Compared with `fold_name`, as written (no article
+    /// is dropped).
+    pub fn place_readings(&self, name: &str) -> Vec<(PlaceKind, Option<&'static str>)> {
+        let first = self.referent(name).into_iter();
+        let others = with_fold_name(name, |key| self.other_readings.get(key).cloned());
+        first
+            .chain(
+                others
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|i| &self.referents[i]),
+            )
+            .filter_map(|r| Some((r.place?, r.country)))
+            .collect()
+    }
+
     /// A known first name (`Recep`, `Sergueï` = `Sergei`..., `Jean-Yves`).
     pub fn is_first_name(&self, word: &str) -> bool {
         with_key(word, |k| {
             self.first_name_shapes.may_hold(k) && self.first_names.contains(k)
         })
+    }
+
+    /// A first name or any given name of the generated list (`Imogen`,
+    /// `Kenji`, `Olena`): the first word of a longer name that is likely a
+    /// person. Weaker than [`Gazetteer::is_first_name`]: some of these are
+    /// family names too (`Erdogan`, `Abbas`), so a word alone that is only
+    /// a given name may still be someone's surname.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.is_first_name(word)
+            || with_key(word, |k| {
+                self.given_name_shapes.may_hold(k) && self.given_names.contains(k)
+            })
     }
 
     /// A demonym or nationality adjective, any inflection and case
@@ -234,6 +282,27 @@ impl Gazetteer {
         with_key(word, |k| {
             self.place_preposition_shapes.may_hold(k) && self.place_prepositions.contains(k)
         })
+    }
+}
+
+/// The hashes of a set of words: a pre-check that may say yes to a word
+/// not in the set, never no to one in it, and costs no allocation per word
+/// to build (the generated names have a hundred thousand words).
+#[derive(Debug, Default)]
+struct WordHashes(HashSet<u64>);
+
+impl WordHashes {
+    fn hash(word: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(word)
+    }
+
+    fn insert(&mut self, word: &str) {
+        self.0.insert(Self::hash(word));
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(&Self::hash(word))
     }
 }
 

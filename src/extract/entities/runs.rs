@@ -1,0 +1,66 @@
+//! Where one capitalised run holds several names, and where several runs
+//! are one name: a role between an organisation or place and a person
+//! (`London Mayor Sadiq Khan`, `Transport Secretary Heidi Alexander`), a
+//! person and their state (`Sherrod Brown of Ohio`), and English names
+//! whose words `and` joins (`Greater Manchester Fire and Rescue Service`).
+
+use super::SentenceScan;
+
+impl SentenceScan<'_> {
+    /// `London Mayor Sadiq Khan`: when the words before `k` end with a
+    /// title that is not the run's first word, and a person's name of two
+    /// words or more (or a known first name) starts at `k`, the words
+    /// before the title that the gazetteer knows (`London`). Returns where
+    /// that known part ends (`s` when none is known).
+    pub(super) fn before_title(&self, s: usize, k: usize, end: usize) -> Option<usize> {
+        let t = &self.tokens[k];
+        if !t.is_capitalised() || k <= s + 1 {
+            return None;
+        }
+        let person_follows = end - k >= 2 || self.gaz.is_first_name(t.text);
+        if !person_follows
+            || !self.gaz.ends_with_person_cue(self.text(s, k))
+            || self.gaz.ends_with_person_cue(self.tokens[s].text)
+        {
+            return None;
+        }
+        // Every word before `k` that ends a cue is part of the title
+        // (`Prime Minister`, `Secretary`); the longest known name left of it stays.
+        let known = (s + 1..k)
+            .rev()
+            .find(|&p| self.gaz.kind(self.text(s, p)).is_some())
+            .unwrap_or(s);
+        Some(known)
+    }
+
+    /// `Sherrod Brown of Ohio`: a name of two words or more, `of`, then a
+    /// known place, when the whole run is no known name and the first part
+    /// holds no organisation head (`Bank of England` stays whole). The
+    /// index of `of`.
+    pub(super) fn person_of_place(&self, s: usize, end: usize) -> Option<usize> {
+        if self.gaz.kind(self.text(s, end)).is_some() {
+            return None;
+        }
+        let of = (s + 2..end.saturating_sub(1)).find(|&k| self.tokens[k].text == "of")?;
+        let place = self.text(of + 1, end);
+        let is_place = self.gaz.kind(place) == Some(crate::extract::kind::EntityKind::Place);
+        let head_before = (s..of).any(|k| self.gaz.is_org_head(self.tokens[k].text));
+        let all_capitalised = (s..of).all(|k| self.tokens[k].is_capitalised());
+        (is_place && !head_before && all_capitalised).then_some(of)
+    }
+
+    /// `Fire and Rescue Service`: whether the run that starts after the
+    /// `and` at `j` continues the name that ends
+    /// there: when the name after it ends with an
+    /// organisation head (English puts the head last) and the name before
+    /// it is no person's.
+    pub(super) fn and_continues(&self, start: usize, j: usize, next_end: usize) -> bool {
+        let word = self.tokens[j].text;
+        if word != "and" || next_end <= j + 1 {
+            return false;
+        }
+        let last = self.tokens[next_end - 1].text;
+        let first = self.tokens[start].text;
+        self.gaz.is_org_head(last) && !self.gaz.is_first_name(first)
+    }
+}
