@@ -3,7 +3,7 @@
 //! of input paths, in `$XDG_CACHE_HOME/revue/` (else `~/.cache/revue/`),
 //! keyed by everything the model depends on (see [`key`]); a file for
 //! other inputs, or a damaged one, is rebuilt over, never trusted (see
-//! [`file`]). Only corpora read from paths are cached: the seeds built
+//! `file`). Only corpora read from paths are cached: the seeds built
 //! into the binary take no time to build.
 //!
 //! The payload is the corpus and the index in bincode, cut into sections
