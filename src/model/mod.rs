@@ -6,6 +6,9 @@ mod aliases;
 mod build;
 mod dates;
 mod events;
+mod renderings;
+mod translit;
+mod votes;
 
 use std::ops::Range;
 use std::path::PathBuf;
