@@ -47,7 +47,7 @@ pub enum Source {
 pub fn find_corpus(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Source {
     match corpus_paths(cli_paths, loaded) {
         Some(paths) => {
-            let options = loaded.config.corpus.ingest_options();
+            let options = loaded.config.ingest_options();
             let found = ingest::find_with(&paths, &options);
             Source::Files {
                 paths,
@@ -264,8 +264,11 @@ fn look_up<M>(
         return cached;
     };
     let options = build_options(loaded);
-    let extensions = &loaded.config.corpus.extensions;
-    let Some(cache) = cache::Cache::new(dir, paths, extensions, found, &options) else {
+    // `[ingest]` changes what the same files give: it is keyed with the
+    // extensions, as one more entry no extension can spell (it has a `=`).
+    let mut extensions = loaded.config.corpus.extensions.clone();
+    extensions.push(format!("ingest={:?}", loaded.config.ingest));
+    let Some(cache) = cache::Cache::new(dir, paths, &extensions, found, &options) else {
         return cached;
     };
     match read(&cache) {

@@ -448,7 +448,7 @@ fn check(
         say("no paths given: the built-in seed articles, which are fine")?;
         return Ok(ExitCode::SUCCESS);
     };
-    let reports = revue::ingest::check(&paths, &loaded.config.corpus.ingest_options());
+    let reports = revue::ingest::check(&paths, &loaded.config.ingest_options());
     let mut out = BufWriter::new(io::stdout().lock());
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     for r in &reports {
@@ -459,8 +459,26 @@ fn check(
         } else {
             format!(" ({})", r.notes.join("; "))
         };
-        if r.is_ok() {
-            writeln!(out, "{path}: ok, {}{notes}", plural(r.articles, "article"))?;
+        // The format, for every format but plain text (whose lines stay
+        // as they were), and what its articles carry.
+        let format = r
+            .format
+            .filter(|f| *f != revue::ingest::Format::Text)
+            .map(|f| format!("{} ", f.name()))
+            .unwrap_or_default();
+        let found = if r.found.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", printable(&r.found.join(", ")))
+        };
+        if r.skipped {
+            writeln!(out, "{path}: skipped, not a format revue reads")?;
+        } else if r.is_ok() {
+            writeln!(
+                out,
+                "{path}: {format}ok, {}{found}{notes}",
+                plural(r.articles, "article")
+            )?;
         } else {
             let read = if r.articles > 0 {
                 format!(" [{} read]", plural(r.articles, "article"))
@@ -469,18 +487,25 @@ fn check(
             };
             writeln!(
                 out,
-                "{path}: {}{read}{notes}",
+                "{path}: {format}{}{read}{found}{notes}",
                 printable(&r.problems.join("; "))
             )?;
         }
     }
     let bad = reports.iter().filter(|r| !r.is_ok()).count();
+    let skipped = reports.iter().filter(|r| r.skipped).count();
+    let read = reports.len() - skipped;
     let articles: usize = reports.iter().map(|r| r.articles).sum();
+    let skipped = if skipped > 0 {
+        format!("; {skipped} skipped (not a format revue reads)")
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{}: {} fine, {} with problems; {}",
-        plural(reports.len(), "input"),
-        reports.len() - bad,
+        "{}: {} fine, {} with problems; {}{skipped}",
+        plural(read, "input"),
+        read - bad,
         bad,
         plural(articles, "article")
     )?;

@@ -170,5 +170,9 @@ pub const HELP: &[(&str, &str)] = &[
         "articles naming an entity · events of a type",
     ),
     ("date: lang:", "date:2017-11  date:2015..2017  lang:fr"),
+    (
+        "source: author:",
+        "source:vigie  author:kerbrat (outlet, byline)",
+    ),
     ("is:", "is:unread is:read is:starred is:flagged"),
 ];

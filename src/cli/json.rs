@@ -11,6 +11,8 @@ use crate::search::View;
 
 #[derive(Serialize)]
 struct ExportArticle<'a> {
+    /// The article's byline, from its page, feed, export or message.
+    author: Option<&'a str>,
     date: Option<String>,
     date_precision: Option<&'static str>,
     date_source: &'static str,
@@ -21,7 +23,21 @@ struct ExportArticle<'a> {
     /// Review marks (all false when none are stored or `--no-state`).
     marks: ExportMarks,
     part: usize,
+    /// The publication moment with its zone (RFC 3339), when the format
+    /// gave one.
+    published: Option<String>,
+    /// The outlet (site, feed, sender) and the format read.
+    source: ExportSource<'a>,
+    /// The item carried only a summary, not the article's text.
+    summary_only: bool,
     title: &'a str,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ExportSource<'a> {
+    format: &'static str,
+    name: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -158,6 +174,14 @@ fn export_article<'a>(corpus: &'a Corpus, id: ArticleId, marks: &[Marks]) -> Exp
         file: &a.file,
         part: a.part,
         title: &a.headline,
+        author: a.source.author.as_deref(),
+        url: a.source.url.as_deref(),
+        published: a.source.published.map(|t| t.to_string()),
+        summary_only: a.source.summary_only,
+        source: ExportSource {
+            format: a.source.format.name(),
+            name: a.source.label(),
+        },
         date: a.date.map(|d| d.to_string()),
         date_precision: a.date.map(|d| d.precision().as_str()),
         date_source: a.date_source.as_str(),

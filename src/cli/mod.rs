@@ -63,7 +63,7 @@ pub struct Global {
     /// When to use colour: auto is on a terminal without NO_COLOR.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Review marks file (default: [state] path of config.toml, else
+    /// Review marks file (default: `[state]` path of config.toml, else
     /// $XDG_STATE_HOME/revue/state.json, else ~/.local/state/revue/state.json).
     #[arg(long, global = true, value_name = "PATH", conflicts_with = "no_state")]
     pub state: Option<PathBuf>,

@@ -46,6 +46,9 @@ pub struct Config {
     pub state: StateConfig,
     #[serde(default)]
     pub cache: CacheConfig,
+    /// `[ingest]`: how files of each format are read.
+    #[serde(default)]
+    pub ingest: IngestConfig,
 }
 
 /// `[cache]`: the on-disk cache of the built model.
@@ -113,12 +116,33 @@ impl Default for CorpusConfig {
 }
 
 impl CorpusConfig {
-    /// How ingest reads the corpus under these settings.
+    /// How ingest reads the corpus under these settings (and the
+    /// defaults of `[ingest]`: [`Config::ingest_options`] adds those).
     pub fn ingest_options(&self) -> crate::ingest::Options {
         crate::ingest::Options {
             extensions: self.extensions.clone(),
             max_file_bytes: self.max_file_size.0,
             follow_links: self.follow_links,
+            json: Box::default(),
+        }
+    }
+}
+
+/// `[ingest]`: how files of each format are read.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IngestConfig {
+    /// `[ingest.json]`: field names of JSON exports.
+    #[serde(default)]
+    pub json: crate::ingest::json::JsonFields,
+}
+
+impl Config {
+    /// How ingest reads the corpus: `[corpus]` and `[ingest]` together.
+    pub fn ingest_options(&self) -> crate::ingest::Options {
+        crate::ingest::Options {
+            json: Box::new(self.ingest.json.clone()),
+            ..self.corpus.ingest_options()
         }
     }
 }
@@ -138,7 +162,7 @@ fn extensions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> 
     let raw = Vec::<String>::deserialize(d)?;
     if raw.is_empty() {
         return Err(D::Error::custom(
-            "no extensions: leave the key out for the defaults (txt, text, md)",
+            "no extensions: leave the key out for the defaults (those of every format)",
         ));
     }
     raw.iter()
@@ -563,8 +587,17 @@ mod tests {
         let c = parse_str("[corpus]\npaths = [\"seeds\"]\n[aliases]\n\"Jean Dupont\" = [\"JD\"]\n")
             .unwrap();
         assert_eq!(c.corpus.paths, [PathBuf::from("seeds")]);
-        assert_eq!(c.corpus.extensions, ["txt", "text", "md"]);
+        assert_eq!(c.corpus.extensions, crate::ingest::format::EXTENSIONS);
         assert_eq!(c.aliases["Jean Dupont"], ["JD"]);
+    }
+
+    #[test]
+    fn json_fields_are_set_and_checked() {
+        let c = parse_str("[ingest.json]\ntitle = \"meta.heading\"\n").unwrap();
+        assert_eq!(c.ingest.json.title.as_deref(), Some("meta.heading"));
+        let e = parse_str("[ingest.json]\ntitle = \"t\"\nbdoy = \"b\"\n").unwrap_err();
+        assert!(e.contains("c.toml:3:1") && e.contains("bdoy"), "{e}");
+        assert!(e.contains("`body`") || e.contains("text"), "{e}");
     }
 
     #[test]

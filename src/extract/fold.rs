@@ -1,9 +1,9 @@
 //! Folding text for comparison: lower case, no diacritics, one kind of
 //! apostrophe and hyphen. `Erdoğan`, `ERDOGAN` and `erdogan` fold alike.
 //!
-//! Folding is defined by [`fold_slow`] (NFKD, combining marks dropped, a few
+//! Folding is defined by `fold_slow` (NFKD, combining marks dropped, a few
 //! letters spelled out, lower case). Most text folds character by character,
-//! so the folds of the characters below [`TABLE_END`] are computed once, by
+//! so the folds of the characters below `TABLE_END` are computed once, by
 //! that definition, into a table; a string with a character the table does
 //! not hold is folded the slow way as a whole. Both ways give the same text.
 

@@ -20,8 +20,25 @@ use rayon::prelude::*;
 
 use super::{Options, Warning};
 
-/// Extensions read when walking a folder.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+/// Extensions read when walking a folder: those of every format.
+pub const ARTICLE_EXTENSIONS: &[&str] = super::format::EXTENSIONS;
+
+/// An "extension" that takes every file (for `revue check`, which lists
+/// what it skips).
+pub const ANY: &str = "*";
+
+/// Whether a folder walk with `extensions` reads this file: one of the
+/// extensions, or none at all (a saved page or feed without a name's
+/// help, which its content then identifies). Hidden files are not read.
+pub fn takes(p: &Path, extensions: &[String]) -> bool {
+    has_extension(p, extensions) || is_bare(p)
+}
+
+fn is_bare(p: &Path) -> bool {
+    p.extension().is_none()
+        && p.file_name()
+            .is_some_and(|n| !n.as_bytes().starts_with(b"."))
+}
 
 pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
     files_with(paths, &Options::default(), warnings)
@@ -153,7 +170,7 @@ impl Walk<'_> {
             match meta {
                 Ok(m) if is_link && !self.may_follow(&child, &m) => {}
                 Ok(m) if m.is_dir() => self.dir(&child, &m),
-                Ok(m) if m.is_file() && has_extension(&child, &self.options.extensions) => {
+                Ok(m) if m.is_file() && takes(&child, &self.options.extensions) => {
                     self.file(&child, m)
                 }
                 Ok(_) => {}
@@ -213,9 +230,11 @@ fn is_loop(e: &std::io::Error) -> bool {
 }
 
 fn has_extension(p: &Path, extensions: &[String]) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        extensions
+            .iter()
+            .any(|x| x == ANY || e.eq_ignore_ascii_case(x))
+    })
 }
 
 #[cfg(test)]

@@ -1,15 +1,31 @@
-//! Files to raw articles: discover files, decode them, read the header,
-//! split on `*****`, find a headline. No extraction happens here. A file
-//! that cannot be read as articles (missing, unreadable, binary, empty) is
-//! a warning and is skipped; nothing else is lost. [`check`] reports the
-//! same per file, for `revue check`.
+//! Files to raw articles: discover files, tell their [`Format`], and read
+//! each with its adapter — plain text here (decode, header, split on
+//! `*****`, headline), pages, feeds, JSON exports and mail in a module of
+//! their own (`read_as` is the one place that maps a format to its
+//! adapter). No extraction happens here. A file that cannot be read as
+//! articles (missing, unreadable, binary, empty, malformed) is a warning
+//! and is skipped; nothing else is lost. [`check`] reports the same per
+//! file, for `revue check`. A fetcher would hand its downloads to the same
+//! seam, as files in a folder.
 
+pub mod charset;
 pub mod decode;
+pub mod dedupe;
 pub mod discover;
+pub mod feed;
+pub mod format;
 pub mod header;
 pub mod headline;
+pub mod html;
 pub mod ids;
+pub mod item;
+pub mod json;
+pub mod mail;
+pub mod source;
 pub mod split;
+
+pub use format::Format;
+pub use source::{Source, Timestamp};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -40,6 +56,8 @@ pub struct RawArticle {
     pub has_title: bool,
     /// The article's text (title line included, header excluded).
     pub text: String,
+    /// Where it came from (the format alone for plain text).
+    pub source: Source,
 }
 
 impl RawArticle {
@@ -89,6 +107,9 @@ pub struct Options {
     /// Whether symlinks inside a folder are followed wherever they lead;
     /// by default only those that stay inside the corpus paths are.
     pub follow_links: bool,
+    /// Field names of JSON exports (`[ingest.json]`), boxed: most runs
+    /// name none.
+    pub json: Box<json::JsonFields>,
 }
 
 /// The default of `[corpus] max_file_size`: far above any article, far
@@ -104,6 +125,7 @@ impl Default for Options {
                 .collect(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             follow_links: false,
+            json: Box::default(),
         }
     }
 }
@@ -167,19 +189,22 @@ pub fn read_found(found: Found, options: &Options) -> Ingested {
     let reads: Vec<FileRead> = files
         .par_iter()
         .zip(&names)
-        .map(|(path, name)| read_file_named(path, name, options.max_file_bytes))
+        .map(|(path, name)| read_file_named(path, name, options))
         .collect();
     let mut articles = Vec::new();
     for (path, read) in files.iter().zip(reads) {
         warnings.extend(read.problems.into_iter().map(|m| Warning::new(path, m)));
         articles.extend(read.articles);
     }
+    let (articles, _merged) = dedupe::merge(articles);
     Ingested { articles, warnings }
 }
 
 /// What reading one file gave.
 #[derive(Debug, Default)]
 pub struct FileRead {
+    /// The format it was read as; `None`: not one revue reads (skipped).
+    pub format: Option<Format>,
     pub articles: Vec<RawArticle>,
     /// What went wrong (each one a warning).
     pub problems: Vec<String>,
@@ -189,20 +214,25 @@ pub struct FileRead {
     pub notes: Vec<String>,
 }
 
+/// How many first bytes tell a file's format.
+const SNIFF: usize = 4096;
+
 /// Reads one article file, named by its file name: a binary or
 /// unreadable file, or one that is not a regular file (a FIFO, a device),
-/// is a problem and gives no article; one over `max_bytes` is read up to
-/// there, with a problem.
-pub fn read_file(path: &Path, max_bytes: u64) -> FileRead {
+/// is a problem and gives no article; one over `options.max_file_bytes` is
+/// read up to there, with a problem; one of no format revue reads is
+/// skipped with a note.
+pub fn read_file(path: &Path, options: &Options) -> FileRead {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    read_file_named(path, &name, max_bytes)
+    read_file_named(path, &name, options)
 }
 
 /// [`read_file`], its articles named `name` in the corpus (see [`ids`]).
-pub fn read_file_named(path: &Path, name: &str, max_bytes: u64) -> FileRead {
+pub fn read_file_named(path: &Path, name: &str, options: &Options) -> FileRead {
+    let max_bytes = options.max_file_bytes;
     let skipped = |why: String| FileRead {
         problems: vec![format!("skipped: {why}")],
         ..FileRead::default()
@@ -212,6 +242,12 @@ pub fn read_file_named(path: &Path, name: &str, max_bytes: u64) -> FileRead {
         Err(e) => return skipped(format!("cannot read: {e}")),
     };
     let mut bytes = capped.bytes;
+    let Some(format) = Format::detect(path, &bytes[..bytes.len().min(SNIFF)]) else {
+        return FileRead {
+            notes: vec!["skipped: not a format revue reads".to_string()],
+            ..FileRead::default()
+        };
+    };
     let cut = capped.cut_from.map(|size| {
         decode::cut_at_character(&mut bytes);
         format!(
@@ -223,14 +259,53 @@ pub fn read_file_named(path: &Path, name: &str, max_bytes: u64) -> FileRead {
     if let Some(why) = decode::binary(&bytes) {
         return skipped(why.to_string());
     }
-    let decoded = decode::decode(&bytes);
-    drop(bytes);
     // The name is shown and exported: it must not drive a terminal either.
     let name = decode::sanitize(name);
-    let (articles, mut problems, mut notes) = parse_file_noting(&name, path, &decoded.text);
-    problems.splice(0..0, cut.into_iter().chain(decoded.warning));
+    let mut read = read_as(format, &name, path, &bytes, options);
+    read.problems.splice(0..0, cut);
+    read
+}
+
+/// The one place a format meets its adapter.
+fn read_as(format: Format, name: &str, path: &Path, bytes: &[u8], options: &Options) -> FileRead {
+    let parsed = match format {
+        Format::Text => return read_text(name, path, bytes),
+        Format::Html => html::read(bytes),
+        Format::Feed => feed::read(bytes),
+        Format::Json => {
+            let decoded = decode::decode(bytes);
+            let mut p = json::read(&decoded.text, &options.json);
+            p.problems.splice(0..0, decoded.warning);
+            p
+        }
+        Format::Mail => mail::read_eml(bytes),
+        Format::Mbox => mail::read_mbox(bytes),
+    };
+    let item::Parsed {
+        items,
+        mut problems,
+        mut notes,
+    } = parsed;
+    let articles = item::to_articles(name, path, items, &mut notes);
+    if articles.is_empty() && problems.is_empty() {
+        problems.push("no article in the file".to_string());
+    }
+    FileRead {
+        format: Some(format),
+        articles,
+        problems,
+        notes,
+    }
+}
+
+/// A plain text file: decoded, then split into articles.
+fn read_text(name: &str, path: &Path, bytes: &[u8]) -> FileRead {
+    let decoded = decode::decode(bytes);
+    let (articles, mut problems, mut notes) = parse_file_noting(name, path, &decoded.text);
+    problems.splice(0..0, decoded.warning);
     notes.splice(0..0, decoded.notes);
     FileRead {
+        format: Some(Format::Text),
         articles,
         problems,
         notes,
@@ -241,7 +316,15 @@ pub fn read_file_named(path: &Path, name: &str, max_bytes: u64) -> FileRead {
 #[derive(Debug)]
 pub struct FileReport {
     pub path: PathBuf,
+    /// The format the file was read as; `None` for a path that gave no
+    /// file and for a file of no format revue reads.
+    pub format: Option<Format>,
+    /// Whether the file was skipped for its format (not a problem).
+    pub skipped: bool,
     pub articles: usize,
+    /// What the articles carry beyond their text (outlet, dates, links,
+    /// authors), for formats that carry anything.
+    pub found: Vec<String>,
     pub problems: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -254,30 +337,89 @@ impl FileReport {
 
 /// Reads what [`load_with`] reads and reports on every file and on every
 /// path that gave no file (missing, unreadable, a symlink loop), in path
-/// order. No extraction is done.
+/// order; files of other extensions under the folders are listed as
+/// skipped. No extraction is done.
 pub fn check(paths: &[PathBuf], options: &Options) -> Vec<FileReport> {
     let mut warnings = Vec::new();
-    let files = discover::files_with(paths, options, &mut warnings);
+    let every = Options {
+        extensions: vec![discover::ANY.to_string()],
+        ..options.clone()
+    };
+    let files = discover::files_with(paths, &every, &mut warnings);
     let mut reports: Vec<FileReport> = warnings
         .into_iter()
         .map(|w| FileReport {
             path: w.path,
+            format: None,
+            skipped: false,
             articles: 0,
+            found: Vec::new(),
             problems: vec![w.message],
             notes: Vec::new(),
         })
         .collect();
-    for path in files {
-        let read = read_file(&path, options.max_file_bytes);
+    let named = |p: &Path| paths.iter().any(|g| g == p);
+    let reads: Vec<(PathBuf, Option<FileRead>)> = files
+        .into_par_iter()
+        .map(|path| {
+            let taken = named(&path) || discover::takes(&path, &options.extensions);
+            let read = taken.then(|| read_file(&path, options));
+            (path, read)
+        })
+        .collect();
+    for (path, read) in reads {
+        let read = read.unwrap_or_default();
         reports.push(FileReport {
             path,
+            format: read.format,
+            skipped: read.format.is_none() && read.problems.is_empty(),
             articles: read.articles.len(),
+            found: found_in(&read.articles),
             problems: read.problems,
             notes: read.notes,
         });
     }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     reports
+}
+
+/// What a file's articles carry: their outlets, how many are dated, have
+/// a link, an author, only a summary. Nothing for plain text, which
+/// carries none of it.
+fn found_in(articles: &[RawArticle]) -> Vec<String> {
+    if articles.iter().all(|a| a.source.format == Format::Text) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut outlets: Vec<&str> = articles.iter().filter_map(|a| a.source.label()).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    match outlets.as_slice() {
+        [] => {}
+        [one] => out.push(format!("source {one}")),
+        [first, rest @ ..] => out.push(format!("sources {first} and {} more", rest.len())),
+    }
+    let count = |what: &str, n: usize| (n > 0).then(|| format!("{n} {what}"));
+    out.extend(count(
+        "dated",
+        articles.iter().filter(|a| a.published.is_some()).count(),
+    ));
+    out.extend(count(
+        "with a URL",
+        articles.iter().filter(|a| a.source.url.is_some()).count(),
+    ));
+    out.extend(count(
+        "with an author",
+        articles
+            .iter()
+            .filter(|a| a.source.author.is_some())
+            .count(),
+    ));
+    out.extend(count(
+        "summary only",
+        articles.iter().filter(|a| a.source.summary_only).count(),
+    ));
+    out
 }
 
 /// The seed articles built into the binary, for a first run anywhere.
@@ -382,6 +524,7 @@ fn parse_file_noting(
             headline: h.text,
             has_title: h.is_title,
             text: t.to_string(),
+            source: Source::new(Format::Text),
         });
     }
     if articles.is_empty() {

@@ -74,6 +74,8 @@ pub struct Article {
     pub headline: String,
     /// The headline is the text's first line (not a lede standing in).
     pub has_title: bool,
+    /// Where the article came from: outlet, URL, author, timestamps.
+    pub source: crate::ingest::Source,
     #[serde(with = "shared_text")]
     pub text: std::sync::Arc<str>,
     pub lang: Lang,

@@ -2,7 +2,7 @@
 //! word with the articles that contain it and the best field it appears
 //! in (headline, entity name, body), and the entity counts the entity pane
 //! sums. Exact terms find their articles through the words too (see
-//! `search::exact`): the index keeps no folded copy of the texts.
+//! `super::exact`): the index keeps no folded copy of the texts.
 //!
 //! Every list-of-lists is one flat array with offsets (`Lists`): a few
 //! large allocations instead of one per word or article, which keeps the

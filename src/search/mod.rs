@@ -190,6 +190,26 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
                     keep[i] &= a.lang == *l;
                 }
             }
+            Term::Source(name) => {
+                let name = fold(name);
+                for (i, a) in corpus.articles.iter().enumerate() {
+                    let s = &a.source;
+                    keep[i] &= [s.outlet.as_deref(), s.label()]
+                        .into_iter()
+                        .flatten()
+                        .any(|v| fold(v).contains(&name));
+                }
+            }
+            Term::Author(name) => {
+                let name = fold(name);
+                for (i, a) in corpus.articles.iter().enumerate() {
+                    keep[i] &= a
+                        .source
+                        .author
+                        .as_deref()
+                        .is_some_and(|v| fold(v).contains(&name));
+                }
+            }
         }
     }
     let articles = if ranked {

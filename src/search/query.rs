@@ -1,7 +1,8 @@
 //! The query language: space-separated terms that must all match.
 //! `word` fuzzy, `'word` exact substring, `!word` excludes, `@name` an
 //! entity, `#type` an event type, `date:2017-11` or `date:2015..2017` a
-//! date range, `lang:fr` a language.
+//! date range, `lang:fr` a language, `source:vigie` an outlet (its name or
+//! its site's host, `_` for a space), `author:kerbrat` a byline.
 
 use crate::extract::date::DatePoint;
 use crate::extract::kind::EventType;
@@ -20,6 +21,10 @@ pub enum Term {
     Is(Status),
     /// `event:12`: one event (by id), as drilling down into it gives.
     Event(u32),
+    /// `source:NAME`: articles whose outlet or site holds NAME.
+    Source(String),
+    /// `author:NAME`: articles whose byline holds NAME.
+    Author(String),
 }
 
 /// A review status an article may have.
@@ -119,6 +124,12 @@ fn parse_term(raw: &str) -> Result<Option<Term>, QueryError> {
             .map(|l| Some(Term::Lang(l)))
             .ok_or_else(|| QueryError(format!("unknown language `{rest}` (fr or en)")));
     }
+    if let Some(rest) = raw.strip_prefix("source:") {
+        return Ok(nonempty(&rest.replace('_', " ")).map(Term::Source));
+    }
+    if let Some(rest) = raw.strip_prefix("author:") {
+        return Ok(nonempty(&rest.replace('_', " ")).map(Term::Author));
+    }
     if let Some(rest) = raw.strip_prefix("event:") {
         return rest
             .parse()
@@ -192,6 +203,19 @@ mod tests {
         assert_eq!(q.terms[2], Term::Exclude("Trump".into()));
         assert_eq!(q.terms[4], Term::EventType(EventType::Meeting));
         assert_eq!(q.terms[6], Term::Lang(Lang::Fr));
+    }
+
+    #[test]
+    fn sources_and_authors() {
+        let (q, e) = parse("source:la_vigie author:Kerbrat source:");
+        assert!(e.is_empty());
+        assert_eq!(
+            q.terms,
+            [
+                Term::Source("la vigie".into()),
+                Term::Author("Kerbrat".into())
+            ]
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The article list: date with its precision (`~` for a guess), headline
-//! with search matches highlighted, and the source file.
+//! with search matches highlighted, and the source: the outlet when the
+//! format named one, else the file; the column yields to the headline on
+//! narrow screens.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,9 +38,16 @@ pub fn marks_label(m: Marks) -> String {
     )
 }
 
-/// A short tag for the source: the file's stem cut to 8, with `#part`
-/// (the folders of its corpus name left out: the reader shows them).
+/// Columns an outlet's name may take in a list.
+pub const OUTLET_WIDTH: usize = 16;
+
+/// A short tag for the source: the outlet cut to [`OUTLET_WIDTH`], else
+/// the file's stem cut to 8, with `#part` (the folders of its corpus name
+/// left out: the reader shows them).
 pub fn source_label(a: &Article) -> String {
+    if let Some(outlet) = a.source.label() {
+        return fit(outlet, OUTLET_WIDTH);
+    }
     let base = a.file.rsplit_once('/').map_or(a.file.as_str(), |(_, b)| b);
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
     let stem: String = stem.chars().take(8).collect();
@@ -68,7 +77,10 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
             let marks = state.marks_of(a.id);
             let date = pad(&date_label(a), 11);
             let source = source_label(a);
-            let show_source = width >= 44;
+            // A file tag shows from 44 columns; an outlet, longer, only
+            // where the headline keeps 24 columns: the source gives way.
+            let show_source = width >= 44
+                && (a.source.label().is_none() || width > MARKS_WIDTH + 11 + 24 + source.width());
             let room = width.saturating_sub(
                 MARKS_WIDTH + 11 + if show_source { source.width() + 1 } else { 0 },
             );

@@ -60,12 +60,15 @@ fn draw_header(f: &mut Frame, area: Rect, a: &Article, theme: &Theme) {
             });
     let lines = vec![
         Line::from(Span::styled(fit(&a.headline, w), theme.title())),
+        // Where it came from, for formats that say: outlet, byline, the
+        // moment with its zone, summary-only.
         Line::from(vec![
             Span::styled(date_label(a), theme.date()),
             Span::styled(
                 format!(
-                    " ({precision}, {})  {}  part {}  {}",
+                    " ({precision}, {})  {}{}  part {}  {}",
                     a.date_source.as_str(),
+                    origin(a),
                     a.file,
                     a.part,
                     a.lang
@@ -75,6 +78,26 @@ fn draw_header(f: &mut Frame, area: Rect, a: &Article, theme: &Theme) {
         ]),
     ];
     f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// `outlet · byline · moment · summary only  ` for articles whose format
+/// gave any of it; nothing for plain text.
+fn origin(a: &Article) -> String {
+    let s = &a.source;
+    let parts: Vec<String> = [
+        s.label().map(str::to_string),
+        s.author.as_ref().map(|v| format!("by {v}")),
+        s.published.map(|t| t.0.format("%H:%M %:z").to_string()),
+        s.summary_only.then(|| "summary only".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}  ", parts.join(" · "))
+    }
 }
 
 /// Style for each byte of the text that is part of an entity mention, a

@@ -1,0 +1,177 @@
+//! What every adapter but plain text gives: items (a title, a text, a
+//! source), turned into [`RawArticle`]s in one place, so that every format's
+//! text, title and metadata pass through the same sanitising and the same
+//! headline and date rules. A new format returns [`Parsed`] and needs
+//! nothing else from this file.
+
+use std::path::Path;
+
+use super::RawArticle;
+use super::decode::sanitize;
+use super::headline;
+use super::source::{Source, When};
+use crate::extract::date::DatePoint;
+
+/// One article as an adapter found it.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    pub title: Option<String>,
+    /// The article's text, paragraphs separated by blank lines.
+    pub text: String,
+    pub source: Source,
+    /// The publication day when the format gave a day without a time
+    /// (`source.published` dates the article when it is set).
+    pub day: Option<DatePoint>,
+}
+
+impl Item {
+    /// Records a publication date: a moment goes to the source, a day
+    /// alone dates the article without inventing a time.
+    pub fn set_published(&mut self, when: Option<When>) {
+        if let Some(w) = when {
+            self.source.published = w.stamp();
+            self.day = Some(w.day());
+        }
+    }
+}
+
+/// What an adapter read from one file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub items: Vec<Item>,
+    /// What went wrong (each one a warning naming the file).
+    pub problems: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl Parsed {
+    /// A file that gave nothing, for one reason.
+    pub fn failed(why: String) -> Parsed {
+        Parsed {
+            problems: vec![why],
+            ..Parsed::default()
+        }
+    }
+}
+
+/// The articles of a file's items: titles become the first line of the
+/// text (as a plain text file's title line is), the published time dates
+/// the article, empty items are dropped with a note.
+pub fn to_articles(
+    name: &str,
+    path: &Path,
+    items: Vec<Item>,
+    notes: &mut Vec<String>,
+) -> Vec<RawArticle> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut empty = 0;
+    for item in items {
+        let body = tidy(&sanitize(&item.text));
+        let title = item
+            .title
+            .map(|t| one_line(&sanitize(&t)))
+            .filter(|t| !t.is_empty());
+        if body.is_empty() && title.is_none() {
+            empty += 1;
+            continue;
+        }
+        let text = match &title {
+            // A body that repeats the title (a page's own <h1>) keeps it once.
+            Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}"),
+            _ => body,
+        };
+        let text = text.trim().to_string();
+        let (headline, has_title) = match title {
+            Some(t) => (t, true),
+            None => {
+                let h = headline::find(&text);
+                (h.text, h.is_title)
+            }
+        };
+        let source = clean_source(item.source);
+        let published = source.published.map(|t| t.day()).or(item.day);
+        out.push(RawArticle {
+            file: name.to_string(),
+            path: path.to_path_buf(),
+            part: out.len() + 1,
+            header_date: None,
+            published,
+            header_inherited: false,
+            headline,
+            has_title,
+            text,
+            source,
+        });
+    }
+    if empty > 0 {
+        notes.push(format!("{empty} item(s) without title or text skipped"));
+    }
+    out
+}
+
+/// Every string of a source, sanitised and on one line.
+fn clean_source(mut s: Source) -> Source {
+    for field in [&mut s.outlet, &mut s.url, &mut s.author, &mut s.guid] {
+        *field = field
+            .take()
+            .map(|v| one_line(&sanitize(&v)))
+            .filter(|v| !v.is_empty());
+    }
+    s
+}
+
+/// Whitespace runs made one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lines trimmed, runs of blank lines made one: extracted page text keeps
+/// its paragraphs and loses the indentation of the markup.
+pub fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for line in s.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(&line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::format::Format;
+    use crate::ingest::source::parse_when;
+
+    #[test]
+    fn items_become_titled_dated_clean_articles() {
+        let mut source = Source::new(Format::Feed);
+        source.outlet = Some("La \u{1b}[31mGazette\n".into());
+        source.published = parse_when("2026-11-30T07:45:00+01:00").and_then(|w| w.stamp());
+        let items = vec![
+            Item {
+                title: Some("Un  titre\u{202e}".into()),
+                text: "  Premier paragraphe.\n\n\n   Second.  ".into(),
+                source,
+                day: None,
+            },
+            Item::default(),
+        ];
+        let mut notes = Vec::new();
+        let a = to_articles("f.xml", Path::new("f.xml"), items, &mut notes);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].headline, "Un titre");
+        assert_eq!(a[0].text, "Un titre\n\nPremier paragraphe.\n\nSecond.");
+        assert_eq!(a[0].source.outlet.as_deref(), Some("La [31mGazette"));
+        assert_eq!(a[0].published.unwrap().to_string(), "2026-11-30");
+        assert_eq!(notes.len(), 1);
+    }
+}

@@ -1,0 +1,129 @@
+//! E-mail newsletters: one message in an `.eml` file, or a mailbox of them
+//! (mbox, each message after a `From ` line), read by `mail-parser`. Each
+//! message is one article: its subject the headline, its HTML part through
+//! the page text path (else its text part), its sender the source (the
+//! display name, else the address), its Date header the date with its zone.
+//! Attachments are not read.
+
+use chrono::{FixedOffset, TimeZone};
+
+use super::format::Format;
+use super::html::fragment_text;
+use super::item::{Item, Parsed};
+use super::source::{Source, Timestamp, When};
+
+/// Messages read from one mailbox (as feed items are capped, and why).
+pub const MAX_MESSAGES: usize = super::feed::MAX_ITEMS;
+
+/// Reads an `.eml` file.
+pub fn read_eml(bytes: &[u8]) -> Parsed {
+    let mut parsed = Parsed::default();
+    match message(bytes) {
+        Some(item) => parsed.items.push(item),
+        None => parsed
+            .problems
+            .push("not a readable e-mail message".to_string()),
+    }
+    parsed
+}
+
+/// Reads an mbox file.
+pub fn read_mbox(bytes: &[u8]) -> Parsed {
+    let mut parsed = Parsed::default();
+    let (mut bad, mut total) = (0, 0);
+    for m in mail_parser::mailbox::mbox::MessageIterator::new(bytes) {
+        total += 1;
+        if parsed.items.len() >= MAX_MESSAGES {
+            continue;
+        }
+        match m.ok().and_then(|m| message(m.contents())) {
+            Some(item) => parsed.items.push(item),
+            None => bad += 1,
+        }
+    }
+    if bad > 0 {
+        parsed
+            .problems
+            .push(format!("{bad} message(s) not readable, skipped"));
+    }
+    if total > MAX_MESSAGES {
+        parsed.problems.push(format!(
+            "{total} messages: the first {MAX_MESSAGES} read, the rest skipped"
+        ));
+    }
+    if total == 0 {
+        parsed
+            .problems
+            .push("no message (no `From ` line starts one)".to_string());
+    }
+    parsed
+}
+
+fn message(raw: &[u8]) -> Option<Item> {
+    let m = mail_parser::MessageParser::default().parse(raw)?;
+    let text = match m.body_html(0) {
+        Some(html) => fragment_text(&html),
+        None => m.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
+    };
+    let title = m.subject().map(str::to_string);
+    if title.is_none() && text.trim().is_empty() {
+        return None;
+    }
+    let mut source = Source::new(Format::Mail);
+    let sender = m.from().or(m.sender()).and_then(|a| a.first());
+    source.outlet = sender.and_then(|a| {
+        a.name()
+            .filter(|n| !n.trim().is_empty())
+            .or(a.address())
+            .map(str::to_string)
+    });
+    source.guid = m.message_id().map(|id| format!("<{id}>"));
+    let mut item = Item {
+        title,
+        text,
+        source,
+        day: None,
+    };
+    item.set_published(m.date().and_then(stamp).map(When::At));
+    Some(item)
+}
+
+/// A Date header as a timestamp in the sender's zone.
+fn stamp(d: &mail_parser::DateTime) -> Option<Timestamp> {
+    let secs = (i32::from(d.tz_hour) * 60 + i32::from(d.tz_minute)) * 60;
+    let zone = if d.tz_before_gmt {
+        FixedOffset::west_opt(secs)
+    } else {
+        FixedOffset::east_opt(secs)
+    }?;
+    let t = zone
+        .with_ymd_and_hms(
+            i32::from(d.year),
+            u32::from(d.month),
+            u32::from(d.day),
+            u32::from(d.hour),
+            u32::from(d.minute),
+            u32::from(d.second),
+        )
+        .single()?;
+    Some(Timestamp(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_gives_subject_sender_and_date() {
+        let raw = b"From: \"La Lettre du Matin\" <matin@lettre.example>\r\nSubject: =?utf-8?q?Les_titres_du_jour?=\r\nDate: Mon, 30 Nov 2026 06:30:00 +0100\r\nMessage-ID: <abc@lettre.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour.\r\n";
+        let p = read_eml(raw);
+        let i = &p.items[0];
+        assert_eq!(i.title.as_deref(), Some("Les titres du jour"));
+        assert_eq!(i.source.outlet.as_deref(), Some("La Lettre du Matin"));
+        assert_eq!(
+            i.source.published.unwrap().to_string(),
+            "2026-11-30T06:30:00+01:00"
+        );
+        assert_eq!(i.text.trim(), "Bonjour.");
+    }
+}
