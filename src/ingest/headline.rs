@@ -13,7 +13,7 @@ const TITLE_MAX_CHARS: usize = 140;
 const LEDE_MAX_CHARS: usize = 90;
 
 pub fn find(text: &str) -> Headline {
-    let text = text.trim_start();
+    let text = skip_labels(text.trim_start());
     let first_line = text.lines().next().unwrap_or("").trim();
     let has_more = text.trim_end().len() > first_line.len();
     if has_more && is_title_line(first_line) {
@@ -26,6 +26,30 @@ pub fn find(text: &str) -> Headline {
         text: shorten(first_sentence(first_line), LEDE_MAX_CHARS),
         is_title: false,
     }
+}
+
+/// The longest a section label runs (`POLITICS`, `EN DIRECT`, `BREAKING NEWS`).
+const LABEL_MAX_CHARS: usize = 40;
+
+/// The text from its first line that is not a section label in capitals:
+/// pages print `LIVE` or `PREMIER LEAGUE` above the headline.
+fn skip_labels(text: &str) -> &str {
+    let mut rest = text;
+    for _ in 0..3 {
+        let Some((line, after)) = rest.split_once('\n') else {
+            break;
+        };
+        let line = line.trim();
+        let label = !line.is_empty()
+            && line.chars().count() <= LABEL_MAX_CHARS
+            && line.chars().any(char::is_alphabetic)
+            && !line.chars().any(char::is_lowercase);
+        if !label || after.trim().is_empty() {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 fn is_title_line(line: &str) -> bool {
@@ -70,6 +94,15 @@ mod tests {
         let h = find("Poutine et Trump s’entretiendront au téléphone\nAprès sa rencontre…");
         assert_eq!(h.text, "Poutine et Trump s’entretiendront au téléphone");
         assert!(h.is_title);
+    }
+
+    #[test]
+    fn a_section_label_in_capitals_is_no_headline() {
+        let h = find("LIVE\nBREAKING NEWS\nStorm hits the coast\nWinds rose overnight.");
+        assert_eq!(h.text, "Storm hits the coast");
+        assert!(h.is_title);
+        // A text of one label line keeps it.
+        assert_eq!(find("EN DIRECT").text, "EN DIRECT");
     }
 
     #[test]

@@ -1,15 +1,27 @@
 //! One entity per referent: mentions are grouped by a folded identity key
 //! (case, diacritics, hyphens and Arabic particles folded), then groups are
 //! joined by the built-in alias table, acronym pairs found in the text,
-//! user aliases, and surnames that fit exactly one full name. Each group's
-//! kind is voted from its mentions' cues.
+//! user aliases, renderings of one foreign name in other spellings (see
+//! [`super::renderings`]), surnames that fit exactly one full name, and
+//! short forms of organisation and place names written beside their full
+//! name ([`super::short_forms`]).
+//! Each group's kind is voted from its mentions' cues ([`Votes`]).
+//!
+//! Every join is found through hash keys, never by comparing all names with
+//! each other, so clustering stays linear in the number of mentions.
 
 use std::collections::HashMap;
 
-use crate::extract::entities::{AcronymPair, Cues, Mention};
+use crate::extract::entities::{AcronymPair, Mention};
 use crate::extract::fold::fold_name;
 use crate::extract::gazetteer;
 use crate::extract::kind::EntityKind;
+use crate::extract::lang::Lang;
+
+use super::renderings::{self, Evidence, Names};
+use super::short_forms;
+use super::translit;
+use super::votes::Votes;
 
 /// An entity before ids are given.
 #[derive(Debug, Clone)]
@@ -42,10 +54,11 @@ pub fn identity_key(name: &str) -> String {
     kept.join(" ")
 }
 
-struct UnionFind(Vec<usize>);
+/// Disjoint sets of keys: joins made in any order give the same sets.
+pub(super) struct UnionFind(Vec<usize>);
 
 impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(super) fn find(&mut self, mut x: usize) -> usize {
         while self.0[x] != x {
             self.0[x] = self.0[self.0[x]];
             x = self.0[x];
@@ -53,72 +66,13 @@ impl UnionFind {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(super) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             // The smaller index stays root so results do not depend on order.
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.0[hi] = lo;
         }
-    }
-}
-
-#[derive(Default, Clone, Copy)]
-struct Votes([f32; 4]);
-
-impl Votes {
-    fn add(&mut self, kind: EntityKind, w: f32) {
-        self.0[kind as usize] += w;
-    }
-
-    fn add_cues(&mut self, c: &Cues) {
-        if let Some(k) = c.gazetteer {
-            self.add(k, 10.0);
-        }
-        if c.first_name {
-            self.add(EntityKind::Person, 5.0);
-        }
-        if c.person_title {
-            self.add(EntityKind::Person, 4.0);
-        }
-        if c.org_head {
-            self.add(EntityKind::Org, 4.0);
-        }
-        if c.place_head {
-            self.add(EntityKind::Place, 4.0);
-        }
-        if c.person_shape {
-            self.add(EntityKind::Person, 0.5);
-        }
-        if c.acronym {
-            self.add(EntityKind::Org, 2.0);
-        }
-        if c.place_preposition {
-            self.add(EntityKind::Place, 1.0);
-        }
-    }
-
-    fn merge(&mut self, o: &Votes) {
-        for i in 0..4 {
-            self.0[i] += o.0[i];
-        }
-    }
-
-    fn winner(&self) -> EntityKind {
-        const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
-        let best = KINDS
-            .into_iter()
-            .max_by(|a, b| self.0[*a as usize].total_cmp(&self.0[*b as usize]))
-            .expect("three kinds");
-        if self.0[best as usize] > 0.0 {
-            best
-        } else {
-            EntityKind::Misc
-        }
-    }
-
-    fn has_gazetteer_place_or_org(&self) -> bool {
-        self.0[EntityKind::Place as usize] >= 10.0 || self.0[EntityKind::Org as usize] >= 10.0
     }
 }
 
@@ -138,9 +92,12 @@ impl Keys {
     }
 }
 
-/// Groups mentions into entities.
+/// Groups mentions into entities; `article_of[i]` is the article of
+/// `mentions[i]`, and `article_lang[a]` the language of article `a`.
 pub fn cluster(
     mentions: &[&Mention],
+    article_of: &[u32],
+    article_lang: &[Lang],
     acronyms: &[AcronymPair],
     user_aliases: &[(String, Vec<String>)],
 ) -> Clustering {
@@ -185,7 +142,22 @@ pub fn cluster(
     for (m, &k) in mentions.iter().zip(&mention_key) {
         key_votes[k as usize].add_cues(&m.cues);
     }
-    join_surnames(&mut uf, &keys.names, &key_votes);
+    let tkeys: Vec<String> = keys.names.iter().map(|n| translit::name_key(n)).collect();
+    let evidence = Evidence {
+        names: &keys.names,
+        tkeys: &tkeys,
+        key_votes: &key_votes,
+        mention_key: &mention_key,
+        article_of,
+        article_lang,
+    };
+    // Full names first (`Vladimir Poutine` = `Vladimir Putin`), so that a
+    // surname then finds one full name, not two renderings of it; then
+    // the names left alone (`Navalni` = `Navalny`).
+    renderings::join(&mut uf, &evidence, Names::Full);
+    join_surnames(&mut uf, &keys.names, &tkeys, &key_votes);
+    renderings::join(&mut uf, &evidence, Names::All);
+    short_forms::join(&mut uf, &evidence);
 
     // Gather groups in order of first mention.
     let mut root_entity: HashMap<usize, usize> = HashMap::new();
@@ -245,7 +217,9 @@ fn choose_canonical(forms: &[(String, usize)], kind: EntityKind) -> String {
 
 /// A shorter name joins the one longer person name that ends with it
 /// (`Poutine` → `Vladimir Poutine`); with two candidates it stays alone.
-fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
+/// Names are compared by their transliteration keys, so that `Poutine`
+/// finds `Vladimir Putin`.
+fn join_surnames(uf: &mut UnionFind, names: &[String], tkeys: &[String], key_votes: &[Votes]) {
     let mut root_votes: HashMap<usize, Votes> = HashMap::new();
     for (k, v) in key_votes.iter().enumerate() {
         root_votes.entry(uf.find(k)).or_default().merge(v);
@@ -256,7 +230,7 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
     // word, so that each short name looks up its candidates directly.
     let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, long) in names.iter().enumerate() {
+    for (j, long) in tkeys.iter().enumerate() {
         for (i, _) in long.match_indices(' ') {
             by_suffix.entry(&long[i + 1..]).or_default().push(j);
         }
@@ -293,11 +267,11 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
         let mut targets = if gaz.is_first_name(short) {
             Vec::new()
         } else {
-            people_among(by_suffix.get(short.as_str()))
+            people_among(by_suffix.get(tkeys[k].as_str()))
         };
         // Family name first (`Xi` → `Xi Jinping`), when no name ends with it.
         if targets.is_empty() && !short.contains(' ') {
-            targets = people_among(by_first.get(short.as_str()));
+            targets = people_among(by_first.get(tkeys[k].as_str()));
         }
         if let [target] = targets[..] {
             joins.push((k, target));
@@ -311,6 +285,7 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], key_votes: &[Votes]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::entities::Cues;
 
     fn m(text: &str, cues: Cues) -> Mention<'_> {
         Mention {
@@ -327,6 +302,11 @@ mod tests {
             first_name: true,
             ..Cues::default()
         }
+    }
+
+    /// Every mention in article 0.
+    fn one_article(ms: &[&Mention]) -> Vec<u32> {
+        vec![0; ms.len()]
     }
 
     fn names(c: &Clustering) -> Vec<Vec<String>> {
@@ -361,7 +341,7 @@ mod tests {
             m("Marie Curie", person()),
         ];
         let refs: Vec<&Mention> = ms.iter().collect();
-        let c = cluster(&refs, &[], &[]);
+        let c = cluster(&refs, &one_article(&refs), &[Lang::Fr], &[], &[]);
         assert_eq!(
             names(&c),
             [vec!["Dupont", "Jean Dupont"], vec!["Marie Curie"]]
@@ -383,7 +363,12 @@ mod tests {
             m("Xi", Cues::default()),
         ];
         let refs: Vec<&Mention> = ms.iter().collect();
-        assert_eq!(cluster(&refs, &[], &[]).entities.len(), 1);
+        assert_eq!(
+            cluster(&refs, &one_article(&refs), &[Lang::Fr], &[], &[])
+                .entities
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -394,7 +379,12 @@ mod tests {
             m("Dupont", Cues::default()),
         ];
         let refs: Vec<&Mention> = ms.iter().collect();
-        assert_eq!(cluster(&refs, &[], &[]).entities.len(), 3);
+        assert_eq!(
+            cluster(&refs, &one_article(&refs), &[Lang::Fr], &[], &[])
+                .entities
+                .len(),
+            3
+        );
     }
 
     #[test]
@@ -411,8 +401,62 @@ mod tests {
             expansion: "Observatoire syrien des droits de l'Homme".into(),
         };
         let user = [("New York".to_string(), vec!["Big Apple".to_string()])];
-        let c = cluster(&refs, &[pair], &user);
+        let c = cluster(&refs, &one_article(&refs), &[Lang::Fr], &[pair], &user);
         assert_eq!(c.entities.len(), 2);
         assert_eq!(c.mention_entity, [0, 0, 1, 1]);
+    }
+
+    fn cues(f: impl FnOnce(&mut Cues)) -> Cues {
+        let mut c = Cues::default();
+        f(&mut c);
+        c
+    }
+
+    #[test]
+    fn short_forms_join_the_name_they_are_written_beside() {
+        let org = cues(|c| c.org_head = true);
+        let place = cues(|c| c.place_head = true);
+        let prep = cues(|c| c.place_preposition = true);
+        let acronym = cues(|c| c.acronym = true);
+        // (long, its cues, short, its cues, the short's article, joined)
+        let rows = [
+            (
+                "Harrowgate Foods",
+                org,
+                "Harrowgate",
+                Cues::default(),
+                0,
+                true,
+            ),
+            // Not beside it: the short form may name something else.
+            (
+                "Harrowgate Foods",
+                org,
+                "Harrowgate",
+                Cues::default(),
+                1,
+                false,
+            ),
+            ("Assemblée nationale", org, "Assemblée", org, 0, true),
+            // An acronym is a name of its own.
+            ("CGT-CFDT", acronym, "CFDT", acronym, 0, false),
+            // A place named by a head after another is another place.
+            ("Bicol River", place, "Bicol", prep, 0, false),
+            // An eponym alone names more than the body.
+            (
+                "Académie Goncourt",
+                org,
+                "Goncourt",
+                Cues::default(),
+                0,
+                false,
+            ),
+        ];
+        for (long, lc, short, sc, article, joined) in rows {
+            let ms = [m(long, lc), m(short, sc)];
+            let refs: Vec<&Mention> = ms.iter().collect();
+            let c = cluster(&refs, &[0, article], &[Lang::Fr, Lang::Fr], &[], &[]);
+            assert_eq!(c.entities.len() == 1, joined, "{long} / {short}");
+        }
     }
 }

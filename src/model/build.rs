@@ -148,11 +148,23 @@ impl Staged {
                 .iter()
                 .flat_map(|a| &a.entities.mentions)
                 .collect();
+            let article_of: Vec<u32> = annotations
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| std::iter::repeat_n(i as u32, a.entities.mentions.len()))
+                .collect();
             let acronyms: Vec<_> = annotations
                 .iter()
                 .flat_map(|a| a.entities.acronyms.iter().cloned())
                 .collect();
-            aliases::cluster(&refs, &acronyms, &options.aliases)
+            let article_lang: Vec<_> = annotations.iter().map(|a| a.lang).collect();
+            aliases::cluster(
+                &refs,
+                &article_of,
+                &article_lang,
+                &acronyms,
+                &options.aliases,
+            )
         };
 
         let mut articles: Vec<Article> = raw

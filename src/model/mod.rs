@@ -6,6 +6,10 @@ mod aliases;
 mod build;
 mod dates;
 mod events;
+mod renderings;
+mod short_forms;
+mod translit;
+mod votes;
 
 use std::ops::Range;
 use std::path::PathBuf;

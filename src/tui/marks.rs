@@ -11,7 +11,10 @@ use crate::review::saver::Saver;
 
 pub enum Keeper {
     Nowhere,
-    ReadOnly(String),
+    /// Why marks are not saved, and whether the user has marked since:
+    /// from then on the reason stays on screen (a new view would
+    /// otherwise replace it at once, before it was read).
+    ReadOnly(String, std::cell::Cell<bool>),
     Saving(Saver),
 }
 
@@ -20,7 +23,7 @@ impl Keeper {
         Ok(match store {
             None => Keeper::Nowhere,
             Some(s) => match s.read_only() {
-                Some(why) => Keeper::ReadOnly(why.to_string()),
+                Some(why) => Keeper::ReadOnly(why.to_string(), Default::default()),
                 None => Keeper::Saving(Saver::start(s)?),
             },
         })
@@ -34,7 +37,10 @@ impl Keeper {
         let changes = std::mem::take(&mut state.mark_changes);
         match self {
             Keeper::Nowhere => {}
-            Keeper::ReadOnly(why) => state.message = Some(format!("marks are not saved: {why}")),
+            Keeper::ReadOnly(why, marked) => {
+                marked.set(true);
+                state.message = Some(format!("marks are not saved: {why}"));
+            }
             Keeper::Saving(s) => s.save(changes),
         }
     }
@@ -49,6 +55,13 @@ impl Keeper {
 
     /// Shows what the saver reported; whether there was anything.
     pub fn show_reports(&self, state: &mut AppState) -> bool {
+        if let Keeper::ReadOnly(why, marked) = self
+            && marked.get()
+            && state.message.is_none()
+        {
+            state.message = Some(format!("marks are not saved: {why}"));
+            return true;
+        }
         let Keeper::Saving(s) = self else {
             return false;
         };
