@@ -189,7 +189,9 @@ fn revue_over_ssh_exits_when_the_connection_drops() {
     };
     let screen = wait_until("revue over ssh", || {
         let s = t.screen();
-        if s.contains("Articles (6/6)") && s.contains("Timeline (") {
+        // The built model, not only the first frame: entities and events
+        // are extracted after the list is shown.
+        if s.contains("Articles (6/6)") && s.contains("Timeline (") && !s.contains("extracting") {
             Ok(s)
         } else {
             let log = fs::read_to_string(&sshd.log).unwrap_or_default();
