@@ -113,20 +113,7 @@ impl Cache {
         index: &SearchIndex,
         cancel: &AtomicBool,
     ) -> io::Result<()> {
-        let rest = RestRef {
-            articles: corpus.articles.len(),
-            entities: &corpus.entities,
-            events: &corpus.events,
-            warnings: &corpus.warnings,
-            origin: &corpus.origin,
-        };
-        let mut sections: Vec<file::Section> = vec![encoder(rest), encoder(index)];
-        sections.extend(
-            corpus
-                .articles
-                .chunks(ARTICLES_PER_SECTION)
-                .map(|chunk| encoder(chunk)),
-        );
+        let sections = sections_of(corpus, index);
         file::write(&self.path, self.key.digest, &self.secret, sections, cancel)?;
         if let Some(dir) = self.path.parent() {
             evict::evict(dir, &self.path, evict::KEEP);
@@ -207,9 +194,8 @@ fn assemble(rest: Rest, chunks: Vec<Vec<Article>>) -> Result<Corpus, Unusable> {
     Ok(corpus)
 }
 
-/// The sections a cache file holds for `corpus` and `index`, as bytes:
-/// what [`Cache::save`] writes, for tests and fuzzing.
-pub fn encode_sections(corpus: &Corpus, index: &SearchIndex) -> io::Result<Vec<Vec<u8>>> {
+/// The sections a cache file holds for `corpus` and `index`, to encode.
+fn sections_of<'a>(corpus: &'a Corpus, index: &'a SearchIndex) -> Vec<file::Section<'a>> {
     let rest = RestRef {
         articles: corpus.articles.len(),
         entities: &corpus.entities,
@@ -225,6 +211,12 @@ pub fn encode_sections(corpus: &Corpus, index: &SearchIndex) -> io::Result<Vec<V
             .map(|chunk| encoder(chunk)),
     );
     sections
+}
+
+/// The sections a cache file holds for `corpus` and `index`, as bytes:
+/// what [`Cache::save`] writes, for tests and fuzzing.
+pub fn encode_sections(corpus: &Corpus, index: &SearchIndex) -> io::Result<Vec<Vec<u8>>> {
+    sections_of(corpus, index)
         .into_iter()
         .map(|s| {
             let mut out = Vec::new();

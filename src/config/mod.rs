@@ -318,7 +318,7 @@ impl Config {
 }
 
 /// Text from the config for a message: unsafe characters as spaces.
-fn cli_safe(s: &str) -> String {
+pub(crate) fn cli_safe(s: &str) -> String {
     s.chars()
         .map(|c| {
             if crate::ingest::decode::is_unsafe(c) {

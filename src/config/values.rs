@@ -173,17 +173,7 @@ pub fn optional_line<'de, D>(d: D) -> Result<Option<String>, D::Error>
 where
     D: Deserializer<'de>,
 {
-    Ok(optional_nonempty(d)?.map(|s| {
-        s.chars()
-            .map(|c| {
-                if crate::ingest::decode::is_unsafe(c) {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect()
-    }))
+    Ok(optional_nonempty(d)?.map(|s| super::cli_safe(&s)))
 }
 
 /// A size in bytes, written as a number of bytes or as a string with a
