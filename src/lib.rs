@@ -281,6 +281,21 @@ fn look_up<M>(
             ));
         }
     }
+    if let Some((file, n)) = cache.future() {
+        let others = match n - 1 {
+            0 => String::new(),
+            1 => " (and 1 other file)".to_string(),
+            k => format!(" (and {k} other files)"),
+        };
+        let news = format!(
+            "{}{others}: modified in the future (check the clock); the model cache is saved all the same",
+            file.display()
+        );
+        cached.warning = Some(match cached.warning.take() {
+            Some(w) => format!("{w}; {news}"),
+            None => news,
+        });
+    }
     cached.save_to = cache.settled().then_some(cache);
     cached
 }

@@ -17,7 +17,10 @@ use revue::config::{self, Loaded, Preset};
 use revue::{app, cache, review, search, tui, ui};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     match run(cli) {
         Ok(code) => code,
         // The reader went away (`revue export | head`): nothing to say.
@@ -27,6 +30,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints clap's message and gives its status. Help and version are
+/// revue's own text, printed as clap styles them; an error quotes the
+/// arguments, which may hold escape sequences (`--color $'\e]52;…'`), so
+/// it prints plain with control characters as spaces.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        // A closed stdout (`revue --help | true`) is nothing to report.
+        let _ = e.print();
+        return code;
+    }
+    let _ = write!(io::stderr(), "{}", printable(&e.render().to_string()));
+    code
+}
+
+/// One line on stdout; an error (a closed pipe) instead of println!'s panic.
+fn say(line: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "{line}")?;
+    out.flush()
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -419,7 +445,7 @@ fn check(
     } else if std::path::Path::new("seeds").is_dir() {
         vec!["seeds".into()]
     } else {
-        println!("no paths given: the built-in seed articles, which are fine");
+        say("no paths given: the built-in seed articles, which are fine")?;
         return Ok(ExitCode::SUCCESS);
     };
     let reports = revue::ingest::check(&paths, &loaded.config.corpus.ingest_options());
@@ -474,15 +500,15 @@ fn config_command(action: ConfigCommand, global: &Global) -> anyhow::Result<Exit
                 Some(p) if !p.is_file() => {
                     bail!("{}: no such file", p.display())
                 }
-                Some(p) => println!("{}", printable(&p.display().to_string())),
-                None => println!("built-in defaults"),
+                Some(p) => say(&printable(&p.display().to_string()))?,
+                None => say("built-in defaults")?,
             }
             Ok(ExitCode::SUCCESS)
         }
         ConfigCommand::Check => {
             let loaded = config::load(explicit)?;
             let Some(path) = &loaded.path else {
-                println!("no configuration file: built-in defaults");
+                say("no configuration file: built-in defaults")?;
                 return Ok(ExitCode::SUCCESS);
             };
             for p in loaded.corpus_paths() {
@@ -495,13 +521,13 @@ fn config_command(action: ConfigCommand, global: &Global) -> anyhow::Result<Exit
                 }
             }
             let c = &loaded.config;
-            println!(
+            say(&format!(
                 "{}: ok ({} presets, {} key bindings, {} aliases)",
                 printable(&path.display().to_string()),
                 c.presets.len(),
                 c.keys.bindings().count(),
                 c.aliases.len()
-            );
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -6,15 +6,19 @@
 //! idle costs no output and no CPU, and draws only after input that changed
 //! something or a resize. A terminal that hangs up (POLLHUP) ends the loop:
 //! crossterm 0.29 would otherwise spin on a dead tty, reading EOF forever.
-//! Fatal signals are taken by a thread that restores the terminal and then
-//! lets the signal's default action end the process.
+//! Fatal and job-control signals and panics are handled in `tui/terminal.rs`:
+//! a panic on any thread ends the loop, and a stop from outside (`kill
+//! -TSTP`, `kill -STOP`) gives the shell its screen and, after `fg`, a
+//! dashboard drawn whole.
 
 mod marks;
+mod terminal;
+
+pub use terminal::restore;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -22,11 +26,9 @@ use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
     MouseEventKind,
 };
-use crossterm::{cursor, execute, terminal};
 use ratatui::prelude::CrosstermBackend;
 use rustix::event::{PollFd, PollFlags};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
-use signal_hook::iterator::Signals;
+use signal_hook::consts::SIGWINCH;
 
 use crate::app::keys::{self, Key};
 use crate::app::{self, Action, AppState};
@@ -36,15 +38,6 @@ use crate::review::persist::Store;
 use crate::search::{self, SearchIndex, View};
 use crate::ui::{self, Theme};
 use marks::Keeper;
-
-/// Signals that end revue; the terminal is restored first.
-const FATAL_SIGNALS: [i32; 4] = [SIGTERM, SIGINT, SIGQUIT, SIGHUP];
-
-/// Whether the terminal is in raw mode on the alternate screen. Whoever
-/// swaps it to false restores it: the normal exit, the panic hook or the
-/// signal thread, never two of them (leaving the alternate screen twice
-/// would move the cursor back over what was printed after the first time).
-static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// What the dashboard shows: the corpus and its index, the index still
 /// to come when it is being made, and the built corpus still to come when
@@ -145,8 +138,7 @@ pub struct Term {
     /// Always Some until dropped.
     terminal: Option<ratatui::DefaultTerminal>,
     input: Input,
-    signals: signal_hook::iterator::Handle,
-    signal_thread: Option<std::thread::JoinHandle<()>>,
+    signal: terminal::Signal,
 }
 
 /// What woke the loop.
@@ -165,30 +157,20 @@ impl Term {
     /// raw mode, the alternate screen.
     pub fn open() -> io::Result<Term> {
         let input = Input::open()?;
-        let mut signals = Signals::new(FATAL_SIGNALS)?;
-        let handle = signals.handle();
-        let signal_thread = std::thread::Builder::new()
-            .name("revue-signals".into())
-            .spawn(move || {
-                if let Some(sig) = signals.forever().next() {
-                    restore_and_die(sig);
-                }
-            })?;
-        set_panic_hook();
+        let mut signal = terminal::Signal::start()?;
+        terminal::set_panic_hook();
         let terminal = match take_terminal() {
             Ok(t) => t,
             Err(e) => {
-                restore();
-                handle.close();
-                let _ = signal_thread.join();
+                terminal::release();
+                signal.close();
                 return Err(e);
             }
         };
         Ok(Term {
             terminal: Some(terminal),
             input,
-            signals: handle,
-            signal_thread: Some(signal_thread),
+            signal,
         })
     }
 
@@ -212,28 +194,32 @@ impl Term {
     /// Gives the terminal back; the same as dropping it.
     pub fn close(self) {}
 
-    /// Ctrl-Z: gives the terminal back to the shell and stops, as the key
-    /// does to a program in cooked mode (raw mode makes it a plain byte);
-    /// takes the terminal again, whole screen redrawn, when the shell
-    /// continues it (`fg`).
+    /// Ctrl-Z: sends SIGTSTP as the key does to a program in cooked mode
+    /// (raw mode makes it a plain byte). The signal thread gives the
+    /// terminal back and stops, and takes it again when the shell
+    /// continues revue (`fg`), as for a SIGTSTP from anyone.
     pub fn suspend(&mut self) -> io::Result<()> {
-        restore();
         // The whole process group, as the terminal would: a wrapper that
         // started revue (`cargo run`) stops with it.
         rustix::process::kill_current_process_group(rustix::process::Signal::TSTP)?;
-        enter_terminal()?;
-        self.terminal().clear()
+        Ok(())
+    }
+
+    /// Draws the next frame whole: the screen holds something else (the
+    /// shell's, after a stop). Unlike ratatui's `clear`, asks the terminal
+    /// nothing: a terminal slow to answer a cursor query must not end revue.
+    fn forget_screen(&mut self) -> io::Result<()> {
+        let t = self.terminal();
+        let size = t.size()?;
+        t.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 }
 
 impl Drop for Term {
     fn drop(&mut self) {
-        restore();
+        terminal::release();
         // The normal way out: the signal thread is no longer needed.
-        self.signals.close();
-        if let Some(t) = self.signal_thread.take() {
-            let _ = t.join();
-        }
+        self.signal.close();
         // Lets ratatui know the cursor shows again (restore showed it). On
         // a hung-up terminal that fails, and ratatui's own drop would then
         // report it with eprintln!, which panics when stderr is gone too.
@@ -247,69 +233,21 @@ impl Drop for Term {
 
 /// Raw mode, the alternate screen, and a ratatui terminal drawing on it.
 fn take_terminal() -> io::Result<ratatui::DefaultTerminal> {
-    enter_terminal()?;
+    terminal::enter()?;
     // Creates crossterm's event source now, so that its SIGWINCH handler is
     // in place before the first resize can happen.
     event::poll(Duration::ZERO)?;
     ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
-/// Raw mode, the alternate screen, the mouse.
-fn enter_terminal() -> io::Result<()> {
-    terminal::enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
-    // The mouse is reported where the terminal can; nothing needs it. Only
-    // presses and the wheel (1000) in SGR encoding (1006): crossterm's
-    // EnableMouseCapture also asks for every movement, which over SSH
-    // would send bytes and wake revue at each twitch of the hand.
-    io::stdout().write_all(b"\x1b[?1000h\x1b[?1006h")?;
-    io::stdout().flush()
-}
-
-/// Restores the terminal, at most once however many ways out race: raw mode
-/// off, the alternate screen left, the cursor shown. Errors are ignored: on
-/// a hung-up terminal there is nothing left to restore.
-pub fn restore() {
-    if !ACTIVE.swap(false, Ordering::SeqCst) {
-        return;
-    }
-    let _ = terminal::disable_raw_mode();
-    let mut out = io::stdout();
-    let _ = out.write_all(b"\x1b[?1006l\x1b[?1000l");
-    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
-    let _ = out.flush();
-}
-
-/// Restores the terminal, then the panic message prints on the normal
-/// screen where it can be read (the previous hook prints it).
-fn set_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-}
-
-/// Runs on the signal thread: holds stdout so that the event loop cannot
-/// draw over the restored screen, restores, and ends the process the way
-/// the signal would have (so a shell sees "terminated by SIGTERM").
-fn restore_and_die(sig: i32) -> ! {
-    let stdout = io::stdout();
-    let _held = stdout.lock();
-    restore();
-    let _ = signal_hook::low_level::emulate_default_handler(sig);
-    // SIGQUIT's default would dump core; and should emulation fail, exit
-    // with the shell's code for a signal death.
-    std::process::exit(128 + sig);
-}
-
-/// The terminal's input side and the SIGWINCH self-pipe, for `poll(2)`.
+/// The terminal's input side, the SIGWINCH self-pipe and the notice pipe
+/// (a panic, the terminal taken again), for `poll(2)`.
 struct Input {
     /// `/dev/tty` when stdin is not the terminal (crossterm reads the same).
     tty: Option<OwnedFd>,
     winch: UnixStream,
     winch_id: signal_hook::SigId,
+    notice: terminal::Notice,
 }
 
 impl Input {
@@ -332,6 +270,7 @@ impl Input {
             tty,
             winch,
             winch_id,
+            notice: terminal::Notice::open()?,
         })
     }
 
@@ -348,6 +287,7 @@ impl Input {
             let mut fds = vec![
                 PollFd::from_borrowed_fd(tty, PollFlags::IN),
                 PollFd::new(&self.winch, PollFlags::IN),
+                PollFd::new(&self.notice.0, PollFlags::IN),
             ];
             fds.extend(
                 others
@@ -367,6 +307,9 @@ impl Input {
                 let mut buf = [0u8; 64];
                 while matches!(self.winch.read(&mut buf), Ok(n) if n > 0) {}
                 return Ok(Wake::Resized);
+            }
+            if fds[2].revents().contains(PollFlags::IN) {
+                self.notice.drain();
             }
             return Ok(Wake::Ready);
         }
@@ -515,7 +458,13 @@ fn corpus_loop(
                 wake_rx.set_nonblocking(true)?;
                 let (req_tx, req_rx) = mpsc::channel();
                 let (view_tx, view_rx) = mpsc::channel();
-                scope.spawn(move || filter_worker(corpus, index, req_rx, view_tx, wake_tx));
+                // A panic here ends revue through the loop (see
+                // `terminal`); caught, so that the scope does not panic
+                // again on the way out.
+                scope.spawn(move || {
+                    let work = || filter_worker(corpus, index, req_rx, view_tx, wake_tx);
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+                });
                 Some(Filter {
                     requests: req_tx,
                     views: view_rx,
@@ -527,6 +476,13 @@ fn corpus_loop(
         state.deferred_filter = true;
         loop {
             let mut dirty = false;
+            if let Some(why) = terminal::panicked() {
+                return Err(io::Error::other(format!("the dashboard stopped: {why}")));
+            }
+            if terminal::take_redraw() {
+                term.forget_screen()?;
+                dirty = true;
+            }
             match wake {
                 Wake::Gone => return Ok(Outcome::Quit),
                 Wake::Ready => {}

@@ -92,6 +92,63 @@ fn a_second_run_reads_the_cache_and_prints_the_same() {
 }
 
 #[test]
+fn a_file_dated_in_the_future_is_named_and_the_model_saved_all_the_same() {
+    let sb = Sandbox::new();
+    let corpus = copied_seeds(&sb);
+    let year = Duration::from_secs(365 * 24 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(first_article(&corpus))
+        .unwrap()
+        .set_modified(SystemTime::now() + year)
+        .unwrap();
+    // Setting the time changed the inode: wait for that to settle.
+    std::thread::sleep(Duration::from_millis(2100));
+    let (first, err) = export(&sb, &corpus, &[]);
+    assert!(err.contains("modified in the future"), "{err}");
+    assert!(
+        err.contains("000_547d6bcc8b194531.txt"),
+        "the file is named: {err}"
+    );
+    let written = inode(&cache_file(&sb));
+    let (second, _) = export(&sb, &corpus, &[]);
+    assert_eq!(inode(&cache_file(&sb)), written, "read, not rebuilt");
+    assert_eq!(first, second);
+}
+
+#[test]
+fn the_cache_keeps_the_newest_models_only() {
+    use std::os::unix::fs::DirBuilderExt;
+    let sb = Sandbox::new();
+    let dir = sb.path().join("xdg-cache/revue");
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .unwrap();
+    let now = SystemTime::now();
+    for i in 0..revue::cache::evict::KEEP as u64 + 1 {
+        let f = fs::File::create(dir.join(format!("{i:016x}.model"))).unwrap();
+        f.set_modified(now - Duration::from_secs(3600 * (i + 1)))
+            .unwrap();
+    }
+    fs::write(dir.join("README"), "mine").unwrap();
+    export(&sb, &seeds(), &[]);
+    let models: Vec<PathBuf> = cache_files(&sb)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "model"))
+        .collect();
+    assert_eq!(models.len(), revue::cache::evict::KEEP, "{models:?}");
+    let oldest = format!("{:016x}.model", revue::cache::evict::KEEP);
+    assert!(!dir.join(oldest).exists(), "the oldest went");
+    assert!(
+        dir.join("0000000000000000.model").exists(),
+        "the newest old one stays"
+    );
+    assert!(dir.join("README").exists(), "nothing else is touched");
+}
+
+#[test]
 fn editing_adding_or_removing_an_article_rebuilds() {
     let sb = Sandbox::new();
     let corpus = copied_seeds(&sb);

@@ -45,6 +45,26 @@ impl Rng {
     }
 }
 
+/// Found by the `cache` fuzz target in its first ten seconds: an index
+/// section whose forged string length made bincode allocate (zeroed) that
+/// many bytes before reading them, and abort when it could not.
+#[test]
+fn a_forged_string_length_is_refused_before_it_is_allocated() {
+    let crash = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz/cache-crash-1d7f9114"),
+    )
+    .unwrap();
+    let (pick, rest) = crash.split_first().unwrap();
+    let mut sections = seed_sections();
+    let i = *pick as usize % sections.len();
+    sections[i] = rest.to_vec();
+    assert!(revue::cache::decode_sections(&sections).is_err());
+    // The smallest such section: a list of one string 2^48 bytes long.
+    let forged = [1, 0xfd, 0, 0, 0, 0, 0, 0, 1, 0, b'a'];
+    let e = revue::cache::decode_bytes::<Vec<String>>(&forged).unwrap_err();
+    assert!(e.contains("limit"), "{e}");
+}
+
 #[test]
 fn mutated_sections_with_good_tags_never_panic() {
     // Failed before (17 of 5,600 mutants panicked in search): nothing

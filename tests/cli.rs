@@ -268,3 +268,56 @@ fn completions_and_the_man_page_come_from_the_clap_definitions() {
 fn the_allocator_options_are_set_in_every_program_linking_revue() {
     assert!(revue::returns_freed_memory());
 }
+
+#[test]
+fn a_closed_stdout_ends_each_command_quietly() {
+    let sb = Sandbox::new();
+    sb.config("[[preset]]\nname = \"a\"\nquery = \"erdo\"\n");
+    let s = seeds();
+    for args in [
+        &["config", "path"][..],
+        &["config", "check"],
+        &["check"],
+        &["check", &s],
+        &["presets"],
+        &["articles", &s],
+        &["--help"],
+    ] {
+        // The reader is gone before revue writes a byte (`revue … | true`).
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_revue"))
+            .current_dir(sb.path())
+            .env("HOME", sb.path())
+            .env("XDG_CONFIG_HOME", sb.path().join("xdg"))
+            .env("XDG_CACHE_HOME", sb.path().join("xdg-cache"))
+            .env("XDG_STATE_HOME", sb.path().join("xdg-state"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_preset_name_with_an_invisible_character_is_a_config_error() {
+    let sb = Sandbox::new();
+    sb.config("[[preset]]\nname = \"sy\u{202E}rie\"\nquery = \"erdo\"\n");
+    let out = sb.run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.toml:2:8:") && err.contains("U+202E"),
+        "{err}"
+    );
+    assert!(
+        !err.contains('\u{202E}'),
+        "the message shows it as a space: {err}"
+    );
+}

@@ -190,3 +190,114 @@ fn panicking_dashboard() {
     term.wait().unwrap();
     panic!("deliberate panic in the dashboard");
 }
+
+#[test]
+fn a_panic_on_a_worker_thread_ends_the_dashboard_with_its_message() {
+    // `dashboard_with_a_panicking_worker` below runs the dashboard on the
+    // seeds while another thread of the process panics.
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        "--exact",
+        "dashboard_with_a_panicking_worker",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("REVUE_E2E_WORKER_PANIC_CHILD", "1");
+    let mut pty = Pty::spawn(cmd, 100, 30, Ctty::Yes);
+    let status = pty.wait_exit();
+    let out = pty.output();
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let message = rfind(&out, b"deliberate panic on a worker").expect("the message prints");
+    assert_left_terminal(&out);
+    assert!(
+        message > rfind(&out, LEAVE_ALT).unwrap(),
+        "the message prints on the restored screen:\n{text}"
+    );
+    assert!(text.contains("the dashboard stopped"), "{text}");
+    assert!(!status.success(), "{status:?}");
+    assert!(is_cooked(&pty), "cooked mode after a worker's panic");
+}
+
+/// Run only as the child of the test above.
+#[test]
+fn dashboard_with_a_panicking_worker() {
+    if std::env::var_os("REVUE_E2E_WORKER_PANIC_CHILD").is_none() {
+        return;
+    }
+    let corpus = revue::model::build(
+        revue::ingest::embedded_seeds(),
+        revue::model::Origin::BuiltIn,
+        &revue::model::BuildOptions::default(),
+    );
+    let index = revue::search::SearchIndex::new(&corpus);
+    let state = revue::app::AppState::new(&corpus, &index);
+    let shown = revue::tui::Shown {
+        corpus: std::sync::Arc::new(corpus),
+        index: Some(index),
+        indexing: None,
+        pending: None,
+    };
+    std::thread::Builder::new()
+        .name("worker".into())
+        .spawn(|| {
+            std::thread::sleep(Duration::from_millis(500));
+            panic!("deliberate panic on a worker");
+        })
+        .unwrap();
+    let theme = revue::ui::Theme::new(false);
+    if let Err(e) = revue::tui::run(shown, state, &theme, None) {
+        eprintln!("revue: {e}");
+        std::process::exit(2);
+    }
+}
+
+#[test]
+fn resuming_after_ctrl_z_needs_no_answer_from_the_terminal() {
+    // Nothing answers a cursor query on this pty: a resume that waited for
+    // one ended revue after two seconds.
+    let (mut pty, _, _dir) = started(Ctty::Yes);
+    let before = pty.len();
+    pty.type_bytes(b"\x1a");
+    e2e_support::wait_until("the terminal given back", || {
+        let out = pty.output();
+        match rfind(&out, LEAVE_ALT) {
+            Some(i) if i >= before => Ok(()),
+            _ => Err(String::from_utf8_lossy(&out[before..]).into_owned()),
+        }
+    });
+    let stopped = pty.len();
+    let pid = rustix::process::Pid::from_raw(pty.pid() as i32).unwrap();
+    rustix::process::kill_process(pid, rustix::process::Signal::CONT).unwrap();
+    e2e_support::wait_until("the dashboard drawn again", || {
+        let out = pty.output();
+        let back = rfind(&out, ENTER_ALT).is_some_and(|i| i >= stopped);
+        if back && rfind(&out[stopped..], b"Articles (6/6)").is_some() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&out[stopped..]).into_owned())
+        }
+    });
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(alive(pty.pid()), "revue is still running");
+    assert!(!is_cooked(&pty), "raw mode again");
+    pty.type_bytes(b"q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_left_terminal(&pty.output());
+}
+
+#[test]
+fn a_clap_error_on_a_terminal_prints_no_escape_sequence_from_the_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = revue(dir.path());
+    cmd.args(["--color", "\x1b]52;c;UFdORUQ=\x07\x1b[2J"]);
+    let mut pty = Pty::spawn(cmd, 100, 30, Ctty::Yes);
+    let status = pty.wait_exit();
+    assert_eq!(status.code(), Some(2));
+    let out = pty.output();
+    let text = String::from_utf8_lossy(&out).into_owned();
+    assert!(text.contains("--color"), "{text}");
+    assert!(rfind(&out, b"\x1b]52").is_none(), "no OSC 52: {text:?}");
+    assert!(rfind(&out, b"\x1b[2J").is_none(), "no CSI: {text:?}");
+    assert!(!out.contains(&0x07), "no BEL: {text:?}");
+}

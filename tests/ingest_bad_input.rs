@@ -79,7 +79,7 @@ fn check_lists_every_file_with_its_problem() {
         ("image.txt", "skipped: binary file (NUL bytes)"),
         (
             "latin1.txt",
-            "not valid UTF-8; decoded as Windows-1252/Latin-1 [1 article read]",
+            "not valid UTF-8; 12 bytes decoded as Windows-1252/Latin-1 [1 article read]",
         ),
         (
             "bad_date.txt",

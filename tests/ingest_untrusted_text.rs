@@ -23,11 +23,89 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// What a terminal would act on: C0 (but newline and tab), DEL, C1, and
-/// bidirectional embeddings, overrides and isolates.
+/// What a terminal would act on, or what hides text: C0 (but newline and
+/// tab), DEL, C1, bidirectional marks, embeddings, overrides and isolates
+/// (U+061C too), zero-width characters and the BOM, the line and paragraph
+/// separators.
 fn unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+/// One of each character class that must not pass, between letters.
+const HIDDEN: &str = "a\u{202E}b\u{2067}c\u{200E}d\u{200F}e\u{061C}f\u{200B}g\u{200C}h\u{200D}i\u{2060}j\u{FEFF}k\u{2028}l\u{2029}m";
+
+#[test]
+fn invisible_characters_reach_no_format_nor_the_screen() {
+    let sb = Sandbox::new();
+    sb.config(&format!(
+        "[[preset]]\nname = \"syrie\"\ndescription = \"Vue {HIDDEN} Syrie\"\nquery = \"syrie\"\n"
+    ));
+    let dir = sb.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("hidden.txt"),
+        format!(
+            "Titre {HIDDEN} Syrie\n\nVladimir Poutine{HIDDEN} a rencontré Bachar al-Assad à Sotchi le 20 novembre 2017 en Syrie. {HIDDEN}\n"
+        ),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    for listing in ["articles", "entities", "events", "export"] {
+        for format in ["json", "tsv", "md"] {
+            if listing == "export" && format == "tsv" {
+                continue;
+            }
+            for preset in [None, Some("syrie")] {
+                let mut args = vec![listing, "--format", format, "--no-state", dir];
+                args.extend(preset.iter().flat_map(|p| ["--preset", p]));
+                let out = sb.run(&args);
+                assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+                let text = String::from_utf8(out.stdout.clone()).unwrap();
+                // serde_json writes these characters as they are (it
+                // escapes only controls): the text shows them if any.
+                assert_inert(&format!("{args:?}"), &text);
+                assert!(text.contains("Sotchi"), "{args:?}: {text}");
+            }
+        }
+    }
+    let out = sb.run(&["presets"]);
+    assert_inert("presets", &String::from_utf8(out.stdout).unwrap());
+
+    // The dashboard's cells, the preset picker's included.
+    let config = revue::config::parse(
+        &std::fs::read_to_string(sb.path().join("config.toml")).unwrap(),
+        std::path::Path::new("config.toml"),
+    )
+    .unwrap();
+    let (corpus, index) = corpus(&[PathBuf::from(dir)]);
+    let mut state = AppState::new(&corpus, &index);
+    revue::config::dashboard::configure(&config, &mut state);
+    let mut frames = frames(&corpus, &index, 100, 30);
+    update(&mut state, Action::OpenPresets, &corpus, &index);
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| render(f, &corpus, &state, &Theme::new(false)))
+        .unwrap();
+    let picker = t.backend().buffer().clone();
+    assert!(revue::ui::buffer_text(&picker).contains("Syrie"));
+    frames.push(picker);
+    for buf in &frames {
+        for cell in buf.content() {
+            assert_inert("a cell", cell.symbol());
+        }
+    }
 }
 
 fn assert_inert(what: &str, s: &str) {

@@ -178,6 +178,71 @@ fn ctrl_z_suspends_and_fg_resumes_in_tmux() {
     assert!(t.alternate_on(), "the dashboard takes the screen again");
     assert_eq!(after, before, "the whole screen is drawn again as it was");
     t.send(&["Escape"]);
+    // Sent at once, Escape and `q` may be read together, as Alt-q: `q` goes
+    // once the search line is seen closed.
+    t.wait_screen("the search line closed", |s| {
+        s.contains("/ erdogan") && !s.contains("/ erdogan_")
+    });
+    t.send(&["q"]);
+    t.wait_screen("the shell prompt", |s| s.trim_end().ends_with('$'));
+    t.assert_sane_terminal();
+}
+
+/// A SIGTSTP from outside (`kill -TSTP`) gives the shell its normal
+/// screen and a sane terminal; after `fg` the dashboard is drawn whole and
+/// answers keys. A `kill -STOP`, which revue cannot see, and `fg`: the
+/// dashboard is drawn whole again, in raw mode (keys act at once).
+#[test]
+fn an_external_stop_leaves_the_prompt_and_fg_a_live_dashboard_in_tmux() {
+    let Some(t) = Tmux::shell(100, 30) else {
+        return;
+    };
+    t.run(&format!(
+        "{} --no-state --no-cache {}",
+        revue_bin(),
+        seeds().display()
+    ));
+    let built = |s: &str| s.contains("Articles (6/6)") && !s.contains("extracting");
+    let first = settled(&t, "the dashboard", built);
+    let pid = pid_of_revue(&t).to_string();
+    let kill = |sig: &str| {
+        let st = std::process::Command::new("kill")
+            .args([sig, &pid])
+            .status()
+            .unwrap();
+        assert!(st.success(), "kill {sig}");
+    };
+
+    kill("-TSTP");
+    t.wait_screen("the shell after the stop", |s| {
+        s.contains("Stopped") && s.trim_end().ends_with('$')
+    });
+    assert!(!t.alternate_on(), "the prompt is on the normal screen");
+    t.assert_sane_terminal();
+    t.run("fg");
+    let back = settled(&t, "the dashboard again", built);
+    assert!(t.alternate_on(), "the dashboard takes the screen again");
+    assert_eq!(back, first, "drawn whole");
+    t.send(&["/"]);
+    t.literal("erdo");
+    t.wait_for(&["Articles (3/6)", "/ erdo_"]);
+
+    kill("-STOP");
+    t.wait_screen("the shell after SIGSTOP", |s| s.contains("Stopped"));
+    // `sh` leaves the terminal as the stopped program had it (raw, no
+    // echo, Enter a bare CR): the line is ended with a newline, as a user
+    // would type blind.
+    t.literal("fg");
+    t.send(&["C-j"]);
+    let again = settled(&t, "the dashboard after SIGSTOP", |s| {
+        s.contains("Articles (3/6)") && !s.contains("Stopped")
+    });
+    assert!(t.alternate_on(), "{again}");
+    // Raw mode: a key acts without Enter.
+    t.send(&["BSpace"]);
+    t.wait_for(&["/ erd_"]);
+    t.send(&["Escape"]);
+    t.wait_screen("the search line closed", |s| !s.contains("/ erd_"));
     t.send(&["q"]);
     t.wait_screen("the shell prompt", |s| s.trim_end().ends_with('$'));
     t.assert_sane_terminal();

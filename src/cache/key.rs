@@ -9,7 +9,11 @@
 //! git do: reading 366 MB to hash it would cost what the cache saves. A
 //! file modified within the last couple of seconds might be modified
 //! again within the same clock tick, leaving its times unchanged: such a
-//! key is marked unsettled and nothing is saved under it.
+//! key is marked unsettled and nothing is saved under it. A file dated in
+//! the future (a clock set wrong, an archive unpacked with its times) is no
+//! such risk: its next write dates it now, which changes its times. It is
+//! counted as settled, and named ([`Key::future`]) so that the user hears
+//! of it.
 
 use std::fs;
 use std::io::Read;
@@ -37,6 +41,8 @@ pub struct Key {
     pub digest: u128,
     /// Whether every file is old enough for its times to be trusted.
     pub settled: bool,
+    /// A file modified in the future, if any, and how many are.
+    pub future: Option<(PathBuf, usize)>,
 }
 
 /// The key of the corpus `paths` would give with these `extensions` and
@@ -48,7 +54,7 @@ pub fn key<E: AsRef<str> + Sync>(
     found: &Found,
     options: &BuildOptions,
 ) -> Option<Key> {
-    let (program, (files, settled)) = rayon::join(program, || stat_inputs(found));
+    let (program, (files, settled, future)) = rayon::join(program, || stat_inputs(found));
     let program = program?;
     let canonical: Vec<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
     let mut name_hash = Xxh3::new();
@@ -83,6 +89,7 @@ pub fn key<E: AsRef<str> + Sync>(
         name: format!("{:016x}.model", name_hash.digest()),
         digest: h.digest128(),
         settled,
+        future,
     })
 }
 
@@ -108,14 +115,20 @@ fn canonical(p: &Path) -> PathBuf {
 
 /// The files ingest would read, each with its metadata (as the walk read
 /// it), and the problems the walk met (a missing path, a loop), as bytes
-/// to hash; and whether every file is settled.
-fn stat_inputs(found: &Found) -> (Vec<u8>, bool) {
+/// to hash; whether every file is settled; the first file dated in the
+/// future and how many are.
+fn stat_inputs(found: &Found) -> (Vec<u8>, bool, Option<(PathBuf, usize)>) {
+    // The names are made from the paths and files, both in the key.
     let Found {
         files,
         metadata,
         warnings,
+        ..
     } = found;
-    let recent = SystemTime::now() - SETTLE;
+    let now = SystemTime::now();
+    let recent = now - SETTLE;
+    let ahead = now + SETTLE;
+    let mut future: Option<(PathBuf, usize)> = None;
     let mut bytes = Vec::with_capacity(files.len() * 96);
     for w in warnings {
         bytes.extend_from_slice(w.to_string().as_bytes());
@@ -137,9 +150,13 @@ fn stat_inputs(found: &Found) -> (Vec<u8>, bool) {
         ] {
             bytes.extend_from_slice(&n.to_le_bytes());
         }
-        settled &= m.modified().is_ok_and(|t| t < recent) && changed(m) < recent;
+        let modified = m.modified().ok();
+        if modified.is_some_and(|t| t > ahead) {
+            future.get_or_insert_with(|| (f.clone(), 0)).1 += 1;
+        }
+        settled &= modified.is_some_and(|t| t < recent || t > ahead) && changed(m) < recent;
     }
-    (bytes, settled)
+    (bytes, settled, future)
 }
 
 /// When the file's inode last changed (ctime), which no one can set back.

@@ -3,7 +3,7 @@
 //! of input paths, in `$XDG_CACHE_HOME/revue/` (else `~/.cache/revue/`),
 //! keyed by everything the model depends on (see [`key`]); a file for
 //! other inputs, or a damaged one, is rebuilt over, never trusted (see
-//! [`file`]). Only corpora read from paths are cached: the seeds built
+//! [`mod@file`]). Only corpora read from paths are cached: the seeds built
 //! into the binary take no time to build.
 //!
 //! The payload is the corpus and the index in bincode, cut into sections
@@ -11,6 +11,7 @@
 //! decoded in parallel; the dashboard may decode the corpus first and show
 //! it while the index follows ([`Stored`]).
 
+pub mod evict;
 pub mod file;
 pub mod key;
 pub mod secret;
@@ -81,6 +82,12 @@ impl Cache {
         self.key.settled
     }
 
+    /// A file dated in the future and how many are: worth a warning (the
+    /// model is saved all the same, see [`key`]).
+    pub fn future(&self) -> Option<&(PathBuf, usize)> {
+        self.key.future.as_ref()
+    }
+
     /// The corpus and index saved under this key, if there are ones and
     /// they are sound.
     pub fn load(&self) -> Result<(Corpus, SearchIndex), Unusable> {
@@ -120,7 +127,11 @@ impl Cache {
                 .chunks(ARTICLES_PER_SECTION)
                 .map(|chunk| encoder(chunk)),
         );
-        file::write(&self.path, self.key.digest, &self.secret, sections, cancel)
+        file::write(&self.path, self.key.digest, &self.secret, sections, cancel)?;
+        if let Some(dir) = self.path.parent() {
+            evict::evict(dir, &self.path, evict::KEEP);
+        }
+        Ok(())
     }
 }
 
@@ -266,6 +277,7 @@ struct Rest {
 /// The encoding of every section. Variable-size integers make the file a
 /// quarter smaller than fixed ones (52 MB against 71 MB at 10k articles)
 /// and decode no slower: ids, offsets and counts are mostly small.
+/// (Decoding adds a limit to it: see [`decode_bytes`].)
 fn config() -> impl bincode::config::Config {
     bincode::config::standard()
 }
@@ -308,14 +320,42 @@ fn decode<T: for<'de> Deserialize<'de>>(opened: &file::Opened, i: usize) -> Resu
 
 /// Decodes one section's bytes, all of them. A forged length cannot make
 /// the decoder allocate for it: serde reserves at most a megabyte ahead of
-/// the items actually read, and strings are read from the bytes there are.
+/// the items actually read, and what bincode allocates whole before
+/// reading it (a string's bytes) counts against a limit that grows with
+/// the section (see `decode_limited`).
 pub fn decode_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {
-    let (value, used) = bincode::serde::borrow_decode_from_slice::<T, _>(bytes, config())
-        .map_err(|e| e.to_string())?;
+    // What bincode claims is memory, not bytes read: a string's length,
+    // and a list's length times its item's size until the items are read.
+    // Sixteen times the section (with room for a small one) holds any
+    // model revue writes (varint ids take 4 bytes in memory, an article's
+    // fields a few hundred for at least as many bytes of text).
+    let need = bytes.len().saturating_mul(16).saturating_add(64 << 20);
+    let decoded = if need <= 256 << 20 {
+        decode_limited::<T, { 256 << 20 }>(bytes)
+    } else if need <= 4 << 30 {
+        decode_limited::<T, { 4 << 30 }>(bytes)
+    } else {
+        decode_limited::<T, { 64 << 30 }>(bytes)
+    };
+    let (value, used) = decoded.map_err(|e| match e {
+        bincode::error::DecodeError::LimitExceeded => {
+            "a length larger than the section allows (limit exceeded)".to_string()
+        }
+        e => e.to_string(),
+    })?;
     if used != bytes.len() {
         return Err("trailing bytes".into());
     }
     Ok(value)
+}
+
+/// bincode's decoding with at most `LIMIT` bytes claimed (its limit is a
+/// type parameter, so [`decode_bytes`] picks among a few).
+fn decode_limited<T: for<'de> Deserialize<'de>, const LIMIT: usize>(
+    bytes: &[u8],
+) -> Result<(T, usize), bincode::error::DecodeError> {
+    let config = bincode::config::standard().with_limit::<LIMIT>();
+    bincode::serde::borrow_decode_from_slice::<T, _>(bytes, config)
 }
 
 fn inconsistent(what: impl std::fmt::Display) -> Unusable {

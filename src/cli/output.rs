@@ -161,10 +161,11 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
-/// Bidirectional embeddings, overrides and isolates reorder what follows
-/// them on screen; they never belong in a line of output.
+/// Bidi controls, zero-width characters and line separators reorder,
+/// hide or break what surrounds them on screen; they never belong in a
+/// line of output (the one list is ingest's, which cleans article text).
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::ingest::decode::is_unsafe(c) && !c.is_control()
 }
 
 /// An article's date as the dashboard shows it: `2017-11-21`, `~2023-07`

@@ -260,6 +260,24 @@ impl Config {
     /// Checks across entries that serde cannot see one at a time: a byte
     /// span and a message for the first problem.
     fn cross_check(&self, text: &str) -> Option<(Range<usize>, String)> {
+        for p in &self.presets {
+            // A name is typed after `--preset` and shown on screen: one that
+            // hides characters could not be typed, and could pass for another.
+            if let Some(c) = p
+                .name()
+                .chars()
+                .find(|&c| crate::ingest::decode::is_unsafe(c))
+            {
+                return Some((
+                    p.name_span(),
+                    format!(
+                        "preset name `{}` holds U+{:04X}, a control or invisible character; remove it",
+                        cli_safe(p.name()),
+                        u32::from(c)
+                    ),
+                ));
+            }
+        }
         if let Some((first, again)) = first_repeat(&self.presets, Preset::name) {
             let (first, p) = (&self.presets[first], &self.presets[again]);
             return Some((
@@ -273,6 +291,19 @@ impl Config {
         }
         self.keys.conflict()
     }
+}
+
+/// Text from the config for a message: unsafe characters as spaces.
+fn cli_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if crate::ingest::decode::is_unsafe(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// The first item whose key an earlier item has: `(earlier, again)`. One
@@ -505,10 +536,7 @@ fn excerpt(text: &str, span: Range<usize>) -> Excerpt {
     let start = floor_char_boundary(text, span.start);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line: String = text[line_start..line_end]
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let line = cli_safe(&text[line_start..line_end]);
     let (number, column) = line_col(text, start);
     let end = floor_char_boundary(text, span.end.clamp(start, line_end));
     let width = text[start..end].chars().count().max(1);

@@ -22,7 +22,7 @@ pub struct Preset {
     /// duplicate can be pointed at.
     name: Spanned<String>,
     /// One line saying what the view is for (`revue presets` lists it).
-    #[serde(default, deserialize_with = "values::optional_nonempty")]
+    #[serde(default, deserialize_with = "values::optional_line")]
     pub description: Option<String>,
     /// Terms in the dashboard's search syntax.
     #[serde(default, deserialize_with = "values::optional_query")]

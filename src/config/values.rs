@@ -165,6 +165,27 @@ where
     }
 }
 
+/// [`optional_nonempty`] for one line of text shown on screen (a
+/// description): control, bidi, zero-width and separator characters are
+/// spaces, so that a pasted description cannot drive or garble the
+/// terminal.
+pub fn optional_line<'de, D>(d: D) -> Result<Option<String>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    Ok(optional_nonempty(d)?.map(|s| {
+        s.chars()
+            .map(|c| {
+                if crate::ingest::decode::is_unsafe(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }))
+}
+
 /// A size in bytes, written as a number of bytes or as a string with a
 /// unit: `"64 MB"`, `"512 KiB"`, `"2 GB"` (kB, MB, GB are powers of ten;
 /// KiB, MiB, GiB powers of two).

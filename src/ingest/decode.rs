@@ -1,7 +1,7 @@
 //! Bytes to clean text: UTF-8 (with or without BOM), UTF-16 with a BOM,
-//! else Windows-1252 with a warning; line endings made `\n`; control
-//! characters and bidi overrides removed so that article text can never
-//! drive a terminal. Binary files are recognised so that they can be
+//! else Windows-1252 with a warning; line endings made `\n`; control,
+//! bidi, zero-width and separator characters removed (see [`is_unsafe`])
+//! so that article text can never drive a terminal nor hide in an export. Binary files are recognised so that they can be
 //! skipped instead of read as garbage.
 
 /// Decoded text, a warning when the bytes were not UTF-8, and notes on
@@ -66,19 +66,31 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// UTF-8 as it is; each run of bytes that is not UTF-8 read as
+/// Windows-1252 (a superset of Latin-1's printable range, so one fall-back
+/// covers both legacy encodings seen in news dumps). A file all in
+/// Windows-1252 decodes whole that way; a UTF-8 file with one stray Latin-1
+/// byte keeps its UTF-8 (decoding the whole file as Windows-1252 would turn
+/// every accented letter into two).
 fn utf8_or_legacy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
-        Err(_) => {
-            // Windows-1252 is a superset of Latin-1's printable range, so
-            // one fall-back covers both legacy encodings seen in news dumps.
-            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (
-                s,
-                Some("not valid UTF-8; decoded as Windows-1252/Latin-1".to_string()),
-            )
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (std::borrow::Cow::Borrowed(s), None);
+    }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut legacy = 0;
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            legacy += bad.len();
+            out.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(bad).0);
         }
     }
+    let warning = format!(
+        "not valid UTF-8; {legacy} byte{} decoded as Windows-1252/Latin-1",
+        if legacy == 1 { "" } else { "s" }
+    );
+    (std::borrow::Cow::Owned(out), Some(warning))
 }
 
 /// Drops the end of `bytes` back to the last whole UTF-8 character, so
@@ -130,6 +142,8 @@ pub fn sanitize_counting(s: &str) -> (String, usize) {
             '\r' if bytes.get(i + 1) == Some(&b'\n') => Some(""),
             '\r' => Some("\n"),
             '\t' => Some(" "),
+            // A line break that only some programs take for one.
+            '\u{2028}' | '\u{2029}' => Some("\n"),
             c if is_unsafe(c) => {
                 removed += 1;
                 Some("")
@@ -148,8 +162,9 @@ pub fn sanitize_counting(s: &str) -> (String, usize) {
 }
 
 /// The first bytes of every character that [`sanitize_counting`] changes:
-/// C0 controls (newline aside) and DEL; C1 controls (C2 80..9F); the bidi
-/// marks and overrides (E2 ...); the BOM (EF BB BF).
+/// C0 controls (newline aside) and DEL; C1 controls (C2 80..9F); the
+/// Arabic letter mark (D8 9C); the zero-width characters, bidi marks,
+/// overrides and isolates and the separators (E2 ...); the BOM (EF BB BF).
 const MAY_CHANGE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -159,15 +174,30 @@ const MAY_CHANGE: [bool; 256] = {
     }
     t[0x7f] = true;
     t[0xc2] = true;
+    t[0xd8] = true;
     t[0xe2] = true;
     t[0xef] = true;
     t
 };
 
-fn is_unsafe(c: char) -> bool {
+/// Whether `c` must not reach a terminal or an export: controls (C0, DEL,
+/// C1), the bidi marks, embeddings, overrides and isolates (which reorder
+/// what follows on screen), the zero-width characters and the BOM (which
+/// hide text or tell two alike-looking names apart), and the line and
+/// paragraph separators (which some terminals and editors break lines at,
+/// others not). Newline and tab are controls too: callers that keep them
+/// test for them first.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        || c == '\u{FEFF}'
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 #[cfg(test)]
@@ -189,6 +219,16 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_latin1_byte_leaves_the_utf8_as_it_is() {
+        let mut bytes = "Le président “russe” à Alep, ".as_bytes().to_vec();
+        bytes.extend(b"caf\xe9.");
+        let d = decode(&bytes);
+        assert_eq!(d.text, "Le président “russe” à Alep, café.");
+        let w = d.warning.unwrap();
+        assert!(w.contains("1 byte decoded as Windows-1252"), "{w}");
+    }
+
+    #[test]
     fn escape_sequences_become_inert() {
         let d = decode(b"a\x1b[31mb\x1b]0;title\x07c\xc2\x9bd\xe2\x80\xaee\x08");
         assert_eq!(d.text, "a[31mb]0;titlecde");
@@ -200,6 +240,22 @@ mod tests {
         assert_eq!(d.text, "un\ndeux [2J");
         assert_eq!(d.notes.len(), 3, "{:?}", d.notes);
         assert!(decode(b"plain text\n").notes.is_empty());
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_and_separators_break_lines() {
+        let d =
+            decode("a\u{061C}b\u{200B}c\u{200C}d\u{200D}e\u{2060}f\u{200E}g\u{2066}h".as_bytes());
+        assert_eq!(d.text, "abcdefgh");
+        assert_eq!(
+            decode("un\u{2028}deux\u{2029}trois".as_bytes()).text,
+            "un\ndeux\ntrois"
+        );
+        // Arabic letters share U+061C's first byte and stay.
+        assert_eq!(
+            decode("\u{0627}\u{0644}".as_bytes()).text,
+            "\u{0627}\u{0644}"
+        );
     }
 
     #[test]
@@ -253,6 +309,7 @@ mod tests {
                 }
                 '\n' => out.push('\n'),
                 '\t' => out.push(' '),
+                '\u{2028}' | '\u{2029}' => out.push('\n'),
                 c if is_unsafe(c) => removed += 1,
                 c => out.push(c),
             }

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod discover;
 pub mod header;
 pub mod headline;
+pub mod ids;
 pub mod split;
 
 use std::fmt;
@@ -20,7 +21,9 @@ use crate::extract::date::DatePoint;
 /// One article as read from disk, before extraction.
 #[derive(Debug, Clone)]
 pub struct RawArticle {
-    /// File name, as the export cites it (`001_x.txt`).
+    /// The file's name in the corpus, as ids and exports cite it: its path
+    /// relative to the corpus folder (`2017/001_x.txt`), unique within
+    /// the corpus (see [`ids`]).
     pub file: String,
     /// The path it was read from, for messages.
     pub path: PathBuf,
@@ -40,7 +43,8 @@ pub struct RawArticle {
 }
 
 impl RawArticle {
-    /// The stable id the export uses: `file#part`.
+    /// The stable id the export uses: `file#part`, unique within the
+    /// corpus since `file` is.
     pub fn key(&self) -> String {
         format!("{}#{}", self.file, self.part)
     }
@@ -121,6 +125,8 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// Each file's metadata as the walk read it, for the cache's key.
     pub metadata: Vec<std::fs::Metadata>,
+    /// Each file's name in the corpus (see [`ids`]).
+    pub names: Vec<String>,
     /// What the walk met: missing paths, unreadable folders, loops.
     pub warnings: Vec<Warning>,
 }
@@ -137,12 +143,14 @@ pub fn find<E: AsRef<str>>(paths: &[PathBuf], extensions: &[E]) -> Found {
 /// The files [`load_with`] would read.
 pub fn find_with(paths: &[PathBuf], options: &Options) -> Found {
     let mut warnings = Vec::new();
-    let (files, metadata) = discover::found_with(paths, options, &mut warnings)
+    let (files, metadata): (Vec<PathBuf>, _) = discover::found_with(paths, options, &mut warnings)
         .into_iter()
         .unzip();
+    let names = ids::names(paths, &files);
     Found {
         files,
         metadata,
+        names,
         warnings,
     }
 }
@@ -151,13 +159,15 @@ pub fn find_with(paths: &[PathBuf], options: &Options) -> Found {
 pub fn read_found(found: Found, options: &Options) -> Ingested {
     let Found {
         files,
+        names,
         mut warnings,
         ..
     } = found;
     // Files are read and parsed in parallel, and kept in the order found.
     let reads: Vec<FileRead> = files
         .par_iter()
-        .map(|path| read_file(path, options.max_file_bytes))
+        .zip(&names)
+        .map(|(path, name)| read_file_named(path, name, options.max_file_bytes))
         .collect();
     let mut articles = Vec::new();
     for (path, read) in files.iter().zip(reads) {
@@ -179,10 +189,20 @@ pub struct FileRead {
     pub notes: Vec<String>,
 }
 
-/// Reads one article file: a binary or unreadable file, or one that is
-/// not a regular file (a FIFO, a device), is a problem and gives no
-/// article; one over `max_bytes` is read up to there, with a problem.
+/// Reads one article file, named by its file name: a binary or
+/// unreadable file, or one that is not a regular file (a FIFO, a device),
+/// is a problem and gives no article; one over `max_bytes` is read up to
+/// there, with a problem.
 pub fn read_file(path: &Path, max_bytes: u64) -> FileRead {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    read_file_named(path, &name, max_bytes)
+}
+
+/// [`read_file`], its articles named `name` in the corpus (see [`ids`]).
+pub fn read_file_named(path: &Path, name: &str, max_bytes: u64) -> FileRead {
     let skipped = |why: String| FileRead {
         problems: vec![format!("skipped: {why}")],
         ..FileRead::default()
@@ -206,12 +226,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> FileRead {
     let decoded = decode::decode(&bytes);
     drop(bytes);
     // The name is shown and exported: it must not drive a terminal either.
-    let name = decode::sanitize(
-        &path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string()),
-    );
+    let name = decode::sanitize(name);
     let (articles, mut problems, mut notes) = parse_file_noting(&name, path, &decoded.text);
     problems.splice(0..0, cut.into_iter().chain(decoded.warning));
     notes.splice(0..0, decoded.notes);

@@ -2,9 +2,9 @@
 //! word with the articles that contain it and the best field it appears
 //! in (headline, entity name, body), and the entity counts the entity pane
 //! sums. Exact terms find their articles through the words too (see
-//! [`super::exact`]): the index keeps no folded copy of the texts.
+//! `search::exact`): the index keeps no folded copy of the texts.
 //!
-//! Every list-of-lists is one flat array with offsets ([`Lists`]): a few
+//! Every list-of-lists is one flat array with offsets (`Lists`): a few
 //! large allocations instead of one per word or article, which keeps the
 //! index compact in memory and quick to build and to (de)serialise.
 

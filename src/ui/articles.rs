@@ -36,9 +36,11 @@ pub fn marks_label(m: Marks) -> String {
     )
 }
 
-/// A short tag for the source: the file's stem cut to 8, with `#part`.
+/// A short tag for the source: the file's stem cut to 8, with `#part`
+/// (the folders of its corpus name left out: the reader shows them).
 pub fn source_label(a: &Article) -> String {
-    let stem = a.file.rsplit_once('.').map_or(a.file.as_str(), |(s, _)| s);
+    let base = a.file.rsplit_once('/').map_or(a.file.as_str(), |(_, b)| b);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
     let stem: String = stem.chars().take(8).collect();
     if a.part > 1 {
         format!("{stem}#{}", a.part)
