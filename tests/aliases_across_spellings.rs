@@ -190,3 +190,26 @@ fn two_spellings_in_one_article_stay_apart() {
         entity(&c, "Alexeï Navalny").id
     );
 }
+
+/// A name two countries' places share is read as the region of another
+/// country only where a town of that country stands right before it.
+#[test]
+fn one_place_name_of_two_countries_is_two_places() {
+    let c = corpus(&[
+        &format!("Protesters gathered in Tbilisi, Georgia, near the Russian border. {EN_TAIL}"),
+        &format!("Georgia and Washington signed a defence pact in Tbilisi. {EN_TAIL}"),
+        &format!("Voters in Atlanta, Georgia, queued for hours in the United States. {EN_TAIL}"),
+        &format!("Des manifestants se sont rassemblés à Tbilissi, en Géorgie. {FR_TAIL}"),
+    ]);
+    let georgias: Vec<_> = c
+        .entities
+        .iter()
+        .filter(|e| e.aliases.iter().any(|a| a == "Georgia"))
+        .collect();
+    assert_eq!(georgias.len(), 2, "{georgias:?}");
+    // The country keeps its French name; the state stands alone.
+    let country = entity(&c, "Géorgie");
+    assert!(country.aliases.iter().any(|a| a == "Georgia"));
+    let state = georgias.iter().find(|e| e.id != country.id).unwrap();
+    assert_eq!(state.articles.len(), 1);
+}

@@ -19,6 +19,7 @@ use crate::extract::kind::EntityKind;
 use crate::extract::lang::Lang;
 
 use super::renderings::{self, Evidence, Names};
+use super::senses;
 use super::short_forms;
 use super::translit;
 use super::votes::Votes;
@@ -109,7 +110,17 @@ pub fn cluster(
     // Numbers, not `usize`: a corpus build holds one per mention.
     let mention_key: Vec<u32> = mentions
         .iter()
-        .map(|m| keys.id(identity_key(m.text)) as u32)
+        .zip(senses::other_readings(mentions, article_of))
+        .map(|(m, other)| {
+            let mut key = identity_key(m.text);
+            // Another country's place of the same name is another entity;
+            // `#` never occurs in a folded name.
+            if let Some(country) = other {
+                key.push('#');
+                key.push_str(country);
+            }
+            keys.id(key) as u32
+        })
         .collect();
     let mut uf = UnionFind((0..keys.names.len()).collect());
     let grow = |uf: &mut UnionFind, keys: &mut Keys, name: &str| {

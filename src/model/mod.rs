@@ -7,6 +7,7 @@ mod build;
 mod dates;
 mod events;
 mod renderings;
+mod senses;
 mod short_forms;
 mod translit;
 mod votes;
