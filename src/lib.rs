@@ -264,10 +264,15 @@ fn look_up<M>(
         return cached;
     };
     let options = build_options(loaded);
-    // `[ingest]` changes what the same files give: it is keyed with the
-    // extensions, as one more entry no extension can spell (it has a `=`).
+    // `[ingest]` and the size cap change what the same files give: they
+    // are keyed with the extensions, as entries no extension can spell
+    // (they have a `=`).
     let mut extensions = loaded.config.corpus.extensions.clone();
     extensions.push(format!("ingest={:?}", loaded.config.ingest));
+    extensions.push(format!(
+        "max_file_size={}",
+        loaded.config.corpus.max_file_size.0
+    ));
     let Some(cache) = cache::Cache::new(dir, paths, &extensions, found, &options) else {
         return cached;
     };

@@ -448,3 +448,19 @@ fn the_dashboard_reads_a_small_index_with_its_corpus() {
     };
     assert_eq!(export(&read.corpus, &read_index), export(&built, &index));
 }
+
+#[test]
+fn a_new_max_file_size_is_not_answered_from_the_cache() {
+    let sb = Sandbox::new();
+    let corpus = copied_seeds(&sb);
+    let (full, _) = export(&sb, &corpus, &[]);
+    let file = cache_file(&sb);
+    let before = inode(&file);
+    // Every seed is longer than this: each is cut with a warning, which a
+    // model read from the cache of the uncapped run would not say.
+    sb.config("[corpus]\nmax_file_size = \"1 kB\"\n");
+    let (capped, err) = export(&sb, &corpus, &[]);
+    assert!(err.contains("max_file_size"), "{err}");
+    assert_ne!(capped, full);
+    assert_ne!(inode(&cache_file(&sb)), before, "rebuilt, not read");
+}
