@@ -242,12 +242,6 @@ pub fn read_file_named(path: &Path, name: &str, options: &Options) -> FileRead {
         Err(e) => return skipped(format!("cannot read: {e}")),
     };
     let mut bytes = capped.bytes;
-    let Some(format) = Format::detect(path, &bytes[..bytes.len().min(SNIFF)]) else {
-        return FileRead {
-            notes: vec!["skipped: not a format revue reads".to_string()],
-            ..FileRead::default()
-        };
-    };
     let cut = capped.cut_from.map(|size| {
         decode::cut_at_character(&mut bytes);
         format!(
@@ -256,14 +250,32 @@ pub fn read_file_named(path: &Path, name: &str, options: &Options) -> FileRead {
             bytes.len()
         )
     });
-    if let Some(why) = decode::binary(&bytes) {
-        return skipped(why.to_string());
+    let mut read = read_bytes(path, name, &bytes, options);
+    if read.format.is_some() {
+        read.problems.splice(0..0, cut);
+    }
+    read
+}
+
+/// The articles of a file's bytes, already read (a download, a fuzz
+/// input): its format found from `path`'s extension and the bytes, as for a
+/// file on disk.
+pub fn read_bytes(path: &Path, name: &str, bytes: &[u8], options: &Options) -> FileRead {
+    let Some(format) = Format::detect(path, &bytes[..bytes.len().min(SNIFF)]) else {
+        return FileRead {
+            notes: vec!["skipped: not a format revue reads".to_string()],
+            ..FileRead::default()
+        };
+    };
+    if let Some(why) = decode::binary(bytes) {
+        return FileRead {
+            problems: vec![format!("skipped: {why}")],
+            ..FileRead::default()
+        };
     }
     // The name is shown and exported: it must not drive a terminal either.
     let name = decode::sanitize(name);
-    let mut read = read_as(format, &name, path, &bytes, options);
-    read.problems.splice(0..0, cut);
-    read
+    read_as(format, &name, path, bytes, options)
 }
 
 /// The one place a format meets its adapter.
