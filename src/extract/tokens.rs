@@ -172,57 +172,85 @@ fn is_word_char(c: char) -> bool {
 /// elision.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 4);
-    let mut elided = false;
-    // `at` is the next character to read.
-    let mut at = 0;
-    while at < text.len() {
-        let start = at;
-        let (c, len) = char_at(text, start);
-        at += len;
-        if !is_word_char(c) {
-            continue;
-        }
-        let mut end = at;
-        let mut is_elision = false;
-        while at < text.len() {
-            let j = at;
-            let (d, len) = char_at(text, j);
-            let glued_period = d == '.' && is_dotted_acronym(&text[start..j], &text[j..]);
-            if is_word_char(d) || glued_period {
-                end = j + len;
-                at = end;
+    out.extend(tokens(text));
+    out
+}
+
+/// The words of [`tokenize`] one at a time: a whole text's tokens take
+/// several times the text, which the search index, reading each word once,
+/// need not hold.
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        at: 0,
+        elided: false,
+    }
+}
+
+/// The iterator of [`tokens`].
+pub struct Tokens<'a> {
+    text: &'a str,
+    /// The next character to read.
+    at: usize,
+    /// The word before was an elision (`l'`), which the next word carries.
+    elided: bool,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        while self.at < text.len() {
+            let start = self.at;
+            let (c, len) = char_at(text, start);
+            self.at += len;
+            if !is_word_char(c) {
                 continue;
             }
-            let joins = d == '-' || is_apostrophe(d);
-            let next_is_word = || j + len < text.len() && is_word_char(char_at(text, j + len).0);
-            if !(joins && next_is_word()) {
-                break;
+            let mut end = self.at;
+            let mut is_elision = false;
+            while self.at < text.len() {
+                let j = self.at;
+                let (d, len) = char_at(text, j);
+                let glued_period = d == '.' && is_dotted_acronym(&text[start..j], &text[j..]);
+                if is_word_char(d) || glued_period {
+                    end = j + len;
+                    self.at = end;
+                    continue;
+                }
+                let joins = d == '-' || is_apostrophe(d);
+                let next_is_word =
+                    || j + len < text.len() && is_word_char(char_at(text, j + len).0);
+                if !(joins && next_is_word()) {
+                    break;
+                }
+                self.at = j + len;
+                if is_apostrophe(d)
+                    && ELISIONS
+                        .iter()
+                        .any(|e| text[start..j].eq_ignore_ascii_case(e))
+                {
+                    is_elision = true;
+                    break;
+                }
+                end = j + len;
             }
-            at = j + len;
-            if is_apostrophe(d)
-                && ELISIONS
-                    .iter()
-                    .any(|e| text[start..j].eq_ignore_ascii_case(e))
-            {
-                is_elision = true;
-                break;
+            if is_elision {
+                // The elision itself is not a word; the next word carries the flag.
+                self.elided = true;
+                continue;
             }
-            end = j + len;
+            let end = start + without_possessive(&text[start..end]).len();
+            return Some(Token {
+                text: &text[start..end],
+                start,
+                end,
+                elided: std::mem::take(&mut self.elided),
+            });
         }
-        if is_elision {
-            // The elision itself is not a word; the next word carries the flag.
-            elided = true;
-            continue;
-        }
-        let end = start + without_possessive(&text[start..end]).len();
-        out.push(Token {
-            text: &text[start..end],
-            start,
-            end,
-            elided: std::mem::take(&mut elided),
-        });
+        None
     }
-    out
 }
 
 /// `Russia's`, `Merkel’s`: the English possessive is no part of the name.
@@ -258,6 +286,21 @@ mod tests {
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn one_word_at_a_time_gives_the_same_words() {
+        let text = "L'ONU et l’Union européenne : Russia's envoy, U.S. officials, \
+                    J. Smith à Saint-Pétersbourg — d'abord 3,5 % ; fin";
+        let all: Vec<(&str, usize, usize, bool)> = tokenize(text)
+            .into_iter()
+            .map(|t| (t.text, t.start, t.end, t.elided))
+            .collect();
+        let streamed: Vec<_> = tokens(text)
+            .map(|t| (t.text, t.start, t.end, t.elided))
+            .collect();
+        assert_eq!(streamed, all);
+        assert!(all.iter().any(|t| t.3), "an elision seen: {all:?}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::tokens::tokenize;
+use crate::extract::tokens::tokens;
 use crate::model::{Article, Corpus};
 
 /// Where a word occurs in an article; a higher field ranks higher.
@@ -699,7 +699,7 @@ fn all_articles(corpus: &Corpus, index: &SearchIndex) -> AllArticles {
 /// for each.
 fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::new();
-    for t in tokenize(text) {
+    for t in tokens(text) {
         buf.clear();
         fold_into(&mut buf, t.text);
         let w = buf.as_str();

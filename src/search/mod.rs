@@ -56,8 +56,7 @@ pub fn match_ranges(text: &str, highlights: &[String]) -> Vec<std::ops::Range<us
     if highlights.is_empty() {
         return Vec::new();
     }
-    crate::extract::tokens::tokenize(text)
-        .into_iter()
+    crate::extract::tokens::tokens(text)
         .filter(|t| is_highlighted(t.text, highlights))
         .map(|t| t.start..t.end)
         .collect()
