@@ -96,6 +96,7 @@ static NOT_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(
 pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
     let gaz = gazetteer::get();
     let mut found = Found::default();
+    let mut capitals_deduped_at = 1024;
     for (si, range) in sentences.iter().enumerate() {
         let sentence = &text[range.clone()];
         if credits::is_credit_line(sentence) {
@@ -131,6 +132,13 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
             if t.is_capitalised() && !is_initial_position(sentence, &tokens, i) {
                 found.mid_sentence_capitals.push(fold(t.text));
             }
+        }
+        // Only whether a word was seen counts: a long article repeats its
+        // capitals thousands of times, each a string of its own.
+        if found.mid_sentence_capitals.len() > capitals_deduped_at {
+            found.mid_sentence_capitals.sort_unstable();
+            found.mid_sentence_capitals.dedup();
+            capitals_deduped_at = (2 * found.mid_sentence_capitals.len()).max(1024);
         }
         let mut mentions: Vec<Mention> = local
             .found
