@@ -49,6 +49,8 @@ impl State {
 /// One feed's folder.
 pub struct Archive {
     dir: PathBuf,
+    /// Whether the folder is known to exist (made at the first write).
+    made: std::cell::Cell<bool>,
 }
 
 /// What writing one item did.
@@ -61,7 +63,10 @@ pub enum Written {
 
 impl Archive {
     pub fn new(dir: PathBuf) -> Archive {
-        Archive { dir }
+        Archive {
+            dir,
+            made: std::cell::Cell::new(false),
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -77,9 +82,16 @@ impl Archive {
             .unwrap_or_default()
     }
 
+    /// Saves the state once the items it speaks of are on disk: one
+    /// `syncfs` for all of them (an fsync per item cost 80 s for a feed
+    /// of 10,000), then the state itself, flushed. Saved before its items,
+    /// validators that would turn the next answer into a 304 could outlive
+    /// items lost in a crash.
     pub fn save_state(&self, state: &State) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        rustix::fs::syncfs(std::fs::File::open(&self.dir)?)?;
         let bytes = serde_json::to_vec_pretty(state).expect("strings always serialise");
-        self.replace(STATE_FILE, &bytes)
+        self.replace(STATE_FILE, &bytes, true)
     }
 
     /// The file stem of an item: the one its URL already has, else a hash
@@ -115,21 +127,26 @@ impl Archive {
         let old = std::fs::read(self.dir.join(&name)).ok();
         match old {
             Some(old) if old == bytes => Ok(Written::Unchanged),
-            Some(_) => self.replace(&name, bytes).map(|()| Written::Updated),
-            None => self.replace(&name, bytes).map(|()| Written::New),
+            Some(_) => self.replace(&name, bytes, false).map(|()| Written::Updated),
+            None => self.replace(&name, bytes, false).map(|()| Written::New),
         }
     }
 
     /// Writes `name` whole or not at all: a temporary file in the same
     /// folder (hidden, without extension, so never read as an article),
-    /// flushed, then renamed over `name`.
-    fn replace(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
+    /// flushed when `sync`, then renamed over `name`.
+    fn replace(&self, name: &str, bytes: &[u8], sync: bool) -> std::io::Result<()> {
+        if !self.made.get() {
+            std::fs::create_dir_all(&self.dir)?;
+            self.made.set(true);
+        }
         let mut tmp = tempfile::Builder::new()
             .prefix(".partial-")
             .tempfile_in(&self.dir)?;
         tmp.write_all(bytes)?;
-        tmp.as_file().sync_data()?;
+        if sync {
+            tmp.as_file().sync_data()?;
+        }
         tmp.persist(self.dir.join(name)).map_err(|e| e.error)?;
         Ok(())
     }

@@ -155,8 +155,13 @@ fn full_text(
         .and_then(|d| d.items.into_iter().next())
         .filter(|r| r.extra.full_text);
     if let Some(old) = before {
+        // What the page gave the first time, the feed still lacking it.
         record.content_html = old.content_html;
         record.extra = old.extra;
+        if record.authors.is_empty() {
+            record.authors = old.authors;
+        }
+        record.date_published = record.date_published.take().or(old.date_published);
         return;
     }
     let Some(url) = record.url.clone() else {
