@@ -58,12 +58,18 @@ fn export_prints_opml_that_imports_back() {
     assert!(o.status.success(), "{o:?}");
     let opml = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(opml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"));
-    assert!(opml.contains("xmlUrl=\"https://harbour-weekly.example/feed?format=rss&amp;lang=en\""), "{opml}");
+    assert!(
+        opml.contains("xmlUrl=\"https://harbour-weekly.example/feed?format=rss&amp;lang=en\""),
+        "{opml}"
+    );
     let other = Sandbox::new();
     let file = other.write("out.opml", &opml);
     other.config("");
     let o = other.run(&["feeds", "import", &file.display().to_string()]);
-    assert_eq!(String::from_utf8_lossy(&o.stdout), "config.toml: 3 feed(s) added\n");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "config.toml: 3 feed(s) added\n"
+    );
     let a = String::from_utf8_lossy(&sb.run(&["feeds", "export"]).stdout).into_owned();
     let b = String::from_utf8_lossy(&other.run(&["feeds", "export"]).stdout).into_owned();
     assert_eq!(a, b);
