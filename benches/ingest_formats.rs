@@ -16,6 +16,9 @@ mod corpus;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// Writes N generated articles in one shape under a folder.
+type Writer = fn(&Path, usize, u64) -> std::io::Result<corpus::Stats>;
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -40,7 +43,7 @@ fn main() {
     let n = env_usize("REVUE_BENCH_ARTICLES", 10_000);
     let runs = env_usize("REVUE_BENCH_RUNS", 5);
     let root = tempfile::tempdir().expect("a temporary folder");
-    let shapes: [(&str, fn(&Path, usize, u64) -> std::io::Result<corpus::Stats>); 3] = [
+    let shapes: [(&str, Writer); 3] = [
         ("txt", |d, n, s| corpus::write_corpus(d, n, s, None)),
         ("html", corpus::shapes::write_pages),
         ("feed", corpus::shapes::write_feeds),

@@ -19,8 +19,7 @@ mod corpus;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: gencorpus --out DIR --articles N [--seed S] [--lines FILE] [--shape txt|html|feed]  (seed defaults to 1)";
+const USAGE: &str = "usage: gencorpus --out DIR --articles N [--seed S] [--lines FILE] [--shape txt|html|feed]  (seed defaults to 1)";
 
 fn main() -> ExitCode {
     match run() {

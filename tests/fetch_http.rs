@@ -548,3 +548,13 @@ fn a_feed_of_too_many_items_keeps_the_first() {
     );
     assert_eq!(items_in(&sb.path().join("archive/n")).len(), 10_000);
 }
+
+#[test]
+fn a_connection_cut_mid_body_writes_nothing() {
+    let cut = Reply::ok("application/rss+xml", rss("G", ITEMS)).header("Content-Length", "100000");
+    fails_keeping_the_archive(
+        cut,
+        "",
+        "the connection closed before the whole answer came",
+    );
+}

@@ -67,7 +67,12 @@ fn escape(s: &str) -> String {
 
 fn date(p: &Piece, n: usize) -> String {
     let month = p.month.as_deref().unwrap_or("2017-11");
-    format!("{month}-{:02}T{:02}:{:02}:00+01:00", 1 + n % 28, 6 + n % 14, n % 60)
+    format!(
+        "{month}-{:02}T{:02}:{:02}:00+01:00",
+        1 + n % 28,
+        6 + n % 14,
+        n % 60
+    )
 }
 
 /// A saved page of a made-up news site holding one article.
@@ -121,7 +126,10 @@ pub const ITEMS_PER_FEED: usize = 50;
 pub fn write_pages(dir: &Path, n: usize, seed: u64) -> io::Result<Stats> {
     std::fs::create_dir_all(dir)?;
     let mut stats = Stats::default();
-    for p in Generator::new(usize::MAX, seed).flat_map(|f| pieces(&f.contents)).take(n) {
+    for p in Generator::new(usize::MAX, seed)
+        .flat_map(|f| pieces(&f.contents))
+        .take(n)
+    {
         let page = html_page(&p, stats.articles);
         std::fs::write(dir.join(format!("{:06}.html", stats.articles)), &page)?;
         stats.files += 1;
@@ -148,7 +156,10 @@ pub fn write_feeds(dir: &Path, n: usize, seed: u64) -> io::Result<Stats> {
         items.clear();
         Ok(())
     };
-    for p in Generator::new(usize::MAX, seed).flat_map(|f| pieces(&f.contents)).take(n) {
+    for p in Generator::new(usize::MAX, seed)
+        .flat_map(|f| pieces(&f.contents))
+        .take(n)
+    {
         items.push_str(&rss_item(&p, stats.articles));
         stats.articles += 1;
         in_file += 1;

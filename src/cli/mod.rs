@@ -1,9 +1,11 @@
 //! The command line (clap) and headless output. `revue [PATHS…]` opens the
 //! dashboard; `revue articles|entities|events|export` print the same view
-//! as JSON, TSV or Markdown; `revue presets`, `revue config path|check`,
-//! `revue fetch`, `revue feeds import|export`, `revue completions SHELL` and `revue man` help people set it up. Every
-//! flag is documented once, here, and the help, the man page and the shell
-//! completions are all generated from these definitions.
+//! as JSON, TSV or Markdown; `revue fetch` downloads the feeds and `revue
+//! feeds import|export` moves them in and out as OPML; `revue presets`,
+//! `revue config path|check`, `revue completions SHELL` and `revue man`
+//! help people set it up. Every flag is documented once, here, and the
+//! help, the man page and the shell completions are all generated from
+//! these definitions.
 
 pub mod json;
 pub mod markdown;

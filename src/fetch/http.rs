@@ -175,6 +175,14 @@ impl Client {
             E::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
                 Failure::Timeout(self.settings.timeout.as_secs())
             }
+            E::Io(io)
+                if matches!(
+                    io.kind(),
+                    std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset
+                ) =>
+            {
+                Failure::Network("the connection closed before the whole answer came".into())
+            }
             E::Io(io) => match ureq::Error::from(io) {
                 // ureq reports the cap from inside its reader as an I/O error.
                 E::BodyExceedsLimit(_) => Failure::TooLarge(size(self.settings.max_bytes)),
@@ -189,9 +197,9 @@ impl Client {
 
 /// A byte count as people write it.
 pub fn size(bytes: u64) -> String {
-    if bytes >= 1_000_000 && bytes % 1_000_000 == 0 {
+    if bytes >= 1_000_000 && bytes.is_multiple_of(1_000_000) {
         format!("{} MB", bytes / 1_000_000)
-    } else if bytes >= 1_000 && bytes % 1_000 == 0 {
+    } else if bytes >= 1_000 && bytes.is_multiple_of(1_000) {
         format!("{} KB", bytes / 1_000)
     } else {
         format!("{bytes} bytes")

@@ -179,11 +179,18 @@ fn serve(
     std::thread::sleep(reply.delay);
     let mut out = stream;
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nConnection: close\r\n",
         reply.status,
-        reason(reply.status),
-        reply.body.len()
+        reason(reply.status)
     );
+    // A reply may claim a length of its own (to cut a body short).
+    if !reply
+        .headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+    {
+        head.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
+    }
     for (n, v) in &reply.headers {
         head.push_str(&format!("{n}: {v}\r\n"));
     }
