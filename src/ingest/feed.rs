@@ -54,7 +54,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Feed, Zones), String> {
     let record = Arc::clone(&seen);
     let parser = feed_rs::parser::Builder::new()
         .timestamp_parser(move |text| {
-            let when = parse_when(text)?;
+            let when = parse_when(text).or_else(|| sloppy_2822(text))?;
             let utc = match when {
                 When::At(t) => t.0.with_timezone(&Utc),
                 When::Day(d) => d.naive()?.and_hms_opt(0, 0, 0)?.and_utc(),
@@ -77,6 +77,43 @@ pub fn parse(bytes: &[u8]) -> Result<(Feed, Zones), String> {
         .unwrap_or_default();
     Ok((feed, Zones(zones)))
 }
+
+/// An RFC 2822 date as feeds get it wrong, mended as feed-rs's own
+/// parser mends it: any weekday word dropped (`Thurs, `), `UTC` and a
+/// trailing `Z` as `+0000`, a long month name shortened, a one-digit
+/// hour padded, hour 24 as 00.
+fn sloppy_2822(text: &str) -> Option<When> {
+    let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    if words.first().is_some_and(|w| w.ends_with(',')) {
+        words.remove(0);
+    }
+    for w in &mut words {
+        if w == "UTC" || w == "Z" {
+            *w = "+0000".into();
+        } else if w.len() > 3
+            && w.chars().all(|c| c.is_ascii_alphabetic())
+            && let Some(short) = MONTHS.iter().find(|m| w.starts_with(**m))
+        {
+            *w = (*short).to_string();
+        } else if w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':') {
+            let mut parts: Vec<String> = w.split(':').map(str::to_string).collect();
+            if parts[0].len() == 1 {
+                parts[0].insert(0, '0');
+            }
+            if parts[0] == "24" {
+                parts[0] = "00".into();
+            }
+            *w = parts.join(":");
+        }
+    }
+    DateTime::parse_from_rfc2822(&words.join(" "))
+        .ok()
+        .map(|t| When::At(Timestamp(t)))
+}
+
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Reads a feed file.
 pub fn read(bytes: &[u8]) -> Parsed {
@@ -154,6 +191,30 @@ fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sloppy_dates_are_mended() {
+        let at = |s: &str| {
+            sloppy_2822(s)
+                .and_then(|w| w.stamp())
+                .map(|t| t.to_string())
+        };
+        for (text, want) in [
+            (
+                "Thurs, 13 Jul 2026 07:38:00 GMT",
+                "2026-07-13T07:38:00+00:00",
+            ),
+            (
+                "Mon, 30 November 2026 7:45:00 +0100",
+                "2026-11-30T07:45:00+01:00",
+            ),
+            ("30 Nov 2026 07:45:00 UTC", "2026-11-30T07:45:00+00:00"),
+            ("Mon, 30 Nov 2026 07:45:00 Z", "2026-11-30T07:45:00+00:00"),
+        ] {
+            assert_eq!(at(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(at("sometime soon"), None);
+    }
 
     #[test]
     fn timestamps_keep_their_zone() {
