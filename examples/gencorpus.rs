@@ -2,7 +2,11 @@
 //!
 //! ```text
 //! cargo run --release --example gencorpus -- --out DIR --articles N [--seed S] [--lines FILE]
+//!     [--shape txt|html|feed]
 //! ```
+//!
+//! `--shape html` writes each article as a saved web page, `--shape feed`
+//! as items of RSS 2.0 feeds (50 to a file); the text is the same.
 //!
 //! The same `--articles` and `--seed` always write the same bytes. `--lines`
 //! also writes every article on one line (header included), the input a
@@ -15,8 +19,7 @@ mod corpus;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: gencorpus --out DIR --articles N [--seed S] [--lines FILE]  (seed defaults to 1)";
+const USAGE: &str = "usage: gencorpus --out DIR --articles N [--seed S] [--lines FILE] [--shape txt|html|feed]  (seed defaults to 1)";
 
 fn main() -> ExitCode {
     match run() {
@@ -33,6 +36,7 @@ fn run() -> Result<(), String> {
     let mut articles: Option<usize> = None;
     let mut seed: u64 = 1;
     let mut lines: Option<PathBuf> = None;
+    let mut shape = String::from("txt");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -43,6 +47,7 @@ fn run() -> Result<(), String> {
             }
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--lines" => lines = Some(value()?.into()),
+            "--shape" => shape = value()?,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -53,8 +58,13 @@ fn run() -> Result<(), String> {
     let out = out.ok_or("--out is required")?;
     let articles = articles.ok_or("--articles is required")?;
     let started = std::time::Instant::now();
-    let s = corpus::write_corpus(&out, articles, seed, lines.as_deref())
-        .map_err(|e| format!("{}: {e}", out.display()))?;
+    let s = match shape.as_str() {
+        "txt" => corpus::write_corpus(&out, articles, seed, lines.as_deref()),
+        "html" => corpus::shapes::write_pages(&out, articles, seed),
+        "feed" => corpus::shapes::write_feeds(&out, articles, seed),
+        other => return Err(format!("unknown shape `{other}` (txt, html or feed)")),
+    }
+    .map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(
         "gencorpus: {} articles in {} files, {:.1} MB ({:.0} bytes/article), seed {seed}, {:.1} s -> {}",
         s.articles,

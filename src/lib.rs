@@ -10,6 +10,8 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod extract;
+pub mod feeds;
+pub mod fetch;
 pub mod ingest;
 pub mod model;
 pub mod regular_file;

@@ -110,8 +110,8 @@ fn rss_items_with_link_guid_author_and_content() {
         a[0].source.url.as_deref(),
         Some("https://courrier-rhone.example/transports/metro-prolonge")
     );
-    // feed-rs gives times in UTC: the moment is kept, its zone is not.
-    assert_eq!(published(&a[0]), "2026-11-27T16:30:00+00:00");
+    // The moment in the zone the feed wrote it in (feed-rs alone gives UTC).
+    assert_eq!(published(&a[0]), "2026-11-27T17:30:00+01:00");
     assert!(a[0].text.contains("400 millions d'euros") && a[0].text.contains("en 2028"));
     assert!(
         !a[0].text.contains("Perrache"),
@@ -129,7 +129,7 @@ fn atom_in_an_xml_file_and_json_feed() {
     assert_eq!(a[0].source.format, Format::Feed);
     assert_eq!(a[0].source.outlet.as_deref(), Some("Nouvelles de Montréal"));
     assert_eq!(a[0].source.author.as_deref(), Some("Sophie Tremblay"));
-    assert_eq!(published(&a[0]), "2026-11-29T14:00:00+00:00");
+    assert_eq!(published(&a[0]), "2026-11-29T09:00:00-05:00");
     assert_eq!(
         a[0].text,
         "La STM annonce une nouvelle ligne de bus express\n\nLa Société de transport de Montréal a annoncé dimanche une ligne express entre Laval et le centre-ville.\n\nLe service commencera en janvier."

@@ -15,6 +15,7 @@
 mod article;
 mod calendar;
 mod data;
+pub mod shapes;
 
 use std::io::{self, Write as _};
 use std::path::Path;

@@ -187,7 +187,7 @@ fn articles(r: &Report, out: &mut impl Write) -> io::Result<()> {
         let a = r.corpus.article(id);
         let title = format!("### {} · {}", article_date(a), escape(&a.headline));
         writeln!(out, "{}\n", r.style.bold(&title))?;
-        writeln!(out, "{} · {}\n", code(&a.key), a.lang.code())?;
+        writeln!(out, "{}\n", byline(a))?;
         let lede = lede(a, LEDE);
         if !lede.is_empty() {
             writeln!(out, "{}", escape(&lede))?;
@@ -197,6 +197,18 @@ fn articles(r: &Report, out: &mut impl Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The article's key and language, then where it came from when known:
+/// outlet, author, the full timestamp with its zone, the URL.
+fn byline(a: &crate::model::Article) -> String {
+    let mut parts = vec![code(&a.key), a.lang.code().to_string()];
+    let s = &a.source;
+    parts.extend(s.label().map(escape));
+    parts.extend(s.author.as_deref().map(escape));
+    parts.extend(s.published.map(|t| t.to_string()));
+    parts.extend(s.url.as_deref().map(code));
+    parts.join(" · ")
 }
 
 fn plural(n: usize, word: &str) -> String {

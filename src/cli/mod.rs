@@ -1,9 +1,11 @@
 //! The command line (clap) and headless output. `revue [PATHS…]` opens the
 //! dashboard; `revue articles|entities|events|export` print the same view
-//! as JSON, TSV or Markdown; `revue presets`, `revue config path|check`,
-//! `revue completions SHELL` and `revue man` help people set it up. Every
-//! flag is documented once, here, and the help, the man page and the shell
-//! completions are all generated from these definitions.
+//! as JSON, TSV or Markdown; `revue fetch` downloads the feeds and `revue
+//! feeds import|export` moves them in and out as OPML; `revue presets`,
+//! `revue config path|check`, `revue completions SHELL` and `revue man`
+//! help people set it up. Every flag is documented once, here, and the
+//! help, the man page and the shell completions are all generated from
+//! these definitions.
 
 pub mod json;
 pub mod markdown;
@@ -146,6 +148,16 @@ pub enum Command {
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
     },
+    /// Download the `[[feed]]`s of config.toml into the archive
+    /// ($XDG_DATA_HOME/revue/archive, or `[fetch] archive`): one line per
+    /// feed (new, unchanged, failed and why). Exit 0 when every feed was
+    /// fetched, 1 when some failed, 2 on error.
+    Fetch,
+    /// Import or export the `[[feed]]` subscriptions as OPML.
+    Feeds {
+        #[command(subcommand)]
+        action: FeedsCommand,
+    },
     /// Show or check the configuration file.
     Config {
         #[command(subcommand)]
@@ -158,6 +170,19 @@ pub enum Command {
     },
     /// Print the man page (roff): `revue man > revue.1`.
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Add the feeds of an OPML file to config.toml as `[[feed]]` entries
+    /// (the rest of the file kept as it is; feeds already there skipped).
+    Import {
+        /// The OPML file (as feed readers export their subscriptions).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Print the `[[feed]]` subscriptions as OPML on stdout.
+    Export,
 }
 
 #[derive(Debug, Subcommand)]

@@ -20,6 +20,10 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
                 "lang",
                 "title",
                 "entities",
+                "outlet",
+                "author",
+                "published",
+                "url",
             ]))?;
             for &id in report.articles() {
                 let a = corpus.article(id);
@@ -38,6 +42,13 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
                     a.lang.code().to_string(),
                     clean(&a.headline),
                     clean(&names.join("; ")),
+                    clean(a.source.label().unwrap_or_default()),
+                    clean(a.source.author.as_deref().unwrap_or_default()),
+                    a.source
+                        .published
+                        .map(|t| t.to_string())
+                        .unwrap_or_default(),
+                    clean(a.source.url.as_deref().unwrap_or_default()),
                 ])?;
             }
         }

@@ -10,6 +10,7 @@
 //! nothing here reads the corpus or touches the terminal.
 
 pub mod dashboard;
+pub mod feeds;
 pub mod keys;
 pub mod preset;
 pub mod values;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Deserializer, de::Error as _};
 
 use crate::app::Pane;
 
+pub use feeds::{FeedConfig, FetchConfig};
 pub use keys::{KeyAction, Keys};
 pub use preset::{Preset, UnknownPreset};
 
@@ -49,6 +51,12 @@ pub struct Config {
     /// `[ingest]`: how files of each format are read.
     #[serde(default)]
     pub ingest: IngestConfig,
+    /// `[[feed]]` subscriptions, in file order, which `revue fetch` downloads.
+    #[serde(default, rename = "feed")]
+    pub feeds: Vec<FeedConfig>,
+    /// `[fetch]`: how `revue fetch` downloads them.
+    #[serde(default)]
+    pub fetch: FetchConfig,
 }
 
 /// `[cache]`: the on-disk cache of the built model.
@@ -313,7 +321,7 @@ impl Config {
                 ),
             ));
         }
-        self.keys.conflict()
+        feeds::cross_check(&self.feeds).or_else(|| self.keys.conflict())
     }
 }
 
@@ -410,8 +418,28 @@ impl Loaded {
         }
     }
 
-    /// Corpus paths resolved against the config file's folder.
+    /// The feed archive: `[fetch] archive` resolved against the config
+    /// file's folder, else the XDG data folder's.
+    pub fn archive_dir(&self) -> Option<PathBuf> {
+        match &self.config.fetch.archive {
+            Some(p) => Some(self.resolve(p)),
+            None => feeds::default_archive(),
+        }
+    }
+
+    /// Corpus paths resolved against the config file's folder, and the
+    /// feed archive once feeds are configured and fetched.
     pub fn corpus_paths(&self) -> Vec<PathBuf> {
+        let mut paths = self.configured_paths();
+        if !self.config.feeds.is_empty()
+            && let Some(archive) = self.archive_dir().filter(|a| a.is_dir())
+        {
+            paths.push(archive);
+        }
+        paths
+    }
+
+    fn configured_paths(&self) -> Vec<PathBuf> {
         let base = self
             .path
             .as_deref()
@@ -461,12 +489,18 @@ pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
     if local.exists() {
         return Some(local);
     }
+    let user = user_path()?;
+    user.exists().then_some(user)
+}
+
+/// The user's config file, whether or not it exists:
+/// `$XDG_CONFIG_HOME/revue/config.toml`, else `~/.config/revue/config.toml`.
+pub fn user_path() -> Option<PathBuf> {
     let xdg = std::env::var_os("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    let user = xdg.join("revue").join("config.toml");
-    user.exists().then_some(user)
+    Some(xdg.join("revue").join("config.toml"))
 }
 
 /// The largest config read: ample for tens of thousands of presets, and a

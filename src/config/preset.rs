@@ -30,6 +30,10 @@ pub struct Preset {
     /// Keep articles naming this entity (any of its names; fuzzy).
     #[serde(default, deserialize_with = "values::optional_nonempty")]
     pub entity: Option<String>,
+    /// Keep articles from this source: an outlet, feed or site whose name
+    /// holds it (the `source:` term, spaces allowed).
+    #[serde(default, deserialize_with = "values::optional_nonempty")]
+    pub source: Option<String>,
     /// Keep events (and the articles reporting them) of this type.
     #[serde(rename = "type", default, deserialize_with = "values::optional")]
     pub kind: Option<EventType>,
@@ -57,7 +61,8 @@ impl Preset {
     }
 
     /// The preset as one query in the dashboard's syntax: its `query`, then
-    /// `@entity`, `#type`, `date:` and `lang:` terms. All of them apply.
+    /// `@entity`, `source:`, `#type`, `date:` and `lang:` terms. All of
+    /// them apply.
     pub fn query_string(&self) -> String {
         let mut terms: Vec<String> = Vec::new();
         if let Some(q) = &self.query {
@@ -67,6 +72,12 @@ impl Preset {
             terms.push(format!(
                 "@{}",
                 e.split_whitespace().collect::<Vec<_>>().join("_")
+            ));
+        }
+        if let Some(s) = &self.source {
+            terms.push(format!(
+                "source:{}",
+                s.split_whitespace().collect::<Vec<_>>().join("_")
             ));
         }
         if let Some(t) = self.kind {
