@@ -143,3 +143,10 @@ fn extracting_in_the_background() {
 fn too_small() {
     insta::assert_snapshot!("too_small_60x20", screen(60, 20, &[]));
 }
+
+#[test]
+fn preset_picker_filtered() {
+    let typed = "sotchi".chars().map(Action::Type);
+    let actions: Vec<Action> = std::iter::once(Action::OpenPresets).chain(typed).collect();
+    snap("presets_filtered", &actions);
+}

@@ -35,8 +35,24 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
         _ => {}
     }
     if state.mode == Mode::Help {
-        // Any key closes the help, `q` included, as in a pager.
-        return Some(Action::Back);
+        return match key {
+            Key::Char('Q') => Some(Action::Quit),
+            Key::Char('q' | '?') | Key::Esc | Key::Backspace => Some(Action::Back),
+            _ => None,
+        };
+    }
+    // The picker owns the keyboard: printable keys filter it.
+    if state.mode == Mode::Presets {
+        return Some(match key {
+            Key::Char(c) => Action::Type(c),
+            Key::Backspace => Action::Backspace,
+            Key::Ctrl('u') => Action::ClearQuery,
+            Key::Up | Key::Ctrl('p') => Action::Up,
+            Key::Down | Key::Ctrl('n') => Action::Down,
+            Key::Enter => Action::Confirm,
+            Key::Esc => Action::Back,
+            _ => return None,
+        });
     }
     if state.editing {
         return Some(match key {
@@ -60,7 +76,40 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
     }
     let default = default_action(state, key)?;
     // A rebound action leaves its default keys.
-    (!state.keymap.replaces(&default)).then_some(default)
+    let action = (!state.keymap.replaces(&default)).then_some(default)?;
+    acts_in(state.mode, &action).then_some(action)
+}
+
+/// Whether an action means anything on a screen: the entity detail and
+/// the reader take no key that would change the dashboard behind them.
+fn acts_in(mode: Mode, action: &Action) -> bool {
+    use Action::*;
+    let everywhere = matches!(
+        action,
+        Up | Down
+            | PageUp
+            | PageDown
+            | Top
+            | Bottom
+            | Confirm
+            | Back
+            | Quit
+            | Suspend
+            | ToggleHelp
+            | StartSearch
+            | OpenPresets
+            | History { .. }
+    );
+    everywhere
+        || match mode {
+            Mode::Dashboard => true,
+            Mode::Entity => matches!(action, DrillDown),
+            Mode::Reader => matches!(
+                action,
+                NextPane | PrevPane | ToggleMark(_) | NextMatch { .. } | StepArticle { .. }
+            ),
+            Mode::Presets | Mode::Help => false,
+        }
 }
 
 /// Keys the user rebound in `[keys]`: each listed action answers to its
@@ -93,7 +142,10 @@ impl Keymap {
 fn default_action(state: &AppState, key: Key) -> Option<Action> {
     let reader = state.mode == Mode::Reader;
     Some(match key {
-        Key::Char('q') => Action::Quit,
+        Key::Char('Q') => Action::Quit,
+        // `q` backs out one level; from the dashboard it quits.
+        Key::Char('q') if state.mode == Mode::Dashboard => Action::Quit,
+        Key::Char('q') => Action::Back,
         Key::Char('?') => Action::ToggleHelp,
         Key::Char('/') => Action::StartSearch,
         Key::Char('j') | Key::Down => Action::Down,
@@ -106,7 +158,7 @@ fn default_action(state: &AppState, key: Key) -> Option<Action> {
         Key::Tab | Key::Char('l') | Key::Right => Action::NextPane,
         Key::BackTab | Key::Char('h') | Key::Left => Action::PrevPane,
         Key::Char('o') => Action::CycleSort,
-        Key::Char(' ') => Action::ToggleReadAndNext,
+        Key::Char(' ') => Action::ReadAndNext,
         Key::Char('s') => Action::ToggleMark(Mark::Starred),
         Key::Char('f') => Action::ToggleMark(Mark::Flagged),
         Key::Char('r') => Action::ToggleMark(Mark::Read),
@@ -149,15 +201,15 @@ pub const HELP: &[(&str, &str)] = &[
     ("- +", "back / forward through views (also Ctrl-O)"),
     ("p", "presets"),
     ("o", "order entities: type, mentions, articles, name"),
-    ("Space", "toggle read and move on (reader: page down)"),
+    ("Space", "mark read and move on (reader: page down)"),
     ("s f r", "star · flag · toggle read"),
     ("n N", "next / previous unread (reader: search match)"),
     ("u", "unread only / all"),
     ("[ ]", "reader: previous / next article"),
     ("?", "this help"),
     (
-        "q  Ctrl-C",
-        "quit (Ctrl-Z: suspend to the shell, fg comes back)",
+        "q Q",
+        "back one level, quit from the dashboard · Q quits (Ctrl-Z suspends)",
     ),
     ("", ""),
     (

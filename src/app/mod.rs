@@ -41,6 +41,14 @@ pub enum Mode {
     Help,
 }
 
+/// The preset picker: what was typed to filter it, and the selected row
+/// of the presets that match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Picker {
+    pub filter: String,
+    pub selected: usize,
+}
+
 /// The entity whose detail view is open. Row 0 filters the dashboard by
 /// it; the rows after it are the sentences that mention it.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,8 +97,8 @@ pub enum Action {
     /// Toggle a mark on the current article (the reader's, else the
     /// selected one).
     ToggleMark(Mark),
-    /// Toggle read on the selected article and move to the next.
-    ToggleReadAndNext,
+    /// Mark the selected article read and move to the next.
+    ReadAndNext,
     /// Jump to the next (or previous) unread article of the list.
     NextUnread {
         forward: bool,
@@ -172,8 +180,8 @@ pub struct AppState {
     pub presets: Vec<PresetChoice>,
     /// The preset the view came from, for the status line.
     pub active_preset: Option<String>,
-    /// Selected row of the preset picker.
-    pub preset_selected: usize,
+    /// The preset picker's filter and selection (while it is open).
+    pub picker: Picker,
     /// Keys the user rebound in `[keys]`.
     pub keymap: keys::Keymap,
     /// The corpus shown is a preview (articles only) while entities and
@@ -225,7 +233,7 @@ impl AppState {
             history: view::History::default(),
             presets: Vec::new(),
             active_preset: None,
-            preset_selected: 0,
+            picker: Picker::default(),
             keymap: keys::Keymap::default(),
             building: false,
             indexing: index.is_none(),
@@ -267,6 +275,32 @@ impl AppState {
         } else {
             Mode::Dashboard
         }
+    }
+
+    /// The reader, when it is the screen open.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
+    }
+
+    /// The entity detail, when it is the screen open (not under the reader).
+    pub fn entity(&self) -> Option<&EntityDetail> {
+        self.entity.as_ref().filter(|_| self.reader.is_none())
+    }
+
+    /// The preset picker, when it is open.
+    pub fn picker(&self) -> Option<&Picker> {
+        (self.mode == Mode::Presets).then_some(&self.picker)
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.mode == Mode::Help
+    }
+
+    /// The presets the picker lists for its filter, best match first:
+    /// indices into `presets`. The filter matches like fzf, its letters in
+    /// order anywhere in the name or description.
+    pub fn picker_rows(&self) -> Vec<usize> {
+        picker_matches(&self.presets, &self.picker.filter)
     }
 
     /// Rows in a pane under the current view.
@@ -315,8 +349,8 @@ impl AppState {
             return;
         }
         if self.mode == Mode::Presets {
-            let last = self.presets.len().saturating_sub(1);
-            self.preset_selected = self.preset_selected.saturating_add_signed(delta).min(last);
+            let last = self.picker_rows().len().saturating_sub(1);
+            self.picker.selected = self.picker.selected.saturating_add_signed(delta).min(last);
             return;
         }
         if self.mode == Mode::Entity {
@@ -414,6 +448,25 @@ impl AppState {
     }
 }
 
+fn picker_matches(presets: &[PresetChoice], filter: &str) -> Vec<usize> {
+    use fuzzy_matcher::FuzzyMatcher;
+    if filter.is_empty() {
+        return (0..presets.len()).collect();
+    }
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    let mut scored: Vec<(i64, usize)> = presets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let text = format!("{} {}", p.name, p.description.as_deref().unwrap_or(""));
+            matcher.fuzzy_match(&text, filter).map(|s| (s, i))
+        })
+        .collect();
+    // Best first; equal scores keep the config's order.
+    scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
 /// What the dashboard lists before the search index exists: every
 /// article in corpus order, as the empty query lists them. Entities and
 /// events are counted by the index, so they wait for it.
@@ -466,6 +519,13 @@ pub fn update<'a>(
         Action::NextPane | Action::PrevPane if state.mode == Mode::Dashboard => {
             state.focus = state.layout.step(state.focus, action == Action::NextPane);
         }
+        // Below its width the side list is not drawn: nothing to move to.
+        Action::NextPane | Action::PrevPane if state.size.0 < reader::SIDE_MIN_COLS => {
+            state.message = Some(format!(
+                "the side list shows from {} columns",
+                reader::SIDE_MIN_COLS
+            ));
+        }
         // In the reader, Tab moves the keyboard between text and side list.
         Action::NextPane | Action::PrevPane => {
             if let Some(r) = &mut state.reader {
@@ -493,6 +553,18 @@ pub fn update<'a>(
             let chip = state.chips.pop().expect("checked non-empty");
             state.refilter(corpus, index);
             state.message = Some(format!("removed {}", chip.label));
+        }
+        // The picker's filter takes the text keys while it is open.
+        Action::Type(_) | Action::Backspace | Action::ClearQuery if state.mode == Mode::Presets => {
+            let filter = &mut state.picker.filter;
+            match action {
+                Action::Type(c) => filter.push(c),
+                Action::Backspace => {
+                    filter.pop();
+                }
+                _ => filter.clear(),
+            }
+            state.picker.selected = 0;
         }
         Action::Type(c) => {
             state.query.push(c);
@@ -525,8 +597,8 @@ pub fn update<'a>(
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
         Action::ToggleHelp => state.mode = Mode::Help,
-        Action::ToggleMark(m) => review::toggle(state, corpus, index, m, false),
-        Action::ToggleReadAndNext => review::toggle(state, corpus, index, Mark::Read, true),
+        Action::ToggleMark(m) => review::toggle(state, corpus, index, m),
+        Action::ReadAndNext => review::read_and_next(state, corpus, index),
         Action::NextUnread { forward } => review::jump_unread(state, forward),
         Action::ToggleUnreadOnly => {
             state.unread_only = !state.unread_only;
@@ -589,6 +661,7 @@ pub fn update<'a>(
         }
         Action::OpenPresets => {
             state.mode = Mode::Presets;
+            state.picker = Picker::default();
             state.reader = None;
             state.entity = None;
         }
@@ -599,7 +672,15 @@ pub fn update<'a>(
             state.selected[Pane::Entities.index()] = 0;
             state.message = Some(format!("entities {}", state.entity_sort.label()));
         }
-        Action::Resize { cols, rows } => state.size = (cols, rows),
+        Action::Resize { cols, rows } => {
+            state.size = (cols, rows);
+            // The side list is hidden below its width: it cannot keep the keyboard.
+            if cols < reader::SIDE_MIN_COLS
+                && let Some(r) = &mut state.reader
+            {
+                r.side = None;
+            }
+        }
         Action::Quit => state.quit = true,
         Action::Suspend => {}
     }

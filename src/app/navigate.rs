@@ -13,7 +13,8 @@ pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&Sear
         Mode::Dashboard => {}
         Mode::Entity => return confirm_entity_row(state, corpus, index),
         Mode::Presets => {
-            if let Some(p) = state.presets.get(state.preset_selected) {
+            let rows = state.picker_rows();
+            if let Some(p) = rows.get(state.picker.selected).map(|&i| &state.presets[i]) {
                 let name = p.name.clone();
                 apply_preset(state, corpus, index, &name);
             }

@@ -69,13 +69,28 @@ pub(super) fn toggle(
     corpus: &Corpus,
     index: Option<&SearchIndex>,
     mark: Mark,
+) {
+    change(state, corpus, index, |m| m.toggled(mark), false);
+}
+
+/// Space: the selected article is read (whatever it was) and the next
+/// one is selected, as a newsreader moves through its list.
+pub(super) fn read_and_next(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
+    change(state, corpus, index, |m| Marks { read: true, ..m }, true);
+}
+
+fn change(
+    state: &mut AppState,
+    corpus: &Corpus,
+    index: Option<&SearchIndex>,
+    new: impl Fn(Marks) -> Marks,
     advance: bool,
 ) {
     let Some(a) = state.current_article() else {
         state.message = Some("select an article first (1 focuses the list)".into());
         return;
     };
-    set(state, corpus, a, |m| m.toggled(mark));
+    set(state, corpus, a, new);
     let row = state.selected(Pane::Articles);
     // Statuses can change what `is:` terms keep; refilter but stay in place.
     if state.effective_query().contains("is:") {
