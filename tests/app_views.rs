@@ -104,7 +104,7 @@ fn the_preset_picker_applies_a_preset() {
 #[test]
 fn rebound_keys_replace_the_defaults() {
     let mut s = fresh();
-    s.keymap.bind(Action::Quit, &[Key::Char('x')]);
+    s.keymap = revue::app::keymap::Keymap::with([("quit", &[Key::Char('x')][..])]).unwrap();
     assert_eq!(action_for(&s, Key::Char('q')), None);
     assert_eq!(action_for(&s, Key::Char('x')), Some(Action::Quit));
     assert_eq!(action_for(&s, Key::Char('j')), Some(Action::Down));

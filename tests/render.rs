@@ -75,11 +75,45 @@ fn reader_shows_wrapped_text_and_metadata() {
 }
 
 #[test]
-fn help_lists_the_keys() {
-    let s = state_with(vec![Action::ToggleHelp]);
+fn help_lists_the_keys_and_scrolls_to_the_query_syntax() {
+    for (w, h) in [(80, 24), (100, 30), (160, 45)] {
+        let s = state_with(vec![
+            Action::Resize { cols: w, rows: h },
+            Action::ToggleHelp,
+        ]);
+        let screen = draw(&s, w, h);
+        assert!(screen.contains("Keys"), "{screen}");
+        assert!(screen.contains("↓ more"), "{screen}");
+        // Framed whole: its bottom border is on screen, above the status.
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(lines[h as usize - 2].contains("┘"), "{screen}");
+        let s = state_with(vec![
+            Action::Resize { cols: w, rows: h },
+            Action::ToggleHelp,
+            Action::Bottom,
+        ]);
+        let screen = draw(&s, w, h);
+        assert!(screen.contains("Query syntax"), "{screen}");
+        assert!(screen.contains("@name"), "{screen}");
+        assert!(screen.contains("is:unread"), "{screen}");
+        for line in screen.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= w as usize);
+        }
+    }
+}
+
+#[test]
+fn help_shows_the_live_bindings() {
+    use revue::app::keys::Key;
+    let mut s = state_with(vec![Action::ToggleHelp]);
+    s.keymap = revue::app::keymap::Keymap::with([("quit", &[Key::Char('x')][..])]).unwrap();
     let screen = draw(&s, 100, 30);
-    assert!(screen.contains("Keys"), "{screen}");
-    assert!(screen.contains("@name"), "{screen}");
+    let quit = screen
+        .lines()
+        .find(|l| l.contains(" quit ") && !l.contains("quit revue"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(quit.contains("  x "), "{quit}");
+    assert!(!quit.contains("  q "), "{quit}");
 }
 
 #[test]

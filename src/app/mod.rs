@@ -2,6 +2,7 @@
 //! [`Action`]s that change it, and [`update`]. Every key does one action;
 //! every action is a plain function call that a test can make.
 
+pub mod keymap;
 pub mod keys;
 mod navigate;
 pub mod reader;
@@ -180,10 +181,12 @@ pub struct AppState {
     pub presets: Vec<PresetChoice>,
     /// The preset the view came from, for the status line.
     pub active_preset: Option<String>,
+    /// First line of the help overlay shown.
+    pub help_scroll: usize,
     /// The preset picker's filter and selection (while it is open).
     pub picker: Picker,
     /// Keys the user rebound in `[keys]`.
-    pub keymap: keys::Keymap,
+    pub keymap: keymap::Keymap,
     /// The corpus shown is a preview (articles only) while entities and
     /// events are extracted in the background.
     pub building: bool,
@@ -233,8 +236,9 @@ impl AppState {
             history: view::History::default(),
             presets: Vec::new(),
             active_preset: None,
+            help_scroll: 0,
             picker: Picker::default(),
-            keymap: keys::Keymap::default(),
+            keymap: keymap::Keymap::default(),
             building: false,
             indexing: index.is_none(),
             deferred_filter: false,
@@ -477,6 +481,36 @@ fn unindexed_view(corpus: &Corpus) -> View {
     }
 }
 
+/// Rows of the help overlay's text for a terminal of `rows` rows (the
+/// status line and the overlay's borders left out).
+pub fn help_rows(rows: u16) -> usize {
+    rows.saturating_sub(3).max(1) as usize
+}
+
+/// An action while the help is open: it scrolls, closes or quits; whether
+/// it was dealt with (the rest do nothing under the help).
+fn help(state: &mut AppState, action: &Action) -> bool {
+    let lines: usize = state.keymap.help_lines().iter().map(|l| l.rows()).sum();
+    let last = lines.saturating_sub(help_rows(state.size.1));
+    let page = help_rows(state.size.1).saturating_sub(1).max(1) as isize;
+    let delta = match action {
+        Action::Quit | Action::Suspend | Action::Resize { .. } => return false,
+        Action::Back | Action::ToggleHelp => {
+            state.mode = state.underlying_mode();
+            return true;
+        }
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page,
+        Action::PageDown => page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return true,
+    };
+    state.help_scroll = state.help_scroll.saturating_add_signed(delta).min(last);
+    true
+}
+
 /// Whether an action only edits the search line: those leave filtering
 /// to the caller when it is deferred; any other wants the current view.
 pub fn edits_query(action: &Action) -> bool {
@@ -495,13 +529,7 @@ pub fn update<'a>(
     index: impl Into<Option<&'a SearchIndex>>,
 ) {
     let index = index.into();
-    if state.mode == Mode::Help
-        && !matches!(
-            action,
-            Action::Quit | Action::Suspend | Action::Resize { .. }
-        )
-    {
-        state.mode = state.underlying_mode();
+    if state.mode == Mode::Help && help(state, &action) {
         return;
     }
     let page = if state.mode == Mode::Reader {
@@ -596,7 +624,10 @@ pub fn update<'a>(
         Action::Confirm if state.editing => state.editing = false,
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
-        Action::ToggleHelp => state.mode = Mode::Help,
+        Action::ToggleHelp => {
+            state.mode = Mode::Help;
+            state.help_scroll = 0;
+        }
         Action::ToggleMark(m) => review::toggle(state, corpus, index, m),
         Action::ReadAndNext => review::read_and_next(state, corpus, index),
         Action::NextUnread { forward } => review::jump_unread(state, forward),

@@ -48,7 +48,7 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
         presets::draw(f, body, state, theme);
     }
     if state.mode == Mode::Help {
-        help::draw(f, body, theme);
+        help::draw(f, body, state, theme);
     }
 }
 
