@@ -31,7 +31,7 @@ use rustix::event::{PollFd, PollFlags};
 use signal_hook::consts::SIGWINCH;
 
 use crate::app::keys::{self, Key};
-use crate::app::{self, Action, AppState};
+use crate::app::{self, Action, AppState, Effect};
 use crate::model::Corpus;
 use crate::review::Marks;
 use crate::review::persist::Store;
@@ -360,28 +360,26 @@ struct Filter {
     wake: UnixStream,
 }
 
-/// Hands the filter the state asks for, if any, to the worker.
-fn send_pending(state: &mut AppState, requests: &mpsc::Sender<FilterRequest>) {
-    if std::mem::take(&mut state.pending_filter) {
-        let req = FilterRequest {
-            generation: state.filter_generation,
-            query: state.effective_query(),
-            marks: state.marks.clone(),
-        };
-        // The worker only ends when the event loop does.
-        let _ = requests.send(req);
-    }
+/// Hands a filter the app asked for to the worker.
+fn request(
+    state: &AppState,
+    requests: &mpsc::Sender<FilterRequest>,
+    generation: u64,
+    query: String,
+) {
+    let req = FilterRequest {
+        generation,
+        query,
+        marks: state.marks.clone(),
+    };
+    // The worker only ends when the event loop does.
+    let _ = requests.send(req);
 }
 
-/// Waits for the view of the current query. The worker always filters the
-/// newest request, which is the current generation, so this ends.
-fn settle(
-    state: &mut AppState,
-    requests: &mpsc::Sender<FilterRequest>,
-    views: &mpsc::Receiver<(u64, View)>,
-    corpus: &Corpus,
-) {
-    send_pending(state, requests);
+/// Waits for the view of the current query. Every change of the query
+/// asked the worker for its filter (an effect of `update`), and the worker
+/// always filters the newest request, so this ends.
+fn settle(state: &mut AppState, views: &mpsc::Receiver<(u64, View)>, corpus: &Corpus) {
     while !state.filter_settled() {
         match views.recv() {
             Ok((generation, view)) => {
@@ -518,27 +516,27 @@ fn corpus_loop(
             while event::poll(Duration::ZERO)? {
                 if let Some(action) = action_for(state, event::read()?) {
                     dirty = true;
-                    if action == Action::Suspend {
-                        term.suspend()?;
-                        continue;
-                    }
                     // Moving, opening or quitting acts on the view the
                     // query asks for: the filter in flight is awaited (and
                     // before the index, on the view shown).
                     if !app::edits_query(&action)
                         && let Some(f) = &filter
                     {
-                        settle(state, &f.requests, &f.views, corpus);
+                        settle(state, &f.views, corpus);
                     }
-                    app::update(state, action, corpus, index);
-                    keeper.keep(state);
-                    if state.quit {
-                        return Ok(Outcome::Quit);
+                    for effect in app::update(state, action, corpus, index) {
+                        match effect {
+                            Effect::Quit => return Ok(Outcome::Quit),
+                            Effect::Suspend => term.suspend()?,
+                            Effect::SaveMarks(changes) => keeper.keep(changes, state),
+                            Effect::Filter { generation, query } => {
+                                if let Some(f) = &filter {
+                                    request(state, &f.requests, generation, query);
+                                }
+                            }
+                        }
                     }
                 }
-            }
-            if let Some(f) = &filter {
-                send_pending(state, &f.requests);
             }
             dirty |= keeper.show_reports(state);
             if dirty {

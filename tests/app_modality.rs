@@ -5,15 +5,17 @@
 mod common;
 
 use revue::app::keys::{Key, action_for};
-use revue::app::{AppState, Pane, update};
+use revue::app::{AppState, Effect, Pane, update};
 
-fn press(state: &mut AppState, keys: &[Key]) {
+fn press(state: &mut AppState, keys: &[Key]) -> Vec<Effect> {
     let (corpus, index) = common::seeds();
+    let mut effects = Vec::new();
     for &k in keys {
         if let Some(a) = action_for(state, k) {
-            update(state, a, corpus, index);
+            effects.extend(update(state, a, corpus, index));
         }
     }
+    effects
 }
 
 fn typed(s: &str) -> Vec<Key> {
@@ -59,18 +61,18 @@ fn the_preset_picker_keeps_its_letters_and_filters_by_them() {
     press(&mut s, &[Key::Char('p')]);
     assert!(s.picker().is_some(), "p opens the picker");
     // `u` would toggle unread-only behind; `s` star; `z` zoom; `o` sort.
-    press(&mut s, &typed("uszo"));
+    let effects = press(&mut s, &typed("uszo"));
     assert_eq!(behind(&s), before);
     assert_eq!(s.picker().unwrap().filter, "uszo");
-    assert!(!s.quit);
+    assert!(effects.is_empty(), "{effects:?}");
 
     // Typed letters narrow the list like fzf: in order, not adjacent.
     press(&mut s, &[Key::Ctrl('u')]);
     assert_eq!(s.picker().unwrap().filter, "");
     let all = s.picker_rows().len();
     assert!(all >= 2, "the example config has presets");
-    press(&mut s, &typed("q"));
-    assert!(!s.quit, "q is text in the picker");
+    let effects = press(&mut s, &typed("q"));
+    assert!(effects.is_empty(), "q is text in the picker: {effects:?}");
     press(&mut s, &[Key::Backspace]);
     let name = s.presets[1].name.clone();
     // Its letters without the vowels: in order, with gaps.
@@ -163,13 +165,13 @@ fn q_backs_out_one_level_and_quits_from_the_dashboard() {
         s.reader().is_none() && s.entity().is_some(),
         "back to the detail"
     );
-    press(&mut s, &[Key::Char('q')]);
+    let effects = press(&mut s, &[Key::Char('q')]);
     assert!(s.entity().is_none(), "back to the dashboard");
-    assert!(!s.quit);
-    press(&mut s, &[Key::Char('?'), Key::Char('q')]);
-    assert!(!s.help_open() && !s.quit, "q closes the help");
-    press(&mut s, &[Key::Char('q')]);
-    assert!(s.quit, "q quits from the dashboard");
+    assert!(effects.is_empty(), "{effects:?}");
+    let effects = press(&mut s, &[Key::Char('?'), Key::Char('q')]);
+    assert!(!s.help_open() && effects.is_empty(), "q closes the help");
+    let effects = press(&mut s, &[Key::Char('q')]);
+    assert_eq!(effects, [Effect::Quit], "q quits from the dashboard");
 }
 
 #[test]
@@ -181,16 +183,16 @@ fn shift_q_quits_from_anywhere() {
     ] {
         let mut s = fresh(100, 30);
         press(&mut s, &before);
-        press(&mut s, &[Key::Char('Q')]);
-        assert!(s.quit, "{before:?}");
+        let effects = press(&mut s, &[Key::Char('Q')]);
+        assert_eq!(effects, [Effect::Quit], "{before:?}");
     }
     // In the picker `Q` is text, as every letter; Ctrl-C still quits.
     let mut s = fresh(100, 30);
-    press(&mut s, &[Key::Char('p'), Key::Char('Q')]);
-    assert!(!s.quit);
+    let effects = press(&mut s, &[Key::Char('p'), Key::Char('Q')]);
+    assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(s.picker().unwrap().filter, "Q");
-    press(&mut s, &[Key::Ctrl('c')]);
-    assert!(s.quit);
+    let effects = press(&mut s, &[Key::Ctrl('c')]);
+    assert_eq!(effects, [Effect::Quit]);
 }
 
 #[test]
@@ -209,4 +211,25 @@ fn space_marks_read_and_moves_on_without_unmarking() {
     assert!(s.marks_of(second).read);
     assert_eq!(s.selected(Pane::Articles), 2);
     let _ = corpus;
+}
+
+/// Overlays sit over the screen they were opened from and give it back
+/// as it was; screens stack, each Esc going back one.
+#[test]
+fn overlays_and_screens_stack() {
+    let mut s = fresh(100, 30);
+    press(&mut s, &[Key::Enter, Key::Char('j'), Key::Char('j')]);
+    let reading = s.reader().cloned().expect("the reader");
+    press(&mut s, &[Key::Char('p'), Key::Char('x'), Key::Esc]);
+    assert_eq!(
+        s.reader(),
+        Some(&reading),
+        "the picker gave the reader back"
+    );
+    press(&mut s, &[Key::Char('?'), Key::Char('j'), Key::Esc]);
+    assert_eq!(s.reader(), Some(&reading), "the help gave the reader back");
+    // A preset applies to the dashboard: the screens over it close.
+    press(&mut s, &[Key::Char('p'), Key::Enter]);
+    assert!(s.reader().is_none() && s.picker().is_none());
+    assert!(s.active_preset.is_some());
 }

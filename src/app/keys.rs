@@ -60,7 +60,7 @@ impl AppState {
     /// Where keys act now: the overlay on top, else the search line while
     /// it is edited, else the screen open.
     pub fn key_scope(&self) -> Scope {
-        match self.mode {
+        match self.mode() {
             Mode::Help => Scope::Help,
             Mode::Presets => Scope::Presets,
             _ if self.editing => Scope::Search,

@@ -31,6 +31,8 @@ impl Pane {
     }
 }
 
+/// What has the keyboard, in one word: the overlay on top, else the screen
+/// open ([`AppState::mode`]; the state itself keeps the stacks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Dashboard,
@@ -40,6 +42,40 @@ pub enum Mode {
     /// The preset picker.
     Presets,
     Help,
+}
+
+/// A screen of the stack; the dashboard is always its bottom, and Esc or
+/// `q` goes back to the screen below.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Dashboard,
+    Reader(Reader),
+    Entity(EntityDetail),
+}
+
+/// A window over the screens that owns the keyboard while open; closing it
+/// gives the keyboard back to the screen below, as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Presets(Picker),
+}
+
+/// What the event loop must do after an action: the terminal's business,
+/// outside the app's state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    /// Give the terminal back to the shell until continued.
+    Suspend,
+    /// Marks changed: hand them on to be saved.
+    SaveMarks(Vec<Change>),
+    /// Filter `query` off the input thread and hand the view back to
+    /// [`AppState::filtered`] with `generation` (deferred filtering).
+    Filter {
+        generation: u64,
+        query: String,
+    },
 }
 
 /// The preset picker: what was typed to filter it, and the selected row
@@ -153,25 +189,26 @@ pub struct AppState {
     /// The search line has the keyboard.
     pub editing: bool,
     pub focus: Pane,
-    pub mode: Mode,
+    /// The screens open, the dashboard first; the last has the keyboard
+    /// unless an overlay is open.
+    screens: Vec<Screen>,
+    /// The overlays open over the screens, the last on top.
+    overlays: Vec<Overlay>,
     /// Selected row in each pane.
     pub selected: [usize; 3],
-    pub reader: Option<Reader>,
-    pub entity: Option<EntityDetail>,
     pub entity_sort: EntitySort,
     pub view: View,
     /// Terminal size, for paging and the reader's layout.
     pub size: (u16, u16),
-    pub quit: bool,
     /// A one-line message for the status line.
     pub message: Option<String>,
     /// Review marks as stored, by text key.
     pub book: MarkBook,
     /// The marks of each article of the corpus, by article id.
     pub marks: Vec<Marks>,
-    /// The changes of marks the terminal layer has not yet handed on to
-    /// be saved.
-    pub mark_changes: Vec<Change>,
+    /// The changes of marks of the action being applied, returned by
+    /// [`update`] as [`Effect::SaveMarks`].
+    mark_changes: Vec<Change>,
     /// Only unread articles are listed.
     pub unread_only: bool,
     pub layout: Layout,
@@ -181,10 +218,6 @@ pub struct AppState {
     pub presets: Vec<PresetChoice>,
     /// The preset the view came from, for the status line.
     pub active_preset: Option<String>,
-    /// First line of the help overlay shown.
-    pub help_scroll: usize,
-    /// The preset picker's filter and selection (while it is open).
-    pub picker: Picker,
     /// Keys the user rebound in `[keys]`.
     pub keymap: keymap::Keymap,
     /// The corpus shown is a preview (articles only) while entities and
@@ -215,17 +248,15 @@ impl AppState {
             query: String::new(),
             editing: false,
             focus: Pane::Articles,
-            mode: Mode::Dashboard,
+            screens: vec![Screen::Dashboard],
+            overlays: Vec::new(),
             selected: [0; 3],
-            reader: None,
-            entity: None,
             entity_sort: EntitySort::default(),
             view: match index {
                 Some(index) => search::filter_str(corpus, index, ""),
                 None => unindexed_view(corpus),
             },
             size: (100, 30),
-            quit: false,
             message: None,
             book: MarkBook::default(),
             marks: vec![Marks::default(); corpus.articles.len()],
@@ -236,8 +267,6 @@ impl AppState {
             history: view::History::default(),
             presets: Vec::new(),
             active_preset: None,
-            help_scroll: 0,
-            picker: Picker::default(),
             keymap: keymap::Keymap::default(),
             building: false,
             indexing: index.is_none(),
@@ -269,42 +298,105 @@ impl AppState {
         }
     }
 
-    /// The mode under the help overlay: the reader, else the entity
-    /// detail, else the dashboard.
-    fn underlying_mode(&self) -> Mode {
-        if self.reader.is_some() {
-            Mode::Reader
-        } else if self.entity.is_some() {
-            Mode::Entity
-        } else {
-            Mode::Dashboard
+    /// The screen open (under any overlay).
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().expect("the dashboard is always open")
+    }
+
+    fn screen_mut(&mut self) -> &mut Screen {
+        self.screens
+            .last_mut()
+            .expect("the dashboard is always open")
+    }
+
+    /// Opens a screen over the one open.
+    fn push_screen(&mut self, s: Screen) {
+        self.screens.push(s);
+    }
+
+    /// Back to the dashboard, every other screen closed.
+    fn back_to_dashboard(&mut self) {
+        self.screens.truncate(1);
+    }
+
+    /// The overlay on top, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
+    fn close_overlay(&mut self) {
+        self.overlays.pop();
+    }
+
+    /// What has the keyboard.
+    pub fn mode(&self) -> Mode {
+        match self.overlay() {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Presets(_)) => Mode::Presets,
+            None => match self.screen() {
+                Screen::Dashboard => Mode::Dashboard,
+                Screen::Reader(_) => Mode::Reader,
+                Screen::Entity(_) => Mode::Entity,
+            },
         }
     }
 
     /// The reader, when it is the screen open.
     pub fn reader(&self) -> Option<&Reader> {
-        self.reader.as_ref()
+        match self.screen() {
+            Screen::Reader(r) => Some(r),
+            _ => None,
+        }
     }
 
-    /// The entity detail, when it is the screen open (not under the reader).
+    fn reader_mut(&mut self) -> Option<&mut Reader> {
+        match self.screen_mut() {
+            Screen::Reader(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The entity detail, when it is the screen open.
     pub fn entity(&self) -> Option<&EntityDetail> {
-        self.entity.as_ref().filter(|_| self.reader.is_none())
+        match self.screen() {
+            Screen::Entity(d) => Some(d),
+            _ => None,
+        }
     }
 
-    /// The preset picker, when it is open.
+    /// The preset picker, when it is on top.
     pub fn picker(&self) -> Option<&Picker> {
-        (self.mode == Mode::Presets).then_some(&self.picker)
+        match self.overlay() {
+            Some(Overlay::Presets(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn picker_mut(&mut self) -> Option<&mut Picker> {
+        match self.overlays.last_mut() {
+            Some(Overlay::Presets(p)) => Some(p),
+            _ => None,
+        }
     }
 
     pub fn help_open(&self) -> bool {
-        self.mode == Mode::Help
+        matches!(self.overlay(), Some(Overlay::Help { .. }))
+    }
+
+    /// The first line of the help shown.
+    pub fn help_scroll(&self) -> usize {
+        match self.overlay() {
+            Some(Overlay::Help { scroll }) => *scroll,
+            _ => 0,
+        }
     }
 
     /// The presets the picker lists for its filter, best match first:
     /// indices into `presets`. The filter matches like fzf, its letters in
     /// order anywhere in the name or description.
     pub fn picker_rows(&self) -> Vec<usize> {
-        picker_matches(&self.presets, &self.picker.filter)
+        let filter = self.picker().map_or("", |p| p.filter.as_str());
+        picker_matches(&self.presets, filter)
     }
 
     /// Rows in a pane under the current view.
@@ -326,18 +418,21 @@ impl AppState {
     }
 
     fn move_by(&mut self, delta: isize, corpus: &Corpus) {
-        if self.mode == Mode::Reader {
-            let (cols, rows) = self.size;
-            if let Some(r) = &mut self.reader
-                && let Some(side) = &mut r.side
-            {
+        if self.picker().is_some() {
+            let last = self.picker_rows().len().saturating_sub(1);
+            let p = self.picker_mut().expect("checked open");
+            p.selected = p.selected.saturating_add_signed(delta).min(last);
+            return;
+        }
+        let (cols, rows) = self.size;
+        match self.screen_mut() {
+            Screen::Reader(r) => {
                 let a = corpus.article(r.article);
-                let last = (a.entities.len() + a.events.len()).saturating_sub(1);
-                *side = side.saturating_add_signed(delta).min(last);
-                return;
-            }
-            if let Some(r) = &mut self.reader {
-                let a = corpus.article(r.article);
+                if let Some(side) = &mut r.side {
+                    let last = (a.entities.len() + a.events.len()).saturating_sub(1);
+                    *side = side.saturating_add_signed(delta).min(last);
+                    return;
+                }
                 let rows = reader::text_rows(rows);
                 // Wrapped as far as the wanted screen's last line: fewer
                 // lines than that means the text ends above it.
@@ -350,23 +445,16 @@ impl AppState {
                 );
                 r.scroll = wanted.min(lines.saturating_sub(rows));
             }
-            return;
-        }
-        if self.mode == Mode::Presets {
-            let last = self.picker_rows().len().saturating_sub(1);
-            self.picker.selected = self.picker.selected.saturating_add_signed(delta).min(last);
-            return;
-        }
-        if self.mode == Mode::Entity {
-            if let Some(d) = &mut self.entity {
+            Screen::Entity(d) => {
                 let rows = corpus.mention_sentences(d.entity).len() + 1;
                 d.selected = d.selected.saturating_add_signed(delta).min(rows - 1);
             }
-            return;
+            Screen::Dashboard => {
+                let len = self.len(self.focus);
+                let sel = &mut self.selected[self.focus.index()];
+                *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
+            }
         }
-        let len = self.len(self.focus);
-        let sel = &mut self.selected[self.focus.index()];
-        *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
     }
 
     /// The query the panes are filtered by: the chips, what was typed,
@@ -394,9 +482,7 @@ impl AppState {
         self.chips = s.chips;
         self.focus = s.focus;
         self.active_preset = s.preset;
-        self.mode = Mode::Dashboard;
-        self.reader = None;
-        self.entity = None;
+        self.back_to_dashboard();
         self.refilter(corpus, index);
     }
 
@@ -496,7 +582,7 @@ fn help(state: &mut AppState, action: &Action) -> bool {
     let delta = match action {
         Action::Quit | Action::Suspend | Action::Resize { .. } => return false,
         Action::Back | Action::ToggleHelp => {
-            state.mode = state.underlying_mode();
+            state.close_overlay();
             return true;
         }
         Action::Up => -1,
@@ -507,7 +593,9 @@ fn help(state: &mut AppState, action: &Action) -> bool {
         Action::Bottom => isize::MAX / 2,
         _ => return true,
     };
-    state.help_scroll = state.help_scroll.saturating_add_signed(delta).min(last);
+    if let Some(Overlay::Help { scroll }) = state.overlays.last_mut() {
+        *scroll = scroll.saturating_add_signed(delta).min(last);
+    }
     true
 }
 
@@ -520,19 +608,40 @@ pub fn edits_query(action: &Action) -> bool {
     )
 }
 
-/// Applies one action. Without an index (`None`, while it is being made)
-/// the query is edited and kept, and filters when the index arrives.
+/// Applies one action and says what the event loop must do. Without an
+/// index (`None`, while it is being made) the query is edited and kept,
+/// and filters when the index arrives.
 pub fn update<'a>(
     state: &mut AppState,
     action: Action,
     corpus: &Corpus,
     index: impl Into<Option<&'a SearchIndex>>,
-) {
-    let index = index.into();
-    if state.mode == Mode::Help && help(state, &action) {
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match action {
+        Action::Quit => effects.push(Effect::Quit),
+        Action::Suspend => effects.push(Effect::Suspend),
+        action => apply(state, action, corpus, index.into()),
+    }
+    if !state.mark_changes.is_empty() {
+        effects.push(Effect::SaveMarks(std::mem::take(&mut state.mark_changes)));
+    }
+    // A deferred filter is wanted once, whatever asked for it.
+    if state.deferred_filter && state.pending_filter && !state.indexing {
+        state.pending_filter = false;
+        effects.push(Effect::Filter {
+            generation: state.filter_generation,
+            query: state.effective_query(),
+        });
+    }
+    effects
+}
+
+fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&SearchIndex>) {
+    if state.help_open() && help(state, &action) {
         return;
     }
-    let page = if state.mode == Mode::Reader {
+    let page = if state.reader().is_some() {
         reader::text_rows(state.size.1).saturating_sub(1).max(1)
     } else {
         state.page()
@@ -544,7 +653,7 @@ pub fn update<'a>(
         Action::PageDown => state.move_by(page, corpus),
         Action::Top => state.move_by(isize::MIN / 2, corpus),
         Action::Bottom => state.move_by(isize::MAX / 2, corpus),
-        Action::NextPane | Action::PrevPane if state.mode == Mode::Dashboard => {
+        Action::NextPane | Action::PrevPane if state.mode() == Mode::Dashboard => {
             state.focus = state.layout.step(state.focus, action == Action::NextPane);
         }
         // Below its width the side list is not drawn: nothing to move to.
@@ -556,7 +665,7 @@ pub fn update<'a>(
         }
         // In the reader, Tab moves the keyboard between text and side list.
         Action::NextPane | Action::PrevPane => {
-            if let Some(r) = &mut state.reader {
+            if let Some(r) = state.reader_mut() {
                 let a = corpus.article(r.article);
                 let has_rows = !a.entities.is_empty() || !a.events.is_empty();
                 r.side = if r.side.is_none() && has_rows {
@@ -566,14 +675,12 @@ pub fn update<'a>(
                 };
             }
         }
-        Action::Focus(p) if state.mode == Mode::Dashboard && state.layout.shows(p) => {
+        Action::Focus(p) if state.mode() == Mode::Dashboard && state.layout.shows(p) => {
             state.focus = p
         }
         Action::Focus(_) => {}
         Action::StartSearch => {
-            state.mode = Mode::Dashboard;
-            state.reader = None;
-            state.entity = None;
+            state.back_to_dashboard();
             state.editing = true;
         }
         Action::Backspace if state.query.is_empty() && !state.chips.is_empty() => {
@@ -583,16 +690,16 @@ pub fn update<'a>(
             state.message = Some(format!("removed {}", chip.label));
         }
         // The picker's filter takes the text keys while it is open.
-        Action::Type(_) | Action::Backspace | Action::ClearQuery if state.mode == Mode::Presets => {
-            let filter = &mut state.picker.filter;
+        Action::Type(_) | Action::Backspace | Action::ClearQuery if state.picker().is_some() => {
+            let picker = state.picker_mut().expect("checked open");
             match action {
-                Action::Type(c) => filter.push(c),
+                Action::Type(c) => picker.filter.push(c),
                 Action::Backspace => {
-                    filter.pop();
+                    picker.filter.pop();
                 }
-                _ => filter.clear(),
+                _ => picker.filter.clear(),
             }
-            state.picker.selected = 0;
+            picker.selected = 0;
         }
         Action::Type(c) => {
             state.query.push(c);
@@ -624,10 +731,7 @@ pub fn update<'a>(
         Action::Confirm if state.editing => state.editing = false,
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
-        Action::ToggleHelp => {
-            state.mode = Mode::Help;
-            state.help_scroll = 0;
-        }
+        Action::ToggleHelp => state.overlays.push(Overlay::Help { scroll: 0 }),
         Action::ToggleMark(m) => review::toggle(state, corpus, index, m),
         Action::ReadAndNext => review::read_and_next(state, corpus, index),
         Action::NextUnread { forward } => review::jump_unread(state, forward),
@@ -646,7 +750,7 @@ pub fn update<'a>(
         Action::StepArticle { forward } => review::step_article(state, corpus, forward),
         Action::NextMatch { forward } => review::jump_match(state, corpus, forward),
         Action::ToggleZoom => state.layout.zoomed = !state.layout.zoomed,
-        Action::Click { pane, row } if state.mode == Mode::Dashboard => {
+        Action::Click { pane, row } if state.mode() == Mode::Dashboard => {
             let again = state.focus == pane && row == Some(state.selected(pane));
             state.focus = pane;
             if let Some(r) = row {
@@ -660,7 +764,7 @@ pub fn update<'a>(
         Action::Click { .. } => {}
         Action::Scroll { pane, down } => {
             let step = if down { 3 } else { -3 };
-            if state.mode == Mode::Dashboard {
+            if state.mode() == Mode::Dashboard {
                 state.focus = pane;
             }
             state.move_by(step, corpus);
@@ -690,12 +794,7 @@ pub fn update<'a>(
         Action::OpenPresets if state.presets.is_empty() => {
             state.message = Some("no presets: add [[preset]] entries to config.toml".into());
         }
-        Action::OpenPresets => {
-            state.mode = Mode::Presets;
-            state.picker = Picker::default();
-            state.reader = None;
-            state.entity = None;
-        }
+        Action::OpenPresets => state.overlays.push(Overlay::Presets(Picker::default())),
         Action::ApplyPreset(name) => apply_preset(state, corpus, index, &name),
         Action::CycleSort => {
             state.entity_sort = state.entity_sort.next();
@@ -707,13 +806,13 @@ pub fn update<'a>(
             state.size = (cols, rows);
             // The side list is hidden below its width: it cannot keep the keyboard.
             if cols < reader::SIDE_MIN_COLS
-                && let Some(r) = &mut state.reader
+                && let Some(r) = state.reader_mut()
             {
                 r.side = None;
             }
         }
-        Action::Quit => state.quit = true,
-        Action::Suspend => {}
+        // The event loop's business: effects of `update`.
+        Action::Quit | Action::Suspend => {}
     }
 }
 

@@ -24,7 +24,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let height = (lines.len().min(rows) as u16 + 2).min(area.height);
     let r = super::centered(area, width, height);
     let last = lines.len().saturating_sub(rows);
-    let scroll = state.help_scroll.min(last);
+    let scroll = state.help_scroll().min(last);
     let more = match (scroll > 0, scroll < last) {
         (true, true) => " ↑↓ more ",
         (false, true) => " ↓ more ",

@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{AppState, Mode, Pane};
+use crate::app::{AppState, Overlay, Pane, Screen};
 use crate::model::Corpus;
 pub use theme::Theme;
 
@@ -37,18 +37,17 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
     }
     let [body, status_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
-    // Under the help overlay, the view it was opened from.
-    match (&state.reader, &state.entity) {
-        (Some(r), _) => reader::draw(f, body, corpus, state, r, theme),
-        (None, Some(d)) => entity::draw(f, body, corpus, d, theme),
-        (None, None) => dashboard(f, body, corpus, state, theme),
+    // Under the overlays, the screen they were opened from.
+    match state.screen() {
+        Screen::Reader(r) => reader::draw(f, body, corpus, state, r, theme),
+        Screen::Entity(d) => entity::draw(f, body, corpus, d, theme),
+        Screen::Dashboard => dashboard(f, body, corpus, state, theme),
     }
     status::draw(f, status_area, corpus, state, theme);
-    if state.mode == Mode::Presets {
-        presets::draw(f, body, state, theme);
-    }
-    if state.mode == Mode::Help {
-        help::draw(f, body, state, theme);
+    match state.overlay() {
+        Some(Overlay::Presets(_)) => presets::draw(f, body, state, theme),
+        Some(Overlay::Help { .. }) => help::draw(f, body, state, theme),
+        None => {}
     }
 }
 

@@ -18,7 +18,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let width = 76.min(area.width);
     let r = super::centered(area, width, height);
     f.render_widget(Clear, r);
-    let filter = &state.picker.filter;
+    let filter = state.picker().map_or("", |p| p.filter.as_str());
     let title = if filter.is_empty() {
         Line::from(Span::styled(
             " Presets · type to filter · Enter applies · Esc closes ",
@@ -34,7 +34,10 @@ pub fn draw(f: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             ),
         ])
     };
-    let selected = state.picker.selected.min(rows.len().saturating_sub(1));
+    let selected = state
+        .picker()
+        .map_or(0, |p| p.selected)
+        .min(rows.len().saturating_sub(1));
     list::draw(
         f,
         r,
