@@ -134,9 +134,9 @@ fn at_80_columns_tab_stays_in_the_reader_text() {
     assert!(s.reader().is_some());
     press(&mut s, &[Key::Tab]);
     assert_eq!(s.reader().unwrap().side, None, "no side list at 80 columns");
+    assert!(s.message.is_some(), "Tab says why it did nothing");
     press(&mut s, &[Key::Char('j')]);
     assert_eq!(s.reader().unwrap().scroll, 1, "j still scrolls the text");
-    assert!(s.message.is_some(), "Tab says why it did nothing");
 
     // At 100 columns the side list shows and takes the keyboard.
     let mut s = fresh(100, 30);

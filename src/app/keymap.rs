@@ -18,7 +18,7 @@ pub enum Scope {
     Reader,
     Entity,
     Help,
-    Warnings,
+    Pager,
     Presets,
     Search,
 }
@@ -29,7 +29,7 @@ impl Scope {
         Scope::Reader,
         Scope::Entity,
         Scope::Help,
-        Scope::Warnings,
+        Scope::Pager,
         Scope::Presets,
         Scope::Search,
     ];
@@ -41,7 +41,7 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Entity => "entity detail",
             Scope::Help => "help",
-            Scope::Warnings => "warnings",
+            Scope::Pager => "warnings and message windows",
             Scope::Presets => "preset picker",
             Scope::Search => "search line",
         }
@@ -59,9 +59,9 @@ use Scope::*;
 /// The screens, where most keys act.
 const SCREENS: &[Scope] = &[Dashboard, Reader, Entity];
 /// Screens and the scrolling overlays.
-const VIEWS: &[Scope] = &[Dashboard, Reader, Entity, Help, Warnings];
+const VIEWS: &[Scope] = &[Dashboard, Reader, Entity, Help, Pager];
 /// Everywhere, the text-taking scopes included.
-const ANYWHERE: &[Scope] = &[Dashboard, Reader, Entity, Help, Warnings, Presets, Search];
+const ANYWHERE: &[Scope] = &[Dashboard, Reader, Entity, Help, Pager, Presets, Search];
 
 use Key::{
     BackTab, Backspace, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -109,7 +109,7 @@ const TABLE: &[Row] = &[
     row("quit", &[Dashboard], &[c('q')], Action::Quit, "quit"),
     row(
         "close",
-        &[Reader, Entity, Help, Warnings],
+        &[Reader, Entity, Help, Pager],
         &[c('q')],
         Action::Back,
         "back one level",
@@ -128,6 +128,20 @@ const TABLE: &[Row] = &[
         &[Ctrl('z')],
         Action::Suspend,
         "suspend to the shell (fg comes back)",
+    ),
+    row(
+        "warnings",
+        SCREENS,
+        &[c('!')],
+        Action::OpenWarnings,
+        "every warning, with its file",
+    ),
+    row(
+        "message",
+        SCREENS,
+        &[c('m')],
+        Action::ShowMessage,
+        "the last message in full",
     ),
     row(
         "search",
@@ -159,7 +173,7 @@ const TABLE: &[Row] = &[
     ),
     row(
         "page_down",
-        &[Dashboard, Entity, Help, Warnings],
+        &[Dashboard, Entity, Help, Pager],
         &[PageDown, Ctrl('d'), Ctrl('f')],
         Action::PageDown,
         "page down",

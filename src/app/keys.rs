@@ -63,6 +63,7 @@ impl AppState {
         match self.mode() {
             Mode::Help => Scope::Help,
             Mode::Presets => Scope::Presets,
+            Mode::Warnings | Mode::Message => Scope::Pager,
             _ if self.editing => Scope::Search,
             Mode::Reader => Scope::Reader,
             Mode::Entity => Scope::Entity,

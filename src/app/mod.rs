@@ -42,6 +42,8 @@ pub enum Mode {
     /// The preset picker.
     Presets,
     Help,
+    Warnings,
+    Message,
 }
 
 /// A screen of the stack; the dashboard is always its bottom, and Esc or
@@ -57,8 +59,16 @@ pub enum Screen {
 /// gives the keyboard back to the screen below, as it was.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Presets(Picker),
+    /// Every warning of the corpus, from the `scroll`-th on.
+    Warnings {
+        scroll: usize,
+    },
+    /// The last message in full.
+    Message,
 }
 
 /// What the event loop must do after an action: the terminal's business,
@@ -172,6 +182,10 @@ pub enum Action {
         down: bool,
     },
     ToggleHelp,
+    /// The overlay listing every warning of the corpus.
+    OpenWarnings,
+    /// The last message in full, in an overlay.
+    ShowMessage,
     /// The terminal's size changed.
     Resize {
         cols: u16,
@@ -200,8 +214,10 @@ pub struct AppState {
     pub view: View,
     /// Terminal size, for paging and the reader's layout.
     pub size: (u16, u16),
-    /// A one-line message for the status line.
+    /// A message for the line above the status line, until the next key.
     pub message: Option<String>,
+    /// The last message shown, kept for the key that shows it in full.
+    pub last_message: Option<String>,
     /// Review marks as stored, by text key.
     pub book: MarkBook,
     /// The marks of each article of the corpus, by article id.
@@ -258,6 +274,7 @@ impl AppState {
             },
             size: (100, 30),
             message: None,
+            last_message: None,
             book: MarkBook::default(),
             marks: vec![Marks::default(); corpus.articles.len()],
             mark_changes: Vec::new(),
@@ -333,6 +350,8 @@ impl AppState {
         match self.overlay() {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Presets(_)) => Mode::Presets,
+            Some(Overlay::Warnings { .. }) => Mode::Warnings,
+            Some(Overlay::Message) => Mode::Message,
             None => match self.screen() {
                 Screen::Dashboard => Mode::Dashboard,
                 Screen::Reader(_) => Mode::Reader,
@@ -573,15 +592,27 @@ pub fn help_rows(rows: u16) -> usize {
     rows.saturating_sub(3).max(1) as usize
 }
 
-/// An action while the help is open: it scrolls, closes or quits; whether
-/// it was dealt with (the rest do nothing under the help).
-fn help(state: &mut AppState, action: &Action) -> bool {
-    let lines: usize = state.keymap.help_lines().iter().map(|l| l.rows()).sum();
-    let last = lines.saturating_sub(help_rows(state.size.1));
-    let page = help_rows(state.size.1).saturating_sub(1).max(1) as isize;
+/// An action while a scrolling overlay (help, warnings, message) is on
+/// top: it scrolls, closes or quits; whether it was dealt with (the rest do
+/// nothing under the overlay).
+fn pager(state: &mut AppState, action: &Action, corpus: &Corpus) -> bool {
+    let rows = help_rows(state.size.1);
+    let (last, page) = match state.overlay() {
+        Some(Overlay::Help { .. }) => {
+            let lines: usize = state.keymap.help_lines().iter().map(|l| l.rows()).sum();
+            (lines.saturating_sub(rows), rows.saturating_sub(1).max(1))
+        }
+        // Scrolled by warning: a page is about a screen of them.
+        Some(Overlay::Warnings { .. }) => {
+            (corpus.warnings.len().saturating_sub(1), (rows / 2).max(1))
+        }
+        Some(Overlay::Message) => (0, 1),
+        _ => return false,
+    };
+    let page = page as isize;
     let delta = match action {
         Action::Quit | Action::Suspend | Action::Resize { .. } => return false,
-        Action::Back | Action::ToggleHelp => {
+        Action::Back | Action::ToggleHelp | Action::OpenWarnings | Action::ShowMessage => {
             state.close_overlay();
             return true;
         }
@@ -593,7 +624,8 @@ fn help(state: &mut AppState, action: &Action) -> bool {
         Action::Bottom => isize::MAX / 2,
         _ => return true,
     };
-    if let Some(Overlay::Help { scroll }) = state.overlays.last_mut() {
+    if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = state.overlays.last_mut()
+    {
         *scroll = scroll.saturating_add_signed(delta).min(last);
     }
     true
@@ -623,6 +655,9 @@ pub fn update<'a>(
         Action::Suspend => effects.push(Effect::Suspend),
         action => apply(state, action, corpus, index.into()),
     }
+    if let Some(m) = &state.message {
+        state.last_message = Some(m.clone());
+    }
     if !state.mark_changes.is_empty() {
         effects.push(Effect::SaveMarks(std::mem::take(&mut state.mark_changes)));
     }
@@ -638,7 +673,13 @@ pub fn update<'a>(
 }
 
 fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&SearchIndex>) {
-    if state.help_open() && help(state, &action) {
+    // A message lasts until the next key; the last one stays on a key.
+    if !matches!(action, Action::Resize { .. })
+        && let Some(m) = state.message.take()
+    {
+        state.last_message = Some(m);
+    }
+    if pager(state, &action, corpus) {
         return;
     }
     let page = if state.reader().is_some() {
@@ -732,6 +773,14 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
         Action::ToggleHelp => state.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::OpenWarnings if corpus.warnings.is_empty() => {
+            state.message = Some("no warnings: every file was read whole".into());
+        }
+        Action::OpenWarnings => state.overlays.push(Overlay::Warnings { scroll: 0 }),
+        Action::ShowMessage if state.last_message.is_none() => {
+            state.message = Some("no message yet".into());
+        }
+        Action::ShowMessage => state.overlays.push(Overlay::Message),
         Action::ToggleMark(m) => review::toggle(state, corpus, index, m),
         Action::ReadAndNext => review::read_and_next(state, corpus, index),
         Action::NextUnread { forward } => review::jump_unread(state, forward),
@@ -835,13 +884,30 @@ mod tests {
         let mut now = AppState::new(&corpus, &index);
         let mut later = AppState::new(&corpus, &index);
         later.deferred_filter = true;
+        let mut asked = Vec::new();
         for c in "erdo".chars() {
             update(&mut now, Action::Type(c), &corpus, &index);
-            update(&mut later, Action::Type(c), &corpus, &index);
+            asked.extend(update(&mut later, Action::Type(c), &corpus, &index));
         }
-        assert!(later.pending_filter && !later.filter_settled());
+        // Each edit asked for its filter, as an effect, once.
+        let generations: Vec<u64> = asked
+            .iter()
+            .map(|e| match e {
+                Effect::Filter { generation, .. } => *generation,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(generations.len(), 4);
+        assert_eq!(generations.last(), Some(&later.filter_generation));
+        assert_eq!(
+            asked.last(),
+            Some(&Effect::Filter {
+                generation: later.filter_generation,
+                query: "erdo".into()
+            })
+        );
+        assert!(!later.filter_settled());
         assert_eq!(later.view, search::filter_str(&corpus, &index, ""));
-        later.pending_filter = false;
         let stale = search::filter_str(&corpus, &index, "erd");
         assert!(!later.filtered(later.filter_generation - 1, stale, &corpus));
         let current =

@@ -22,7 +22,7 @@ pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&Sear
             return;
         }
         Mode::Reader => return confirm_side_row(state, corpus, index),
-        Mode::Help => return,
+        Mode::Help | Mode::Warnings | Mode::Message => return,
     }
     let sel = state.selected(state.focus);
     match state.focus {

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod entity;
 pub mod help;
 mod list;
+pub mod pager;
 pub mod presets;
 pub mod reader;
 pub mod status;
@@ -44,9 +45,19 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
         Screen::Dashboard => dashboard(f, body, corpus, state, theme),
     }
     status::draw(f, status_area, corpus, state, theme);
+    // The message takes the body's last row (a frame's bottom border)
+    // until the next key, and never the status line's counts.
+    let message_area = Rect {
+        y: body.y + body.height.saturating_sub(1),
+        height: 1,
+        ..body
+    };
+    status::draw_message(f, message_area, state, theme);
     match state.overlay() {
         Some(Overlay::Presets(_)) => presets::draw(f, body, state, theme),
         Some(Overlay::Help { .. }) => help::draw(f, body, state, theme),
+        Some(Overlay::Warnings { scroll }) => pager::draw_warnings(f, body, corpus, *scroll, theme),
+        Some(Overlay::Message) => pager::draw_message(f, body, state, theme),
         None => {}
     }
 }
