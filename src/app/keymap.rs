@@ -393,7 +393,7 @@ const TABLE: &[Row] = &[
         &[Presets, Search],
         &[Backspace],
         Action::Backspace,
-        "delete a character (search: on an empty line, the last chip)",
+        "delete a character (empty search: the last chip)",
     ),
     row(
         "clear_text",
