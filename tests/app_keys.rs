@@ -189,3 +189,28 @@ fn ctrl_z_suspends_from_every_mode_and_changes_nothing() {
         assert_eq!((s.query.clone(), s.mode()), (query, mode));
     }
 }
+
+/// The search line edits like a shell line: the cursor moves by
+/// character (Ctrl-B/F, arrows) and word (Alt-B/F), Ctrl-A/E go to its
+/// ends, Ctrl-K deletes to the end; typing inserts at the cursor.
+#[test]
+fn the_search_line_edits_at_its_cursor() {
+    let mut s = fresh();
+    press(&mut s, &typed("/poutine erdo"));
+    assert_eq!(s.view.articles.len(), 3);
+    press(&mut s, &[Key::Alt('b'), Key::Ctrl('k')]);
+    assert_eq!(s.query, "poutine ");
+    assert_eq!(s.view.articles.len(), 6, "filtered again");
+    press(&mut s, &[Key::Ctrl('a'), Key::Char('@')]);
+    assert_eq!(s.query, "@poutine ");
+    press(&mut s, &[Key::Alt('f'), Key::Ctrl('f'), Key::Char('x')]);
+    assert_eq!(s.query, "@poutine x");
+    press(&mut s, &[Key::Ctrl('b'), Key::Ctrl('b'), Key::Backspace]);
+    assert_eq!(s.query, "@poutin x");
+    press(&mut s, &[Key::Ctrl('e'), Key::Ctrl('w')]);
+    assert_eq!(s.query, "@poutin ");
+    press(&mut s, &[Key::Left, Key::Ctrl('u')]);
+    assert_eq!(s.query, " ");
+    // Left and Right are not panes while typing.
+    assert_eq!(s.focus, Pane::Articles);
+}

@@ -131,3 +131,24 @@ fn bang_lists_every_warning_with_its_file() {
     press(&mut s, &corpus, &index, &[Key::Char('u'), Key::Char('q')]);
     assert!(s.overlay().is_none() && !s.unread_only);
 }
+
+#[test]
+fn the_search_line_shows_its_cursor_where_it_is() {
+    use ratatui::style::Modifier;
+    let (corpus, index) = common::seeds();
+    let mut s = AppState::new(corpus, index);
+    update(&mut s, Action::Resize { cols: 80, rows: 24 }, corpus, index);
+    let keys: Vec<Key> = "/erdo".chars().map(Key::Char).collect();
+    press(&mut s, corpus, index, &keys);
+    press(&mut s, corpus, index, &[Key::Ctrl('a'), Key::Ctrl('f')]);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| render(f, corpus, &s, &Theme::new(false)))
+        .unwrap();
+    let buf = t.backend().buffer();
+    let row: String = (0..80).map(|x| buf[(x, 23)].symbol().to_string()).collect();
+    let at = row.find("erdo").expect("the query") as u16;
+    let reversed: Vec<bool> = (at..at + 4)
+        .map(|x| buf[(x, 23)].modifier.contains(Modifier::REVERSED))
+        .collect();
+    assert_eq!(reversed, [false, true, false, false], "{row}");
+}

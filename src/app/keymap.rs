@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use super::line::Move;
 use super::{Action, Pane};
 use crate::review::Mark;
 
@@ -400,7 +401,7 @@ const TABLE: &[Row] = &[
         &[Presets, Search],
         &[Ctrl('u')],
         Action::ClearQuery,
-        "clear the text",
+        "clear (search: to the start of the line)",
     ),
     row(
         "search_done",
@@ -415,6 +416,55 @@ const TABLE: &[Row] = &[
         &[Esc],
         Action::Back,
         "leave the search line",
+    ),
+    row(
+        "search_left",
+        &[Search],
+        &[Left, Ctrl('b')],
+        Action::Cursor(Move::Left),
+        "cursor left",
+    ),
+    row(
+        "search_right",
+        &[Search],
+        &[Right, Ctrl('f')],
+        Action::Cursor(Move::Right),
+        "cursor right",
+    ),
+    row(
+        "search_word_left",
+        &[Search],
+        &[Key::Alt('b')],
+        Action::Cursor(Move::WordLeft),
+        "a word left",
+    ),
+    row(
+        "search_word_right",
+        &[Search],
+        &[Key::Alt('f')],
+        Action::Cursor(Move::WordRight),
+        "a word right",
+    ),
+    row(
+        "search_home",
+        &[Search],
+        &[Home, Ctrl('a')],
+        Action::Cursor(Move::Home),
+        "start of the line",
+    ),
+    row(
+        "search_end",
+        &[Search],
+        &[End, Ctrl('e')],
+        Action::Cursor(Move::End),
+        "end of the line",
+    ),
+    row(
+        "search_kill",
+        &[Search],
+        &[Ctrl('k')],
+        Action::KillToEnd,
+        "delete to the end of the line",
     ),
     row(
         "search_delete_word",
@@ -735,6 +785,7 @@ pub fn display(k: Key) -> String {
         Key::Char(' ') => "Space".into(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::Alt(c) => format!("Alt-{}", c.to_ascii_uppercase()),
         Key::Enter => "Enter".into(),
         Key::Esc => "Esc".into(),
         Key::Backspace => "Bksp".into(),

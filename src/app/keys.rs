@@ -11,6 +11,8 @@ use super::{Action, AppState, Mode};
 pub enum Key {
     Char(char),
     Ctrl(char),
+    /// A character with Alt (or Meta, as terminals send Esc before it).
+    Alt(char),
     Enter,
     Esc,
     Backspace,
@@ -52,6 +54,7 @@ pub fn key_name(k: Key) -> String {
     match k {
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("ctrl-{c}"),
+        Key::Alt(c) => format!("alt-{c}"),
         other => format!("{other:?}").to_lowercase(),
     }
 }
@@ -82,6 +85,11 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
     let scope = state.key_scope();
     if let Some(a) = state.keymap.lookup(scope, key) {
         return Some(a);
+    }
+    // An Alt key bound nowhere here is its letter (terminals send Esc and
+    // a letter typed quickly after it as one Alt key).
+    if let Key::Alt(c) = key {
+        return action_for(state, Key::Char(c));
     }
     match key {
         Key::Char(c) if scope.takes_text() => Some(Action::Type(c)),

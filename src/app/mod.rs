@@ -4,6 +4,7 @@
 
 pub mod keymap;
 pub mod keys;
+pub mod line;
 mod navigate;
 pub mod reader;
 mod review;
@@ -135,6 +136,10 @@ pub enum Action {
     Backspace,
     DeleteWord,
     ClearQuery,
+    /// Delete from the search line's cursor to its end.
+    KillToEnd,
+    /// Move the search line's cursor.
+    Cursor(line::Move),
     /// Replace the query (presets, scripts, drill-down).
     SetQuery(String),
     Confirm,
@@ -200,6 +205,8 @@ pub enum Action {
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub query: String,
+    /// The cursor's byte offset in `query` while it is edited.
+    pub cursor: usize,
     /// The search line has the keyboard.
     pub editing: bool,
     pub focus: Pane,
@@ -262,6 +269,7 @@ impl AppState {
         let index = index.into();
         AppState {
             query: String::new(),
+            cursor: 0,
             editing: false,
             focus: Pane::Articles,
             screens: vec![Screen::Dashboard],
@@ -631,12 +639,47 @@ fn pager(state: &mut AppState, action: &Action, corpus: &Corpus) -> bool {
     true
 }
 
+/// An edit of the search line at its cursor; the query is filtered again
+/// when its text changed.
+fn edit_line(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&SearchIndex>) {
+    // The query may have been replaced since (a preset, the history).
+    let cursor = Some(state.cursor)
+        .filter(|&c| state.query.is_char_boundary(c))
+        .unwrap_or(state.query.len());
+    let mut l = line::Line {
+        text: std::mem::take(&mut state.query),
+        cursor,
+    };
+    let before = l.text.clone();
+    match action {
+        Action::Type(c) => l.insert(c),
+        Action::Backspace => {
+            l.backspace();
+        }
+        Action::DeleteWord => l.delete_word(),
+        Action::ClearQuery => l.kill_to_start(),
+        Action::KillToEnd => l.kill_to_end(),
+        Action::Cursor(m) => l.go(m),
+        _ => {}
+    }
+    state.query = l.text;
+    state.cursor = l.cursor;
+    if state.query != before {
+        state.requery(corpus, index);
+    }
+}
+
 /// Whether an action only edits the search line: those leave filtering
 /// to the caller when it is deferred; any other wants the current view.
 pub fn edits_query(action: &Action) -> bool {
     matches!(
         action,
-        Action::Type(_) | Action::Backspace | Action::DeleteWord | Action::ClearQuery
+        Action::Type(_)
+            | Action::Backspace
+            | Action::DeleteWord
+            | Action::ClearQuery
+            | Action::KillToEnd
+            | Action::Cursor(_)
     )
 }
 
@@ -723,6 +766,7 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
         Action::StartSearch => {
             state.back_to_dashboard();
             state.editing = true;
+            state.cursor = state.query.len();
         }
         Action::Backspace if state.query.is_empty() && !state.chips.is_empty() => {
             state.history.push(state.snapshot());
@@ -742,30 +786,14 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
             }
             picker.selected = 0;
         }
-        Action::Type(c) => {
-            state.query.push(c);
-            state.requery(corpus, index);
-        }
-        Action::Backspace => {
-            if state.query.pop().is_some() {
-                state.requery(corpus, index);
-            }
-        }
-        Action::DeleteWord => {
-            let keep = state
-                .query
-                .trim_end()
-                .rfind(' ')
-                .map(|i| i + 1)
-                .unwrap_or(0);
-            state.query.truncate(keep);
-            state.requery(corpus, index);
-        }
-        Action::ClearQuery => {
-            state.query.clear();
-            state.requery(corpus, index);
-        }
+        Action::Type(_)
+        | Action::Backspace
+        | Action::DeleteWord
+        | Action::ClearQuery
+        | Action::KillToEnd
+        | Action::Cursor(_) => edit_line(state, action, corpus, index),
         Action::SetQuery(q) => {
+            state.cursor = q.len();
             state.query = q;
             state.refilter(corpus, index);
         }

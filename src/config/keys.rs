@@ -137,6 +137,17 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         .iter()
         .find(|(syn, _)| *syn == lower)
         .map_or(lower.clone(), |(_, name)| name.to_string());
+    if let Some(rest) = lower.strip_prefix("alt-").or(lower.strip_prefix("m-")) {
+        let mut cs = rest.chars();
+        if let (Some(c), None) = (cs.next(), cs.next())
+            && c.is_ascii_alphanumeric()
+        {
+            return Ok(Key::Alt(c));
+        }
+        return Err(format!(
+            "bad key `{s}`: alt- takes one letter or digit (alt-b)"
+        ));
+    }
     if let Some(rest) = lower.strip_prefix("ctrl-").or(lower.strip_prefix("c-")) {
         let mut cs = rest.chars();
         if let (Some(c), None) = (cs.next(), cs.next())
@@ -197,6 +208,8 @@ mod tests {
         assert_eq!(parse_key("?"), Ok(Key::Char('?')));
         assert_eq!(parse_key("ctrl-d"), Ok(Key::Ctrl('d')));
         assert_eq!(parse_key("C-u"), Ok(Key::Ctrl('u')));
+        assert_eq!(parse_key("alt-b"), Ok(Key::Alt('b')));
+        assert_eq!(parse_key(&key_name(Key::Alt('f'))), Ok(Key::Alt('f')));
         assert_eq!(parse_key("PageDown"), Ok(Key::PageDown));
         assert_eq!(parse_key("pgdn"), Ok(Key::PageDown));
         assert_eq!(parse_key("Space"), Ok(Key::Char(' ')));

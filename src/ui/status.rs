@@ -85,18 +85,12 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     } else {
         " / search"
     };
-    let cursor = if state.editing { "_" } else { "" };
     let room = w.saturating_sub(right.width() + prompt.width() + 1);
     let mut chips = fit(&chips, room * 2 / 3);
     if !chips.is_empty() && !chips.ends_with(' ') {
         chips.push(' ');
     }
-    let query = fit(
-        &state.query,
-        room.saturating_sub(cursor.len() + chips.width()),
-    );
-    let used = prompt.width() + chips.width() + query.width() + cursor.len();
-    let spans = vec![
+    let mut spans = vec![
         Span::styled(
             prompt,
             if state.editing {
@@ -105,13 +99,58 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
                 theme.dim()
             },
         ),
-        Span::styled(chips, theme.mark()),
-        Span::styled(query, Style::new().add_modifier(Modifier::BOLD)),
-        Span::styled(cursor, Style::new().add_modifier(Modifier::SLOW_BLINK)),
-        Span::raw(" ".repeat(w.saturating_sub(used + right.width()))),
-        Span::styled(right, theme.dim()),
+        Span::styled(chips.clone(), theme.mark()),
     ];
+    let query_room = room.saturating_sub(chips.width());
+    spans.extend(query_spans(state, query_room));
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    spans.push(Span::raw(
+        " ".repeat(w.saturating_sub(used + right.width())),
+    ));
+    spans.push(Span::styled(right, theme.dim()));
     f.render_widget(Line::from(spans), area);
+}
+
+/// The query in `room` columns; while edited, with the cursor shown on
+/// the character it is before (`_` at the end), the text cut on the side
+/// away from the cursor.
+fn query_spans(state: &AppState, room: usize) -> Vec<Span<'static>> {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if !state.editing {
+        return vec![Span::styled(fit(&state.query, room), bold)];
+    }
+    let q = &state.query;
+    let at = Some(state.cursor)
+        .filter(|&c| q.is_char_boundary(c))
+        .unwrap_or(q.len());
+    let (before, rest) = q.split_at(at);
+    let mut chars = rest.chars();
+    let under = chars.next().map_or("_".to_string(), |c| c.to_string());
+    let after = chars.as_str();
+    // Keep the end of what is before the cursor, the start of what is after.
+    let before_room = room.saturating_sub(1).min(before.width().max(room / 2));
+    let before = if before.width() > before_room {
+        let kept: String = before
+            .chars()
+            .rev()
+            .scan(0, |w, c| {
+                *w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                (*w < before_room).then_some(c)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("…{kept}")
+    } else {
+        before.to_string()
+    };
+    let after = fit(after, room.saturating_sub(before.width() + under.width()));
+    vec![
+        Span::styled(before, bold),
+        Span::styled(under, bold.add_modifier(Modifier::REVERSED)),
+        Span::styled(after, bold),
+    ]
 }
 
 /// The message line: the message of the last key, cut with a pointer to
