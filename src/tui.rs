@@ -11,7 +11,9 @@
 //! -TSTP`, `kill -STOP`) gives the shell its screen and, after `fg`, a
 //! dashboard drawn whole.
 
+mod history;
 mod marks;
+pub use history::{load as load_history, path_beside as history_beside};
 mod terminal;
 
 pub use terminal::restore;
@@ -112,17 +114,23 @@ impl<T> Pending<T> {
 }
 
 /// Runs the dashboard until the user quits, the terminal goes away or a
-/// fatal signal arrives; mark changes go to `store`. Returns the problems
-/// saving marks that the screen could not show (for stderr).
+/// fatal signal arrives; mark changes go to `store`, the search history
+/// to `history`. Returns the problems saving marks that the screen could
+/// not show (for stderr).
 pub fn run(
     mut model: Shown,
     mut state: AppState,
     theme: &Theme,
     store: Option<Store>,
+    history: Option<std::path::PathBuf>,
 ) -> io::Result<Vec<String>> {
     let keeper = Keeper::new(store)?;
     let mut term = Term::open()?;
-    let result = event_loop(&mut term, &mut model, &mut state, theme, &keeper);
+    let keep = Keep {
+        marks: &keeper,
+        history: history.as_deref(),
+    };
+    let result = event_loop(&mut term, &mut model, &mut state, theme, &keep);
     term.close();
     // Every change handed on is on disk before revue ends.
     let unsaved = keeper.finish();
@@ -131,6 +139,13 @@ pub fn run(
     // articles read from the cache).
     std::mem::forget(model);
     result.map(|()| unsaved)
+}
+
+/// Where what the dashboard keeps goes: marks to their saver, the search
+/// history to its file.
+struct Keep<'a> {
+    marks: &'a Keeper,
+    history: Option<&'a std::path::Path>,
 }
 
 /// The terminal while revue owns it. Dropping it restores the terminal.
@@ -407,11 +422,11 @@ fn event_loop(
     model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
-    keeper: &Keeper,
+    keep: &Keep,
 ) -> io::Result<()> {
     let mut wake = Wake::Resized;
     loop {
-        match corpus_loop(term, model, state, theme, keeper, &mut wake)? {
+        match corpus_loop(term, model, state, theme, keep, &mut wake)? {
             Outcome::Quit => return Ok(()),
             Outcome::Indexed(index) => {
                 let index = model.index.insert(*index);
@@ -436,7 +451,7 @@ fn corpus_loop(
     model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
-    keeper: &Keeper,
+    keep: &Keep,
     wake: &mut Wake,
 ) -> io::Result<Outcome> {
     let Shown {
@@ -528,7 +543,17 @@ fn corpus_loop(
                         match effect {
                             Effect::Quit => return Ok(Outcome::Quit),
                             Effect::Suspend => term.suspend()?,
-                            Effect::SaveMarks(changes) => keeper.keep(changes, state),
+                            Effect::SaveMarks(changes) => keep.marks.keep(changes, state),
+                            Effect::SaveHistory(queries) => {
+                                if let Some(path) = keep.history
+                                    && let Err(e) = history::save(path, &queries)
+                                {
+                                    state.message = Some(format!(
+                                        "{}: search history not saved: {e}",
+                                        path.display()
+                                    ));
+                                }
+                            }
                             Effect::Filter { generation, query } => {
                                 if let Some(f) = &filter {
                                     request(state, &f.requests, generation, query);
@@ -538,7 +563,7 @@ fn corpus_loop(
                     }
                 }
             }
-            dirty |= keeper.show_reports(state);
+            dirty |= keep.marks.show_reports(state);
             if dirty {
                 term.terminal()
                     .draw(|f| ui::render(f, corpus, state, theme))?;
@@ -546,7 +571,7 @@ fn corpus_loop(
             let mut others: Vec<BorrowedFd> = filter.iter().map(|f| f.wake.as_fd()).collect();
             others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
-            others.extend(keeper.wake());
+            others.extend(keep.marks.wake());
             *wake = term.wait_with(&others)?;
         }
     })

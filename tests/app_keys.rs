@@ -214,3 +214,28 @@ fn the_search_line_edits_at_its_cursor() {
     // Left and Right are not panes while typing.
     assert_eq!(s.focus, Pane::Articles);
 }
+
+/// Enter keeps a query in the history; Ctrl-P and Ctrl-N browse it, and
+/// past the newest comes back what was being typed.
+#[test]
+fn the_search_history_is_browsed_with_ctrl_p_and_ctrl_n() {
+    let mut s = fresh();
+    s.search_history = vec!["@Poutine".into()];
+    let effects = press(&mut s, &[typed("/erdo"), vec![Key::Enter]].concat());
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::SaveHistory(vec!["@Poutine".into(), "erdo".into()]))
+    );
+    // The same query again is not kept twice.
+    let effects = press(&mut s, &[Key::Char('/'), Key::Enter]);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::SaveHistory(_))));
+    press(&mut s, &[Key::Char('/'), Key::Ctrl('u')]);
+    press(&mut s, &typed("syr"));
+    press(&mut s, &[Key::Ctrl('p')]);
+    assert_eq!(s.query, "erdo");
+    assert_eq!(s.view.articles.len(), 3, "filtered by the recalled query");
+    press(&mut s, &[Key::Ctrl('p'), Key::Ctrl('p')]);
+    assert_eq!(s.query, "@Poutine");
+    press(&mut s, &[Key::Ctrl('n'), Key::Ctrl('n')]);
+    assert_eq!(s.query, "syr", "back to what was typed");
+}

@@ -81,3 +81,42 @@ fn at_80_columns_tab_leaves_the_reader_text_scrolling() {
     t.send(&["Q"]);
     t.wait_for(&["EXIT=0"]);
 }
+
+/// A query confirmed with Enter comes back with Ctrl-P in the next run
+/// (the history lives beside the marks' state file).
+#[test]
+fn the_search_history_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let run = |t: &Tmux| {
+        t.run(&format!(
+            "{} --no-cache --state {} {}; echo EXIT=$?",
+            revue_bin(),
+            state.display(),
+            seeds().display()
+        ));
+        t.wait_screen("the built dashboard", |s| {
+            s.contains("Articles (6/6)") && s.contains("16 events")
+        });
+    };
+    let Some(t) = Tmux::shell(100, 30) else {
+        return;
+    };
+    run(&t);
+    t.send(&["/"]);
+    t.literal("erdo");
+    t.send(&["Enter"]);
+    t.wait_screen("the search line closed", |s| s.contains("Articles (3/6)"));
+    t.send(&["q"]);
+    t.wait_for(&["EXIT=0"]);
+    let saved = std::fs::read_to_string(dir.path().join("search_history")).unwrap();
+    assert_eq!(saved, "erdo\n");
+    t.run("clear");
+    run(&t);
+    t.send(&["/", "C-p"]);
+    t.wait_for(&["/ erdo", "Articles (3/6)"]);
+    t.send(&["Escape"]);
+    t.wait_screen("the search line closed", |s| !s.contains("EXIT="));
+    t.send(&["Q"]);
+    t.wait_for(&["EXIT=0"]);
+}

@@ -460,6 +460,20 @@ const TABLE: &[Row] = &[
         "end of the line",
     ),
     row(
+        "search_older",
+        &[Search],
+        &[Ctrl('p')],
+        Action::RecallQuery { older: true },
+        "previous search (kept across runs)",
+    ),
+    row(
+        "search_newer",
+        &[Search],
+        &[Ctrl('n')],
+        Action::RecallQuery { older: false },
+        "next search",
+    ),
+    row(
         "search_kill",
         &[Search],
         &[Ctrl('k')],

@@ -87,6 +87,8 @@ pub enum Effect {
         generation: u64,
         query: String,
     },
+    /// The search history changed: keep it for the next run.
+    SaveHistory(Vec<String>),
 }
 
 /// The preset picker: what was typed to filter it, and the selected row
@@ -140,6 +142,10 @@ pub enum Action {
     KillToEnd,
     /// Move the search line's cursor.
     Cursor(line::Move),
+    /// The previous (older) or next query of the search history.
+    RecallQuery {
+        older: bool,
+    },
     /// Replace the query (presets, scripts, drill-down).
     SetQuery(String),
     Confirm,
@@ -207,6 +213,11 @@ pub struct AppState {
     pub query: String,
     /// The cursor's byte offset in `query` while it is edited.
     pub cursor: usize,
+    /// Queries confirmed with Enter, oldest first (kept across runs).
+    pub search_history: Vec<String>,
+    /// The history entry shown while browsing it, and the query typed
+    /// before browsing began.
+    recall: Option<(usize, String)>,
     /// The search line has the keyboard.
     pub editing: bool,
     pub focus: Pane,
@@ -229,6 +240,8 @@ pub struct AppState {
     pub book: MarkBook,
     /// The marks of each article of the corpus, by article id.
     pub marks: Vec<Marks>,
+    /// The search history grew during the action being applied.
+    history_changed: bool,
     /// The changes of marks of the action being applied, returned by
     /// [`update`] as [`Effect::SaveMarks`].
     mark_changes: Vec<Change>,
@@ -270,6 +283,8 @@ impl AppState {
         AppState {
             query: String::new(),
             cursor: 0,
+            search_history: Vec::new(),
+            recall: None,
             editing: false,
             focus: Pane::Articles,
             screens: vec![Screen::Dashboard],
@@ -286,6 +301,7 @@ impl AppState {
             book: MarkBook::default(),
             marks: vec![Marks::default(); corpus.articles.len()],
             mark_changes: Vec::new(),
+            history_changed: false,
             unread_only: false,
             layout: Layout::default(),
             chips: Vec::new(),
@@ -669,6 +685,38 @@ fn edit_line(state: &mut AppState, action: Action, corpus: &Corpus, index: Optio
     }
 }
 
+/// Ctrl-P and Ctrl-N in the search line: the older or newer query of the
+/// history; past the newest, the query typed before browsing.
+fn recall(state: &mut AppState, older: bool, corpus: &Corpus, index: Option<&SearchIndex>) {
+    let n = state.search_history.len();
+    let next = match (&state.recall, older) {
+        (None, true) if n > 0 => Some(n - 1),
+        (None, _) => {
+            state.message = Some(if n == 0 {
+                "no earlier searches".into()
+            } else {
+                "the newest search".into()
+            });
+            return;
+        }
+        (Some((i, _)), true) => Some(i.saturating_sub(1)),
+        (Some((i, _)), false) => (i + 1 < n).then_some(i + 1),
+    };
+    let draft = match state.recall.take() {
+        Some((_, d)) => d,
+        None => state.query.clone(),
+    };
+    state.query = match next {
+        Some(i) => {
+            state.recall = Some((i, draft));
+            state.search_history[i].clone()
+        }
+        None => draft,
+    };
+    state.cursor = state.query.len();
+    state.requery(corpus, index);
+}
+
 /// Whether an action only edits the search line: those leave filtering
 /// to the caller when it is deferred; any other wants the current view.
 pub fn edits_query(action: &Action) -> bool {
@@ -680,6 +728,7 @@ pub fn edits_query(action: &Action) -> bool {
             | Action::ClearQuery
             | Action::KillToEnd
             | Action::Cursor(_)
+            | Action::RecallQuery { .. }
     )
 }
 
@@ -700,6 +749,9 @@ pub fn update<'a>(
     }
     if let Some(m) = &state.message {
         state.last_message = Some(m.clone());
+    }
+    if std::mem::take(&mut state.history_changed) {
+        effects.push(Effect::SaveHistory(state.search_history.clone()));
     }
     if !state.mark_changes.is_empty() {
         effects.push(Effect::SaveMarks(std::mem::take(&mut state.mark_changes)));
@@ -797,7 +849,16 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
             state.query = q;
             state.refilter(corpus, index);
         }
-        Action::Confirm if state.editing => state.editing = false,
+        Action::Confirm if state.editing => {
+            state.editing = false;
+            state.recall = None;
+            let q = state.query.trim();
+            if !q.is_empty() && state.search_history.last().map(String::as_str) != Some(q) {
+                state.search_history.push(q.to_string());
+                state.history_changed = true;
+            }
+        }
+        Action::RecallQuery { older } => recall(state, older, corpus, index),
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
         Action::ToggleHelp => state.overlays.push(Overlay::Help { scroll: 0 }),
