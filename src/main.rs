@@ -269,6 +269,12 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     let (book, _, warning, store) = load_marks(marks_path.as_deref(), corpus);
     state.load_marks(book, corpus, index);
     state.message = warning;
+    let history = marks_path.as_deref().and_then(tui::history_beside);
+    if let Some(path) = &history {
+        let (queries, warning) = tui::load_history(path);
+        state.search_history = queries;
+        state.message = state.message.take().or(warning);
+    }
     if !query.is_empty() {
         app::update(&mut state, app::Action::SetQuery(query), corpus, index);
     }
@@ -280,7 +286,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let palette = config::dashboard::palette(&loaded.config);
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
-    for problem in tui::run(model, state, &theme, store)? {
+    for problem in tui::run(model, state, &theme, store, history)? {
         eprintln!("revue: warning: {}", printable(&problem));
     }
     Ok(ExitCode::SUCCESS)

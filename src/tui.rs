@@ -11,7 +11,9 @@
 //! -TSTP`, `kill -STOP`) gives the shell its screen and, after `fg`, a
 //! dashboard drawn whole.
 
+mod history;
 mod marks;
+pub use history::{load as load_history, path_beside as history_beside};
 mod terminal;
 
 pub use terminal::restore;
@@ -31,7 +33,7 @@ use rustix::event::{PollFd, PollFlags};
 use signal_hook::consts::SIGWINCH;
 
 use crate::app::keys::{self, Key};
-use crate::app::{self, Action, AppState};
+use crate::app::{self, Action, AppState, Effect};
 use crate::model::Corpus;
 use crate::review::Marks;
 use crate::review::persist::Store;
@@ -112,17 +114,23 @@ impl<T> Pending<T> {
 }
 
 /// Runs the dashboard until the user quits, the terminal goes away or a
-/// fatal signal arrives; mark changes go to `store`. Returns the problems
-/// saving marks that the screen could not show (for stderr).
+/// fatal signal arrives; mark changes go to `store`, the search history
+/// to `history`. Returns the problems saving marks that the screen could
+/// not show (for stderr).
 pub fn run(
     mut model: Shown,
     mut state: AppState,
     theme: &Theme,
     store: Option<Store>,
+    history: Option<std::path::PathBuf>,
 ) -> io::Result<Vec<String>> {
     let keeper = Keeper::new(store)?;
     let mut term = Term::open()?;
-    let result = event_loop(&mut term, &mut model, &mut state, theme, &keeper);
+    let keep = Keep {
+        marks: &keeper,
+        history: history.as_deref(),
+    };
+    let result = event_loop(&mut term, &mut model, &mut state, theme, &keep);
     term.close();
     // Every change handed on is on disk before revue ends.
     let unsaved = keeper.finish();
@@ -131,6 +139,13 @@ pub fn run(
     // articles read from the cache).
     std::mem::forget(model);
     result.map(|()| unsaved)
+}
+
+/// Where what the dashboard keeps goes: marks to their saver, the search
+/// history to its file.
+struct Keep<'a> {
+    marks: &'a Keeper,
+    history: Option<&'a std::path::Path>,
 }
 
 /// The terminal while revue owns it. Dropping it restores the terminal.
@@ -360,28 +375,26 @@ struct Filter {
     wake: UnixStream,
 }
 
-/// Hands the filter the state asks for, if any, to the worker.
-fn send_pending(state: &mut AppState, requests: &mpsc::Sender<FilterRequest>) {
-    if std::mem::take(&mut state.pending_filter) {
-        let req = FilterRequest {
-            generation: state.filter_generation,
-            query: state.effective_query(),
-            marks: state.marks.clone(),
-        };
-        // The worker only ends when the event loop does.
-        let _ = requests.send(req);
-    }
+/// Hands a filter the app asked for to the worker.
+fn request(
+    state: &AppState,
+    requests: &mpsc::Sender<FilterRequest>,
+    generation: u64,
+    query: String,
+) {
+    let req = FilterRequest {
+        generation,
+        query,
+        marks: state.marks.clone(),
+    };
+    // The worker only ends when the event loop does.
+    let _ = requests.send(req);
 }
 
-/// Waits for the view of the current query. The worker always filters the
-/// newest request, which is the current generation, so this ends.
-fn settle(
-    state: &mut AppState,
-    requests: &mpsc::Sender<FilterRequest>,
-    views: &mpsc::Receiver<(u64, View)>,
-    corpus: &Corpus,
-) {
-    send_pending(state, requests);
+/// Waits for the view of the current query. Every change of the query
+/// asked the worker for its filter (an effect of `update`), and the worker
+/// always filters the newest request, so this ends.
+fn settle(state: &mut AppState, views: &mpsc::Receiver<(u64, View)>, corpus: &Corpus) {
     while !state.filter_settled() {
         match views.recv() {
             Ok((generation, view)) => {
@@ -409,11 +422,11 @@ fn event_loop(
     model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
-    keeper: &Keeper,
+    keep: &Keep,
 ) -> io::Result<()> {
     let mut wake = Wake::Resized;
     loop {
-        match corpus_loop(term, model, state, theme, keeper, &mut wake)? {
+        match corpus_loop(term, model, state, theme, keep, &mut wake)? {
             Outcome::Quit => return Ok(()),
             Outcome::Indexed(index) => {
                 let index = model.index.insert(*index);
@@ -438,7 +451,7 @@ fn corpus_loop(
     model: &mut Shown,
     state: &mut AppState,
     theme: &Theme,
-    keeper: &Keeper,
+    keep: &Keep,
     wake: &mut Wake,
 ) -> io::Result<Outcome> {
     let Shown {
@@ -518,29 +531,39 @@ fn corpus_loop(
             while event::poll(Duration::ZERO)? {
                 if let Some(action) = action_for(state, event::read()?) {
                     dirty = true;
-                    if action == Action::Suspend {
-                        term.suspend()?;
-                        continue;
-                    }
                     // Moving, opening or quitting acts on the view the
                     // query asks for: the filter in flight is awaited (and
                     // before the index, on the view shown).
                     if !app::edits_query(&action)
                         && let Some(f) = &filter
                     {
-                        settle(state, &f.requests, &f.views, corpus);
+                        settle(state, &f.views, corpus);
                     }
-                    app::update(state, action, corpus, index);
-                    keeper.keep(state);
-                    if state.quit {
-                        return Ok(Outcome::Quit);
+                    for effect in app::update(state, action, corpus, index) {
+                        match effect {
+                            Effect::Quit => return Ok(Outcome::Quit),
+                            Effect::Suspend => term.suspend()?,
+                            Effect::SaveMarks(changes) => keep.marks.keep(changes, state),
+                            Effect::SaveHistory(queries) => {
+                                if let Some(path) = keep.history
+                                    && let Err(e) = history::save(path, &queries)
+                                {
+                                    state.message = Some(format!(
+                                        "{}: search history not saved: {e}",
+                                        path.display()
+                                    ));
+                                }
+                            }
+                            Effect::Filter { generation, query } => {
+                                if let Some(f) = &filter {
+                                    request(state, &f.requests, generation, query);
+                                }
+                            }
+                        }
                     }
                 }
             }
-            if let Some(f) = &filter {
-                send_pending(state, &f.requests);
-            }
-            dirty |= keeper.show_reports(state);
+            dirty |= keep.marks.show_reports(state);
             if dirty {
                 term.terminal()
                     .draw(|f| ui::render(f, corpus, state, theme))?;
@@ -548,7 +571,7 @@ fn corpus_loop(
             let mut others: Vec<BorrowedFd> = filter.iter().map(|f| f.wake.as_fd()).collect();
             others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
-            others.extend(keeper.wake());
+            others.extend(keep.marks.wake());
             *wake = term.wait_with(&others)?;
         }
     })
@@ -582,8 +605,10 @@ fn mouse_action(state: &AppState, m: MouseEvent) -> Option<Action> {
 
 fn key_of(k: KeyEvent) -> Option<Key> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
     Some(match k.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) if alt => Key::Alt(c),
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,

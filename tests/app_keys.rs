@@ -3,15 +3,17 @@
 mod common;
 
 use revue::app::keys::{Key, action_for};
-use revue::app::{AppState, Mode, Pane, update};
+use revue::app::{AppState, Effect, Mode, Pane, update};
 
-fn press(state: &mut AppState, keys: &[Key]) {
+fn press(state: &mut AppState, keys: &[Key]) -> Vec<Effect> {
     let (corpus, index) = common::seeds();
+    let mut effects = Vec::new();
     for &k in keys {
         if let Some(a) = action_for(state, k) {
-            update(state, a, corpus, index);
+            effects.extend(update(state, a, corpus, index));
         }
     }
+    effects
 }
 
 fn typed(s: &str) -> Vec<Key> {
@@ -58,10 +60,10 @@ fn slash_then_typing_filters_and_esc_leaves_then_clears() {
     press(&mut s, &[Key::Char('/')]);
     assert!(s.editing);
     // While editing, letters are text, not commands (q does not quit).
-    press(&mut s, &typed("erdo"));
+    let effects = press(&mut s, &typed("erdo"));
     assert_eq!(s.query, "erdo");
     assert_eq!(s.view.articles.len(), 3);
-    assert!(!s.quit);
+    assert!(!effects.contains(&Effect::Quit));
     press(&mut s, &[Key::Backspace]);
     assert_eq!(s.query, "erd");
     press(&mut s, &[Key::Char('o'), Key::Esc]);
@@ -76,24 +78,24 @@ fn slash_then_typing_filters_and_esc_leaves_then_clears() {
 fn enter_opens_the_reader_and_esc_comes_back() {
     let mut s = fresh();
     press(&mut s, &[Key::Down, Key::Enter]);
-    assert_eq!(s.mode, Mode::Reader);
-    assert_eq!(s.reader.as_ref().unwrap().article, s.view.articles[1]);
+    assert_eq!(s.mode(), Mode::Reader);
+    assert_eq!(s.reader().unwrap().article, s.view.articles[1]);
     press(&mut s, &[Key::Down, Key::Down]);
-    assert_eq!(s.reader.as_ref().unwrap().scroll, 2);
+    assert_eq!(s.reader().unwrap().scroll, 2);
     press(&mut s, &[Key::Esc]);
-    assert_eq!(s.mode, Mode::Dashboard);
-    assert!(s.reader.is_none());
+    assert_eq!(s.mode(), Mode::Dashboard);
+    assert!(s.reader().is_none());
 }
 
 #[test]
 fn enter_on_an_entity_opens_its_detail_whose_first_row_filters() {
     let mut s = fresh();
     press(&mut s, &[Key::Char('2'), Key::Enter]);
-    assert_eq!(s.mode, Mode::Entity);
-    let id = s.entity.as_ref().unwrap().entity;
+    assert_eq!(s.mode(), Mode::Entity);
+    let id = s.entity().unwrap().entity;
     assert_eq!(s.view.entities[0].id, id);
     press(&mut s, &[Key::Enter]);
-    assert_eq!(s.mode, Mode::Dashboard);
+    assert_eq!(s.mode(), Mode::Dashboard);
     assert!(s.chips[0].term.starts_with('@'), "{:?}", s.chips);
     assert_eq!(s.focus, Pane::Articles);
     let (corpus, _) = common::seeds();
@@ -106,13 +108,13 @@ fn enter_on_an_entity_opens_its_detail_whose_first_row_filters() {
 fn a_sentence_of_the_entity_detail_opens_the_reader_and_esc_comes_back() {
     let mut s = fresh();
     press(&mut s, &[Key::Char('2'), Key::Enter, Key::Down, Key::Enter]);
-    assert_eq!(s.mode, Mode::Reader);
-    assert!(s.reader.as_ref().unwrap().sentence.is_some());
+    assert_eq!(s.mode(), Mode::Reader);
+    assert!(s.reader().unwrap().sentence.is_some());
     press(&mut s, &[Key::Esc]);
-    assert_eq!(s.mode, Mode::Entity);
+    assert_eq!(s.mode(), Mode::Entity);
     press(&mut s, &[Key::Esc]);
-    assert_eq!(s.mode, Mode::Dashboard);
-    assert!(s.entity.is_none());
+    assert_eq!(s.mode(), Mode::Dashboard);
+    assert!(s.entity().is_none());
 }
 
 #[test]
@@ -145,20 +147,20 @@ fn o_cycles_the_entity_order() {
 fn enter_on_an_event_opens_its_sentence() {
     let mut s = fresh();
     press(&mut s, &[Key::Char('3'), Key::Enter]);
-    let r = s.reader.as_ref().expect("reader open");
+    let r = s.reader().expect("reader open");
     assert!(r.sentence.is_some());
 }
 
 #[test]
-fn help_opens_and_any_key_closes_and_q_quits() {
+fn help_opens_and_q_closes_it_and_q_quits() {
     let mut s = fresh();
     press(&mut s, &[Key::Char('?')]);
-    assert_eq!(s.mode, Mode::Help);
-    press(&mut s, &[Key::Char('q')]);
-    assert_eq!(s.mode, Mode::Dashboard);
-    assert!(!s.quit);
-    press(&mut s, &[Key::Char('q')]);
-    assert!(s.quit);
+    assert_eq!(s.mode(), Mode::Help);
+    let effects = press(&mut s, &[Key::Char('q')]);
+    assert_eq!(s.mode(), Mode::Dashboard);
+    assert!(effects.is_empty(), "{effects:?}");
+    let effects = press(&mut s, &[Key::Char('q')]);
+    assert_eq!(effects, [Effect::Quit]);
 }
 
 /// Ctrl-Z asks the event loop to suspend in every mode, the search line
@@ -167,23 +169,73 @@ fn help_opens_and_any_key_closes_and_q_quits() {
 fn ctrl_z_suspends_from_every_mode_and_changes_nothing() {
     use revue::app::Action;
 
-    let mut s = fresh();
     for before in [
         vec![],
         typed("/erd"),
         vec![Key::Char('?')],
+        vec![Key::Char('p')],
         vec![Key::Enter],
     ] {
-        s = fresh();
+        let mut s = fresh();
         press(&mut s, &before);
         assert_eq!(
             action_for(&s, Key::Ctrl('z')),
             Some(Action::Suspend),
             "{before:?}"
         );
-        let (query, mode, quit) = (s.query.clone(), s.mode, s.quit);
-        press(&mut s, &[Key::Ctrl('z')]);
-        assert_eq!((s.query.clone(), s.mode, s.quit), (query, mode, quit));
+        let (query, mode) = (s.query.clone(), s.mode());
+        let effects = press(&mut s, &[Key::Ctrl('z')]);
+        assert_eq!(effects, [Effect::Suspend]);
+        assert_eq!((s.query.clone(), s.mode()), (query, mode));
     }
-    assert!(!s.quit);
+}
+
+/// The search line edits like a shell line: the cursor moves by
+/// character (Ctrl-B/F, arrows) and word (Alt-B/F), Ctrl-A/E go to its
+/// ends, Ctrl-K deletes to the end; typing inserts at the cursor.
+#[test]
+fn the_search_line_edits_at_its_cursor() {
+    let mut s = fresh();
+    press(&mut s, &typed("/poutine erdo"));
+    assert_eq!(s.view.articles.len(), 3);
+    press(&mut s, &[Key::Alt('b'), Key::Ctrl('k')]);
+    assert_eq!(s.query, "poutine ");
+    assert_eq!(s.view.articles.len(), 6, "filtered again");
+    press(&mut s, &[Key::Ctrl('a'), Key::Char('@')]);
+    assert_eq!(s.query, "@poutine ");
+    press(&mut s, &[Key::Alt('f'), Key::Ctrl('f'), Key::Char('x')]);
+    assert_eq!(s.query, "@poutine x");
+    press(&mut s, &[Key::Ctrl('b'), Key::Ctrl('b'), Key::Backspace]);
+    assert_eq!(s.query, "@poutin x");
+    press(&mut s, &[Key::Ctrl('e'), Key::Ctrl('w')]);
+    assert_eq!(s.query, "@poutin ");
+    press(&mut s, &[Key::Left, Key::Ctrl('u')]);
+    assert_eq!(s.query, " ");
+    // Left and Right are not panes while typing.
+    assert_eq!(s.focus, Pane::Articles);
+}
+
+/// Enter keeps a query in the history; Ctrl-P and Ctrl-N browse it, and
+/// past the newest comes back what was being typed.
+#[test]
+fn the_search_history_is_browsed_with_ctrl_p_and_ctrl_n() {
+    let mut s = fresh();
+    s.search_history = vec!["@Poutine".into()];
+    let effects = press(&mut s, &[typed("/erdo"), vec![Key::Enter]].concat());
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::SaveHistory(vec!["@Poutine".into(), "erdo".into()]))
+    );
+    // The same query again is not kept twice.
+    let effects = press(&mut s, &[Key::Char('/'), Key::Enter]);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::SaveHistory(_))));
+    press(&mut s, &[Key::Char('/'), Key::Ctrl('u')]);
+    press(&mut s, &typed("syr"));
+    press(&mut s, &[Key::Ctrl('p')]);
+    assert_eq!(s.query, "erdo");
+    assert_eq!(s.view.articles.len(), 3, "filtered by the recalled query");
+    press(&mut s, &[Key::Ctrl('p'), Key::Ctrl('p')]);
+    assert_eq!(s.query, "@Poutine");
+    press(&mut s, &[Key::Ctrl('n'), Key::Ctrl('n')]);
+    assert_eq!(s.query, "syr", "back to what was typed");
 }

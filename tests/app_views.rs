@@ -83,9 +83,9 @@ fn z_zooms_the_focused_pane() {
 fn the_preset_picker_applies_a_preset() {
     let mut s = fresh();
     press(&mut s, &[Key::Char('p')]);
-    assert_eq!(s.mode, Mode::Presets);
+    assert_eq!(s.mode(), Mode::Presets);
     press(&mut s, &[Key::Enter]);
-    assert_eq!(s.mode, Mode::Dashboard);
+    assert_eq!(s.mode(), Mode::Dashboard);
     assert_eq!(s.active_preset.as_deref(), Some("visits"));
     assert_eq!(s.query, "#visit");
     assert_eq!(s.focus, Pane::Timeline);
@@ -104,7 +104,7 @@ fn the_preset_picker_applies_a_preset() {
 #[test]
 fn rebound_keys_replace_the_defaults() {
     let mut s = fresh();
-    s.keymap.bind(Action::Quit, &[Key::Char('x')]);
+    s.keymap = revue::app::keymap::Keymap::with([("quit", &[Key::Char('x')][..])]).unwrap();
     assert_eq!(action_for(&s, Key::Char('q')), None);
     assert_eq!(action_for(&s, Key::Char('x')), Some(Action::Quit));
     assert_eq!(action_for(&s, Key::Char('j')), Some(Action::Down));
@@ -125,11 +125,11 @@ fn the_reader_side_list_takes_tab_and_enter_narrows() {
     let (corpus, _) = common::seeds();
     let mut s = fresh();
     press(&mut s, &[Key::Enter, Key::Tab]);
-    let r = s.reader.as_ref().unwrap();
+    let r = s.reader().unwrap();
     assert_eq!(r.side, Some(0));
     let first_entity = corpus.article(r.article).entities[0];
     press(&mut s, &[Key::Down, Key::Up, Key::Enter]);
-    assert_eq!(s.mode, Mode::Dashboard);
+    assert_eq!(s.mode(), Mode::Dashboard);
     assert_eq!(s.chips.len(), 1);
     assert!(
         s.view
@@ -139,8 +139,8 @@ fn the_reader_side_list_takes_tab_and_enter_narrows() {
     );
     // Esc leaves the side list before it leaves the reader.
     press(&mut s, &[Key::Enter, Key::Tab, Key::Esc]);
-    assert_eq!(s.mode, Mode::Reader);
-    assert_eq!(s.reader.as_ref().unwrap().side, None);
+    assert_eq!(s.mode(), Mode::Reader);
+    assert_eq!(s.reader().unwrap().side, None);
 }
 
 fn act(state: &mut AppState, action: Action) {
@@ -159,7 +159,7 @@ fn clicks_focus_and_select_and_a_second_click_opens() {
     assert_eq!(s.focus, Pane::Entities);
     assert_eq!(s.selected(Pane::Entities), 2);
     act(&mut s, click);
-    assert_eq!(s.mode, Mode::Entity);
+    assert_eq!(s.mode(), Mode::Entity);
     act(
         &mut s,
         Action::Scroll {
@@ -167,7 +167,7 @@ fn clicks_focus_and_select_and_a_second_click_opens() {
             down: true,
         },
     );
-    assert_eq!(s.entity.as_ref().unwrap().selected, 3);
+    assert_eq!(s.entity().unwrap().selected, 3);
 }
 
 #[test]

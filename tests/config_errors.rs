@@ -121,6 +121,17 @@ fn bad_values_are_errors_at_their_position() {
             "config.toml:3:6:",
             "`j` is bound to both `down` and `up`",
         ),
+        // A key the defaults give to another action of the same screen.
+        (
+            "[keys]\nquit = \"j\"\n",
+            "config.toml:2:8:",
+            "`j` is bound to both `quit` and `down` in the dashboard",
+        ),
+        (
+            "[keys]\npicker_down = \"j\"\n",
+            "config.toml:2:15:",
+            "the preset picker takes typed characters as text",
+        ),
         (
             "[corpus]\npaths = \"seeds\"\n",
             "config.toml:2:9:",

@@ -80,7 +80,9 @@ fn escape_sequences_in_the_reader_leave_title_clipboard_and_screen_alone() {
     assert_eq!(buffers(&t), "", "no paste buffer (clipboard) was set");
 
     // Scrolling redraws the text: still nothing leaks.
-    t.send(&["PageDown", "PageUp", "Escape", "q"]);
+    // `Q` quits from the reader (sent at once, Escape and `q` may read as
+    // Alt-q, which only backs out).
+    t.send(&["PageDown", "PageUp", "Q"]);
     t.wait_for(&["EXIT=0"]);
     assert_eq!(t.format("#{pane_title}"), TITLE);
     assert_eq!(buffers(&t), "");

@@ -19,8 +19,7 @@ fn draw(corpus: &Corpus, state: &AppState) -> String {
 
 fn wrapped(state: &AppState) -> usize {
     state
-        .reader
-        .as_ref()
+        .reader()
         .expect("the reader is open")
         .wrap
         .wrapped_bytes()
@@ -52,7 +51,7 @@ fn only_what_is_shown_is_wrapped() {
         update(&mut s, Action::PageDown, &corpus, &index);
         draw(&corpus, &s);
     }
-    assert!(s.reader.as_ref().unwrap().scroll > 400);
+    assert!(s.reader().unwrap().scroll > 400);
     assert!(wrapped(&s) < 200_000, "{} bytes wrapped", wrapped(&s));
     update(&mut s, Action::Bottom, &corpus, &index);
     let screen = draw(&corpus, &s);

@@ -75,11 +75,45 @@ fn reader_shows_wrapped_text_and_metadata() {
 }
 
 #[test]
-fn help_lists_the_keys() {
-    let s = state_with(vec![Action::ToggleHelp]);
+fn help_lists_the_keys_and_scrolls_to_the_query_syntax() {
+    for (w, h) in [(80, 24), (100, 30), (160, 45)] {
+        let s = state_with(vec![
+            Action::Resize { cols: w, rows: h },
+            Action::ToggleHelp,
+        ]);
+        let screen = draw(&s, w, h);
+        assert!(screen.contains("Keys"), "{screen}");
+        assert!(screen.contains("↓ more"), "{screen}");
+        // Framed whole: its bottom border is on screen, above the status.
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(lines[h as usize - 2].contains("┘"), "{screen}");
+        let s = state_with(vec![
+            Action::Resize { cols: w, rows: h },
+            Action::ToggleHelp,
+            Action::Bottom,
+        ]);
+        let screen = draw(&s, w, h);
+        assert!(screen.contains("Query syntax"), "{screen}");
+        assert!(screen.contains("@name"), "{screen}");
+        assert!(screen.contains("is:unread"), "{screen}");
+        for line in screen.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= w as usize);
+        }
+    }
+}
+
+#[test]
+fn help_shows_the_live_bindings() {
+    use revue::app::keys::Key;
+    let mut s = state_with(vec![Action::ToggleHelp]);
+    s.keymap = revue::app::keymap::Keymap::with([("quit", &[Key::Char('x')][..])]).unwrap();
     let screen = draw(&s, 100, 30);
-    assert!(screen.contains("Keys"), "{screen}");
-    assert!(screen.contains("@name"), "{screen}");
+    let quit = screen
+        .lines()
+        .find(|l| l.contains(" quit ") && !l.contains("quit revue"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(quit.contains("  x "), "{quit}");
+    assert!(!quit.contains("  q "), "{quit}");
 }
 
 #[test]
@@ -211,4 +245,42 @@ fn zoom_and_stacked_layouts_draw() {
         screen.contains("Entities (") && screen.contains("Timeline ("),
         "{screen}"
     );
+}
+
+/// Failed before: a guessed day (`~2024-07-26`, 11 columns) filled the
+/// date column and ran into the headline (`~2024-07-26Paris…`).
+#[test]
+fn a_guessed_day_keeps_a_space_before_the_headline() {
+    let (seeds, _) = common::seeds();
+    let mut corpus = seeds.clone();
+    let a = &mut corpus.articles[4];
+    a.date = None;
+    a.inferred_date = revue::extract::date::DatePoint::day(2024, 7, 26);
+    let headline: String = a.headline.chars().take(6).collect();
+    let index = revue::search::SearchIndex::new(&corpus);
+    let mut s = AppState::new(&corpus, &index);
+    for (cols, rows) in [(80u16, 24u16), (100, 30)] {
+        update(&mut s, Action::Resize { cols, rows }, &corpus, &index);
+        let mut t = Terminal::new(TestBackend::new(cols, rows)).unwrap();
+        t.draw(|f| render(f, &corpus, &s, &Theme::new(false)))
+            .unwrap();
+        let screen = buffer_text(t.backend().buffer());
+        assert!(
+            screen.contains(&format!("~2024-07-26 {headline}")),
+            "{screen}"
+        );
+    }
+}
+
+/// Failed before: the header showed the headline cut, and the text
+/// began with it again.
+#[test]
+fn the_reader_shows_a_headline_once() {
+    let (corpus, _) = common::seeds();
+    let s = state_with(vec![Action::Resize { cols: 80, rows: 24 }, Action::Confirm]);
+    let a = corpus.article(s.reader().unwrap().article);
+    assert!(revue::ui::reader::opens_with_headline(a));
+    let screen = draw(&s, 80, 24);
+    let start: String = a.headline.chars().take(20).collect();
+    assert_eq!(screen.matches(&start).count(), 1, "{screen}");
 }

@@ -54,7 +54,8 @@ fn a_mixed_folder_shows_every_article_with_its_source() {
         "Reader",
         "La Vigie de l'Ouest · by Maëlle Kerbrat · 09:15 +01:00",
     ]);
-    t.send(&["q"]);
+    // `q` would go back to the dashboard; `Q` quits from the reader.
+    t.send(&["Q"]);
     t.wait_for(&["EXIT=0"]);
     t.assert_sane_terminal();
 }

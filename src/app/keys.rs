@@ -1,15 +1,18 @@
-//! Keys as the app sees them, and the keymap from keys to actions. The
+//! Keys as the app sees them, and which action a key stands for on the
+//! screen or overlay that has the keyboard (from the [`Keymap`]). The
 //! terminal layer translates its events into [`Key`]; nothing here knows
 //! about the terminal.
 
+use super::keymap::Scope;
 use super::{Action, AppState, Mode};
-use crate::review::Mark;
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
     Char(char),
     Ctrl(char),
+    /// A character with Alt (or Meta, as terminals send Esc before it).
+    Alt(char),
     Enter,
     Esc,
     Backspace,
@@ -25,141 +28,77 @@ pub enum Key {
     End,
 }
 
-/// The action a key stands for in the current mode. While the search line
-/// is being edited, printable keys are text.
+/// Named keys, as `[keys]` writes them (lower case; case is ignored).
+pub const NAMED: &[(&str, Key)] = &[
+    ("enter", Key::Enter),
+    ("esc", Key::Esc),
+    ("tab", Key::Tab),
+    ("shift-tab", Key::BackTab),
+    ("backspace", Key::Backspace),
+    ("up", Key::Up),
+    ("down", Key::Down),
+    ("left", Key::Left),
+    ("right", Key::Right),
+    ("pageup", Key::PageUp),
+    ("pagedown", Key::PageDown),
+    ("home", Key::Home),
+    ("end", Key::End),
+    ("space", Key::Char(' ')),
+];
+
+/// How `[keys]` writes a key (the inverse of `config::keys::parse_key`).
+pub fn key_name(k: Key) -> String {
+    if let Some((n, _)) = NAMED.iter().find(|(_, named)| *named == k) {
+        return n.to_string();
+    }
+    match k {
+        Key::Char(c) => c.to_string(),
+        Key::Ctrl(c) => format!("ctrl-{c}"),
+        Key::Alt(c) => format!("alt-{c}"),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+impl AppState {
+    /// Where keys act now: the overlay on top, else the search line while
+    /// it is edited, else the screen open.
+    pub fn key_scope(&self) -> Scope {
+        match self.mode() {
+            Mode::Help => Scope::Help,
+            Mode::Presets => Scope::Presets,
+            Mode::Warnings | Mode::Message => Scope::Pager,
+            _ if self.editing => Scope::Search,
+            Mode::Reader => Scope::Reader,
+            Mode::Entity => Scope::Entity,
+            Mode::Dashboard => Scope::Dashboard,
+        }
+    }
+}
+
+/// The action a key stands for where the keyboard is; in the search line
+/// and the picker, printable keys are text.
 pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
-    // Ctrl-C and Ctrl-Z keep their terminal meaning in every mode.
-    match key {
-        Key::Ctrl('c') => return Some(Action::Quit),
-        Key::Ctrl('z') => return Some(Action::Suspend),
-        _ => {}
+    // Ctrl-C keeps its terminal meaning everywhere, whatever `[keys]` says.
+    if key == Key::Ctrl('c') {
+        return Some(Action::Quit);
     }
-    if state.mode == Mode::Help {
-        // Any key closes the help, `q` included, as in a pager.
-        return Some(Action::Back);
-    }
-    if state.editing {
-        return Some(match key {
-            Key::Char(c) => Action::Type(c),
-            Key::Backspace => Action::Backspace,
-            Key::Ctrl('u') => Action::ClearQuery,
-            Key::Ctrl('w') => Action::DeleteWord,
-            Key::Enter => Action::Confirm,
-            Key::Esc => Action::Back,
-            Key::Up => Action::Up,
-            Key::Down => Action::Down,
-            Key::Tab => Action::NextPane,
-            Key::BackTab => Action::PrevPane,
-            Key::PageUp => Action::PageUp,
-            Key::PageDown => Action::PageDown,
-            _ => return None,
-        });
-    }
-    if let Some(a) = state.keymap.lookup(key) {
+    let scope = state.key_scope();
+    if let Some(a) = state.keymap.lookup(scope, key) {
         return Some(a);
     }
-    let default = default_action(state, key)?;
-    // A rebound action leaves its default keys.
-    (!state.keymap.replaces(&default)).then_some(default)
-}
-
-/// Keys the user rebound in `[keys]`: each listed action answers to its
-/// new keys only.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Keymap {
-    bound: Vec<(Key, Action)>,
-    replaced: Vec<Action>,
-}
-
-impl Keymap {
-    /// Binds `action` to `keys`, in place of its default keys.
-    pub fn bind(&mut self, action: Action, keys: &[Key]) {
-        self.replaced.push(action.clone());
-        self.bound.extend(keys.iter().map(|k| (*k, action.clone())));
+    // An Alt key bound nowhere here is its letter (terminals send Esc and
+    // a letter typed quickly after it as one Alt key).
+    if let Key::Alt(c) = key {
+        return action_for(state, Key::Char(c));
     }
-
-    fn lookup(&self, key: Key) -> Option<Action> {
-        self.bound
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, a)| a.clone())
-    }
-
-    fn replaces(&self, action: &Action) -> bool {
-        self.replaced.contains(action)
+    match key {
+        Key::Char(c) if scope.takes_text() => Some(Action::Type(c)),
+        _ => None,
     }
 }
 
-fn default_action(state: &AppState, key: Key) -> Option<Action> {
-    let reader = state.mode == Mode::Reader;
-    Some(match key {
-        Key::Char('q') => Action::Quit,
-        Key::Char('?') => Action::ToggleHelp,
-        Key::Char('/') => Action::StartSearch,
-        Key::Char('j') | Key::Down => Action::Down,
-        Key::Char('k') | Key::Up => Action::Up,
-        Key::PageDown | Key::Ctrl('d') | Key::Ctrl('f') => Action::PageDown,
-        Key::PageUp | Key::Ctrl('b') => Action::PageUp,
-        Key::Char(' ') if reader => Action::PageDown,
-        Key::Char('g') | Key::Home => Action::Top,
-        Key::Char('G') | Key::End => Action::Bottom,
-        Key::Tab | Key::Char('l') | Key::Right => Action::NextPane,
-        Key::BackTab | Key::Char('h') | Key::Left => Action::PrevPane,
-        Key::Char('o') => Action::CycleSort,
-        Key::Char(' ') => Action::ToggleReadAndNext,
-        Key::Char('s') => Action::ToggleMark(Mark::Starred),
-        Key::Char('f') => Action::ToggleMark(Mark::Flagged),
-        Key::Char('r') => Action::ToggleMark(Mark::Read),
-        Key::Char('u') => Action::ToggleUnreadOnly,
-        Key::Char('n') if reader => Action::NextMatch { forward: true },
-        Key::Char('N') if reader => Action::NextMatch { forward: false },
-        Key::Char('n') => Action::NextUnread { forward: true },
-        Key::Char('N') => Action::NextUnread { forward: false },
-        Key::Char(']') if reader => Action::StepArticle { forward: true },
-        Key::Char('[') if reader => Action::StepArticle { forward: false },
-        Key::Char('1') => Action::Focus(super::Pane::Articles),
-        Key::Char('2') => Action::Focus(super::Pane::Entities),
-        Key::Char('3') => Action::Focus(super::Pane::Timeline),
-        Key::Char('z') => Action::ToggleZoom,
-        Key::Char('d') => Action::DrillDown,
-        Key::Char('-') | Key::Ctrl('o') => Action::History { back: true },
-        Key::Char('+') | Key::Char('=') => Action::History { back: false },
-        Key::Char('p') => Action::OpenPresets,
-        Key::Enter => Action::Confirm,
-        Key::Esc | Key::Backspace => Action::Back,
-        _ => return None,
-    })
-}
-
-/// Key names for the help overlay, in display order.
-pub const HELP: &[(&str, &str)] = &[
-    ("/", "search: type to filter every pane"),
-    ("Enter", "open article · entity detail · event's sentence"),
-    (
-        "Esc",
-        "leave search / reader / detail; again clears query, then chips",
-    ),
-    ("↑ ↓  j k", "move (reader: scroll)"),
-    ("PgUp PgDn", "page"),
-    ("g G", "first / last"),
-    ("Tab S-Tab", "next / previous pane; 1 2 3 focus one"),
-    ("z", "zoom the focused pane"),
-    ("d", "narrow to the selected entity or event (a chip)"),
-    ("Backspace", "on an empty search: remove the last chip"),
-    ("- +", "back / forward through views (also Ctrl-O)"),
-    ("p", "presets"),
-    ("o", "order entities: type, mentions, articles, name"),
-    ("Space", "toggle read and move on (reader: page down)"),
-    ("s f r", "star · flag · toggle read"),
-    ("n N", "next / previous unread (reader: search match)"),
-    ("u", "unread only / all"),
-    ("[ ]", "reader: previous / next article"),
-    ("?", "this help"),
-    (
-        "q  Ctrl-C",
-        "quit (Ctrl-Z: suspend to the shell, fg comes back)",
-    ),
-    ("", ""),
+/// The query syntax, for the help overlay after the keys.
+pub const QUERY_SYNTAX: &[(&str, &str)] = &[
     (
         "word 'word",
         "fuzzy word · exact text (all terms must match)",

@@ -2,7 +2,9 @@
 //! [`Action`]s that change it, and [`update`]. Every key does one action;
 //! every action is a plain function call that a test can make.
 
+pub mod keymap;
 pub mod keys;
+pub mod line;
 mod navigate;
 pub mod reader;
 mod review;
@@ -30,6 +32,8 @@ impl Pane {
     }
 }
 
+/// What has the keyboard, in one word: the overlay on top, else the screen
+/// open ([`AppState::mode`]; the state itself keeps the stacks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Dashboard,
@@ -39,6 +43,60 @@ pub enum Mode {
     /// The preset picker.
     Presets,
     Help,
+    Warnings,
+    Message,
+}
+
+/// A screen of the stack; the dashboard is always its bottom, and Esc or
+/// `q` goes back to the screen below.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Dashboard,
+    Reader(Reader),
+    Entity(EntityDetail),
+}
+
+/// A window over the screens that owns the keyboard while open; closing it
+/// gives the keyboard back to the screen below, as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Presets(Picker),
+    /// Every warning of the corpus, from the `scroll`-th on.
+    Warnings {
+        scroll: usize,
+    },
+    /// The last message in full.
+    Message,
+}
+
+/// What the event loop must do after an action: the terminal's business,
+/// outside the app's state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    /// Give the terminal back to the shell until continued.
+    Suspend,
+    /// Marks changed: hand them on to be saved.
+    SaveMarks(Vec<Change>),
+    /// Filter `query` off the input thread and hand the view back to
+    /// [`AppState::filtered`] with `generation` (deferred filtering).
+    Filter {
+        generation: u64,
+        query: String,
+    },
+    /// The search history changed: keep it for the next run.
+    SaveHistory(Vec<String>),
+}
+
+/// The preset picker: what was typed to filter it, and the selected row
+/// of the presets that match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Picker {
+    pub filter: String,
+    pub selected: usize,
 }
 
 /// The entity whose detail view is open. Row 0 filters the dashboard by
@@ -80,6 +138,14 @@ pub enum Action {
     Backspace,
     DeleteWord,
     ClearQuery,
+    /// Delete from the search line's cursor to its end.
+    KillToEnd,
+    /// Move the search line's cursor.
+    Cursor(line::Move),
+    /// The previous (older) or next query of the search history.
+    RecallQuery {
+        older: bool,
+    },
     /// Replace the query (presets, scripts, drill-down).
     SetQuery(String),
     Confirm,
@@ -89,8 +155,8 @@ pub enum Action {
     /// Toggle a mark on the current article (the reader's, else the
     /// selected one).
     ToggleMark(Mark),
-    /// Toggle read on the selected article and move to the next.
-    ToggleReadAndNext,
+    /// Mark the selected article read and move to the next.
+    ReadAndNext,
     /// Jump to the next (or previous) unread article of the list.
     NextUnread {
         forward: bool,
@@ -127,6 +193,10 @@ pub enum Action {
         down: bool,
     },
     ToggleHelp,
+    /// The overlay listing every warning of the corpus.
+    OpenWarnings,
+    /// The last message in full, in an overlay.
+    ShowMessage,
     /// The terminal's size changed.
     Resize {
         cols: u16,
@@ -141,28 +211,40 @@ pub enum Action {
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub query: String,
+    /// The cursor's byte offset in `query` while it is edited.
+    pub cursor: usize,
+    /// Queries confirmed with Enter, oldest first (kept across runs).
+    pub search_history: Vec<String>,
+    /// The history entry shown while browsing it, and the query typed
+    /// before browsing began.
+    recall: Option<(usize, String)>,
     /// The search line has the keyboard.
     pub editing: bool,
     pub focus: Pane,
-    pub mode: Mode,
+    /// The screens open, the dashboard first; the last has the keyboard
+    /// unless an overlay is open.
+    screens: Vec<Screen>,
+    /// The overlays open over the screens, the last on top.
+    overlays: Vec<Overlay>,
     /// Selected row in each pane.
     pub selected: [usize; 3],
-    pub reader: Option<Reader>,
-    pub entity: Option<EntityDetail>,
     pub entity_sort: EntitySort,
     pub view: View,
     /// Terminal size, for paging and the reader's layout.
     pub size: (u16, u16),
-    pub quit: bool,
-    /// A one-line message for the status line.
+    /// A message for the line above the status line, until the next key.
     pub message: Option<String>,
+    /// The last message shown, kept for the key that shows it in full.
+    pub last_message: Option<String>,
     /// Review marks as stored, by text key.
     pub book: MarkBook,
     /// The marks of each article of the corpus, by article id.
     pub marks: Vec<Marks>,
-    /// The changes of marks the terminal layer has not yet handed on to
-    /// be saved.
-    pub mark_changes: Vec<Change>,
+    /// The search history grew during the action being applied.
+    history_changed: bool,
+    /// The changes of marks of the action being applied, returned by
+    /// [`update`] as [`Effect::SaveMarks`].
+    mark_changes: Vec<Change>,
     /// Only unread articles are listed.
     pub unread_only: bool,
     pub layout: Layout,
@@ -172,10 +254,8 @@ pub struct AppState {
     pub presets: Vec<PresetChoice>,
     /// The preset the view came from, for the status line.
     pub active_preset: Option<String>,
-    /// Selected row of the preset picker.
-    pub preset_selected: usize,
     /// Keys the user rebound in `[keys]`.
-    pub keymap: keys::Keymap,
+    pub keymap: keymap::Keymap,
     /// The corpus shown is a preview (articles only) while entities and
     /// events are extracted in the background.
     pub building: bool,
@@ -202,31 +282,33 @@ impl AppState {
         let index = index.into();
         AppState {
             query: String::new(),
+            cursor: 0,
+            search_history: Vec::new(),
+            recall: None,
             editing: false,
             focus: Pane::Articles,
-            mode: Mode::Dashboard,
+            screens: vec![Screen::Dashboard],
+            overlays: Vec::new(),
             selected: [0; 3],
-            reader: None,
-            entity: None,
             entity_sort: EntitySort::default(),
             view: match index {
                 Some(index) => search::filter_str(corpus, index, ""),
                 None => unindexed_view(corpus),
             },
             size: (100, 30),
-            quit: false,
             message: None,
+            last_message: None,
             book: MarkBook::default(),
             marks: vec![Marks::default(); corpus.articles.len()],
             mark_changes: Vec::new(),
+            history_changed: false,
             unread_only: false,
             layout: Layout::default(),
             chips: Vec::new(),
             history: view::History::default(),
             presets: Vec::new(),
             active_preset: None,
-            preset_selected: 0,
-            keymap: keys::Keymap::default(),
+            keymap: keymap::Keymap::default(),
             building: false,
             indexing: index.is_none(),
             deferred_filter: false,
@@ -257,16 +339,107 @@ impl AppState {
         }
     }
 
-    /// The mode under the help overlay: the reader, else the entity
-    /// detail, else the dashboard.
-    fn underlying_mode(&self) -> Mode {
-        if self.reader.is_some() {
-            Mode::Reader
-        } else if self.entity.is_some() {
-            Mode::Entity
-        } else {
-            Mode::Dashboard
+    /// The screen open (under any overlay).
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().expect("the dashboard is always open")
+    }
+
+    fn screen_mut(&mut self) -> &mut Screen {
+        self.screens
+            .last_mut()
+            .expect("the dashboard is always open")
+    }
+
+    /// Opens a screen over the one open.
+    fn push_screen(&mut self, s: Screen) {
+        self.screens.push(s);
+    }
+
+    /// Back to the dashboard, every other screen closed.
+    fn back_to_dashboard(&mut self) {
+        self.screens.truncate(1);
+    }
+
+    /// The overlay on top, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
+    fn close_overlay(&mut self) {
+        self.overlays.pop();
+    }
+
+    /// What has the keyboard.
+    pub fn mode(&self) -> Mode {
+        match self.overlay() {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Presets(_)) => Mode::Presets,
+            Some(Overlay::Warnings { .. }) => Mode::Warnings,
+            Some(Overlay::Message) => Mode::Message,
+            None => match self.screen() {
+                Screen::Dashboard => Mode::Dashboard,
+                Screen::Reader(_) => Mode::Reader,
+                Screen::Entity(_) => Mode::Entity,
+            },
         }
+    }
+
+    /// The reader, when it is the screen open.
+    pub fn reader(&self) -> Option<&Reader> {
+        match self.screen() {
+            Screen::Reader(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    fn reader_mut(&mut self) -> Option<&mut Reader> {
+        match self.screen_mut() {
+            Screen::Reader(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The entity detail, when it is the screen open.
+    pub fn entity(&self) -> Option<&EntityDetail> {
+        match self.screen() {
+            Screen::Entity(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The preset picker, when it is on top.
+    pub fn picker(&self) -> Option<&Picker> {
+        match self.overlay() {
+            Some(Overlay::Presets(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn picker_mut(&mut self) -> Option<&mut Picker> {
+        match self.overlays.last_mut() {
+            Some(Overlay::Presets(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay(), Some(Overlay::Help { .. }))
+    }
+
+    /// The first line of the help shown.
+    pub fn help_scroll(&self) -> usize {
+        match self.overlay() {
+            Some(Overlay::Help { scroll }) => *scroll,
+            _ => 0,
+        }
+    }
+
+    /// The presets the picker lists for its filter, best match first:
+    /// indices into `presets`. The filter matches like fzf, its letters in
+    /// order anywhere in the name or description.
+    pub fn picker_rows(&self) -> Vec<usize> {
+        let filter = self.picker().map_or("", |p| p.filter.as_str());
+        picker_matches(&self.presets, filter)
     }
 
     /// Rows in a pane under the current view.
@@ -288,18 +461,21 @@ impl AppState {
     }
 
     fn move_by(&mut self, delta: isize, corpus: &Corpus) {
-        if self.mode == Mode::Reader {
-            let (cols, rows) = self.size;
-            if let Some(r) = &mut self.reader
-                && let Some(side) = &mut r.side
-            {
+        if self.picker().is_some() {
+            let last = self.picker_rows().len().saturating_sub(1);
+            let p = self.picker_mut().expect("checked open");
+            p.selected = p.selected.saturating_add_signed(delta).min(last);
+            return;
+        }
+        let (cols, rows) = self.size;
+        match self.screen_mut() {
+            Screen::Reader(r) => {
                 let a = corpus.article(r.article);
-                let last = (a.entities.len() + a.events.len()).saturating_sub(1);
-                *side = side.saturating_add_signed(delta).min(last);
-                return;
-            }
-            if let Some(r) = &mut self.reader {
-                let a = corpus.article(r.article);
+                if let Some(side) = &mut r.side {
+                    let last = (a.entities.len() + a.events.len()).saturating_sub(1);
+                    *side = side.saturating_add_signed(delta).min(last);
+                    return;
+                }
                 let rows = reader::text_rows(rows);
                 // Wrapped as far as the wanted screen's last line: fewer
                 // lines than that means the text ends above it.
@@ -312,23 +488,16 @@ impl AppState {
                 );
                 r.scroll = wanted.min(lines.saturating_sub(rows));
             }
-            return;
-        }
-        if self.mode == Mode::Presets {
-            let last = self.presets.len().saturating_sub(1);
-            self.preset_selected = self.preset_selected.saturating_add_signed(delta).min(last);
-            return;
-        }
-        if self.mode == Mode::Entity {
-            if let Some(d) = &mut self.entity {
+            Screen::Entity(d) => {
                 let rows = corpus.mention_sentences(d.entity).len() + 1;
                 d.selected = d.selected.saturating_add_signed(delta).min(rows - 1);
             }
-            return;
+            Screen::Dashboard => {
+                let len = self.len(self.focus);
+                let sel = &mut self.selected[self.focus.index()];
+                *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
+            }
         }
-        let len = self.len(self.focus);
-        let sel = &mut self.selected[self.focus.index()];
-        *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
     }
 
     /// The query the panes are filtered by: the chips, what was typed,
@@ -356,9 +525,7 @@ impl AppState {
         self.chips = s.chips;
         self.focus = s.focus;
         self.active_preset = s.preset;
-        self.mode = Mode::Dashboard;
-        self.reader = None;
-        self.entity = None;
+        self.back_to_dashboard();
         self.refilter(corpus, index);
     }
 
@@ -414,6 +581,25 @@ impl AppState {
     }
 }
 
+fn picker_matches(presets: &[PresetChoice], filter: &str) -> Vec<usize> {
+    use fuzzy_matcher::FuzzyMatcher;
+    if filter.is_empty() {
+        return (0..presets.len()).collect();
+    }
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+    let mut scored: Vec<(i64, usize)> = presets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let text = format!("{} {}", p.name, p.description.as_deref().unwrap_or(""));
+            matcher.fuzzy_match(&text, filter).map(|s| (s, i))
+        })
+        .collect();
+    // Best first; equal scores keep the config's order.
+    scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
 /// What the dashboard lists before the search index exists: every
 /// article in corpus order, as the empty query lists them. Entities and
 /// events are counted by the index, so they wait for it.
@@ -424,34 +610,174 @@ fn unindexed_view(corpus: &Corpus) -> View {
     }
 }
 
+/// Rows of the help overlay's text for a terminal of `rows` rows (the
+/// status line and the overlay's borders left out).
+pub fn help_rows(rows: u16) -> usize {
+    rows.saturating_sub(3).max(1) as usize
+}
+
+/// An action while a scrolling overlay (help, warnings, message) is on
+/// top: it scrolls, closes or quits; whether it was dealt with (the rest do
+/// nothing under the overlay).
+fn pager(state: &mut AppState, action: &Action, corpus: &Corpus) -> bool {
+    let rows = help_rows(state.size.1);
+    let (last, page) = match state.overlay() {
+        Some(Overlay::Help { .. }) => {
+            let lines: usize = state.keymap.help_lines().iter().map(|l| l.rows()).sum();
+            (lines.saturating_sub(rows), rows.saturating_sub(1).max(1))
+        }
+        // Scrolled by warning: a page is about a screen of them.
+        Some(Overlay::Warnings { .. }) => {
+            (corpus.warnings.len().saturating_sub(1), (rows / 2).max(1))
+        }
+        Some(Overlay::Message) => (0, 1),
+        _ => return false,
+    };
+    let page = page as isize;
+    let delta = match action {
+        Action::Quit | Action::Suspend | Action::Resize { .. } => return false,
+        Action::Back | Action::ToggleHelp | Action::OpenWarnings | Action::ShowMessage => {
+            state.close_overlay();
+            return true;
+        }
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page,
+        Action::PageDown => page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return true,
+    };
+    if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = state.overlays.last_mut()
+    {
+        *scroll = scroll.saturating_add_signed(delta).min(last);
+    }
+    true
+}
+
+/// An edit of the search line at its cursor; the query is filtered again
+/// when its text changed.
+fn edit_line(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&SearchIndex>) {
+    // The query may have been replaced since (a preset, the history).
+    let cursor = Some(state.cursor)
+        .filter(|&c| state.query.is_char_boundary(c))
+        .unwrap_or(state.query.len());
+    let mut l = line::Line {
+        text: std::mem::take(&mut state.query),
+        cursor,
+    };
+    let before = l.text.clone();
+    match action {
+        Action::Type(c) => l.insert(c),
+        Action::Backspace => {
+            l.backspace();
+        }
+        Action::DeleteWord => l.delete_word(),
+        Action::ClearQuery => l.kill_to_start(),
+        Action::KillToEnd => l.kill_to_end(),
+        Action::Cursor(m) => l.go(m),
+        _ => {}
+    }
+    state.query = l.text;
+    state.cursor = l.cursor;
+    if state.query != before {
+        state.requery(corpus, index);
+    }
+}
+
+/// Ctrl-P and Ctrl-N in the search line: the older or newer query of the
+/// history; past the newest, the query typed before browsing.
+fn recall(state: &mut AppState, older: bool, corpus: &Corpus, index: Option<&SearchIndex>) {
+    let n = state.search_history.len();
+    let next = match (&state.recall, older) {
+        (None, true) if n > 0 => Some(n - 1),
+        (None, _) => {
+            state.message = Some(if n == 0 {
+                "no earlier searches".into()
+            } else {
+                "the newest search".into()
+            });
+            return;
+        }
+        (Some((i, _)), true) => Some(i.saturating_sub(1)),
+        (Some((i, _)), false) => (i + 1 < n).then_some(i + 1),
+    };
+    let draft = match state.recall.take() {
+        Some((_, d)) => d,
+        None => state.query.clone(),
+    };
+    state.query = match next {
+        Some(i) => {
+            state.recall = Some((i, draft));
+            state.search_history[i].clone()
+        }
+        None => draft,
+    };
+    state.cursor = state.query.len();
+    state.requery(corpus, index);
+}
+
 /// Whether an action only edits the search line: those leave filtering
 /// to the caller when it is deferred; any other wants the current view.
 pub fn edits_query(action: &Action) -> bool {
     matches!(
         action,
-        Action::Type(_) | Action::Backspace | Action::DeleteWord | Action::ClearQuery
+        Action::Type(_)
+            | Action::Backspace
+            | Action::DeleteWord
+            | Action::ClearQuery
+            | Action::KillToEnd
+            | Action::Cursor(_)
+            | Action::RecallQuery { .. }
     )
 }
 
-/// Applies one action. Without an index (`None`, while it is being made)
-/// the query is edited and kept, and filters when the index arrives.
+/// Applies one action and says what the event loop must do. Without an
+/// index (`None`, while it is being made) the query is edited and kept,
+/// and filters when the index arrives.
 pub fn update<'a>(
     state: &mut AppState,
     action: Action,
     corpus: &Corpus,
     index: impl Into<Option<&'a SearchIndex>>,
-) {
-    let index = index.into();
-    if state.mode == Mode::Help
-        && !matches!(
-            action,
-            Action::Quit | Action::Suspend | Action::Resize { .. }
-        )
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match action {
+        Action::Quit => effects.push(Effect::Quit),
+        Action::Suspend => effects.push(Effect::Suspend),
+        action => apply(state, action, corpus, index.into()),
+    }
+    if let Some(m) = &state.message {
+        state.last_message = Some(m.clone());
+    }
+    if std::mem::take(&mut state.history_changed) {
+        effects.push(Effect::SaveHistory(state.search_history.clone()));
+    }
+    if !state.mark_changes.is_empty() {
+        effects.push(Effect::SaveMarks(std::mem::take(&mut state.mark_changes)));
+    }
+    // A deferred filter is wanted once, whatever asked for it.
+    if state.deferred_filter && state.pending_filter && !state.indexing {
+        state.pending_filter = false;
+        effects.push(Effect::Filter {
+            generation: state.filter_generation,
+            query: state.effective_query(),
+        });
+    }
+    effects
+}
+
+fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&SearchIndex>) {
+    // A message lasts until the next key; the last one stays on a key.
+    if !matches!(action, Action::Resize { .. })
+        && let Some(m) = state.message.take()
     {
-        state.mode = state.underlying_mode();
+        state.last_message = Some(m);
+    }
+    if pager(state, &action, corpus) {
         return;
     }
-    let page = if state.mode == Mode::Reader {
+    let page = if state.reader().is_some() {
         reader::text_rows(state.size.1).saturating_sub(1).max(1)
     } else {
         state.page()
@@ -463,12 +789,19 @@ pub fn update<'a>(
         Action::PageDown => state.move_by(page, corpus),
         Action::Top => state.move_by(isize::MIN / 2, corpus),
         Action::Bottom => state.move_by(isize::MAX / 2, corpus),
-        Action::NextPane | Action::PrevPane if state.mode == Mode::Dashboard => {
+        Action::NextPane | Action::PrevPane if state.mode() == Mode::Dashboard => {
             state.focus = state.layout.step(state.focus, action == Action::NextPane);
+        }
+        // Below its width the side list is not drawn: nothing to move to.
+        Action::NextPane | Action::PrevPane if state.size.0 < reader::SIDE_MIN_COLS => {
+            state.message = Some(format!(
+                "the side list shows from {} columns",
+                reader::SIDE_MIN_COLS
+            ));
         }
         // In the reader, Tab moves the keyboard between text and side list.
         Action::NextPane | Action::PrevPane => {
-            if let Some(r) = &mut state.reader {
+            if let Some(r) = state.reader_mut() {
                 let a = corpus.article(r.article);
                 let has_rows = !a.entities.is_empty() || !a.events.is_empty();
                 r.side = if r.side.is_none() && has_rows {
@@ -478,15 +811,14 @@ pub fn update<'a>(
                 };
             }
         }
-        Action::Focus(p) if state.mode == Mode::Dashboard && state.layout.shows(p) => {
+        Action::Focus(p) if state.mode() == Mode::Dashboard && state.layout.shows(p) => {
             state.focus = p
         }
         Action::Focus(_) => {}
         Action::StartSearch => {
-            state.mode = Mode::Dashboard;
-            state.reader = None;
-            state.entity = None;
+            state.back_to_dashboard();
             state.editing = true;
+            state.cursor = state.query.len();
         }
         Action::Backspace if state.query.is_empty() && !state.chips.is_empty() => {
             state.history.push(state.snapshot());
@@ -494,39 +826,52 @@ pub fn update<'a>(
             state.refilter(corpus, index);
             state.message = Some(format!("removed {}", chip.label));
         }
-        Action::Type(c) => {
-            state.query.push(c);
-            state.requery(corpus, index);
-        }
-        Action::Backspace => {
-            if state.query.pop().is_some() {
-                state.requery(corpus, index);
+        // The picker's filter takes the text keys while it is open.
+        Action::Type(_) | Action::Backspace | Action::ClearQuery if state.picker().is_some() => {
+            let picker = state.picker_mut().expect("checked open");
+            match action {
+                Action::Type(c) => picker.filter.push(c),
+                Action::Backspace => {
+                    picker.filter.pop();
+                }
+                _ => picker.filter.clear(),
             }
+            picker.selected = 0;
         }
-        Action::DeleteWord => {
-            let keep = state
-                .query
-                .trim_end()
-                .rfind(' ')
-                .map(|i| i + 1)
-                .unwrap_or(0);
-            state.query.truncate(keep);
-            state.requery(corpus, index);
-        }
-        Action::ClearQuery => {
-            state.query.clear();
-            state.requery(corpus, index);
-        }
+        Action::Type(_)
+        | Action::Backspace
+        | Action::DeleteWord
+        | Action::ClearQuery
+        | Action::KillToEnd
+        | Action::Cursor(_) => edit_line(state, action, corpus, index),
         Action::SetQuery(q) => {
+            state.cursor = q.len();
             state.query = q;
             state.refilter(corpus, index);
         }
-        Action::Confirm if state.editing => state.editing = false,
+        Action::Confirm if state.editing => {
+            state.editing = false;
+            state.recall = None;
+            let q = state.query.trim();
+            if !q.is_empty() && state.search_history.last().map(String::as_str) != Some(q) {
+                state.search_history.push(q.to_string());
+                state.history_changed = true;
+            }
+        }
+        Action::RecallQuery { older } => recall(state, older, corpus, index),
         Action::Confirm => confirm(state, corpus, index),
         Action::Back => back(state, corpus, index),
-        Action::ToggleHelp => state.mode = Mode::Help,
-        Action::ToggleMark(m) => review::toggle(state, corpus, index, m, false),
-        Action::ToggleReadAndNext => review::toggle(state, corpus, index, Mark::Read, true),
+        Action::ToggleHelp => state.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::OpenWarnings if corpus.warnings.is_empty() => {
+            state.message = Some("no warnings: every file was read whole".into());
+        }
+        Action::OpenWarnings => state.overlays.push(Overlay::Warnings { scroll: 0 }),
+        Action::ShowMessage if state.last_message.is_none() => {
+            state.message = Some("no message yet".into());
+        }
+        Action::ShowMessage => state.overlays.push(Overlay::Message),
+        Action::ToggleMark(m) => review::toggle(state, corpus, index, m),
+        Action::ReadAndNext => review::read_and_next(state, corpus, index),
         Action::NextUnread { forward } => review::jump_unread(state, forward),
         Action::ToggleUnreadOnly => {
             state.unread_only = !state.unread_only;
@@ -543,7 +888,7 @@ pub fn update<'a>(
         Action::StepArticle { forward } => review::step_article(state, corpus, forward),
         Action::NextMatch { forward } => review::jump_match(state, corpus, forward),
         Action::ToggleZoom => state.layout.zoomed = !state.layout.zoomed,
-        Action::Click { pane, row } if state.mode == Mode::Dashboard => {
+        Action::Click { pane, row } if state.mode() == Mode::Dashboard => {
             let again = state.focus == pane && row == Some(state.selected(pane));
             state.focus = pane;
             if let Some(r) = row {
@@ -557,7 +902,7 @@ pub fn update<'a>(
         Action::Click { .. } => {}
         Action::Scroll { pane, down } => {
             let step = if down { 3 } else { -3 };
-            if state.mode == Mode::Dashboard {
+            if state.mode() == Mode::Dashboard {
                 state.focus = pane;
             }
             state.move_by(step, corpus);
@@ -587,11 +932,7 @@ pub fn update<'a>(
         Action::OpenPresets if state.presets.is_empty() => {
             state.message = Some("no presets: add [[preset]] entries to config.toml".into());
         }
-        Action::OpenPresets => {
-            state.mode = Mode::Presets;
-            state.reader = None;
-            state.entity = None;
-        }
+        Action::OpenPresets => state.overlays.push(Overlay::Presets(Picker::default())),
         Action::ApplyPreset(name) => apply_preset(state, corpus, index, &name),
         Action::CycleSort => {
             state.entity_sort = state.entity_sort.next();
@@ -599,9 +940,17 @@ pub fn update<'a>(
             state.selected[Pane::Entities.index()] = 0;
             state.message = Some(format!("entities {}", state.entity_sort.label()));
         }
-        Action::Resize { cols, rows } => state.size = (cols, rows),
-        Action::Quit => state.quit = true,
-        Action::Suspend => {}
+        Action::Resize { cols, rows } => {
+            state.size = (cols, rows);
+            // The side list is hidden below its width: it cannot keep the keyboard.
+            if cols < reader::SIDE_MIN_COLS
+                && let Some(r) = state.reader_mut()
+            {
+                r.side = None;
+            }
+        }
+        // The event loop's business: effects of `update`.
+        Action::Quit | Action::Suspend => {}
     }
 }
 
@@ -624,13 +973,30 @@ mod tests {
         let mut now = AppState::new(&corpus, &index);
         let mut later = AppState::new(&corpus, &index);
         later.deferred_filter = true;
+        let mut asked = Vec::new();
         for c in "erdo".chars() {
             update(&mut now, Action::Type(c), &corpus, &index);
-            update(&mut later, Action::Type(c), &corpus, &index);
+            asked.extend(update(&mut later, Action::Type(c), &corpus, &index));
         }
-        assert!(later.pending_filter && !later.filter_settled());
+        // Each edit asked for its filter, as an effect, once.
+        let generations: Vec<u64> = asked
+            .iter()
+            .map(|e| match e {
+                Effect::Filter { generation, .. } => *generation,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(generations.len(), 4);
+        assert_eq!(generations.last(), Some(&later.filter_generation));
+        assert_eq!(
+            asked.last(),
+            Some(&Effect::Filter {
+                generation: later.filter_generation,
+                query: "erdo".into()
+            })
+        );
+        assert!(!later.filter_settled());
         assert_eq!(later.view, search::filter_str(&corpus, &index, ""));
-        later.pending_filter = false;
         let stale = search::filter_str(&corpus, &index, "erd");
         assert!(!later.filtered(later.filter_generation - 1, stale, &corpus));
         let current =

@@ -6,21 +6,23 @@ use crate::model::{ArticleId, Corpus, EntityId, EventId};
 use crate::review::Marks;
 use crate::search::SearchIndex;
 
-use super::{AppState, Chip, EntityDetail, Mode, Pane, Reader, reader, review};
+use super::{AppState, Chip, EntityDetail, Mode, Pane, Reader, Screen, reader, review};
 
 pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
-    match state.mode {
+    match state.mode() {
         Mode::Dashboard => {}
         Mode::Entity => return confirm_entity_row(state, corpus, index),
         Mode::Presets => {
-            if let Some(p) = state.presets.get(state.preset_selected) {
+            let rows = state.picker_rows();
+            let selected = state.picker().map_or(0, |p| p.selected);
+            if let Some(p) = rows.get(selected).map(|&i| &state.presets[i]) {
                 let name = p.name.clone();
                 apply_preset(state, corpus, index, &name);
             }
             return;
         }
         Mode::Reader => return confirm_side_row(state, corpus, index),
-        Mode::Help => return,
+        Mode::Help | Mode::Warnings | Mode::Message => return,
     }
     let sel = state.selected(state.focus);
     match state.focus {
@@ -31,11 +33,11 @@ pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&Sear
         }
         Pane::Entities => {
             if let Some(row) = state.view.entities.get(sel) {
-                state.entity = Some(EntityDetail {
-                    entity: row.id,
+                let entity = row.id;
+                state.push_screen(Screen::Entity(EntityDetail {
+                    entity,
                     selected: 0,
-                });
-                state.mode = Mode::Entity;
+                }));
             }
         }
         Pane::Timeline => {
@@ -50,13 +52,12 @@ pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&Sear
 /// Enter in the entity detail: row 0 filters the dashboard by the entity,
 /// any other row opens the reader on that sentence.
 fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
-    let Some(d) = state.entity.clone() else {
+    let Some(d) = state.entity().cloned() else {
         return;
     };
     if d.selected == 0 {
         filter_by_entity(state, corpus, index, d.entity);
-        state.entity = None;
-        state.mode = Mode::Dashboard;
+        state.back_to_dashboard();
         return;
     }
     if let Some(&(article, sentence)) = corpus.mention_sentences(d.entity).get(d.selected - 1) {
@@ -67,7 +68,7 @@ fn confirm_entity_row(state: &mut AppState, corpus: &Corpus, index: Option<&Sear
 /// Enter on the reader's side list: narrow the dashboard to that entity
 /// or event.
 fn confirm_side_row(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
-    let Some(r) = &state.reader else { return };
+    let Some(r) = state.reader() else { return };
     let Some(row) = r.side else { return };
     let a = corpus.article(r.article);
     if let Some(&e) = a.entities.get(row) {
@@ -116,22 +117,18 @@ fn add_chip(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>, 
     }
     state.history.push(state.snapshot());
     state.chips.push(chip);
-    state.mode = Mode::Dashboard;
-    state.reader = None;
-    state.entity = None;
+    state.back_to_dashboard();
     state.refilter(corpus, index);
     state.focus = Pane::Articles;
 }
 
 /// `d`: narrow to the selected entity or event.
 pub(super) fn drill_down(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
-    if state.mode == Mode::Entity {
-        if let Some(d) = state.entity.clone() {
-            filter_by_entity(state, corpus, index, d.entity);
-        }
+    if let Some(d) = state.entity().cloned() {
+        filter_by_entity(state, corpus, index, d.entity);
         return;
     }
-    if state.mode != Mode::Dashboard {
+    if state.mode() != Mode::Dashboard {
         return;
     }
     let sel = state.selected(state.focus);
@@ -164,7 +161,8 @@ pub(super) fn apply_preset(
     state.history.push(state.snapshot());
     state.chips.clear();
     state.query = p.query.clone();
-    state.mode = Mode::Dashboard;
+    state.close_overlay();
+    state.back_to_dashboard();
     state.editing = false;
     state.refilter(corpus, index);
     if let Some(pane) = p.pane.filter(|p| state.layout.shows(*p)) {
@@ -191,30 +189,34 @@ pub(super) fn open_reader(
                 .saturating_sub(1)
         })
         .unwrap_or(0);
-    state.reader = Some(Reader {
+    let r = Reader {
         article,
         scroll,
         sentence,
         side: None,
         wrap,
-    });
-    state.mode = Mode::Reader;
+    };
+    // The next article of the list replaces the one read; one opened from
+    // a list or a detail opens over it.
+    match state.reader_mut() {
+        Some(open) => *open = r,
+        None => state.push_screen(Screen::Reader(r)),
+    }
     review::set(state, corpus, article, |m| Marks { read: true, ..m });
 }
 
-/// Esc: leave the search line, then the reader (back to the entity
-/// detail it came from, if any), then the detail, then clear the query.
+/// Esc: close the overlay on top, else leave the search line, else the
+/// reader's side list, else the screen open (back to the one below), else
+/// clear the query.
 pub(super) fn back(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
-    if state.editing {
+    if state.overlay().is_some() {
+        state.close_overlay();
+    } else if state.editing {
         state.editing = false;
-    } else if let Some(r) = state.reader.as_mut().filter(|r| r.side.is_some()) {
+    } else if let Some(r) = state.reader_mut().filter(|r| r.side.is_some()) {
         r.side = None;
-    } else if state.mode == Mode::Reader {
-        state.reader = None;
-        state.mode = state.underlying_mode();
-    } else if state.mode == Mode::Entity || state.mode == Mode::Presets {
-        state.entity = None;
-        state.mode = Mode::Dashboard;
+    } else if state.screens.len() > 1 {
+        state.screens.pop();
     } else if !state.query.is_empty() || !state.chips.is_empty() {
         // Esc clears the typed query first, then the chips.
         state.history.push(state.snapshot());

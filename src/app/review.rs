@@ -1,7 +1,7 @@
 //! Review actions: marking articles read, starred or flagged, jumping to
 //! unread ones, and moving through articles and matches in the reader.
-//! Marks change in memory and are listed in `mark_changes`, which the
-//! terminal layer hands on to be saved.
+//! Marks change in memory and are listed in `mark_changes`, which
+//! [`super::update`] returns as an effect, to be saved.
 
 use crate::model::{ArticleId, Corpus};
 use crate::review::{Change, Mark, MarkBook, Marks};
@@ -33,7 +33,7 @@ impl AppState {
     /// The article marks apply to: the reader's, else the selected one of
     /// the article list.
     fn current_article(&self) -> Option<ArticleId> {
-        match (&self.reader, self.mode) {
+        match (self.reader(), self.mode()) {
             (Some(r), _) => Some(r.article),
             (None, Mode::Dashboard) if self.focus == Pane::Articles => self
                 .view
@@ -69,13 +69,28 @@ pub(super) fn toggle(
     corpus: &Corpus,
     index: Option<&SearchIndex>,
     mark: Mark,
+) {
+    change(state, corpus, index, |m| m.toggled(mark), false);
+}
+
+/// Space: the selected article is read (whatever it was) and the next
+/// one is selected, as a newsreader moves through its list.
+pub(super) fn read_and_next(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
+    change(state, corpus, index, |m| Marks { read: true, ..m }, true);
+}
+
+fn change(
+    state: &mut AppState,
+    corpus: &Corpus,
+    index: Option<&SearchIndex>,
+    new: impl Fn(Marks) -> Marks,
     advance: bool,
 ) {
     let Some(a) = state.current_article() else {
         state.message = Some("select an article first (1 focuses the list)".into());
         return;
     };
-    set(state, corpus, a, |m| m.toggled(mark));
+    set(state, corpus, a, new);
     let row = state.selected(Pane::Articles);
     // Statuses can change what `is:` terms keep; refilter but stay in place.
     if state.effective_query().contains("is:") {
@@ -111,7 +126,7 @@ pub(super) fn jump_unread(state: &mut AppState, forward: bool) {
 
 /// `[` and `]` in the reader: the previous or next article of the list.
 pub(super) fn step_article(state: &mut AppState, corpus: &Corpus, forward: bool) {
-    let Some(r) = &state.reader else { return };
+    let Some(r) = state.reader() else { return };
     let list = &state.view.articles;
     let at = list.iter().position(|a| *a == r.article);
     let next = match (at, forward) {
@@ -142,7 +157,7 @@ pub(super) fn step_article(state: &mut AppState, corpus: &Corpus, forward: bool)
 /// `n` and `N` in the reader: scroll so the next (or previous) match is on
 /// the second line. The text is wrapped only as far as the match found.
 pub(super) fn jump_match(state: &mut AppState, corpus: &Corpus, forward: bool) {
-    let Some(r) = &state.reader else { return };
+    let Some(r) = state.reader() else { return };
     let a = corpus.article(r.article);
     let (text, key) = (&a.text, &a.text_key);
     let width = reader::text_width(state.size.0);
@@ -174,7 +189,7 @@ pub(super) fn jump_match(state: &mut AppState, corpus: &Corpus, forward: bool) {
     match target {
         Some(l) => {
             let scroll = scroll_to(l);
-            if let Some(r) = &mut state.reader {
+            if let Some(r) = state.reader_mut() {
                 r.scroll = scroll;
             }
         }

@@ -29,10 +29,10 @@ pub fn configure(config: &Config, state: &mut AppState) {
             pane: p.pane,
         })
         .collect();
-    for (action, keys) in config.keys.bindings() {
-        if let Some(a) = action.action() {
-            state.keymap.bind(a, keys);
-        }
+    // Checked when the file was read; a config made in code that fails
+    // the check keeps the default keys.
+    if let Ok(keymap) = config.keys.keymap() {
+        state.keymap = keymap;
     }
 }
 

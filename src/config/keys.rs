@@ -1,6 +1,6 @@
 //! `[keys]`: action name → key or keys, replacing that action's default
-//! keys in the dashboard. The action names are a fixed list
-//! ([`KeyAction`]); a key is one character (`q`, `?`, `/`), `ctrl-X`, or a
+//! keys in the dashboard. The action names are the keymap's
+//! ([`keymap::names`]); a key is one character (`q`, `?`, `/`), `ctrl-X`, or a
 //! named key (`enter`, `esc`, `tab`, `shift-tab`, `backspace`, `up`, `down`,
 //! `left`, `right`, `pageup`, `pagedown`, `home`, `end`, `space`).
 //! This module only reads and checks the table; the dashboard's keymap
@@ -13,103 +13,42 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use toml::Spanned;
 
-use crate::app::Action;
-use crate::app::keys::Key;
+use crate::app::keymap::{self, Keymap, KeymapError};
+pub use crate::app::keys::key_name;
+use crate::app::keys::{Key, NAMED};
 
 use super::values::suggestion;
 
-/// The actions a key can be bound to in `[keys]`.
+/// An action name of `[keys]`: one of the keymap's ([`keymap::names`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum KeyAction {
-    Quit,
-    Help,
-    Search,
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    Top,
-    Bottom,
-    NextPane,
-    PrevPane,
-    Open,
-    Back,
-    Presets,
-}
+pub struct KeyAction(&'static str);
 
 impl KeyAction {
-    pub const ALL: [KeyAction; 14] = [
-        KeyAction::Quit,
-        KeyAction::Help,
-        KeyAction::Search,
-        KeyAction::Down,
-        KeyAction::Up,
-        KeyAction::PageDown,
-        KeyAction::PageUp,
-        KeyAction::Top,
-        KeyAction::Bottom,
-        KeyAction::NextPane,
-        KeyAction::PrevPane,
-        KeyAction::Open,
-        KeyAction::Back,
-        KeyAction::Presets,
-    ];
-
     /// The name in `[keys]`.
     pub fn name(self) -> &'static str {
-        match self {
-            KeyAction::Quit => "quit",
-            KeyAction::Help => "help",
-            KeyAction::Search => "search",
-            KeyAction::Down => "down",
-            KeyAction::Up => "up",
-            KeyAction::PageDown => "page_down",
-            KeyAction::PageUp => "page_up",
-            KeyAction::Top => "top",
-            KeyAction::Bottom => "bottom",
-            KeyAction::NextPane => "next_pane",
-            KeyAction::PrevPane => "prev_pane",
-            KeyAction::Open => "open",
-            KeyAction::Back => "back",
-            KeyAction::Presets => "presets",
-        }
+        self.0
     }
 
-    /// The dashboard action it stands for.
-    pub fn action(self) -> Option<Action> {
-        Some(match self {
-            KeyAction::Quit => Action::Quit,
-            KeyAction::Help => Action::ToggleHelp,
-            KeyAction::Search => Action::StartSearch,
-            KeyAction::Down => Action::Down,
-            KeyAction::Up => Action::Up,
-            KeyAction::PageDown => Action::PageDown,
-            KeyAction::PageUp => Action::PageUp,
-            KeyAction::Top => Action::Top,
-            KeyAction::Bottom => Action::Bottom,
-            KeyAction::NextPane => Action::NextPane,
-            KeyAction::PrevPane => Action::PrevPane,
-            KeyAction::Open => Action::Confirm,
-            KeyAction::Back => Action::Back,
-            KeyAction::Presets => Action::OpenPresets,
-        })
+    /// The action named `name`, if the keymap has one.
+    pub fn named(name: &str) -> Option<KeyAction> {
+        keymap::names()
+            .into_iter()
+            .find(|n| *n == name)
+            .map(KeyAction)
     }
 }
 
 impl<'de> Deserialize<'de> for KeyAction {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let name = String::deserialize(d)?;
-        let names = KeyAction::ALL.map(KeyAction::name);
-        KeyAction::ALL
-            .into_iter()
-            .find(|a| a.name() == name)
-            .ok_or_else(|| {
-                de::Error::custom(format!(
-                    "unknown action `{name}` (one of: {}){}",
-                    names.join(", "),
-                    suggestion(&name, names)
-                ))
-            })
+        KeyAction::named(&name).ok_or_else(|| {
+            let names = keymap::names();
+            de::Error::custom(format!(
+                "unknown action `{name}` (one of: {}){}",
+                names.join(", "),
+                suggestion(&name, names.iter().copied())
+            ))
+        })
     }
 }
 
@@ -130,7 +69,8 @@ pub struct Keys(BTreeMap<KeyAction, Spanned<KeyList>>);
 
 impl Keys {
     /// The keys the user bound to an action, if they rebound it.
-    pub fn get(&self, action: KeyAction) -> Option<&[Key]> {
+    pub fn get(&self, action: &str) -> Option<&[Key]> {
+        let action = KeyAction::named(action)?;
         self.0.get(&action).map(|k| k.get_ref().0.as_slice())
     }
 
@@ -143,44 +83,29 @@ impl Keys {
         self.0.is_empty()
     }
 
-    /// A key bound to two actions: the second binding's byte span and a
-    /// message.
+    /// The keymap these rebindings make, in place of the defaults.
+    pub fn keymap(&self) -> Result<Keymap, KeymapError> {
+        Keymap::with(self.bindings().map(|(a, k)| (a.name(), k)))
+    }
+
+    /// What is wrong with the rebindings, if anything: the byte span of
+    /// the binding at fault (of the two in a conflict, the one written
+    /// here, the later if both are) and a message.
     pub(super) fn conflict(&self) -> Option<(std::ops::Range<usize>, String)> {
-        let mut seen: BTreeMap<String, KeyAction> = BTreeMap::new();
-        for (action, keys) in &self.0 {
-            for key in &keys.get_ref().0 {
-                let name = key_name(*key);
-                if let Some(first) = seen.insert(name.clone(), *action)
-                    && first != *action
-                {
-                    return Some((
-                        keys.span(),
-                        format!("key `{name}` is bound to both `{first}` and `{action}`"),
-                    ));
-                }
-            }
-        }
-        None
+        let e = self.keymap().err()?;
+        let span_of = |name: &str| {
+            KeyAction::named(name)
+                .and_then(|a| self.0.get(&a))
+                .map(|k| k.span())
+        };
+        let span = match &e {
+            KeymapError::Conflict(c) => span_of(c.actions.1).or_else(|| span_of(c.actions.0)),
+            KeymapError::TakesText(t) => span_of(t.action),
+            KeymapError::UnknownAction(n) => span_of(n),
+        };
+        Some((span.unwrap_or(0..0), e.to_string()))
     }
 }
-
-/// Named keys, as `[keys]` writes them (lower case; case is ignored).
-const NAMED: &[(&str, Key)] = &[
-    ("enter", Key::Enter),
-    ("esc", Key::Esc),
-    ("tab", Key::Tab),
-    ("shift-tab", Key::BackTab),
-    ("backspace", Key::Backspace),
-    ("up", Key::Up),
-    ("down", Key::Down),
-    ("left", Key::Left),
-    ("right", Key::Right),
-    ("pageup", Key::PageUp),
-    ("pagedown", Key::PageDown),
-    ("home", Key::Home),
-    ("end", Key::End),
-    ("space", Key::Char(' ')),
-];
 
 /// Other spellings people write for the same keys.
 const SYNONYMS: &[(&str, &str)] = &[
@@ -212,6 +137,17 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         .iter()
         .find(|(syn, _)| *syn == lower)
         .map_or(lower.clone(), |(_, name)| name.to_string());
+    if let Some(rest) = lower.strip_prefix("alt-").or(lower.strip_prefix("m-")) {
+        let mut cs = rest.chars();
+        if let (Some(c), None) = (cs.next(), cs.next())
+            && c.is_ascii_alphanumeric()
+        {
+            return Ok(Key::Alt(c));
+        }
+        return Err(format!(
+            "bad key `{s}`: alt- takes one letter or digit (alt-b)"
+        ));
+    }
     if let Some(rest) = lower.strip_prefix("ctrl-").or(lower.strip_prefix("c-")) {
         let mut cs = rest.chars();
         if let (Some(c), None) = (cs.next(), cs.next())
@@ -232,18 +168,6 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         names.clone().collect::<Vec<_>>().join(", "),
         suggestion(&lower, names)
     ))
-}
-
-/// How `[keys]` writes a key (the inverse of [`parse_key`]).
-pub fn key_name(k: Key) -> String {
-    if let Some((n, _)) = NAMED.iter().find(|(_, named)| *named == k) {
-        return n.to_string();
-    }
-    match k {
-        Key::Char(c) => c.to_string(),
-        Key::Ctrl(c) => format!("ctrl-{c}"),
-        other => format!("{other:?}").to_lowercase(),
-    }
 }
 
 impl<'de> Deserialize<'de> for KeyList {
@@ -284,6 +208,8 @@ mod tests {
         assert_eq!(parse_key("?"), Ok(Key::Char('?')));
         assert_eq!(parse_key("ctrl-d"), Ok(Key::Ctrl('d')));
         assert_eq!(parse_key("C-u"), Ok(Key::Ctrl('u')));
+        assert_eq!(parse_key("alt-b"), Ok(Key::Alt('b')));
+        assert_eq!(parse_key(&key_name(Key::Alt('f'))), Ok(Key::Alt('f')));
         assert_eq!(parse_key("PageDown"), Ok(Key::PageDown));
         assert_eq!(parse_key("pgdn"), Ok(Key::PageDown));
         assert_eq!(parse_key("Space"), Ok(Key::Char(' ')));
@@ -297,11 +223,31 @@ mod tests {
         }
     }
 
+    /// The example config.toml documents every action with its defaults.
     #[test]
-    fn every_action_has_a_name_and_an_action() {
-        for a in KeyAction::ALL {
-            assert!(!a.name().is_empty());
-            assert!(a.action().is_some(), "{a}");
+    fn the_example_config_lists_every_action() {
+        let example = include_str!("../../config.toml");
+        let keymap = Keymap::default();
+        for n in keymap::names() {
+            let keys = keymap.keys_of(n);
+            let line = example
+                .lines()
+                .find(|l| {
+                    l.strip_prefix("# ")
+                        .is_some_and(|l| l.starts_with(&format!("{n} ")))
+                })
+                .unwrap_or_else(|| panic!("config.toml documents `{n}`"));
+            for k in keys {
+                assert!(line.contains(&format!("\"{}\"", key_name(k))), "{line}");
+            }
         }
+    }
+
+    #[test]
+    fn every_keymap_action_can_be_named() {
+        for n in keymap::names() {
+            assert_eq!(KeyAction::named(n).map(KeyAction::name), Some(n));
+        }
+        assert_eq!(KeyAction::named("qiut"), None);
     }
 }

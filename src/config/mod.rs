@@ -683,14 +683,18 @@ mod tests {
     #[test]
     fn keys_are_checked() {
         let c = parse_str("[keys]\nquit = \"x\"\ndown = [\"j\", \"ctrl-n\"]\n").unwrap();
-        assert_eq!(c.keys.get(KeyAction::Down).unwrap().len(), 2);
-        assert!(c.keys.get(KeyAction::Up).is_none());
+        assert_eq!(c.keys.get("down").unwrap().len(), 2);
+        assert!(c.keys.get("up").is_none());
         let e = parse_str("[keys]\nopen = \"entr\"\n").unwrap_err();
         assert!(e.starts_with("c.toml:2:8: "), "{e}");
         assert!(e.contains("did you mean `enter`?"), "{e}");
         let e = parse_str("[keys]\ndown = \"j\"\ntop = [\"g\", \"j\"]\n").unwrap_err();
         assert!(e.starts_with("c.toml:3:7: "), "{e}");
         assert!(e.contains("`j` is bound to both `down` and `top`"), "{e}");
+        // A key the defaults give to another action of the same screen.
+        let e = parse_str("[keys]\nquit = \"j\"\n").unwrap_err();
+        assert!(e.starts_with("c.toml:2:8: "), "{e}");
+        assert!(e.contains("`j` is bound to both `quit` and `down`"), "{e}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::io;
 use std::os::fd::BorrowedFd;
 
 use crate::app::AppState;
+use crate::review::Change;
 use crate::review::persist::Store;
 use crate::review::saver::Saver;
 
@@ -29,12 +30,11 @@ impl Keeper {
         })
     }
 
-    /// Hands the state's new changes on, without waiting for the disk.
-    pub fn keep(&self, state: &mut AppState) {
-        if state.mark_changes.is_empty() {
+    /// Hands changes of marks on, without waiting for the disk.
+    pub fn keep(&self, changes: Vec<Change>, state: &mut AppState) {
+        if changes.is_empty() {
             return;
         }
-        let changes = std::mem::take(&mut state.mark_changes);
         match self {
             Keeper::Nowhere => {}
             Keeper::ReadOnly(why, marked) => {

@@ -58,6 +58,72 @@ pub fn source_label(a: &Article) -> String {
     }
 }
 
+/// The headline keeps at least this many columns before a source tag is
+/// shown beside it.
+pub const HEADLINE_MIN: usize = 40;
+
+/// How a row of `width` columns is shared: the marks, the date column
+/// (as wide as the widest date shown, and a space), the headline, and the
+/// source tag only where the headline keeps [`HEADLINE_MIN`] columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub date: usize,
+    pub headline: usize,
+    /// The source tag's columns with the space before it; 0 when hidden.
+    pub source: usize,
+}
+
+pub fn columns(width: usize, widest_date: usize, widest_source: usize) -> Columns {
+    let date = widest_date + 1;
+    let rest = width.saturating_sub(MARKS_WIDTH + date);
+    let wanted = widest_source.min(OUTLET_WIDTH) + 1;
+    let source = if widest_source > 0 && rest >= HEADLINE_MIN + wanted {
+        wanted
+    } else {
+        0
+    };
+    Columns {
+        date,
+        headline: rest - source,
+        source,
+    }
+}
+
+/// One row of the list: marks, date, the headline with the search
+/// matches highlighted, and its source where there is room. Rows of other
+/// kinds (stories, groups) can sit beside it in the same list.
+fn article_row<'a>(
+    a: &'a Article,
+    marks: Marks,
+    c: Columns,
+    highlights: &[String],
+    theme: &Theme,
+) -> Line<'a> {
+    let headline = pad(&fit(&a.headline, c.headline), c.headline);
+    // Unread headlines stand out by weight, not colour alone.
+    let base = if marks.read {
+        Style::new()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    let mut spans = vec![
+        Span::styled(marks_label(marks), theme.mark()),
+        Span::styled(pad(&date_label(a), c.date), theme.date()),
+    ];
+    spans.extend(
+        highlighted(&headline, highlights, base, theme.highlight())
+            .into_iter()
+            .map(|s| Span::styled(s.content.into_owned(), s.style)),
+    );
+    if c.source > 0 {
+        spans.push(Span::styled(
+            format!(" {}", fit(&source_label(a), c.source - 1)),
+            theme.dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
 pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
     let v = &state.view;
     let title = Line::from(vec![
@@ -65,45 +131,62 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         Span::raw(format!("({}/{}) ", v.articles.len(), corpus.articles.len())),
     ]);
     let focused = state.focus == Pane::Articles;
+    let selected = state.selected(Pane::Articles);
+    // Sized to the rows in view, as the list shows them.
+    let height = area.height.saturating_sub(2) as usize;
+    let first = list::offset(selected, height);
+    let shown = &v.articles[first.min(v.articles.len())..(first + height).min(v.articles.len())];
+    let widest_date = shown
+        .iter()
+        .map(|&id| date_label(corpus.article(id)).width())
+        .max()
+        .unwrap_or(10);
+    let widest_source = shown
+        .iter()
+        .map(|&id| source_label(corpus.article(id)).width())
+        .max()
+        .unwrap_or(0);
+    let c = columns(
+        area.width.saturating_sub(2) as usize,
+        widest_date,
+        widest_source,
+    );
     list::draw(
         f,
         area,
         title,
         focused,
         theme,
-        list::Rows::new(v.articles.len(), state.selected(Pane::Articles)),
-        |i, width| {
+        list::Rows::new(v.articles.len(), selected),
+        |i, _| {
             let a = corpus.article(v.articles[i]);
-            let marks = state.marks_of(a.id);
-            let date = pad(&date_label(a), 11);
-            let source = source_label(a);
-            // A file tag shows from 44 columns; an outlet, longer, only
-            // where the headline keeps 24 columns: the source gives way.
-            let show_source = width >= 44
-                && (a.source.label().is_none() || width > MARKS_WIDTH + 11 + 24 + source.width());
-            let room = width.saturating_sub(
-                MARKS_WIDTH + 11 + if show_source { source.width() + 1 } else { 0 },
-            );
-            let headline = pad(&fit(&a.headline, room), room);
-            // Unread headlines stand out by weight, not colour alone.
-            let base = if marks.read {
-                Style::new()
-            } else {
-                Style::new().add_modifier(Modifier::BOLD)
-            };
-            let mut spans = vec![
-                Span::styled(marks_label(marks), theme.mark()),
-                Span::styled(date, theme.date()),
-            ];
-            spans.extend(
-                highlighted(&headline, &v.highlights, base, theme.highlight())
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            if show_source {
-                spans.push(Span::styled(format!(" {source}"), theme.dim()));
-            }
-            Line::from(spans)
+            article_row(a, state.marks_of(a.id), c, &v.highlights, theme)
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_column_fits_a_guessed_day_and_a_space() {
+        let c = columns(48, "~2024-07-26".width(), 8);
+        assert_eq!(c.date, 12);
+        assert_eq!(pad("~2024-07-26", c.date), "~2024-07-26 ");
+        assert_eq!(MARKS_WIDTH + c.date + c.headline, 48);
+    }
+
+    #[test]
+    fn the_source_shows_only_where_the_headline_keeps_its_room() {
+        // 100 columns: a 48-column pane gives the headline everything.
+        let c = columns(48, 10, 8);
+        assert_eq!(c.source, 0);
+        assert_eq!(c.headline, 48 - MARKS_WIDTH - 11);
+        // 160 columns: room for both.
+        let c = columns(78, 10, 8);
+        assert_eq!(c.source, 9);
+        assert!(c.headline >= HEADLINE_MIN);
+        assert_eq!(MARKS_WIDTH + c.date + c.headline + c.source, 78);
+    }
 }

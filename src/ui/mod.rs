@@ -6,6 +6,7 @@ pub mod entities;
 pub mod entity;
 pub mod help;
 mod list;
+pub mod pager;
 pub mod presets;
 pub mod reader;
 pub mod status;
@@ -17,7 +18,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{AppState, Mode, Pane};
+use crate::app::{AppState, Overlay, Pane, Screen};
 use crate::model::Corpus;
 pub use theme::Theme;
 
@@ -37,18 +38,27 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
     }
     let [body, status_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
-    // Under the help overlay, the view it was opened from.
-    match (&state.reader, &state.entity) {
-        (Some(r), _) => reader::draw(f, body, corpus, state, r, theme),
-        (None, Some(d)) => entity::draw(f, body, corpus, d, theme),
-        (None, None) => dashboard(f, body, corpus, state, theme),
+    // Under the overlays, the screen they were opened from.
+    match state.screen() {
+        Screen::Reader(r) => reader::draw(f, body, corpus, state, r, theme),
+        Screen::Entity(d) => entity::draw(f, body, corpus, d, theme),
+        Screen::Dashboard => dashboard(f, body, corpus, state, theme),
     }
     status::draw(f, status_area, corpus, state, theme);
-    if state.mode == Mode::Presets {
-        presets::draw(f, body, state, theme);
-    }
-    if state.mode == Mode::Help {
-        help::draw(f, body, theme);
+    // The message takes the body's last row (a frame's bottom border)
+    // until the next key, and never the status line's counts.
+    let message_area = Rect {
+        y: body.y + body.height.saturating_sub(1),
+        height: 1,
+        ..body
+    };
+    status::draw_message(f, message_area, state, theme);
+    match state.overlay() {
+        Some(Overlay::Presets(_)) => presets::draw(f, body, state, theme),
+        Some(Overlay::Help { .. }) => help::draw(f, body, state, theme),
+        Some(Overlay::Warnings { scroll }) => pager::draw_warnings(f, body, corpus, *scroll, theme),
+        Some(Overlay::Message) => pager::draw_message(f, body, state, theme),
+        None => {}
     }
 }
 

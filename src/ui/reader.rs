@@ -58,26 +58,40 @@ fn draw_header(f: &mut Frame, area: Rect, a: &Article, theme: &Theme) {
             } else {
                 "unknown"
             });
-    let lines = vec![
-        Line::from(Span::styled(fit(&a.headline, w), theme.title())),
-        // Where it came from, for formats that say: outlet, byline, the
-        // moment with its zone, summary-only.
-        Line::from(vec![
-            Span::styled(date_label(a), theme.date()),
-            Span::styled(
-                format!(
-                    " ({precision}, {})  {}{}  part {}  {}",
-                    a.date_source.as_str(),
-                    origin(a),
-                    a.file,
-                    a.part,
-                    a.lang
-                ),
-                theme.dim(),
+    // Where it came from, for formats that say: outlet, byline, the
+    // moment with its zone, summary-only.
+    let meta = Line::from(vec![
+        Span::styled(date_label(a), theme.date()),
+        Span::styled(
+            format!(
+                " ({precision}, {})  {}{}  part {}  {}",
+                a.date_source.as_str(),
+                origin(a),
+                a.file,
+                a.part,
+                a.lang
             ),
-        ]),
-    ];
+            theme.dim(),
+        ),
+    ]);
+    // A text that opens with its headline shows it whole there: the
+    // header does not repeat it cut.
+    let lines = if opens_with_headline(a) {
+        vec![meta]
+    } else {
+        vec![
+            Line::from(Span::styled(fit(&a.headline, w), theme.title())),
+            meta,
+        ]
+    };
     f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Whether the article's text begins with its headline (plain text whose
+/// first line is the headline, as most of the corpus).
+pub fn opens_with_headline(a: &Article) -> bool {
+    let h = a.headline.trim().trim_end_matches('…');
+    !h.is_empty() && a.text.trim_start().starts_with(h)
 }
 
 /// `outlet · byline · moment · summary only  ` for articles whose format

@@ -32,6 +32,11 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `1 article`, `6 articles`, `1 entity`, `45 entities`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Pads `s` with spaces to `width` columns.
 pub fn pad(s: &str, width: usize) -> String {
     let w = s.width();
@@ -71,6 +76,14 @@ pub fn highlighted<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(0, "article", "articles"), "0 articles");
+        assert_eq!(count(1, "article", "articles"), "1 article");
+        assert_eq!(count(1, "entity", "entities"), "1 entity");
+        assert_eq!(count(2, "event", "events"), "2 events");
+    }
 
     #[test]
     fn fits_wide_characters() {
