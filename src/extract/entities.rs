@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 mod runs;
 
+use super::context;
 use super::credits;
 use super::fold::{fold, fold_name, with_fold, with_fold_name};
 use super::gazetteer::{self, Gazetteer, PlaceKind};
@@ -40,6 +41,17 @@ pub struct Cues {
     pub acronym: bool,
     /// A place preposition precedes it (`à`, `en`, `in`).
     pub place_preposition: bool,
+    /// It is a named thing that is neither a person, a place nor an
+    /// organisation, by its head (`Booker Prize`, `Typhoon Haiyan`) or the
+    /// word next to it (`le cyclone X`, `X drones`).
+    pub misc: bool,
+    /// The words next to it introduce an organisation (`le groupe X`,
+    /// `shares of X`, `the X union`).
+    pub org_context: bool,
+    /// A known place is one of its words, beside words that are no first
+    /// name (`Newcastle United`, `Renew Europe`, `France Télévisions`):
+    /// what is named after a place is mostly a club, a company or a body.
+    pub place_inside: bool,
 }
 
 /// One mention of a would-be entity.
@@ -496,7 +508,14 @@ impl SentenceScan<'_> {
     }
 
     fn push(&mut self, start: usize, end: usize) {
-        let span = self.tokens[start].start..self.tokens[end - 1].end;
+        let mut span = self.tokens[start].start..self.tokens[end - 1].end;
+        // `Yanis B.`, `Ferdinand Marcos Jr.`: the period is the name's.
+        if end - start >= 2
+            && is_name_suffix(self.tokens[end - 1].text)
+            && self.sentence[span.end..].starts_with('.')
+        {
+            span.end += 1;
+        }
         let initial = is_initial_position(self.sentence, self.tokens, start);
         self.found.push(RawMention {
             span,
@@ -508,6 +527,28 @@ impl SentenceScan<'_> {
 
     fn text(&self, start: usize, end: usize) -> &str {
         &self.sentence[self.tokens[start].start..self.tokens[end - 1].end]
+    }
+
+    /// Whether one of the `n` capitalised tokens from `at` is a known place
+    /// and another is no place (`Renew Europe`, not `Rio Grande`). A town
+    /// opening the name may be a first name (`Paris Hilton`): only a
+    /// country or a region counts there (`France Télévisions`).
+    fn has_place_word(&self, at: usize, n: usize) -> bool {
+        let Some(words) = self.tokens.get(at..at + n) else {
+            return false;
+        };
+        let mut place = false;
+        let mut other = false;
+        for (k, t) in words.iter().enumerate().filter(|(_, t)| t.is_capitalised()) {
+            let is_place = self.gaz.kind(t.text) == Some(EntityKind::Place)
+                && (k > 0 || self.gaz.place_kind(t.text) != Some(PlaceKind::City));
+            if is_place {
+                place = true;
+            } else if !is_place_modifier(t.text) {
+                other = true;
+            }
+        }
+        place && other
     }
 
     /// Whether the `n` tokens from `at` look like a person's name.
@@ -579,11 +620,18 @@ impl SentenceScan<'_> {
             .then(|| institutions::english_head(first, last))
             .flatten();
         let prefix = &self.sentence[..m.span.start];
+        let suffix = &self.sentence[m.span.end..];
+        let person_title = self
+            .gaz
+            .ends_with_person_cue(prefix.trim_end_matches([' ', ',']));
+        let context = if gaz_kind.is_some() {
+            None
+        } else {
+            context::before(prefix).or_else(|| context::after(suffix))
+        };
         let cues = Cues {
             gazetteer: gaz_kind,
-            person_title: self
-                .gaz
-                .ends_with_person_cue(prefix.trim_end_matches([' ', ','])),
+            person_title,
             first_name: n_words >= 2 && self.gaz.is_given_name(first),
             org_head: self.gaz.is_org_head(first)
                 || m.head == Some(Head::Org)
@@ -597,6 +645,13 @@ impl SentenceScan<'_> {
                 && self.person_shaped(at, n_words),
             acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
+            misc: english_head == Some(Head::Misc) || context == Some(context::Hint::Misc),
+            org_context: !person_title && context == Some(context::Hint::Org),
+            place_inside: gaz_kind.is_none()
+                && english_head.is_none()
+                && n_words >= 2
+                && !self.gaz.is_given_name(first)
+                && self.has_place_word(at, n_words),
         };
         // A known name or first name proves itself even at a sentence start.
         // So does an institution's head with its complement (`Forces armées`).
@@ -614,6 +669,69 @@ impl SentenceScan<'_> {
     }
 }
 
+/// A word that makes a place of a place (`Greater Manchester`, `South
+/// Sudan`, `Haute-Loire`), not a club or a company.
+fn is_place_modifier(word: &str) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "greater",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "new",
+        "central",
+        "old",
+        "grand",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "haute",
+        "haut",
+        "basse",
+        "bas",
+        "nouvelle",
+        "nouveau",
+        "saint",
+        "sainte",
+        "san",
+        "santa",
+        "sao",
+        "rio",
+        "port",
+        "mount",
+        "lake",
+        "cape",
+        "gulf",
+        "isle",
+        // Streets and sites named after a place are places too.
+        "rue",
+        "avenue",
+        "boulevard",
+        "quai",
+        "route",
+        "pont",
+        "gare",
+        "aeroport",
+        "porte",
+        "place",
+        "parc",
+        "stade",
+        "vallee",
+        "mont",
+        "col",
+        "baie",
+        "golfe",
+    ];
+    with_fold(word, |k| MODIFIERS.contains(&k))
+}
+
 /// Only spaces (or an elision such as `l'`) between token `j` of
 /// `sentence` and the one before.
 pub(super) fn glued(sentence: &str, tokens: &[Token], j: usize) -> bool {
@@ -622,7 +740,26 @@ pub(super) fn glued(sentence: &str, tokens: &[Token], j: usize) -> bool {
     }
     let gap = &sentence[tokens[j - 1].end..tokens[j].start];
     let gap = gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
-    gap.is_empty() || is_elision_gap(gap)
+    gap.is_empty() || is_elision_gap(gap) || gap == "." && is_inner_initial(tokens, j)
+}
+
+/// Token `j - 1` is a middle initial between two capitalised words
+/// (`Marcus T. Reddick`), so its period cuts no name.
+fn is_inner_initial(tokens: &[Token], j: usize) -> bool {
+    j >= 2
+        && is_initial(tokens[j - 1].text)
+        && tokens[j - 2].is_capitalised()
+        && tokens[j].is_capitalised()
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// A last word that keeps its period: an initial or `Jr.`/`Sr.`.
+fn is_name_suffix(word: &str) -> bool {
+    is_initial(word) || matches!(word, "Jr" | "Sr")
 }
 
 /// `Iranian-backed`, `Russian-made`: a compound adjective, not a name.
@@ -885,6 +1022,133 @@ mod tests {
         assert!(cue("Zorbaville").place_preposition);
         assert!(cue("Dupré").person_title);
         assert!(cue("Groupe Tartempion").org_head);
+    }
+
+    /// The cues of the mention `name` in `text`.
+    fn cues_of(text: &str, name: &str) -> Cues {
+        let s = sentences::split(text);
+        find(text, &s)
+            .mentions
+            .iter()
+            .find(|m| m.text == name)
+            .map(|m| m.cues)
+            .unwrap_or_else(|| panic!("{name:?} not found in {text:?}"))
+    }
+
+    #[test]
+    fn context_heads_and_inner_places_type_names_with_nothing_else() {
+        type Row = (&'static str, &'static str, fn(&Cues) -> bool);
+        let rows: &[Row] = &[
+            // Organisations by the word before or after.
+            (
+                "Les puces seront fabriquées chez Norvalis dès l'automne.",
+                "Norvalis",
+                |c| c.org_context,
+            ),
+            (
+                "Elle a été rachetée par le groupe pharmaceutique Vendrel.",
+                "Vendrel",
+                |c| c.org_context,
+            ),
+            (
+                "On Monday, shares of Tarrowmede fell 4%.",
+                "Tarrowmede",
+                |c| c.org_context,
+            ),
+            (
+                "The Kelbrook union called a strike for Tuesday.",
+                "Kelbrook",
+                |c| c.org_context,
+            ),
+            // A role is a person's, whatever word comes before it.
+            (
+                "The union leader Brannock Teale said no.",
+                "Brannock Teale",
+                |c| !c.org_context && c.person_title,
+            ),
+            (
+                "Villa manager Ostrel Vane praised his side.",
+                "Ostrel Vane",
+                |c| c.person_title,
+            ),
+            // Named things that are neither.
+            (
+                "Le cyclone Maëlys doit toucher l'île dans la nuit.",
+                "Maëlys",
+                |c| c.misc,
+            ),
+            (
+                "She won for her novel Driftlight last year.",
+                "Driftlight",
+                |c| c.misc,
+            ),
+            (
+                "The army said dozens of Qaher drones were shot down.",
+                "Qaher",
+                |c| c.misc,
+            ),
+            (
+                "The Corrin Prize was awarded on Tuesday.",
+                "Corrin Prize",
+                |c| c.misc,
+            ),
+            (
+                "Typhoon Lorvel made landfall on Thursday.",
+                "Typhoon Lorvel",
+                |c| c.misc,
+            ),
+            // A known place beside words that are no first name.
+            (
+                "The fans of Bayern Munich sang for an hour.",
+                "Bayern Munich",
+                |c| c.place_inside,
+            ),
+            (
+                "Il a rejoint France Ondes en janvier.",
+                "France Ondes",
+                |c| c.place_inside,
+            ),
+            (
+                "Greater Manchester police said so.",
+                "Greater Manchester",
+                |c| !c.place_inside,
+            ),
+            ("Paris Hilton arrived late.", "Paris Hilton", |c| {
+                !c.place_inside
+            }),
+        ];
+        for (text, name, holds) in rows {
+            assert!(
+                holds(&cues_of(text, name)),
+                "{name} in {text:?}: {:?}",
+                cues_of(text, name)
+            );
+        }
+    }
+
+    #[test]
+    fn initials_and_suffixes_stay_inside_names() {
+        let rows: &[(&str, &str)] = &[
+            (
+                "The suspect, Marcus T. Reddick, 34, was charged.",
+                "Marcus T. Reddick",
+            ),
+            (
+                "Its chief, Daniel K. Whitford Jr., told analysts so.",
+                "Daniel K. Whitford Jr.",
+            ),
+            (
+                "Le suspect, présenté comme Yanis B., a été interpellé.",
+                "Yanis B.",
+            ),
+        ];
+        for (text, name) in rows {
+            assert!(
+                names(text).contains(&name.to_string()),
+                "{name}: {:?}",
+                names(text)
+            );
+        }
     }
 
     #[test]

@@ -279,10 +279,11 @@ fn nearest_is_statement(
 
 fn is_participant(a: &Actor) -> bool {
     match a.kind {
-        EntityKind::Person | EntityKind::Org => true,
+        // A named conference or competition is what opens or is played
+        // (`la COP28 s'est ouverte`), as much as a body is.
+        EntityKind::Person | EntityKind::Org | EntityKind::Misc => true,
         // A place named without `à`/`en` acts (`la Turquie et la Syrie ont rompu`).
         EntityKind::Place => !a.place_preposition,
-        EntityKind::Misc => false,
     }
 }
 

@@ -20,6 +20,8 @@ use super::tokens::Token;
 pub enum Head {
     Org,
     Place,
+    /// A named thing that is neither: a prize, a cup, a law, a storm.
+    Misc,
 }
 
 /// A lowercase head: its folded words (`maison d'arrêt` as `maison
@@ -34,6 +36,8 @@ struct Lists {
     org_tail: rustc_hash::FxHashSet<&'static str>,
     place_tail: rustc_hash::FxHashSet<&'static str>,
     place_title: rustc_hash::FxHashSet<&'static str>,
+    misc_tail: rustc_hash::FxHashSet<&'static str>,
+    misc_title: rustc_hash::FxHashSet<&'static str>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -44,6 +48,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         org_tail: Default::default(),
         place_tail: Default::default(),
         place_title: Default::default(),
+        misc_tail: Default::default(),
+        misc_title: Default::default(),
     };
     for line in include_str!("data/institutions.txt").lines() {
         let line = line.trim();
@@ -86,6 +92,12 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 "place_title" => {
                     lists.place_title.insert(f);
                 }
+                "misc_tail" => {
+                    lists.misc_tail.insert(f);
+                }
+                "misc_title" => {
+                    lists.misc_title.insert(f);
+                }
                 _ => {}
             }
         }
@@ -104,6 +116,8 @@ pub fn english_head(first: &str, last: &str) -> Option<Head> {
     let lists = &*LISTS;
     if lists.org_tail.contains(last) {
         Some(Head::Org)
+    } else if lists.misc_tail.contains(last) || lists.misc_title.contains(first) {
+        Some(Head::Misc)
     } else if lists.place_tail.contains(last) || lists.place_title.contains(first) {
         Some(Head::Place)
     } else {

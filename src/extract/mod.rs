@@ -3,6 +3,7 @@
 //! terminal, no global state beyond the built-in data tables, and nothing
 //! of the rest of the project.
 
+pub mod context;
 pub mod credits;
 pub mod date;
 pub mod entities;

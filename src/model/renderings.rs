@@ -183,7 +183,7 @@ impl Roots {
 
     fn confirm(&self, p: &Pair) -> bool {
         let (a, b) = (&self.of[&p.a], &self.of[&p.b]);
-        kinds_agree(a.votes.winner(), b.votes.winner())
+        kinds_agree(a.votes.leaning(), b.votes.leaning())
             && first_names_agree(&a.first_words, &b.first_words)
             && !seen_together(&a.articles, &b.articles)
             && (!p.loose || a.language() != b.language())

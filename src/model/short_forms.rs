@@ -60,7 +60,7 @@ fn candidates(
     votes: &HashMap<usize, Votes>,
 ) -> Vec<(usize, Vec<usize>)> {
     let gaz = gazetteer::get();
-    let kind = |r: usize| votes[&r].winner();
+    let kind = |r: usize| votes[&r].leaning();
     let mut by_part: HashMap<&str, Vec<(usize, Side)>> = HashMap::new();
     for (j, long) in ev.names.iter().enumerate() {
         let k = kind(roots[j]);
@@ -98,7 +98,7 @@ fn candidates(
         }
         let mut cands: Vec<usize> = longs
             .iter()
-            .filter(|&&(r, side)| r != roots[k] && kinds_agree(own.winner(), kind(r), side))
+            .filter(|&&(r, side)| r != roots[k] && kinds_agree(own.leaning(), kind(r), side))
             .map(|&(r, _)| r)
             .collect();
         cands.sort_unstable();

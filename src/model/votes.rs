@@ -12,7 +12,14 @@ use crate::extract::kind::EntityKind;
 /// every other cue together, a preposition is the weakest hint.
 const GAZETTEER: f32 = 10.0;
 const FIRST_NAME: f32 = 5.0;
-const TITLE_OR_HEAD: f32 = 4.0;
+/// A head outweighs a first name: `Franklin County Municipal Court`, `Abu
+/// Dhabi National Oil Company`.
+const HEAD: f32 = 6.0;
+const TITLE: f32 = 4.0;
+/// The word next to the name (`le groupe X`, `le cyclone X`).
+const CONTEXT: f32 = 4.0;
+/// A place among the words of a longer name (`Newcastle United`).
+const PLACE_INSIDE: f32 = 2.0;
 const ACRONYM: f32 = 2.0;
 const PLACE_PREPOSITION: f32 = 1.0;
 /// A name shaped like a person's, with nothing else to say.
@@ -48,13 +55,22 @@ impl Votes {
             self.add(EntityKind::Person, FIRST_NAME);
         }
         if c.person_title {
-            self.add(EntityKind::Person, TITLE_OR_HEAD);
+            self.add(EntityKind::Person, TITLE);
         }
         if c.org_head {
-            self.add(EntityKind::Org, TITLE_OR_HEAD);
+            self.add(EntityKind::Org, HEAD);
         }
         if c.place_head {
-            self.add(EntityKind::Place, TITLE_OR_HEAD);
+            self.add(EntityKind::Place, HEAD);
+        }
+        if c.misc {
+            self.add(EntityKind::Misc, CONTEXT);
+        }
+        if c.org_context {
+            self.add(EntityKind::Org, CONTEXT);
+        }
+        if c.place_inside {
+            self.add(EntityKind::Org, PLACE_INSIDE);
         }
         if c.person_shape {
             self.add(EntityKind::Person, PERSON_SHAPE);
@@ -77,18 +93,35 @@ impl Votes {
         self.acronyms += o.acronyms;
     }
 
-    /// The kind with the largest vote; MISC when no cue voted. A ratio of
-    /// sums, so the same for any number of copies of the same mentions.
-    pub fn winner(&self) -> EntityKind {
-        const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
+    /// The kind with the largest vote; MISC when no cue voted, which the
+    /// joining of names reads as "undecided". A ratio of sums, so the same
+    /// for any number of copies of the same mentions.
+    pub fn leaning(&self) -> EntityKind {
+        const KINDS: [EntityKind; 4] = [
+            EntityKind::Misc,
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Org,
+        ];
         let best = KINDS
             .into_iter()
             .max_by(|a, b| self.kinds[*a as usize].total_cmp(&self.kinds[*b as usize]))
-            .expect("three kinds");
+            .expect("four kinds");
         if self.kinds[best as usize] > 0.0 {
             best
         } else {
             EntityKind::Misc
+        }
+    }
+
+    /// The entity's type: its [`Votes::leaning`], except that MISC needs a
+    /// cue that says so (`Booker Prize`, `le cyclone X`). A name nothing
+    /// types is an organisation, as the capitalised names that news leaves
+    /// unexplained mostly are (companies, parties, agencies).
+    pub fn winner(&self) -> EntityKind {
+        match self.leaning() {
+            EntityKind::Misc if self.kinds[EntityKind::Misc as usize] == 0.0 => EntityKind::Org,
+            k => k,
         }
     }
 

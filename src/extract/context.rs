@@ -1,0 +1,187 @@
+//! What the words right around a name say of it, for names that say nothing
+//! themselves: `le groupe X`, `shares of X`, `chez X`, `the RMT union` (an
+//! organisation), `le cyclone X`, `novel X`, `X drones` (a named thing that
+//! is neither a person, a place nor an organisation).
+//!
+//! Only the word or two next to the name are read; the lists are in
+//! `data/contexts.txt`.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::fold::{fold, with_fold};
+
+/// What the context says a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Org,
+    Misc,
+}
+
+#[derive(Default)]
+struct Lists {
+    org_before: FxHashSet<String>,
+    org_before2: FxHashSet<String>,
+    org_after: FxHashSet<String>,
+    misc_before: FxHashSet<String>,
+    misc_after: FxHashSet<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut lists = Lists::default();
+    let mut section = "";
+    for line in include_str!("data/contexts.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        let set = match section {
+            "org_before" => &mut lists.org_before,
+            "org_before2" => &mut lists.org_before2,
+            "org_after" => &mut lists.org_after,
+            "misc_before" => &mut lists.misc_before,
+            "misc_after" => &mut lists.misc_after,
+            _ => continue,
+        };
+        set.insert(fold(line));
+    }
+    lists
+});
+
+/// The last two words of `prefix` (what comes right before a name), as
+/// written, the nearer last; `None` past punctuation, so that a clause or
+/// sentence boundary cuts the context.
+fn last_words(prefix: &str) -> [Option<&str>; 2] {
+    let mut out = [None, None];
+    let mut words = prefix.trim_end().rsplit(char::is_whitespace);
+    for slot in out.iter_mut().rev() {
+        let Some(w) = words.next() else { break };
+        let w = elided(w);
+        if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        *slot = Some(w);
+    }
+    out
+}
+
+/// `w` without a French elided article (`l'assureur` is `assureur`).
+fn elided(w: &str) -> &str {
+    match w.char_indices().find(|(_, c)| matches!(c, '\'' | '’')) {
+        Some((i, c)) if i <= 3 => &w[i + c.len_utf8()..],
+        _ => w,
+    }
+}
+
+fn lowercase(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// What the words before a name say of it.
+pub fn before(prefix: &str) -> Option<Hint> {
+    let lists = &*LISTS;
+    let [far, near] = last_words(prefix);
+    let near = near.filter(|w| lowercase(w))?;
+    let hint = |w: &str| {
+        with_fold(w, |k| {
+            if lists.misc_before.contains(k) {
+                Some(Hint::Misc)
+            } else if lists.org_before.contains(k) {
+                Some(Hint::Org)
+            } else {
+                None
+            }
+        })
+    };
+    if let Some(h) = hint(near) {
+        return Some(h);
+    }
+    // (Across a small word the noun is another's: `maker of X`.)
+    const SMALL: &[&str] = &[
+        "of", "de", "du", "des", "d", "the", "a", "an", "in", "at", "for", "la", "le", "les", "l",
+        "et", "and", "to", "au", "aux", "en", "by", "par", "with", "avec", "sur", "on", "from",
+        "pour", "dans",
+    ];
+    let far = far?;
+    if lists.org_before2.contains(&fold(&format!("{far} {near}"))) {
+        return Some(Hint::Org);
+    }
+    if !lowercase(far) || with_fold(near, |k| SMALL.contains(&k)) {
+        return None;
+    }
+    // French puts the adjective after the noun: `la start-up grenobloise X`,
+    // `le télescope spatial X`.
+    hint(far)
+}
+
+/// What the word right after a name says of it.
+pub fn after(suffix: &str) -> Option<Hint> {
+    let lists = &*LISTS;
+    let word = suffix.strip_prefix(' ')?;
+    let word = word.split(|c: char| !c.is_alphabetic()).next()?;
+    // A capitalised word belongs to a name of its own, or to this one.
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    with_fold(word, |k| {
+        if lists.misc_after.contains(k) {
+            Some(Hint::Misc)
+        } else if lists.org_after.contains(k) {
+            Some(Hint::Org)
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_before_a_name() {
+        let rows: &[(&str, Option<Hint>)] = &[
+            ("Le contrat a été signé par le groupe ", Some(Hint::Org)),
+            ("Les puces seront fabriquées chez ", Some(Hint::Org)),
+            ("la start-up grenobloise ", Some(Hint::Org)),
+            ("a été racheté par l'assureur ", Some(Hint::Org)),
+            ("Shares of ", Some(Hint::Org)),
+            ("fined the US chipmaker ", Some(Hint::Org)),
+            ("à l'approche du cyclone ", Some(Hint::Misc)),
+            ("le télescope spatial ", Some(Hint::Misc)),
+            ("won the prize for her novel ", Some(Hint::Misc)),
+            ("des drones de type ", Some(Hint::Misc)),
+            // A person's context, or none.
+            ("a déclaré le président ", None),
+            ("said ", None),
+            ("the group's chief executive, ", None),
+            ("le groupe. ", None),
+            ("the maker of ", None),
+            ("", None),
+        ];
+        for (prefix, hint) in rows {
+            assert_eq!(before(prefix), *hint, "{prefix:?}");
+        }
+    }
+
+    #[test]
+    fn words_after_a_name() {
+        let rows: &[(&str, Option<Hint>)] = &[
+            (" drones were shot down", Some(Hint::Misc)),
+            (" biscuits and soups", Some(Hint::Misc)),
+            (" union said", Some(Hint::Org)),
+            (" party won", Some(Hint::Org)),
+            (" said on Monday", None),
+            (" Union", None),
+            (", the union", None),
+        ];
+        for (suffix, hint) in rows {
+            assert_eq!(after(suffix), *hint, "{suffix:?}");
+        }
+    }
+}
