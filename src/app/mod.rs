@@ -339,7 +339,7 @@ impl AppState {
         if self.unread_only {
             terms.push("is:unread");
         }
-        terms.join(" ")
+        crate::search::query::conjoin(terms)
     }
 
     pub fn snapshot(&self) -> Snapshot {
