@@ -81,7 +81,7 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_cache: bool,
     /// Read the demo articles built into revue when no corpus is given (no
-    /// PATHS, no [corpus] paths, no ./seeds): the dashboard opens them
+    /// PATHS, no `[corpus] paths`, no ./seeds): the dashboard opens them
     /// anyway with a notice; the printing commands refuse without this flag.
     #[arg(long, global = true)]
     pub demo: bool,
@@ -211,7 +211,7 @@ impl ColorChoice {
 /// How `revue presets` lists them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
-    /// One line per preset: name, description, [query].
+    /// One line per preset: name, description, `[query]`.
     #[default]
     Text,
     /// An array of objects: name, description, query, sort, pane.

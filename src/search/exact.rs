@@ -128,8 +128,9 @@ fn holds_words(folded: &str, finder: &Finder<'_>) -> bool {
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let first = folded[at..].chars().next();
         let last = folded[..end].chars().next_back();
-        !(word(first) && word(folded[..at].chars().next_back()))
-            && !(word(last) && word(folded[end..].chars().next()))
+        let joined_before = word(first) && word(folded[..at].chars().next_back());
+        let joined_after = word(last) && word(folded[end..].chars().next());
+        !joined_before && !joined_after
     })
 }
 
