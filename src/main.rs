@@ -318,7 +318,8 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     state.load_marks(book, corpus, index);
     state.message = warning;
     if empty && let Some(none) = tell_if_no_article_files(&select, &loaded) {
-        state.message = Some(none);
+        state.message = Some(none.clone());
+        state.notice = Some(none);
     }
     if !query.is_empty() {
         app::update(&mut state, app::Action::SetQuery(query), corpus, index);

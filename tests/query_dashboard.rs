@@ -65,8 +65,24 @@ fn or_holds_with_the_unread_switch_on() {
     assert_eq!(s.view.articles.len(), 2);
     s.unread_only = true;
     // Nothing is read: the switch keeps both groups whole.
-    assert_eq!(s.effective_query(), "(title:téléphone OR title:remercié) is:unread");
+    assert_eq!(
+        s.effective_query(),
+        "(title:téléphone OR title:remercié) is:unread"
+    );
     let (q, e) = revue::search::query::parse(&s.effective_query());
     assert!(e.is_empty());
     assert!(q.groups.iter().all(|g| g.len() == 2));
+}
+
+#[test]
+fn the_reason_for_an_empty_corpus_stays_on_the_status_line_between_query_errors() {
+    let (corpus, index) = common::seeds();
+    let mut s = AppState::new(corpus, index);
+    s.notice = Some("no article files in empty (looked for *.txt)".into());
+    update(&mut s, Action::SetQuery(String::new()), corpus, index);
+    assert_eq!(s.message, s.notice);
+    update(&mut s, Action::SetQuery("#meting".into()), corpus, index);
+    assert!(s.message.as_deref().unwrap().contains("#meeting"));
+    update(&mut s, Action::SetQuery(String::new()), corpus, index);
+    assert_eq!(s.message, s.notice);
 }

@@ -156,6 +156,9 @@ pub struct AppState {
     pub quit: bool,
     /// A one-line message for the status line.
     pub message: Option<String>,
+    /// What the status line says when no query error takes its place: why
+    /// the corpus is empty ("no article files in DIR …").
+    pub notice: Option<String>,
     /// Review marks as stored, by text key.
     pub book: MarkBook,
     /// The marks of each article of the corpus, by article id.
@@ -216,6 +219,7 @@ impl AppState {
             size: (100, 30),
             quit: false,
             message: None,
+            notice: None,
             book: MarkBook::default(),
             marks: vec![Marks::default(); corpus.articles.len()],
             mark_changes: Vec::new(),
@@ -411,6 +415,9 @@ impl AppState {
         }
         self.selected = [0; 3];
         self.message = self.view.errors.first().map(|e| e.0.clone());
+        if self.message.is_none() {
+            self.message.clone_from(&self.notice);
+        }
     }
 }
 
