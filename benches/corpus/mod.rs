@@ -35,6 +35,9 @@ pub const QUERIES: &[(&str, &str, &str)] = &[
     ),
     ("entity", "@erdogan", "erdogan"),
     ("date", "date:2017-11", "2017-11"),
+    // fzf's extended syntax: `|` between alternatives, `'` for exact text.
+    ("or", "erdogan OR poutine", "erdogan | poutine"),
+    ("phrase", "\"le président\"", "'le président"),
 ];
 
 /// The query typed one character at a time: `e`, `er`, `erd`, … `erdogan`.
