@@ -75,6 +75,59 @@ impl Source {
     }
 }
 
+/// The corpus paths that do not exist (a broken symlink counts as one):
+/// from the command line, else from the configuration.
+pub fn missing_paths(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Vec<PathBuf> {
+    corpus_paths(cli_paths, loaded)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| !p.exists())
+        .collect()
+}
+
+/// Whether no corpus is given at all (no paths, no `[corpus] paths`, no
+/// `./seeds/`), so that the built-in demo articles would be read.
+pub fn is_demo(cli_paths: &[PathBuf], loaded: &config::Loaded) -> bool {
+    corpus_paths(cli_paths, loaded).is_none()
+}
+
+/// When the corpus paths hold no article file at all (an empty folder, a
+/// folder of other files): what to tell the user, naming the extensions
+/// looked for.
+pub fn no_article_files(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Option<String> {
+    let Source::Files {
+        paths,
+        found,
+        options,
+    } = find_corpus(cli_paths, loaded)
+    else {
+        return None;
+    };
+    if !found.files.is_empty() {
+        return None;
+    }
+    let looked_for = if options
+        .extensions
+        .iter()
+        .any(|e| e == ingest::discover::ANY)
+    {
+        "files of any extension".to_string()
+    } else {
+        options
+            .extensions
+            .iter()
+            .map(|e| format!("*.{e}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+            + " and files without an extension"
+    };
+    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    Some(format!(
+        "no article files in {} (looked for {looked_for})",
+        paths.join(", ")
+    ))
+}
+
 /// The paths to read, or `None` for the built-in seeds.
 fn corpus_paths(cli_paths: &[PathBuf], loaded: &config::Loaded) -> Option<Vec<PathBuf>> {
     if !cli_paths.is_empty() {

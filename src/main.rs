@@ -68,7 +68,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Entities(args)) => view(Listing::Entities, args, &select, &global),
         Some(Command::Events(args)) => view(Listing::Events, args, &select, &global),
         Some(Command::Export(args)) => view(Listing::Export, args, &select, &global),
-        Some(Command::Presets) => presets(&config::load(global.config.as_deref())?),
+        Some(Command::Presets { format }) => {
+            presets(&config::load(global.config.as_deref())?, format)
+        }
         Some(Command::Check { paths }) => check(paths, &select, &global),
         Some(Command::Config { action }) => config_command(action, &global),
         Some(Command::Fetch) => fetch(&global),
@@ -109,6 +111,49 @@ fn selection<'a>(
         preset,
         Preset::combined_query(preset, select.query.as_deref()),
     ))
+}
+
+/// Refuses a corpus path that does not exist, as grep and ripgrep do
+/// (exit 2), and, for the printing commands, the built-in demo articles
+/// unless `--demo` asks for them: a script must not get demo data that
+/// looks real.
+fn check_corpus(
+    select: &Select,
+    loaded: &Loaded,
+    global: &Global,
+    headless: bool,
+) -> anyhow::Result<()> {
+    let missing = revue::missing_paths(&select.paths, loaded);
+    if let Some(first) = missing.first() {
+        let from = if select.paths.is_empty() {
+            format!(" (a corpus path of {})", loaded.source())
+        } else {
+            String::new()
+        };
+        let more = match missing.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        bail!(
+            "{}: no such file or directory{from}{more}",
+            printable(&first.display().to_string())
+        );
+    }
+    if headless && !global.demo && revue::is_demo(&select.paths, loaded) {
+        bail!(
+            "no articles to read: give files or folders (revue articles PATH…), \
+             set [corpus] paths in config.toml, or run where a seeds/ folder is; \
+             --demo reads the demo articles built into revue"
+        );
+    }
+    Ok(())
+}
+
+/// Says so when the corpus paths hold no article file.
+fn tell_if_no_article_files(select: &Select, loaded: &Loaded) -> Option<String> {
+    let message = revue::no_article_files(&select.paths, loaded)?;
+    eprintln!("revue: {}", printable(&message));
+    Some(message)
 }
 
 /// The corpus and its index, read from the cache when it holds them.
@@ -204,7 +249,11 @@ fn view(
     }
     let loaded = config::load(global.config.as_deref())?;
     let (preset, query) = selection(&loaded, &select)?;
+    check_corpus(&select, &loaded, global, true)?;
     let model = load_model(&select, &loaded, global);
+    if model.corpus.articles.is_empty() {
+        tell_if_no_article_files(&select, &loaded);
+    }
     with_saving(&model, || {
         print_view(listing, &args, preset, &query, &model, global, &loaded)
     })
@@ -257,10 +306,12 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     // half-configured dashboard.
     let loaded = config::load(global.config.as_deref())?;
     let (preset, query) = selection(&loaded, &select)?;
+    check_corpus(&select, &loaded, global, false)?;
     if !io::stdout().is_terminal() {
         bail!("the dashboard needs a terminal; use `revue export` to print the view");
     }
     let model = open_model(&select, &loaded, global)?;
+    let empty = model.corpus.articles.is_empty();
     let (corpus, index) = (&*model.corpus, model.index.as_ref());
     let mut state = app::AppState::new(corpus, index);
     state.building = model.pending.is_some();
@@ -274,6 +325,10 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
         let (queries, warning) = tui::load_history(path);
         state.search_history = queries;
         state.message = state.message.take().or(warning);
+    }
+    if empty && let Some(none) = tell_if_no_article_files(&select, &loaded) {
+        state.message = Some(none.clone());
+        state.notice = Some(none);
     }
     if !query.is_empty() {
         app::update(&mut state, app::Action::SetQuery(query), corpus, index);
@@ -406,20 +461,32 @@ fn from_cache(read: revue::CachedCorpus) -> std::io::Result<tui::Shown> {
     })
 }
 
-fn presets(loaded: &Loaded) -> anyhow::Result<ExitCode> {
+fn presets(loaded: &Loaded, format: cli::ListFormat) -> anyhow::Result<ExitCode> {
     let presets = &loaded.config.presets;
     if presets.is_empty() {
         eprintln!("revue: no presets in {}", printable(&loaded.source()));
-        return Ok(ExitCode::SUCCESS);
     }
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        cli::ListFormat::Text => presets_text(presets, &mut out)?,
+        cli::ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &cli::json::presets(presets))?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line per preset: its name, description and `[query]`, aligned.
+fn presets_text(presets: &[Preset], out: &mut impl Write) -> io::Result<()> {
     let width = presets
         .iter()
         .map(|p| p.name().chars().count())
         .max()
         .unwrap_or(0);
-    let mut out = BufWriter::new(io::stdout().lock());
+    let clean = cli::output::clean;
     for p in presets {
-        let clean = cli::output::clean;
         let description = match p.description.as_deref() {
             Some(d) => format!("{}  ", clean(d)),
             None => String::new(),
@@ -431,8 +498,7 @@ fn presets(loaded: &Loaded) -> anyhow::Result<ExitCode> {
             clean(&p.query_string())
         )?;
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `revue check`: every input file with its problem, or ok with its

@@ -300,7 +300,7 @@ fn the_config_can_turn_the_cache_off_or_move_it() {
 #[test]
 fn the_built_in_seeds_are_not_cached() {
     let sb = Sandbox::new();
-    let out = sb.run(&["export", "--no-state"]);
+    let out = sb.run(&["export", "--no-state", "--demo"]);
     assert!(out.status.success());
     assert!(cache_files(&sb).is_empty());
 }

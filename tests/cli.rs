@@ -58,9 +58,13 @@ fn export_follows_the_schema() {
 }
 
 #[test]
-fn without_config_or_seeds_the_built_in_seeds_open() {
-    let v = export(&[]);
+fn without_config_or_seeds_the_built_in_seeds_print_only_with_demo() {
+    let v = export(&["--demo"]);
     assert_eq!(v["articles"].as_array().unwrap().len(), 6);
+    let sb = Sandbox::new();
+    let out = sb.run(&["export"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
 }
 
 #[test]
@@ -69,7 +73,7 @@ fn a_query_narrows_the_export_and_no_match_exits_1() {
     assert_eq!(v["articles"].as_array().unwrap().len(), 3);
     let sb = Sandbox::new();
     sb.revue()
-        .args(["export", "--query", "zzzqqq"])
+        .args(["export", "--demo", "--query", "zzzqqq"])
         .assert()
         .code(1);
 }
@@ -114,13 +118,21 @@ fn a_bad_config_names_file_line_and_column_and_exits_2() {
 }
 
 #[test]
-fn an_unreadable_path_is_a_warning_not_a_failure() {
+fn an_unreadable_file_in_a_folder_is_a_warning_not_a_failure() {
     let sb = Sandbox::new();
-    let out = sb.run(&["export", "missing-folder", &seeds()]);
-    assert!(out.status.success());
+    let corpus = sb.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(
+        std::path::Path::new(&seeds()).join("000_547d6bcc8b194531.txt"),
+        corpus.join("a.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(sb.path().join("gone.txt"), corpus.join("broken.txt")).unwrap();
+    let out = sb.run(&["export", "corpus"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("missing-folder") && err.contains("warning"),
+        err.contains("broken.txt") && err.contains("warning"),
         "{err}"
     );
 }

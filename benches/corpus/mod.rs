@@ -36,6 +36,10 @@ pub const QUERIES: &[(&str, &str, &str)] = &[
     ),
     ("entity", "@erdogan", "erdogan"),
     ("date", "date:2017-11", "2017-11"),
+    // fzf's extended syntax: `|` between alternatives, `'` for exact
+    // text, `\ ` for a space inside a term.
+    ("or", "erdogan OR poutine", "erdogan | poutine"),
+    ("phrase", "\"le président\"", "'le\\ président"),
 ];
 
 /// The query typed one character at a time: `e`, `er`, `erd`, … `erdogan`.

@@ -236,6 +236,9 @@ pub struct AppState {
     pub message: Option<String>,
     /// The last message shown, kept for the key that shows it in full.
     pub last_message: Option<String>,
+    /// What the status line says when no query error takes its place: why
+    /// the corpus is empty ("no article files in DIR …").
+    pub notice: Option<String>,
     /// Review marks as stored, by text key.
     pub book: MarkBook,
     /// The marks of each article of the corpus, by article id.
@@ -298,6 +301,7 @@ impl AppState {
             size: (100, 30),
             message: None,
             last_message: None,
+            notice: None,
             book: MarkBook::default(),
             marks: vec![Marks::default(); corpus.articles.len()],
             mark_changes: Vec::new(),
@@ -508,7 +512,7 @@ impl AppState {
         if self.unread_only {
             terms.push("is:unread");
         }
-        terms.join(" ")
+        crate::search::query::conjoin(terms)
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -578,6 +582,9 @@ impl AppState {
         }
         self.selected = [0; 3];
         self.message = self.view.errors.first().map(|e| e.0.clone());
+        if self.message.is_none() {
+            self.message.clone_from(&self.notice);
+        }
     }
 }
 

@@ -16,6 +16,10 @@ struct ExportArticle<'a> {
     date: Option<String>,
     date_precision: Option<&'static str>,
     date_source: &'static str,
+    /// The date guessed from the text when no other is known: the one
+    /// the dashboard shows with `~` and `--sort date` orders by.
+    date_guess: Option<String>,
+    date_guess_precision: Option<&'static str>,
     entities: Vec<&'a str>,
     file: &'a str,
     id: &'a str,
@@ -164,6 +168,7 @@ pub fn export_lists<'a>(
 fn export_article<'a>(corpus: &'a Corpus, id: ArticleId, marks: &[Marks]) -> ExportArticle<'a> {
     let a = corpus.article(id);
     let m = marks.get(id.0 as usize).copied().unwrap_or_default();
+    let guess = date_guess(a);
     ExportArticle {
         marks: ExportMarks {
             read: m.read,
@@ -185,12 +190,22 @@ fn export_article<'a>(corpus: &'a Corpus, id: ArticleId, marks: &[Marks]) -> Exp
         date: a.date.map(|d| d.to_string()),
         date_precision: a.date.map(|d| d.precision().as_str()),
         date_source: a.date_source.as_str(),
+        date_guess: guess.map(|d| d.to_string()),
+        date_guess_precision: guess.map(|d| d.precision().as_str()),
         lang: a.lang.code(),
         entities: a
             .entities
             .iter()
             .map(|e| corpus.entity(*e).canonical.as_str())
             .collect(),
+    }
+}
+
+/// An article's guessed date, when it has no other.
+pub fn date_guess(a: &crate::model::Article) -> Option<crate::extract::date::DatePoint> {
+    match a.display_date() {
+        Some((d, true)) => Some(d),
+        _ => None,
     }
 }
 
@@ -224,4 +239,28 @@ fn export_event<'a>(corpus: &'a Corpus, e: &'a Event) -> ExportEvent<'a> {
             })
             .collect(),
     }
+}
+
+#[derive(Serialize)]
+pub struct ExportPreset<'a> {
+    name: &'a str,
+    description: Option<&'a str>,
+    /// The whole query the preset applies, in the search line's syntax.
+    query: String,
+    sort: Option<&'static str>,
+    pane: Option<&'static str>,
+}
+
+/// `revue presets --format json`: each preset as config.toml means it.
+pub fn presets(presets: &[crate::config::Preset]) -> Vec<ExportPreset<'_>> {
+    presets
+        .iter()
+        .map(|p| ExportPreset {
+            name: p.name(),
+            description: p.description.as_deref(),
+            query: p.query_string(),
+            sort: p.sort.map(|s| s.name()),
+            pane: p.pane.map(crate::config::values::pane_name),
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@
 //! these definitions.
 
 pub mod json;
+pub mod man_page;
 pub mod markdown;
 pub mod output;
 pub mod tsv;
@@ -22,17 +23,22 @@ use crate::search::Sort;
 pub use json::{export_json, export_marked};
 pub use output::{Listing, Report, Style};
 
-const AFTER_HELP: &str = "\
-Query syntax (--query, presets, the dashboard's search line): space-separated terms that
-must all match: word (fuzzy), 'word (exact), !word (exclude), @name (entity), #type (event
-type: meeting, summit, phone_call, visit, talks, agreement, military, election, statement,
-other), date:2017-11 or date:2015..2017, lang:fr.
+/// What `--help` says after the options: the query syntax, the exit
+/// status and where the configuration is read from.
+fn after_help() -> String {
+    format!(
+        "Query syntax (--query, presets, the dashboard's search line):\n{}\n\n{EXIT_STATUS}\n\n\
+         Configuration: --config PATH, else ./config.toml, else $XDG_CONFIG_HOME/revue/config.toml \
+         (~/.config/revue/config.toml), else built-in defaults. `revue config path` shows which.",
+        crate::search::query::syntax_help()
+    )
+}
 
+const EXIT_STATUS: &str = "\
 Exit status of articles, entities, events and export: 0 when something matched, 1 when
-nothing did, 2 on error (messages on stderr, data on stdout).
-
-Configuration: --config PATH, else ./config.toml, else $XDG_CONFIG_HOME/revue/config.toml
-(~/.config/revue/config.toml), else built-in defaults. `revue config path` shows which.";
+nothing did (an empty corpus included), 2 on error: a bad query, flag or config, a corpus
+path that does not exist, or no corpus at all without --demo (messages on stderr, data on
+stdout).";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,7 +48,7 @@ Configuration: --config PATH, else ./config.toml, else $XDG_CONFIG_HOME/revue/co
     long_about = "A terminal news-briefing dashboard. revue reads a folder of news articles, finds who, \
 where, which organisation and what happened when, and shows articles, entities and a timeline \
 that a search line filters as you type. The same views print as JSON, TSV or Markdown for scripts.",
-    after_long_help = AFTER_HELP,
+    after_long_help = after_help(),
     // `revue seeds/ articles`: a command name after the paths is the command.
     subcommand_precedence_over_arg = true
 )]
@@ -76,6 +82,11 @@ pub struct Global {
     /// else ~/.cache/revue): extract the corpus again.
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Read the demo articles built into revue when no corpus is given (no
+    /// PATHS, no `[corpus] paths`, no ./seeds): the dashboard opens them
+    /// anyway with a notice; the printing commands refuse without this flag.
+    #[arg(long, global = true)]
+    pub demo: bool,
 }
 
 /// The corpus and the query: which articles a view starts from.
@@ -139,8 +150,12 @@ pub enum Command {
     Events(ViewArgs),
     /// Print the whole view: articles, entities and events (JSON), or the briefing (md).
     Export(ViewArgs),
-    /// List the presets of config.toml with their descriptions.
-    Presets,
+    /// List the presets of config.toml with their descriptions and queries.
+    Presets {
+        /// Output format: text (aligned columns) or json.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Check article files: one line per file, ok or its problem (exit 0
     /// when every file is fine, 1 when some have problems, 2 on error).
     Check {
@@ -218,6 +233,16 @@ impl ColorChoice {
     }
 }
 
+/// How `revue presets` lists them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// One line per preset: name, description, `[query]`.
+    #[default]
+    Text,
+    /// An array of objects: name, description, query, sort, pane.
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// The export schema of the gold annotations.
@@ -245,17 +270,18 @@ pub fn completions(
     out.write_all(&script)
 }
 
-/// Writes the man page (roff): clap_mangen's page for `revue`, then a
-/// section per subcommand with its usage and options, so that one page
-/// documents every flag.
+/// Writes the man page (roff): clap_mangen's page for `revue`, a section
+/// per subcommand with its usage and options, so that one page documents
+/// every flag, then the query syntax, the keys, the files, the environment
+/// and the exit status. `doc/revue.1` is this output (a test keeps it so).
 pub fn man(out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let mut cmd = command();
+    let mut cmd = command().after_long_help(None::<&'static str>);
     cmd.build();
     clap_mangen::Man::new(cmd.clone()).render(out)?;
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         man_subcommand(sub, out)?;
     }
-    Ok(())
+    man_page::sections(out)
 }
 
 fn man_subcommand(sub: &clap::Command, out: &mut impl std::io::Write) -> std::io::Result<()> {
@@ -317,7 +343,7 @@ fn man_subcommand(sub: &clap::Command, out: &mut impl std::io::Write) -> std::io
 
 /// Text for a roff line: backslashes and hyphens escaped, and a leading
 /// `.` or `'` kept from reading as a request.
-fn roff(s: &str) -> String {
+pub(crate) fn roff(s: &str) -> String {
     let s = s.replace('\\', "\\e").replace('-', "\\-");
     if s.starts_with(['.', '\'']) {
         format!("\\&{s}")

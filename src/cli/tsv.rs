@@ -1,6 +1,7 @@
 //! TSV: one table per listing, a header line, then one row per item. Fields
 //! never hold a tab or a newline (they become spaces), so `cut -f` and `awk
 //! -F'\t'` always see whole rows. Lists inside a field are joined by `; `.
+//! New columns go last, so that `cut -f` of the old ones reads the same.
 
 use std::io::{self, Write};
 
@@ -24,6 +25,8 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
                 "author",
                 "published",
                 "url",
+                "date_guess",
+                "date_guess_precision",
             ]))?;
             for &id in report.articles() {
                 let a = corpus.article(id);
@@ -32,6 +35,7 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
                     .iter()
                     .map(|e| corpus.entity(*e).canonical.as_str())
                     .collect();
+                let guess = super::json::date_guess(a);
                 row(&[
                     clean(&a.key),
                     a.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -49,6 +53,10 @@ pub fn print(report: &Report, listing: Listing, out: &mut impl Write) -> io::Res
                         .map(|t| t.to_string())
                         .unwrap_or_default(),
                     clean(a.source.url.as_deref().unwrap_or_default()),
+                    guess.map(|d| d.to_string()).unwrap_or_default(),
+                    guess
+                        .map(|d| d.precision().as_str().to_string())
+                        .unwrap_or_default(),
                 ])?;
             }
         }

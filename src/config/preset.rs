@@ -89,19 +89,13 @@ impl Preset {
         if let Some(l) = self.lang {
             terms.push(format!("lang:{}", l.code()));
         }
-        terms.join(" ")
+        crate::search::query::conjoin(terms.iter().map(String::as_str))
     }
 
     /// A preset's query followed by more terms (`--query`): both apply.
     pub fn combined_query(preset: Option<&Preset>, extra: Option<&str>) -> String {
-        let mut q = preset.map(Preset::query_string).unwrap_or_default();
-        if let Some(extra) = extra.map(str::trim).filter(|e| !e.is_empty()) {
-            if !q.is_empty() {
-                q.push(' ');
-            }
-            q.push_str(extra);
-        }
-        q
+        let q = preset.map(Preset::query_string).unwrap_or_default();
+        crate::search::query::conjoin([q.as_str(), extra.unwrap_or("")])
     }
 }
 

@@ -12,29 +12,7 @@ use crate::extract::lang::Lang;
 use crate::search::Sort;
 use crate::search::query::{self, DateRange};
 
-/// The closest candidate to a misspelt word, when it is close enough to be
-/// what was meant: at most one edit per three letters (at least one),
-/// counting a swap of two neighbours as one edit.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    let allowed = (word.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&word, &c.to_lowercase()), c))
-        .filter(|&(d, _)| d <= allowed)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
-}
-
-/// `; did you mean `x`?` when a candidate is close, else nothing.
-pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    did_you_mean(word, candidates)
-        .map(|c| format!("; did you mean `{c}`?"))
-        .unwrap_or_default()
-}
+pub use crate::search::suggest::{did_you_mean, suggestion};
 
 /// A value that config.toml writes as a string.
 pub trait FromConfig: Sized {
@@ -45,7 +23,7 @@ impl FromConfig for EventType {
     fn from_config(s: &str) -> Result<Self, String> {
         let code = s.trim().to_lowercase().replace('-', "_");
         let codes = EventType::ALL.map(EventType::code);
-        EventType::from_code(&code).ok_or_else(|| {
+        EventType::from_word(&code).ok_or_else(|| {
             format!(
                 "unknown event type `{s}` (one of: {}){}",
                 codes.join(", "),

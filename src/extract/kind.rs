@@ -41,52 +41,62 @@ impl fmt::Display for EntityKind {
     }
 }
 
-/// What kind of thing happened, as the export names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum EventType {
-    Meeting,
-    Summit,
-    PhoneCall,
-    Visit,
-    Talks,
-    Agreement,
-    Military,
-    Election,
-    Statement,
-    Other,
+/// Declares [`EventType`] once: each variant with its export code and the
+/// short tag the timeline shows, both of which are query words (`#meeting`,
+/// `#meet`), so that the screen and the query language cannot disagree.
+macro_rules! event_types {
+    ($($variant:ident = $code:literal, $tag:literal;)*) => {
+        /// What kind of thing happened, as the export names it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum EventType {
+            $($variant,)*
+        }
+
+        impl EventType {
+            pub const ALL: [EventType; [$(EventType::$variant,)*].len()] =
+                [$(EventType::$variant,)*];
+
+            /// The export's code (`meeting`, `phone_call`).
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(EventType::$variant => $code,)*
+                }
+            }
+
+            /// The timeline's short tag (`meet`, `call`), at most 7 columns.
+            pub fn tag(self) -> &'static str {
+                match self {
+                    $(EventType::$variant => $tag,)*
+                }
+            }
+        }
+    };
+}
+
+event_types! {
+    Meeting = "meeting", "meet";
+    Summit = "summit", "summit";
+    PhoneCall = "phone_call", "call";
+    Visit = "visit", "visit";
+    Talks = "talks", "talks";
+    Agreement = "agreement", "accord";
+    Military = "military", "milit";
+    Election = "election", "vote";
+    Statement = "statement", "said";
+    Other = "other", "other";
 }
 
 impl EventType {
-    pub const ALL: [EventType; 10] = [
-        EventType::Meeting,
-        EventType::Summit,
-        EventType::PhoneCall,
-        EventType::Visit,
-        EventType::Talks,
-        EventType::Agreement,
-        EventType::Military,
-        EventType::Election,
-        EventType::Statement,
-        EventType::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EventType::Meeting => "meeting",
-            EventType::Summit => "summit",
-            EventType::PhoneCall => "phone_call",
-            EventType::Visit => "visit",
-            EventType::Talks => "talks",
-            EventType::Agreement => "agreement",
-            EventType::Military => "military",
-            EventType::Election => "election",
-            EventType::Statement => "statement",
-            EventType::Other => "other",
-        }
-    }
-
     pub fn from_code(s: &str) -> Option<Self> {
         EventType::ALL.into_iter().find(|t| t.code() == s)
+    }
+
+    /// A type by its code or its tag, in any case, `-` for `_`.
+    pub fn from_word(s: &str) -> Option<Self> {
+        match EventWord::parse(s)? {
+            EventWord::Type(t) => Some(t),
+            EventWord::Subtype(_) => None,
+        }
     }
 }
 
@@ -186,5 +196,86 @@ impl Subtype {
 impl fmt::Display for Subtype {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
+    }
+}
+
+/// What a `#word` of a query selects: a whole type or one subtype.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventWord {
+    Type(EventType),
+    Subtype(Subtype),
+}
+
+impl EventWord {
+    /// The word for a type (`meeting`) or a subtype (`verdict`), by its
+    /// code or, for a type, its timeline tag (`meet`); case, `-` and `_`
+    /// do not matter. A word that names both a type and a subtype
+    /// (`meeting`, `vote`) names the type, which holds the subtype.
+    pub fn parse(word: &str) -> Option<EventWord> {
+        let w = word.to_lowercase().replace('-', "_");
+        EventType::ALL
+            .into_iter()
+            .find(|t| t.code() == w || t.tag() == w)
+            .map(EventWord::Type)
+            .or_else(|| Subtype::from_code(&w).map(EventWord::Subtype))
+    }
+
+    /// Every word [`EventWord::parse`] reads: the types' codes and tags,
+    /// then the subtypes' codes, each once.
+    pub fn vocabulary() -> Vec<&'static str> {
+        let mut words: Vec<&'static str> = Vec::new();
+        let types = EventType::ALL.into_iter().flat_map(|t| [t.code(), t.tag()]);
+        let subtypes = Subtype::ALL.iter().map(|s| s.code());
+        for w in types.chain(subtypes) {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        words
+    }
+
+    /// Whether an event of this type and subtype is one the word selects.
+    pub fn selects(self, kind: EventType, subtype: Subtype) -> bool {
+        match self {
+            EventWord::Type(t) => t == kind,
+            EventWord::Subtype(s) => s == subtype,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_and_tag_reads_back() {
+        for t in EventType::ALL {
+            assert_eq!(EventWord::parse(t.code()), Some(EventWord::Type(t)));
+            assert_eq!(EventWord::parse(t.tag()), Some(EventWord::Type(t)));
+            assert!(t.tag().chars().count() <= 7, "{}", t.tag());
+        }
+        for &s in Subtype::ALL {
+            let w = EventWord::parse(s.code()).expect("every subtype is a word");
+            assert!(w.selects(s.kind(), s), "{s}");
+        }
+        assert_eq!(
+            EventWord::parse("Phone-Call"),
+            Some(EventWord::Type(EventType::PhoneCall))
+        );
+        assert_eq!(
+            EventWord::parse("verdict"),
+            Some(EventWord::Subtype(Subtype::Verdict))
+        );
+        assert_eq!(EventWord::parse("meting"), None);
+    }
+
+    #[test]
+    fn the_vocabulary_holds_each_word_once() {
+        let words = EventWord::vocabulary();
+        for w in [
+            "meeting", "meet", "milit", "accord", "vote", "said", "verdict",
+        ] {
+            assert_eq!(words.iter().filter(|x| **x == w).count(), 1, "{w}");
+        }
     }
 }

@@ -92,6 +92,48 @@ pub(crate) fn holding(
     out
 }
 
+/// For each article, whether it is `kept` and its folded headline or text
+/// holds `phrase` (folded) as whole words: `"a rencontré"` is not in
+/// `sa rencontre`. The articles holding it as a substring are the only
+/// ones folded again to look at its edges.
+pub(crate) fn holding_phrase(
+    index: &SearchIndex,
+    articles: &[Article],
+    phrase: &str,
+    kept: &[bool],
+) -> Vec<bool> {
+    let mut out = holding(index, articles, phrase, kept);
+    if phrase.is_empty() {
+        return out;
+    }
+    let finder = Finder::new(phrase.as_bytes());
+    let mut buf = String::new();
+    for (a, o) in out.iter_mut().enumerate().filter(|(_, o)| **o) {
+        let article = &articles[a];
+        *o = [&article.headline, &*article.text].into_iter().any(|text| {
+            buf.clear();
+            fold_into(&mut buf, text);
+            holds_words(&buf, &finder)
+        });
+    }
+    out
+}
+
+/// Whether `folded` holds the finder's needle with no letter or digit
+/// joined to either end of it.
+fn holds_words(folded: &str, finder: &Finder<'_>) -> bool {
+    let needle = finder.needle();
+    finder.find_iter(folded.as_bytes()).any(|at| {
+        let end = at + needle.len();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let first = folded[at..].chars().next();
+        let last = folded[..end].chars().next_back();
+        let joined_before = word(first) && word(folded[..at].chars().next_back());
+        let joined_after = word(last) && word(folded[end..].chars().next());
+        !joined_before && !joined_after
+    })
+}
+
 /// Articles to check in full from which the checks are shared out
 /// between the cores.
 const PARALLEL_CHECKS: usize = 4096;
@@ -135,6 +177,21 @@ fn folded_contains(text: &str, finder: &Finder<'_>, buf: &mut String) -> bool {
 mod tests {
     use super::*;
     use crate::extract::fold::fold;
+
+    #[test]
+    fn phrases_hold_whole_words() {
+        for (text, phrase, holds) in [
+            ("poutine a rencontre assad", "a rencontre", true),
+            ("apres sa rencontre avec", "a rencontre", false),
+            ("l'onu a dit", "onu", true),
+            ("a rencontrer", "a rencontre", false),
+            ("sa rencontre, puis a rencontre", "a rencontre", true),
+            ("al-assad", "assad", true),
+        ] {
+            let finder = Finder::new(phrase.as_bytes());
+            assert_eq!(holds_words(text, &finder), holds, "{phrase} in {text}");
+        }
+    }
 
     #[test]
     fn block_by_block_folding_finds_what_the_whole_folded_text_holds() {

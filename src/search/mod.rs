@@ -3,10 +3,12 @@
 //! same corpus, index and query always give the same [`View`].
 
 mod exact;
+mod group;
 pub mod index;
 pub mod matcher;
 pub mod query;
 pub mod sort;
+pub mod suggest;
 
 use crate::extract::fold::fold;
 use crate::model::{ArticleId, Corpus, EntityId, EventId};
@@ -76,152 +78,67 @@ pub fn filter_marked(corpus: &Corpus, index: &SearchIndex, input: &str, marks: &
     v
 }
 
-/// Filters the corpus: every term must match.
+/// Filters the corpus: the articles of any group of the query (`OR`),
+/// each matching every term of its group; the events its groups keep.
 pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) -> View {
-    let matcher = WordMatcher::default();
     let n = corpus.articles.len();
-    let mut keep = vec![true; n];
-    let mut score = vec![0i64; n];
-    let mut ranked = false;
-    // Index words to highlight, by id, and other folded strings.
-    let mut highlight_words: Vec<usize> = Vec::new();
-    let mut highlights = Vec::new();
-    let mut event_ok: Vec<Box<dyn Fn(EventId) -> bool + '_>> = Vec::new();
-    for term in &q.terms {
-        match term {
-            Term::Fuzzy(t) => {
-                let t = fold(t);
-                ranked = true;
-                // Best score of the term per article; MIN where it is absent.
-                let mut best = vec![i64::MIN; n];
-                // One character: its scores are precomputed.
-                let candidates = match index.one_char(&t) {
-                    Some((words, scores)) => {
-                        highlight_words.extend(words);
-                        for &(a, s) in scores {
-                            best[a as usize] = i64::from(s);
-                        }
-                        Vec::new()
-                    }
-                    None => index.candidates(&t),
-                };
-                for wi in candidates {
-                    let Some(s) = matcher.score(&t, index.word(wi)) else {
-                        continue;
-                    };
-                    highlight_words.push(wi);
-                    for &p in index.postings(wi) {
-                        let (a, field) = index::posting_parts(p);
-                        let b = &mut best[a as usize];
-                        *b = (*b).max(s + field_bonus(field));
-                    }
-                }
-                for ((k, sc), b) in keep.iter_mut().zip(score.iter_mut()).zip(best) {
-                    if b == i64::MIN {
-                        *k = false;
-                    } else {
-                        *sc += b;
-                    }
-                }
-            }
-            Term::Exact(t) => {
-                let t = fold(t);
-                keep = exact::holding(index, &corpus.articles, &t, &keep);
-                highlights.push(t);
-            }
-            Term::Exclude(t) => {
-                let t = fold(t);
-                let holding = exact::holding(index, &corpus.articles, &t, &keep);
-                for (k, h) in keep.iter_mut().zip(holding) {
-                    *k &= !h;
-                }
-            }
-            Term::Entity(name) => {
-                let wanted = matching_entities(index, &matcher, name);
-                let mut named = vec![false; n];
-                for &e in &wanted {
-                    for &a in index.entity_articles.get(e as usize) {
-                        named[a as usize] = true;
-                    }
-                }
-                for (k, named) in keep.iter_mut().zip(named) {
-                    *k &= named;
-                }
-                for &e in &wanted {
-                    highlights.extend(index.entity_words[e as usize].iter().cloned());
-                }
-            }
-            Term::EventType(t) => {
-                let t = *t;
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= a.events.iter().any(|e| corpus.event(*e).kind == t);
-                }
-                event_ok.push(Box::new(move |e| corpus.event(e).kind == t));
-            }
-            Term::Date(r) => {
-                let r = *r;
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= a.display_date().is_some_and(|(d, _)| r.overlaps(&d));
-                }
-                event_ok.push(Box::new(move |e| r.overlaps(&corpus.event(e).date)));
-            }
-            Term::Is(status) => {
-                for (i, k) in keep.iter_mut().enumerate() {
-                    let m = marks.get(i).copied().unwrap_or_default();
-                    *k &= match status {
-                        Status::Unread => !m.read,
-                        Status::Read => m.read,
-                        Status::Starred => m.starred,
-                        Status::Flagged => m.flagged,
-                    };
-                }
-            }
-            Term::Event(id) => {
-                let e = EventId(*id);
-                let exists = (*id as usize) < corpus.events.len();
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= exists && a.events.contains(&e);
-                }
-                event_ok.push(Box::new(move |x| x == e));
-            }
-            Term::Lang(l) => {
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= a.lang == *l;
-                }
-            }
-            Term::Source(name) => {
-                let name = fold(name);
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    let s = &a.source;
-                    keep[i] &= [s.outlet.as_deref(), s.label()]
-                        .into_iter()
-                        .flatten()
-                        .any(|v| fold(v).contains(&name));
-                }
-            }
-            Term::Author(name) => {
-                let name = fold(name);
-                for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= a
-                        .source
-                        .author
-                        .as_deref()
-                        .is_some_and(|v| fold(v).contains(&name));
-                }
-            }
+    let mut groups = q
+        .groups
+        .iter()
+        .map(|g| group::matching(corpus, index, g, marks));
+    let mut all = groups
+        .next()
+        .unwrap_or_else(|| group::Matched::everything(n));
+    let mut event_ok: Vec<Vec<EventPredicate>> = vec![std::mem::take(&mut all.event_ok)];
+    let mut group_keeps: Vec<Vec<bool>> = Vec::new();
+    for mut g in groups {
+        // An article of several groups ranks by its best.
+        for i in 0..n {
+            all.score[i] = match (all.keep[i], g.keep[i]) {
+                (true, true) => all.score[i].max(g.score[i]),
+                (false, true) => g.score[i],
+                _ => all.score[i],
+            };
         }
+        if group_keeps.is_empty() {
+            group_keeps.push(all.keep.clone());
+        }
+        for (k, gk) in all.keep.iter_mut().zip(&g.keep) {
+            *k |= *gk;
+        }
+        all.ranked |= g.ranked;
+        all.highlight_words.append(&mut g.highlight_words);
+        all.highlights.append(&mut g.highlights);
+        event_ok.push(std::mem::take(&mut g.event_ok));
+        group_keeps.push(g.keep);
     }
-    let articles = if ranked {
-        by_score(&keep, &score)
+    let keep = &all.keep;
+    let articles = if all.ranked {
+        by_score(keep, &all.score)
     } else {
         (0..n as u32)
             .filter(|&i| keep[i as usize])
             .map(ArticleId)
             .collect()
     };
-    let highlights = merge_highlights(index, highlight_words, highlights);
-    let entities = entity_rows(corpus, index, &keep, articles.len());
-    let events = events_of(index, &keep, articles.len(), &event_ok);
+    let entities = entity_rows(corpus, index, keep, articles.len());
+    let events = if group_keeps.is_empty() {
+        events_of(index, keep, articles.len(), &event_ok[0])
+    } else {
+        // Each group's events, from its own articles, merged in id order.
+        let mut events: Vec<EventId> = group_keeps
+            .iter()
+            .zip(&event_ok)
+            .flat_map(|(k, ok)| {
+                let count = k.iter().filter(|x| **x).count();
+                events_of(index, k, count, ok)
+            })
+            .collect();
+        events.sort_unstable();
+        events.dedup();
+        events
+    };
+    let highlights = merge_highlights(index, all.highlight_words, all.highlights);
     View {
         articles,
         entities,
@@ -507,7 +424,7 @@ pub(crate) fn entity_order(
     keys.into_iter().map(|k| entity_of_key(index, k)).collect()
 }
 
-type EventPredicate<'a> = Box<dyn Fn(EventId) -> bool + 'a>;
+pub(crate) type EventPredicate<'a> = Box<dyn Fn(EventId) -> bool + 'a>;
 
 /// Events of the kept articles (`count` of them) that every predicate
 /// accepts, in id (date) order.

@@ -91,20 +91,10 @@ pub fn first_row_y(area: Rect) -> u16 {
     }
 }
 
-/// A short tag per type, for a narrow column.
+/// A short tag per type, for a narrow column: the type's query word
+/// (`#meet`), from the one table of event types.
 pub fn type_tag(t: EventType) -> &'static str {
-    match t {
-        EventType::Meeting => "meet",
-        EventType::Summit => "summit",
-        EventType::PhoneCall => "call",
-        EventType::Visit => "visit",
-        EventType::Talks => "talks",
-        EventType::Agreement => "accord",
-        EventType::Military => "milit",
-        EventType::Election => "vote",
-        EventType::Statement => "said",
-        EventType::Other => "other",
-    }
+    t.tag()
 }
 
 fn draw_chart(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme: &Theme) {
