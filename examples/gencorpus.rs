@@ -4,6 +4,8 @@
 //! cargo run --release --example gencorpus -- --out DIR --articles N [--seed S] [--lines FILE]
 //! ```
 //!
+//! `--reprints 0.2` makes a fifth of the files reprints of earlier articles
+//! (verbatim or lightly edited), for stories of realistic size.
 //! The same `--articles` and `--seed` always write the same bytes. `--lines`
 //! also writes every article on one line (header included), the input a
 //! line-based finder such as `fzf --filter` needs. The generator lives in
@@ -15,8 +17,7 @@ mod corpus;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: gencorpus --out DIR --articles N [--seed S] [--lines FILE]  (seed defaults to 1)";
+const USAGE: &str = "usage: gencorpus --out DIR --articles N [--seed S] [--lines FILE | --reprints SHARE]  (seed defaults to 1)";
 
 fn main() -> ExitCode {
     match run() {
@@ -33,6 +34,7 @@ fn run() -> Result<(), String> {
     let mut articles: Option<usize> = None;
     let mut seed: u64 = 1;
     let mut lines: Option<PathBuf> = None;
+    let mut reprints: f64 = 0.0;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -43,6 +45,12 @@ fn run() -> Result<(), String> {
             }
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--lines" => lines = Some(value()?.into()),
+            "--reprints" => {
+                reprints = value()?.parse().map_err(|e| format!("--reprints: {e}"))?;
+                if !(0.0..1.0).contains(&reprints) {
+                    return Err("--reprints: a share from 0 to below 1".into());
+                }
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -53,8 +61,15 @@ fn run() -> Result<(), String> {
     let out = out.ok_or("--out is required")?;
     let articles = articles.ok_or("--articles is required")?;
     let started = std::time::Instant::now();
-    let s = corpus::write_corpus(&out, articles, seed, lines.as_deref())
-        .map_err(|e| format!("{}: {e}", out.display()))?;
+    let s = if reprints > 0.0 {
+        if lines.is_some() {
+            return Err("--lines and --reprints do not go together".into());
+        }
+        corpus::write_corpus_with_reprints(&out, articles, seed, reprints)
+    } else {
+        corpus::write_corpus(&out, articles, seed, lines.as_deref())
+    }
+    .map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(
         "gencorpus: {} articles in {} files, {:.1} MB ({:.0} bytes/article), seed {seed}, {:.1} s -> {}",
         s.articles,

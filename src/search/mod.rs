@@ -174,6 +174,10 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
                         Status::Read => m.read,
                         Status::Starred => m.starred,
                         Status::Flagged => m.flagged,
+                        Status::New => m.new,
+                        Status::Copy => {
+                            corpus.likeness(ArticleId(i as u32)) != crate::model::Likeness::Original
+                        }
                     };
                 }
             }

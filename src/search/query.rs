@@ -17,7 +17,8 @@ pub enum Term {
     EventType(EventType),
     Date(DateRange),
     Lang(Lang),
-    /// `is:unread`, `is:read`, `is:starred`, `is:flagged`.
+    /// `is:unread`, `is:read`, `is:starred`, `is:flagged`, `is:new`,
+    /// `is:copy`.
     Is(Status),
     /// `event:12`: one event (by id), as drilling down into it gives.
     Event(u32),
@@ -34,6 +35,10 @@ pub enum Status {
     Read,
     Starred,
     Flagged,
+    /// First seen since the previous run (or `--since`).
+    New,
+    /// A copy or rewrite of another article of its story.
+    Copy,
 }
 
 /// An inclusive range of dates at any precision: `2015..2017` covers
@@ -142,9 +147,11 @@ fn parse_term(raw: &str) -> Result<Option<Term>, QueryError> {
             "read" => Status::Read,
             "starred" | "star" => Status::Starred,
             "flagged" | "flag" => Status::Flagged,
+            "new" => Status::New,
+            "copy" => Status::Copy,
             _ => {
                 return Err(QueryError(format!(
-                    "unknown status `is:{rest}` (unread, read, starred or flagged)"
+                    "unknown status `is:{rest}` (unread, read, starred, flagged, new or copy)"
                 )));
             }
         };
@@ -225,6 +232,8 @@ mod tests {
         assert_eq!(q.terms[0], Term::Is(Status::Unread));
         assert_eq!(q.terms[3], Term::Is(Status::Read));
         assert_eq!(parse("is:cool").1.len(), 1);
+        let (q, _) = parse("is:new is:copy");
+        assert_eq!(q.terms, [Term::Is(Status::New), Term::Is(Status::Copy)]);
     }
 
     #[test]
