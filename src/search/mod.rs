@@ -178,6 +178,9 @@ pub fn filter(corpus: &Corpus, index: &SearchIndex, q: &Query, marks: &[Marks]) 
                         Status::Copy => {
                             corpus.likeness(ArticleId(i as u32)) != crate::model::Likeness::Original
                         }
+                        Status::Original => {
+                            corpus.likeness(ArticleId(i as u32)) == crate::model::Likeness::Original
+                        }
                     };
                 }
             }

@@ -18,7 +18,7 @@ pub enum Term {
     Date(DateRange),
     Lang(Lang),
     /// `is:unread`, `is:read`, `is:starred`, `is:flagged`, `is:new`,
-    /// `is:copy`.
+    /// `is:copy`, `is:original`.
     Is(Status),
     /// `event:12`: one event (by id), as drilling down into it gives.
     Event(u32),
@@ -39,6 +39,8 @@ pub enum Status {
     New,
     /// A copy or rewrite of another article of its story.
     Copy,
+    /// Its story's representative: one article per story.
+    Original,
 }
 
 /// An inclusive range of dates at any precision: `2015..2017` covers
@@ -149,9 +151,10 @@ fn parse_term(raw: &str) -> Result<Option<Term>, QueryError> {
             "flagged" | "flag" => Status::Flagged,
             "new" => Status::New,
             "copy" => Status::Copy,
+            "original" => Status::Original,
             _ => {
                 return Err(QueryError(format!(
-                    "unknown status `is:{rest}` (unread, read, starred, flagged, new or copy)"
+                    "unknown status `is:{rest}` (unread, read, starred, flagged, new, copy or original)"
                 )));
             }
         };
@@ -232,8 +235,15 @@ mod tests {
         assert_eq!(q.terms[0], Term::Is(Status::Unread));
         assert_eq!(q.terms[3], Term::Is(Status::Read));
         assert_eq!(parse("is:cool").1.len(), 1);
-        let (q, _) = parse("is:new is:copy");
-        assert_eq!(q.terms, [Term::Is(Status::New), Term::Is(Status::Copy)]);
+        let (q, _) = parse("is:new is:copy is:original");
+        assert_eq!(
+            q.terms,
+            [
+                Term::Is(Status::New),
+                Term::Is(Status::Copy),
+                Term::Is(Status::Original)
+            ]
+        );
     }
 
     #[test]
