@@ -84,7 +84,23 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
             let room = width.saturating_sub(
                 MARKS_WIDTH + 11 + if show_source { source.width() + 1 } else { 0 },
             );
-            let headline = pad(&fit(&a.headline, room), room);
+            // A story printed by several outlets says so after its
+            // headline, shorter where the headline would keep too little.
+            let sources = match corpus.story_of(a.id).len() {
+                1 => String::new(),
+                n if room >= 24 + 11 + n.ilog10() as usize => format!(" ({n} sources)"),
+                n if room >= 12 + 3 + n.ilog10() as usize => format!(" ({n})"),
+                _ => String::new(),
+            };
+            let room = room - sources.width();
+            let headline = fit(&a.headline, room);
+            // Padded after the count when there is one, else as it was.
+            let (headline, fill) = if sources.is_empty() {
+                (pad(&headline, room), 0)
+            } else {
+                let fill = room.saturating_sub(headline.width());
+                (headline, fill)
+            };
             // Unread headlines stand out by weight, not colour alone.
             let base = if marks.read {
                 Style::new()
@@ -100,6 +116,10 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
                     .into_iter()
                     .map(|s| Span::styled(s.content.into_owned(), s.style)),
             );
+            if !sources.is_empty() {
+                spans.push(Span::styled(sources, theme.dim()));
+                spans.push(Span::styled(" ".repeat(fill), base));
+            }
             if show_source {
                 spans.push(Span::styled(format!(" {source}"), theme.dim()));
             }
