@@ -45,3 +45,41 @@ fn one_row_per_story_with_is_original() {
     assert_eq!(s.matches(" (5").count(), 1, "{s}");
     assert_snapshot!("stories_original_80x24", s);
 }
+
+#[test]
+fn the_status_line_counts_what_is_new() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories");
+    let corpus = revue::model::build(
+        revue::ingest::load(std::slice::from_ref(&dir)),
+        Origin::Paths(vec![dir]),
+        &BuildOptions::default(),
+    );
+    let index = SearchIndex::new(&corpus);
+    // Six articles seen by an earlier run, one seen now for the first time.
+    let mut book = revue::review::MarkBook::default();
+    let keys: Vec<&str> = corpus
+        .articles
+        .iter()
+        .map(|a| a.text_key.as_str())
+        .collect();
+    book.sight(keys[..6].iter().copied(), 1_000);
+    book.sight(keys.iter().copied(), 2_000);
+    let mut s = AppState::new(&corpus, &index);
+    s.load_marks(book, &corpus, &index);
+    update(
+        &mut s,
+        Action::Resize {
+            cols: 100,
+            rows: 30,
+        },
+        &corpus,
+        &index,
+    );
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| render(f, &corpus, &s, &Theme::new(false)))
+        .unwrap();
+    let screen = buffer_text(t.backend().buffer());
+    assert!(screen.contains(" · 1 new"), "{screen}");
+    update(&mut s, Action::SetQuery("is:new".into()), &corpus, &index);
+    assert_eq!(s.view.articles.len(), 1);
+}

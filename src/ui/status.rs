@@ -37,6 +37,11 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     if state.unread_only {
         right.push_str(" · unread only");
     }
+    // First seen since the previous run (`is:new` lists them).
+    let new = state.marks.iter().filter(|m| m.new).count();
+    if new > 0 {
+        right.push_str(&format!(" · {new} new"));
+    }
     if corpus.origin == Origin::BuiltIn {
         right.push_str(" · built-in seeds");
     }
