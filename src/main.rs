@@ -191,14 +191,14 @@ fn load_marks(
     };
     let keys = corpus.articles.iter().map(|a| a.text_key.as_str());
     let sighting = book.sight(keys, review::now_ms());
-    if let Some(store) = store.as_ref().filter(|s| s.read_only().is_none()) {
-        if let Err(e) = store.append_sighting(&sighting) {
-            let w = format!("when articles were first seen is not saved: {e}");
-            warning = Some(match warning {
-                Some(old) => format!("{old}; {w}"),
-                None => w,
-            });
-        }
+    if let Some(store) = store.as_ref().filter(|s| s.read_only().is_none())
+        && let Err(e) = store.append_sighting(&sighting)
+    {
+        let w = format!("when articles were first seen is not saved: {e}");
+        warning = Some(match warning {
+            Some(old) => format!("{old}; {w}"),
+            None => w,
+        });
     }
     if let Some(since) = since {
         book.new_after = Some(since.saturating_sub(1));

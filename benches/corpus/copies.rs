@@ -58,16 +58,15 @@ pub fn reprint(rng: &mut Rng, article: &str) -> (Edit, String) {
         }
         Edit::CutParagraph => {
             // The longest paragraph after the first, when there is one.
-            if let Some((at, _)) = lines
-                .iter()
-                .enumerate()
-                .skip(top + 1)
-                .filter(|(_, l)| !l.trim().is_empty())
-                .max_by_key(|(_, l)| l.len())
+            if lines.len() > 2
+                && let Some((at, _)) = lines
+                    .iter()
+                    .enumerate()
+                    .skip(top + 1)
+                    .filter(|(_, l)| !l.trim().is_empty())
+                    .max_by_key(|(_, l)| l.len())
             {
-                if lines.len() > 2 {
-                    lines.remove(at);
-                }
+                lines.remove(at);
             }
         }
         Edit::Byline => lines.insert((top + 1).min(lines.len()), rng.pick(BYLINES).to_string()),
