@@ -378,7 +378,10 @@ fn the_key_follows_times_sizes_names_options_and_folders() {
         key(&paths, EXTENSIONS, &stricter).unwrap().digest,
         key(&paths, EXTENSIONS, &no_stories).unwrap().digest,
     );
-    assert!(a != k().digest && b != k().digest && a != b, "story thresholds");
+    assert!(
+        a != k().digest && b != k().digest && a != b,
+        "story thresholds"
+    );
 
     let only_txt = key(&paths, &["txt"], &options).unwrap();
     assert_ne!(only_txt.digest, k().digest, "extensions");

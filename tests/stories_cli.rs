@@ -106,6 +106,15 @@ fn five_printings_of_a_dispatch_are_one_story_of_five_sources() {
     let (md, _) = run(&sb, &["stories", "-f", "md", dir(&c)]);
     assert!(md.contains("(5 sources: agence.txt, "), "{md}");
     assert_eq!(md.matches("Saint-Malo rouvre").count(), 1, "{md}");
+    // So does the briefing.
+    let (md, _) = run(&sb, &["export", "-f", "md", dir(&c)]);
+    assert!(md.contains("5 sources: agence.txt, "), "{md}");
+    assert_eq!(
+        md.matches("### 2026-03-10 · Le port de Saint-Malo").count(),
+        1,
+        "{md}"
+    );
+    assert!(!md.contains("Saint-Malo : les ferries accostent"), "{md}");
 }
 
 #[test]
