@@ -152,6 +152,15 @@ pub fn build_options(loaded: &config::Loaded) -> BuildOptions {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
+        stories: loaded
+            .config
+            .stories
+            .enabled
+            .then_some(model::stories::Thresholds {
+                copy: loaded.config.stories.copy,
+                rewrite: loaded.config.stories.rewrite,
+            }),
+        corrections: loaded.corrections.clone(),
     }
 }
 

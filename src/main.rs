@@ -11,8 +11,8 @@ use anyhow::bail;
 use clap::Parser;
 
 use revue::cli::{
-    self, Cli, Command, ConfigCommand, FeedsCommand, Global, Listing, Report, Select, Style,
-    ViewArgs,
+    self, Cli, Command, ConfigCommand, CorrectCommand, CorrectionArgs, FeedsCommand, Fresh, Global,
+    Listing, MarkArgs, Report, Select, Style, ViewArgs,
 };
 use revue::config::{self, Loaded, Preset};
 use revue::{app, cache, review, search, tui, ui};
@@ -71,6 +71,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Presets { format }) => {
             presets(&config::load(global.config.as_deref())?, format)
         }
+        Some(Command::Stories(args)) => stories(args, &select, &global),
+        Some(Command::Mark(args)) => mark(args, &select, &global),
+        Some(Command::Correct { action }) => correct(action, &select, &global),
+        Some(Command::Corrections(on)) => corrections(on, &select, &global),
         Some(Command::Check { paths }) => check(paths, &select, &global),
         Some(Command::Config { action }) => config_command(action, &global),
         Some(Command::Fetch) => fetch(&global),
@@ -215,20 +219,37 @@ fn state_path(global: &Global, loaded: &Loaded) -> Option<std::path::PathBuf> {
 }
 
 /// The stored marks (a warning for a corrupt file), each article's, and
-/// where changes go.
+/// where changes go. Loading is a run: the articles never seen before
+/// are logged as first seen now, and new are those first seen since the
+/// previous run, or since `since` (Unix milliseconds).
 fn load_marks(
     path: Option<&std::path::Path>,
     corpus: &revue::model::Corpus,
+    since: Option<u64>,
 ) -> (
     review::MarkBook,
     Vec<review::Marks>,
     Option<String>,
     Option<review::persist::Store>,
 ) {
-    let (book, warning, store) = match path.map(review::persist::load) {
+    let (mut book, mut warning, store) = match path.map(review::persist::load) {
         Some(l) => (l.book, l.warning, Some(l.store)),
         None => (review::MarkBook::default(), None, None),
     };
+    let keys = corpus.articles.iter().map(|a| a.text_key.as_str());
+    let sighting = book.sight(keys, review::now_ms());
+    if let Some(store) = store.as_ref().filter(|s| s.read_only().is_none())
+        && let Err(e) = store.append_sighting(&sighting)
+    {
+        let w = format!("when articles were first seen is not saved: {e}");
+        warning = Some(match warning {
+            Some(old) => format!("{old}; {w}"),
+            None => w,
+        });
+    }
+    if let Some(since) = since {
+        book.new_after = Some(since.saturating_sub(1));
+    }
     let per_article = corpus
         .articles
         .iter()
@@ -247,18 +268,59 @@ fn view(
     if let Some(why) = cli::output::unsupported(listing, args.format) {
         bail!("{why}");
     }
-    let loaded = config::load(global.config.as_deref())?;
+    let loaded = load_config(global)?;
     let (preset, query) = selection(&loaded, &select)?;
     check_corpus(&select, &loaded, global, true)?;
+    let query = with_fresh(query, &args.fresh);
+    let since = since(&args.fresh)?;
     let model = load_model(&select, &loaded, global);
     if model.corpus.articles.is_empty() {
         tell_if_no_article_files(&select, &loaded);
     }
     with_saving(&model, || {
-        print_view(listing, &args, preset, &query, &model, global, &loaded)
+        print_view(
+            listing, &args, preset, &query, &model, global, &loaded, since,
+        )
     })
 }
 
+/// The configuration, with the corrections of the state folder.
+fn load_config(global: &Global) -> anyhow::Result<Loaded> {
+    let mut loaded = config::load(global.config.as_deref())?;
+    if let Some(path) = corrections_path(global, &loaded) {
+        let (list, warnings) = review::corrections::read(&path);
+        for w in warnings {
+            eprintln!("revue: warning: {}", printable(&w));
+        }
+        loaded.corrections = list;
+    }
+    Ok(loaded)
+}
+
+/// `corrections.jsonl` beside the review marks; none with `--no-state`.
+fn corrections_path(global: &Global, loaded: &Loaded) -> Option<std::path::PathBuf> {
+    state_path(global, loaded).map(|p| review::corrections::beside(&p))
+}
+
+/// The query with `is:new` when `--new` asks for it.
+fn with_fresh(query: String, fresh: &Fresh) -> String {
+    match (fresh.new, query.is_empty()) {
+        (false, _) => query,
+        (true, true) => "is:new".to_string(),
+        (true, false) => format!("{query} is:new"),
+    }
+}
+
+/// `--since`, in Unix milliseconds.
+fn since(fresh: &Fresh) -> anyhow::Result<Option<u64>> {
+    fresh
+        .since
+        .as_deref()
+        .map(|s| review::since::parse(s, review::now_ms()).map_err(anyhow::Error::msg))
+        .transpose()
+}
+
+#[allow(clippy::too_many_arguments)]
 fn print_view(
     listing: Listing,
     args: &ViewArgs,
@@ -267,9 +329,10 @@ fn print_view(
     model: &revue::Model,
     global: &Global,
     loaded: &Loaded,
+    since: Option<u64>,
 ) -> anyhow::Result<ExitCode> {
     let (corpus, index) = (&model.corpus, &model.index);
-    let (_, marks, warning, _) = load_marks(state_path(global, loaded).as_deref(), corpus);
+    let (_, marks, warning, _) = load_marks(state_path(global, loaded).as_deref(), corpus, since);
     if let Some(w) = warning {
         eprintln!("revue: warning: {}", printable(&w));
     }
@@ -304,7 +367,7 @@ fn print_view(
 fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     // A bad config or preset fails before the terminal is touched: no
     // half-configured dashboard.
-    let loaded = config::load(global.config.as_deref())?;
+    let loaded = load_config(global)?;
     let (preset, query) = selection(&loaded, &select)?;
     check_corpus(&select, &loaded, global, false)?;
     if !io::stdout().is_terminal() {
@@ -317,7 +380,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     state.building = model.pending.is_some();
     config::dashboard::configure(&loaded.config, &mut state);
     let marks_path = state_path(global, &loaded);
-    let (book, _, warning, store) = load_marks(marks_path.as_deref(), corpus);
+    let (book, _, warning, store) = load_marks(marks_path.as_deref(), corpus, None);
     state.load_marks(book, corpus, index);
     state.message = warning;
     let history = marks_path.as_deref().and_then(tui::history_beside);
@@ -735,4 +798,230 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// `revue stories`: the view's articles, one row per story.
+fn stories(args: ViewArgs, outer: &Select, global: &Global) -> anyhow::Result<ExitCode> {
+    let select = args.select.clone().or(outer);
+    let loaded = load_config(global)?;
+    let (preset, query) = selection(&loaded, &select)?;
+    let query = with_fresh(query, &args.fresh);
+    let since = since(&args.fresh)?;
+    let model = load_model(&select, &loaded, global);
+    with_saving(&model, || {
+        let corpus = &model.corpus;
+        let (_, marks, warning, _) =
+            load_marks(state_path(global, &loaded).as_deref(), corpus, since);
+        if let Some(w) = warning {
+            eprintln!("revue: warning: {}", printable(&w));
+        }
+        let mut view = search::filter_marked(corpus, &model.index, &query, &marks);
+        let sort = args
+            .sort
+            .or(preset.and_then(|p| p.sort))
+            .unwrap_or_default();
+        search::sort::sort(corpus, &mut view, sort);
+        let stdout = io::stdout();
+        let report = Report {
+            corpus,
+            view: &view,
+            marks: &marks,
+            limit: args.limit,
+            preset: preset.map(|p| (p.name(), p.description.as_deref())),
+            query: &query,
+            style: Style {
+                color: global.color.enabled(stdout.is_terminal()),
+            },
+        };
+        let mut out = BufWriter::new(stdout.lock());
+        cli::stories::print(&report, args.format, &mut out)?;
+        out.flush()?;
+        Ok(if view.articles.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    })
+}
+
+/// `revue mark MARK --query Q`: the mark set (or cleared) on every
+/// matching article, through the same change log as the dashboard's.
+fn mark(args: MarkArgs, outer: &Select, global: &Global) -> anyhow::Result<ExitCode> {
+    let select = args.select.clone().or(outer);
+    let loaded = load_config(global)?;
+    let (_, query) = selection(&loaded, &select)?;
+    let query = with_fresh(query, &args.fresh);
+    let since = since(&args.fresh)?;
+    let Some(path) = state_path(global, &loaded) else {
+        bail!("--no-state: marks would not be saved");
+    };
+    let model = load_model(&select, &loaded, global);
+    with_saving(&model, || {
+        let corpus = &model.corpus;
+        let (book, marks, warning, store) = load_marks(Some(&path), corpus, since);
+        if let Some(w) = warning {
+            eprintln!("revue: warning: {}", printable(&w));
+        }
+        let view = search::filter_marked(corpus, &model.index, &query, &marks);
+        let (which, on) = args.mark.mark();
+        let mut targets: Vec<revue::model::ArticleId> = view.articles.clone();
+        if args.stories {
+            for &a in &view.articles {
+                targets.extend(corpus.story_of(a).members.iter().map(|m| m.article));
+            }
+        }
+        // Copies share a text key: each key is changed once.
+        let mut keys: Vec<&str> = targets
+            .iter()
+            .map(|&a| corpus.article(a).text_key.as_str())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let changes: Vec<review::Change> = keys
+            .iter()
+            .filter(|k| book.get(k).get(which) != on)
+            .map(|k| review::Change {
+                key: k.to_string(),
+                mark: which,
+                on,
+            })
+            .collect();
+        let store = store.expect("a state path gives a store");
+        if !changes.is_empty() && store.append(&changes)? > review::persist::COMPACT_AT {
+            store.compact()?;
+        }
+        let verb = format!("{:?}", args.mark).to_lowercase();
+        say(&format!(
+            "{} of {} matching articles changed ({verb})",
+            changes.len(),
+            targets.len()
+        ))?;
+        Ok(if view.articles.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    })
+}
+
+/// `revue correct …`: checks the correction against the corpus it is
+/// made on (a name no entity has is refused, with the nearest names),
+/// then appends it to the corrections file.
+fn correct(action: CorrectCommand, outer: &Select, global: &Global) -> anyhow::Result<ExitCode> {
+    use revue::model::corrections::{self, Correction, EventRef};
+    let loaded = load_config(global)?;
+    let Some(path) = corrections_path(global, &loaded) else {
+        bail!("--no-state: corrections live beside the review marks, which are off");
+    };
+    let on = match &action {
+        CorrectCommand::Undo => {
+            return match review::corrections::undo(&path)? {
+                Some(c) => {
+                    say(&format!("undone: {}", printable(&c.describe())))?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    eprintln!("revue: no correction to undo");
+                    Ok(ExitCode::from(1))
+                }
+            };
+        }
+        CorrectCommand::Merge { on, .. }
+        | CorrectCommand::Split { on, .. }
+        | CorrectCommand::Retype { on, .. }
+        | CorrectCommand::Hide { on, .. }
+        | CorrectCommand::HideEvent { on, .. }
+        | CorrectCommand::RetypeEvent { on, .. } => on,
+    };
+    let select = Select {
+        paths: on.paths.clone(),
+        ..Select::default()
+    }
+    .or(outer);
+    let model = load_model(&select, &loaded, global);
+    let corpus = &model.corpus;
+    let entity = |name: &str| -> anyhow::Result<String> {
+        match corpus.find_entity(name) {
+            Some(_) => Ok(name.to_string()),
+            None => bail!("no entity named \"{}\" in this corpus", printable(name)),
+        }
+    };
+    let event = |id: u32| -> anyhow::Result<EventRef> {
+        EventRef::of(corpus, revue::model::EventId(id))
+            .ok_or_else(|| anyhow::anyhow!("no event {id} (event ids run from 0)"))
+    };
+    let c = match action {
+        CorrectCommand::Merge { name, into, .. } => Correction::Merge {
+            entity: entity(&name)?,
+            into: entity(&into)?,
+        },
+        CorrectCommand::Split { name, alias, .. } => Correction::Split {
+            entity: entity(&name)?,
+            alias,
+        },
+        CorrectCommand::Retype { name, kind, .. } => Correction::Retype {
+            entity: entity(&name)?,
+            kind: corrections::kind_of(&kind).ok_or_else(|| {
+                anyhow::anyhow!("unknown entity type `{kind}` (person, place, org or misc)")
+            })?,
+        },
+        CorrectCommand::Hide { name, .. } => Correction::Hide {
+            entity: entity(&name)?,
+        },
+        CorrectCommand::HideEvent { id, .. } => Correction::HideEvent { event: event(id)? },
+        CorrectCommand::RetypeEvent { id, kind, .. } => Correction::RetypeEvent {
+            event: event(id)?,
+            subtype: corrections::subtype_of(&kind)
+                .ok_or_else(|| anyhow::anyhow!("unknown event type `{kind}`"))?,
+        },
+        CorrectCommand::Undo => unreachable!("handled above"),
+    };
+    // Checked on the corpus as it is now: a correction that would change
+    // nothing is refused rather than saved to puzzle later.
+    let mut trial = corpus.clone();
+    if corrections::apply(&mut trial, std::slice::from_ref(&c)) != [true] {
+        bail!(
+            "{}: changes nothing in this corpus",
+            printable(&c.describe())
+        );
+    }
+    review::corrections::append(&path, &c)?;
+    say(&format!(
+        "{} (saved in {})",
+        printable(&c.describe()),
+        printable(&path.display().to_string())
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `revue corrections`: each correction, and whether it still finds what
+/// it names in the corpus (`not found` once the name is gone).
+fn corrections(on: CorrectionArgs, outer: &Select, global: &Global) -> anyhow::Result<ExitCode> {
+    let mut loaded = load_config(global)?;
+    let Some(path) = corrections_path(global, &loaded) else {
+        bail!("--no-state: corrections live beside the review marks, which are off");
+    };
+    let list = std::mem::take(&mut loaded.corrections);
+    if list.is_empty() {
+        eprintln!(
+            "revue: no corrections in {}",
+            printable(&path.display().to_string())
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let select = Select {
+        paths: on.paths,
+        ..Select::default()
+    }
+    .or(outer);
+    // The corpus without the corrections, to apply them one by one.
+    let mut corpus = revue::load_corpus(&select.paths, &loaded);
+    let applied = revue::model::corrections::apply(&mut corpus, &list);
+    let mut out = BufWriter::new(io::stdout().lock());
+    for (i, (c, ok)) in list.iter().zip(applied).enumerate() {
+        let status = if ok { "applies" } else { "not found" };
+        writeln!(out, "{}\t{}\t{status}", i + 1, printable(&c.describe()))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

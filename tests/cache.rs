@@ -349,10 +349,39 @@ fn the_key_follows_times_sizes_names_options_and_folders() {
 
     let aliases = BuildOptions {
         aliases: vec![("Syrie".into(), vec!["Syria".into()])],
+        ..BuildOptions::default()
     };
     let with_aliases = key(&paths, EXTENSIONS, &aliases).unwrap();
     assert_ne!(with_aliases.digest, k().digest, "options");
     assert_eq!(with_aliases.name, k().name);
+    // A correction, or stories found otherwise, is another model.
+    let corrected = BuildOptions {
+        corrections: vec![revue::model::corrections::Correction::Hide {
+            entity: "Syrie".into(),
+        }],
+        ..BuildOptions::default()
+    };
+    let with_correction = key(&paths, EXTENSIONS, &corrected).unwrap();
+    assert_ne!(with_correction.digest, k().digest, "a correction");
+    let stricter = BuildOptions {
+        stories: Some(revue::model::stories::Thresholds {
+            copy: 0.95,
+            rewrite: 0.7,
+        }),
+        ..BuildOptions::default()
+    };
+    let no_stories = BuildOptions {
+        stories: None,
+        ..BuildOptions::default()
+    };
+    let (a, b) = (
+        key(&paths, EXTENSIONS, &stricter).unwrap().digest,
+        key(&paths, EXTENSIONS, &no_stories).unwrap().digest,
+    );
+    assert!(
+        a != k().digest && b != k().digest && a != b,
+        "story thresholds"
+    );
 
     let only_txt = key(&paths, &["txt"], &options).unwrap();
     assert_ne!(only_txt.digest, k().digest, "extensions");

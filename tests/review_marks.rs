@@ -353,6 +353,7 @@ fn exports_carry_the_stored_marks_and_is_terms_use_them() {
             read: true,
             starred: true,
             flagged: false,
+            ..Marks::default()
         },
     );
     persist::save(&dir.path().join("xdg-state/revue/state.json"), &book).unwrap();

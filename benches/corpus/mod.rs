@@ -14,6 +14,7 @@
 
 mod article;
 mod calendar;
+pub mod copies;
 mod data;
 pub mod shapes;
 
@@ -146,7 +147,15 @@ pub struct Generator {
     roster: Vec<Person>,
     file_no: usize,
     left: usize,
+    /// The share of files that reprint an earlier article (0: none, the
+    /// corpus every other benchmark has always used).
+    reprints: f64,
+    /// Recent single-article files, to reprint from.
+    recent: Vec<String>,
 }
+
+/// Articles kept to reprint from: a dispatch is reprinted within days.
+const RECENT: usize = 500;
 
 impl Generator {
     pub fn new(articles: usize, seed: u64) -> Self {
@@ -155,7 +164,33 @@ impl Generator {
             roster: roster(),
             file_no: 0,
             left: articles,
+            reprints: 0.0,
+            recent: Vec::new(),
         }
+    }
+
+    /// A generator of which a share of `rate` of the files reprint an
+    /// earlier article, as it came or lightly edited ([`copies`]).
+    pub fn with_reprints(articles: usize, seed: u64, rate: f64) -> Self {
+        Generator {
+            reprints: rate,
+            ..Generator::new(articles, seed)
+        }
+    }
+
+    fn reprint(&mut self) -> Option<File> {
+        if self.reprints == 0.0 || self.recent.is_empty() || !self.rng.chance(self.reprints) {
+            return None;
+        }
+        let from = self.recent[self.rng.below(self.recent.len())].clone();
+        let (_, text) = copies::reprint(&mut self.rng, &from);
+        let name = format!("{:06}_{:016x}.txt", self.file_no, self.rng.next_u64());
+        let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(File {
+            name,
+            contents: format!("{text}\n"),
+            lines: vec![line],
+        })
     }
 }
 
@@ -166,6 +201,11 @@ impl Iterator for Generator {
         if self.left == 0 {
             return None;
         }
+        if let Some(file) = self.reprint() {
+            self.left -= 1;
+            self.file_no += 1;
+            return Some(file);
+        }
         let parts = if self.left >= 2 && self.rng.chance(0.12) {
             2
         } else {
@@ -174,6 +214,13 @@ impl Iterator for Generator {
         self.left -= parts;
         let file = make_file(&mut self.rng, &self.roster, self.file_no, parts);
         self.file_no += 1;
+        if self.reprints > 0.0 && parts == 1 {
+            if self.recent.len() == RECENT {
+                let at = self.rng.below(RECENT);
+                self.recent.swap_remove(at);
+            }
+            self.recent.push(file.contents.trim_end().to_string());
+        }
         Some(file)
     }
 }
@@ -194,13 +241,28 @@ pub fn write_corpus(
     seed: u64,
     lines: Option<&Path>,
 ) -> io::Result<Stats> {
+    write_files(dir, Generator::new(articles, seed), lines)
+}
+
+/// Like [`write_corpus`], a share `rate` of the files reprinting earlier
+/// articles.
+pub fn write_corpus_with_reprints(
+    dir: &Path,
+    articles: usize,
+    seed: u64,
+    rate: f64,
+) -> io::Result<Stats> {
+    write_files(dir, Generator::with_reprints(articles, seed, rate), None)
+}
+
+fn write_files(dir: &Path, files: Generator, lines: Option<&Path>) -> io::Result<Stats> {
     std::fs::create_dir_all(dir)?;
     let mut out = match lines {
         Some(p) => Some(io::BufWriter::new(std::fs::File::create(p)?)),
         None => None,
     };
     let mut stats = Stats::default();
-    for f in Generator::new(articles, seed) {
+    for f in files {
         std::fs::write(dir.join(&f.name), &f.contents)?;
         stats.files += 1;
         stats.articles += f.lines.len();

@@ -38,7 +38,7 @@ const MAGIC: &[u8; 8] = b"REVUEMDL";
 /// Bumped whenever the layout or the payload's encoding changes. The key
 /// covers the program too, so this only matters between builds that
 /// happen to produce the same executable, and for a clearer message.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 const FIXED: usize = 8 + 4 + 4 + 16;
 const TAG: usize = 32;

@@ -83,6 +83,18 @@ pub fn key<E: AsRef<str> + Sync>(
             text(&mut h, o.as_bytes());
         }
     }
+    field(&mut h, b"stories");
+    if let Some(t) = &options.stories {
+        h.update(&t.copy.to_le_bytes());
+        h.update(&t.rewrite.to_le_bytes());
+    }
+    field(&mut h, b"corrections");
+    for c in &options.corrections {
+        text(
+            &mut h,
+            &serde_json::to_vec(c).expect("a correction serialises: strings"),
+        );
+    }
     field(&mut h, b"files");
     h.update(&files);
     Some(Key {

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::{Found, Warning};
-use crate::model::{Article, BuildOptions, Corpus, Entity, Event, Origin};
+use crate::model::{Article, BuildOptions, Corpus, Entity, Event, Origin, Story};
 use crate::search::SearchIndex;
 
 pub use file::Unusable;
@@ -187,6 +187,7 @@ fn assemble(rest: Rest, chunks: Vec<Vec<Article>>) -> Result<Corpus, Unusable> {
         articles,
         entities: rest.entities,
         events: rest.events,
+        stories: rest.stories,
         warnings: rest.warnings,
         origin: rest.origin,
     };
@@ -200,6 +201,7 @@ fn sections_of<'a>(corpus: &'a Corpus, index: &'a SearchIndex) -> Vec<file::Sect
         articles: corpus.articles.len(),
         entities: &corpus.entities,
         events: &corpus.events,
+        stories: &corpus.stories,
         warnings: &corpus.warnings,
         origin: &corpus.origin,
     };
@@ -251,6 +253,7 @@ struct RestRef<'a> {
     articles: usize,
     entities: &'a [Entity],
     events: &'a [Event],
+    stories: &'a [Story],
     #[serde(serialize_with = "crate::model::serde_warnings::serialize")]
     warnings: &'a [Warning],
     origin: &'a Origin,
@@ -261,6 +264,7 @@ struct Rest {
     articles: usize,
     entities: Vec<Entity>,
     events: Vec<Event>,
+    stories: Vec<Story>,
     #[serde(deserialize_with = "crate::model::serde_warnings::deserialize")]
     warnings: Vec<Warning>,
     origin: Origin,
@@ -409,5 +413,33 @@ fn check(corpus: &Corpus, articles: usize) -> Result<(), Unusable> {
     if !refs_ok {
         return bad("references");
     }
+    if !stories_ok(corpus) {
+        return bad("stories");
+    }
     Ok(())
+}
+
+/// Every article in the one story it names, and every story's members
+/// real articles.
+fn stories_ok(corpus: &Corpus) -> bool {
+    let n_story = corpus.stories.len();
+    corpus.stories.iter().enumerate().all(|(i, s)| {
+        s.id.0 as usize == i
+            && !s.members.is_empty()
+            && s.members.iter().all(|m| {
+                corpus
+                    .articles
+                    .get(m.article.0 as usize)
+                    .is_some_and(|a| a.story == s.id)
+            })
+    }) && corpus
+        .articles
+        .iter()
+        .all(|a| (a.story.0 as usize) < n_story)
+        && corpus
+            .stories
+            .iter()
+            .map(|s| s.members.len())
+            .sum::<usize>()
+            == corpus.articles.len()
 }

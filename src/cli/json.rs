@@ -32,6 +32,9 @@ struct ExportArticle<'a> {
     published: Option<String>,
     /// The outlet (site, feed, sender) and the format read.
     source: ExportSource<'a>,
+    /// The story the article is in, and how it relates to the story's
+    /// representative.
+    story: ExportStoryRef,
     /// The item carried only a summary, not the article's text.
     summary_only: bool,
     title: &'a str,
@@ -42,6 +45,34 @@ struct ExportArticle<'a> {
 struct ExportSource<'a> {
     format: &'static str,
     name: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ExportStoryRef {
+    id: u32,
+    likeness: &'static str,
+    similarity: f32,
+    sources: usize,
+}
+
+/// A story of two or more articles, with every member.
+#[derive(Serialize)]
+struct ExportStory<'a> {
+    id: u32,
+    members: Vec<ExportMember<'a>>,
+    representative: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExportMember<'a> {
+    article: &'a str,
+    likeness: &'static str,
+    similarity: f32,
+}
+
+/// Three decimals: enough to compare with a threshold, and stable output.
+fn rounded(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
 }
 
 #[derive(Serialize)]
@@ -92,6 +123,9 @@ pub struct Export<'a> {
     entities: Option<Vec<ExportEntity<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     events: Option<Vec<ExportEvent<'a>>>,
+    /// The stories of two or more articles the view's articles are in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stories: Option<Vec<ExportStory<'a>>>,
 }
 
 /// The export schema of the view, as a JSON value, without review marks.
@@ -106,7 +140,7 @@ pub fn export_marked<'a>(corpus: &'a Corpus, view: &View, marks: &[Marks]) -> Ex
         corpus,
         view,
         marks,
-        &["articles", "entities", "events"],
+        &["articles", "entities", "events", "stories"],
         None,
     )
 }
@@ -158,10 +192,32 @@ pub fn export_lists<'a>(
             .map(|&id| export_event(corpus, corpus.event(id)))
             .collect()
     });
+    let stories = keep.contains(&"stories").then(|| {
+        super::stories::of_view(corpus, &view.articles)
+            .into_iter()
+            .map(|s| corpus.story(s))
+            .filter(|s| s.len() > 1)
+            .take(limit)
+            .map(|s| ExportStory {
+                id: s.id.0,
+                representative: key(s.representative()),
+                members: s
+                    .members
+                    .iter()
+                    .map(|m| ExportMember {
+                        article: key(m.article),
+                        likeness: m.likeness.as_str(),
+                        similarity: rounded(m.similarity),
+                    })
+                    .collect(),
+            })
+            .collect()
+    });
     Export {
         articles,
         entities,
         events,
+        stories,
     }
 }
 
@@ -169,7 +225,15 @@ fn export_article<'a>(corpus: &'a Corpus, id: ArticleId, marks: &[Marks]) -> Exp
     let a = corpus.article(id);
     let m = marks.get(id.0 as usize).copied().unwrap_or_default();
     let guess = date_guess(a);
+    let story = corpus.story(a.story);
+    let member = story.member(id);
     ExportArticle {
+        story: ExportStoryRef {
+            id: a.story.0,
+            likeness: member.map_or("original", |m| m.likeness.as_str()),
+            similarity: member.map_or(1.0, |m| rounded(m.similarity)),
+            sources: story.len(),
+        },
         marks: ExportMarks {
             read: m.read,
             starred: m.starred,

@@ -183,11 +183,28 @@ fn articles(r: &Report, out: &mut impl Write) -> io::Result<()> {
     if ids.is_empty() {
         return writeln!(out, "No articles.");
     }
+    // Each story once, at its first article in the view, with its sources.
+    let mut told = std::collections::HashSet::new();
+    let ids: Vec<_> = ids
+        .iter()
+        .copied()
+        .filter(|&id| told.insert(r.corpus.article(id).story))
+        .collect();
     for (i, &id) in ids.iter().enumerate() {
         let a = r.corpus.article(id);
         let title = format!("### {} · {}", article_date(a), escape(&a.headline));
         writeln!(out, "{}\n", r.style.bold(&title))?;
         writeln!(out, "{}\n", byline(a))?;
+        let story = r.corpus.story(a.story);
+        if story.len() > 1 {
+            let outlets = super::stories::outlets(r.corpus, story);
+            writeln!(
+                out,
+                "{} sources: {}\n",
+                story.len(),
+                escape(&outlets.join(", "))
+            )?;
+        }
         let lede = lede(a, LEDE);
         if !lede.is_empty() {
             writeln!(out, "{}", escape(&lede))?;

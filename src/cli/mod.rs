@@ -11,6 +11,7 @@ pub mod json;
 pub mod man_page;
 pub mod markdown;
 pub mod output;
+pub mod stories;
 pub mod tsv;
 
 use std::path::PathBuf;
@@ -133,6 +134,22 @@ pub struct ViewArgs {
     /// Order of the lists (default: the preset's sort, else relevance).
     #[arg(long, short, value_name = "ORDER", value_parser = sort_parser())]
     pub sort: Option<Sort>,
+    #[command(flatten)]
+    pub fresh: Fresh,
+}
+
+/// What counts as new (`is:new`).
+#[derive(Debug, Args, Clone, Default)]
+pub struct Fresh {
+    /// Only articles first seen since the previous run of revue (or
+    /// --since): adds `is:new` to the query. With nothing new, exit 1.
+    #[arg(long)]
+    pub new: bool,
+    /// What `is:new` counts from: a date (2026-11-30, midnight UTC), a
+    /// moment (RFC 3339) or an age (2d, 12h, 30m, 1w); default: the
+    /// previous run.
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
 }
 
 fn sort_parser() -> impl TypedValueParser<Value = Sort> {
@@ -150,6 +167,19 @@ pub enum Command {
     Events(ViewArgs),
     /// Print the whole view: articles, entities and events (JSON), or the briefing (md).
     Export(ViewArgs),
+    /// Print one row per story (an article and its copies and rewrites):
+    /// the representative, how many sources, the outlets.
+    Stories(ViewArgs),
+    /// Set or clear a review mark on every matching article, as the
+    /// dashboard does (exit 1 when nothing matches).
+    Mark(MarkArgs),
+    /// Record a correction of the extraction, applied at every build.
+    Correct {
+        #[command(subcommand)]
+        action: CorrectCommand,
+    },
+    /// List the corrections, oldest first, with whether each applies.
+    Corrections(CorrectionArgs),
     /// List the presets of config.toml with their descriptions and queries.
     Presets {
         /// Output format: text (aligned columns) or json.
@@ -185,6 +215,102 @@ pub enum Command {
     },
     /// Print the man page (roff): `revue man > revue.1`.
     Man,
+}
+
+/// Options of `revue mark`.
+#[derive(Debug, Args, Clone)]
+pub struct MarkArgs {
+    /// The mark to set (read, star, flag) or clear (unread, unstar, unflag).
+    #[arg(value_enum)]
+    pub mark: MarkAction,
+    #[command(flatten)]
+    pub select: Select,
+    /// Mark every article of the matching articles' stories too (their
+    /// copies and rewrites).
+    #[arg(long)]
+    pub stories: bool,
+    #[command(flatten)]
+    pub fresh: Fresh,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkAction {
+    Read,
+    Unread,
+    Star,
+    Unstar,
+    Flag,
+    Unflag,
+}
+
+impl MarkAction {
+    /// The mark, and whether it is set.
+    pub fn mark(self) -> (crate::review::Mark, bool) {
+        use crate::review::Mark;
+        match self {
+            MarkAction::Read => (Mark::Read, true),
+            MarkAction::Unread => (Mark::Read, false),
+            MarkAction::Star => (Mark::Starred, true),
+            MarkAction::Unstar => (Mark::Starred, false),
+            MarkAction::Flag => (Mark::Flagged, true),
+            MarkAction::Unflag => (Mark::Flagged, false),
+        }
+    }
+}
+
+/// The corpus the corrections are checked against.
+#[derive(Debug, Args, Clone)]
+pub struct CorrectionArgs {
+    /// Article files or folders (default: the corpus of config.toml, else seeds/).
+    #[arg(value_name = "PATHS", global = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `revue correct …`: entities by any of their names, events by id.
+#[derive(Debug, Subcommand)]
+pub enum CorrectCommand {
+    /// Merge entity NAME into entity INTO (its names become INTO's).
+    Merge {
+        name: String,
+        into: String,
+        #[command(flatten)]
+        on: CorrectionArgs,
+    },
+    /// Split the mentions written ALIAS off entity NAME into an entity of their own.
+    Split {
+        name: String,
+        alias: String,
+        #[command(flatten)]
+        on: CorrectionArgs,
+    },
+    /// Change the type of entity NAME (person, place, org, misc).
+    Retype {
+        name: String,
+        kind: String,
+        #[command(flatten)]
+        on: CorrectionArgs,
+    },
+    /// Hide entity NAME (junk): its mentions are dropped.
+    Hide {
+        name: String,
+        #[command(flatten)]
+        on: CorrectionArgs,
+    },
+    /// Hide event ID (the number of the query term `event:ID`).
+    HideEvent {
+        id: u32,
+        #[command(flatten)]
+        on: CorrectionArgs,
+    },
+    /// Change the type or subtype of event ID (meeting, verdict, …).
+    RetypeEvent {
+        id: u32,
+        kind: String,
+        #[command(flatten)]
+        on: CorrectionArgs,
+    },
+    /// Remove the last correction.
+    Undo,
 }
 
 #[derive(Debug, Subcommand)]

@@ -116,7 +116,7 @@ pub fn print(
                 Listing::Articles => &["articles"],
                 Listing::Entities => &["entities"],
                 Listing::Events => &["events"],
-                Listing::Export => &["articles", "entities", "events"],
+                Listing::Export => &["articles", "entities", "events", "stories"],
             };
             let export =
                 json::export_lists(report.corpus, report.view, report.marks, keep, report.limit);

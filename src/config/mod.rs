@@ -57,6 +57,54 @@ pub struct Config {
     /// `[fetch]`: how `revue fetch` downloads them.
     #[serde(default)]
     pub fetch: FetchConfig,
+    /// `[stories]`: when copies and rewrites of one dispatch are one story.
+    #[serde(default)]
+    pub stories: StoriesConfig,
+}
+
+/// `[stories]`: Jaccard similarities of the articles' shingles, 0 to 1.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StoriesConfig {
+    /// Whether to find stories at all (off: every article is its own).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// At or above: a copy of the story's representative.
+    #[serde(default = "copy_threshold", deserialize_with = "similarity")]
+    pub copy: f32,
+    /// At or above: one story; a rewrite when below `copy`.
+    #[serde(default = "rewrite_threshold", deserialize_with = "similarity")]
+    pub rewrite: f32,
+}
+
+impl Default for StoriesConfig {
+    fn default() -> Self {
+        StoriesConfig {
+            enabled: true,
+            copy: copy_threshold(),
+            rewrite: rewrite_threshold(),
+        }
+    }
+}
+
+fn copy_threshold() -> f32 {
+    crate::model::stories::Thresholds::default().copy
+}
+
+fn rewrite_threshold() -> f32 {
+    crate::model::stories::Thresholds::default().rewrite
+}
+
+fn similarity<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+    let v = f64::deserialize(d)?;
+    // Zero would make every pair of articles one story.
+    if v > 0.0 && v <= 1.0 {
+        Ok(v as f32)
+    } else {
+        Err(D::Error::custom(format!(
+            "{v} is out of range: a similarity is above 0 and at most 1"
+        )))
+    }
 }
 
 /// `[cache]`: the on-disk cache of the built model.
@@ -392,6 +440,9 @@ impl fmt::Display for Excerpt {
 pub struct Loaded {
     pub config: Config,
     pub path: Option<PathBuf>,
+    /// The analyst's corrections (from the state folder, read by the
+    /// caller, which knows where that is), applied at every build.
+    pub corrections: Vec<crate::model::corrections::Correction>,
 }
 
 impl Loaded {
@@ -522,6 +573,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
     Ok(Loaded {
         config,
         path: Some(path),
+        corrections: Vec::new(),
     })
 }
 
@@ -614,6 +666,15 @@ mod tests {
 
     fn parse_str(s: &str) -> Result<Config, String> {
         parse(s, Path::new("c.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn story_thresholds_are_read_and_checked() {
+        let c = parse_str("[stories]\ncopy = 0.95\nrewrite = 0.6\n").unwrap();
+        assert_eq!((c.stories.copy, c.stories.rewrite), (0.95, 0.6));
+        assert_eq!(parse_str("").unwrap().stories, StoriesConfig::default());
+        let e = parse_str("[stories]\nrewrite = 1.5\n").unwrap_err();
+        assert!(e.contains("c.toml:2") && e.contains("out of range"), "{e}");
     }
 
     #[test]

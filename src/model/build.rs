@@ -16,15 +16,32 @@ use crate::ingest::{Ingested, RawArticle};
 use super::aliases::{self, Clustering};
 use super::dates::{self, DateEvidence};
 use super::events::{self, Sighting};
+use super::stories::{self, StoryId};
 use super::{
     Article, ArticleId, Corpus, DateSource, Entity, EntityId, EntityMention, Event, EventId, Origin,
 };
 
 /// What the corpus build takes besides the articles.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// User aliases from `config.toml`: canonical name → other names.
     pub aliases: Vec<(String, Vec<String>)>,
+    /// When copies and rewrites are one story (`[stories]`); `None`:
+    /// every article is a story of its own.
+    pub stories: Option<super::stories::Thresholds>,
+    /// The analyst's corrections, applied after clustering and merging.
+    pub corrections: Vec<super::corrections::Correction>,
+}
+
+impl Default for BuildOptions {
+    /// No aliases or corrections; stories at the default thresholds.
+    fn default() -> Self {
+        BuildOptions {
+            aliases: Vec::new(),
+            stories: Some(stories::Thresholds::default()),
+            corrections: Vec::new(),
+        }
+    }
 }
 
 /// Builds the corpus from ingested articles.
@@ -110,9 +127,11 @@ impl Staged {
                 mentions: Vec::new(),
                 entities: Vec::new(),
                 events: Vec::new(),
+                story: StoryId(i as u32),
             })
             .collect();
         Corpus {
+            stories: stories::singletons(self.raw.len()),
             articles,
             entities: Vec::new(),
             events: Vec::new(),
@@ -186,14 +205,21 @@ impl Staged {
         drop((annotations, clustering));
         drop(texts);
         let events = find_events(&mut articles, &entities, &date_spans);
+        let stories = match options.stories {
+            Some(t) => find_stories(&mut articles, t),
+            None => stories::singletons(articles.len()),
+        };
 
-        Corpus {
+        let mut corpus = Corpus {
             articles,
             entities,
             events,
+            stories,
             warnings,
             origin,
-        }
+        };
+        super::corrections::apply(&mut corpus, &options.corrections);
+        corpus
     }
 }
 
@@ -310,7 +336,40 @@ fn new_article(
         mentions: Vec::new(),
         entities: Vec::new(),
         events: Vec::new(),
+        story: StoryId(i as u32),
     }
+}
+
+/// The stories of the corpus, each article told its own. A story's
+/// representative is its earliest dated report (by day, then by the
+/// moment a feed or page gives), then its longest.
+fn find_stories(articles: &mut [Article], thresholds: stories::Thresholds) -> Vec<stories::Story> {
+    let mut order: Vec<u32> = (0..articles.len() as u32).collect();
+    order.sort_by_key(|&i| {
+        let a = &articles[i as usize];
+        let date = a.date.map(|d| d.sort_key());
+        let moment = a.source.published;
+        (
+            date.is_none(),
+            date,
+            moment.is_none(),
+            moment,
+            std::cmp::Reverse(a.text.len()),
+            i,
+        )
+    });
+    let mut preference = vec![0u32; articles.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        preference[i as usize] = rank as u32;
+    }
+    let texts: Vec<&str> = articles.iter().map(|a| &*a.text).collect();
+    let found = stories::find(&texts, &preference, thresholds);
+    for s in &found {
+        for m in &s.members {
+            articles[m.article.0 as usize].story = s.id;
+        }
+    }
+    found
 }
 
 /// The entities of the clustering, and each article's mentions of them:

@@ -4,11 +4,13 @@
 
 mod aliases;
 mod build;
+pub mod corrections;
 mod dates;
 mod events;
 mod renderings;
 mod senses;
 mod short_forms;
+pub mod stories;
 mod translit;
 mod votes;
 
@@ -18,6 +20,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use build::{BuildOptions, Staged, build};
+pub use stories::{Likeness, Story, StoryId};
 
 use crate::extract::date::DatePoint;
 use crate::extract::kind::{EntityKind, EventType, Subtype};
@@ -90,6 +93,8 @@ pub struct Article {
     /// Distinct entities, most mentioned first.
     pub entities: Vec<EntityId>,
     pub events: Vec<EventId>,
+    /// The story (cluster of copies and rewrites) the article is in.
+    pub story: StoryId,
 }
 
 impl Article {
@@ -175,6 +180,8 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub entities: Vec<Entity>,
     pub events: Vec<Event>,
+    /// Every article in exactly one story; most stories are one article.
+    pub stories: Vec<Story>,
     #[serde(with = "serde_warnings")]
     pub warnings: Vec<Warning>,
     pub origin: Origin,
@@ -191,6 +198,22 @@ impl Corpus {
 
     pub fn event(&self, id: EventId) -> &Event {
         &self.events[id.0 as usize]
+    }
+
+    pub fn story(&self, id: StoryId) -> &Story {
+        &self.stories[id.0 as usize]
+    }
+
+    /// The story an article is in.
+    pub fn story_of(&self, a: ArticleId) -> &Story {
+        self.story(self.article(a).story)
+    }
+
+    /// How an article relates to its story's representative.
+    pub fn likeness(&self, a: ArticleId) -> stories::Likeness {
+        self.story_of(a)
+            .member(a)
+            .map_or(stories::Likeness::Original, |m| m.likeness)
     }
 
     /// The dates of the first and last articles that mention an entity

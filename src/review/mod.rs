@@ -3,8 +3,10 @@
 //! keeps them. This module is pure; [`persist`] reads and writes them,
 //! and [`saver`] writes changes off the input thread.
 
+pub mod corrections;
 pub mod persist;
 pub mod saver;
+pub mod since;
 
 use std::collections::BTreeMap;
 
@@ -20,6 +22,10 @@ pub struct Marks {
     pub starred: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     pub flagged: bool,
+    /// First seen after the book's reference time ([`MarkBook::new_after`]):
+    /// known from the sightings, never stored as a mark.
+    #[serde(skip)]
+    pub new: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -27,8 +33,9 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Marks {
+    /// Whether no mark is set (newness is not a mark).
     pub fn is_empty(&self) -> bool {
-        *self == Marks::default()
+        !self.read && !self.starred && !self.flagged
     }
 }
 
@@ -74,10 +81,13 @@ impl Change {
     }
 }
 
-/// The format version this revue writes and reads.
-pub const BOOK_VERSION: u32 = 1;
+/// The format version this revue writes; it reads every earlier one.
+/// Version 2 added when articles were first seen (`seen`, `runs`): a
+/// revue of version 1 would drop them when compacting, so it must not
+/// write a version-2 book (it refuses a newer version).
+pub const BOOK_VERSION: u32 = 2;
 
-/// Marks by article key, as stored.
+/// Marks by article key, as stored, and when each article was first seen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MarkBook {
     /// Format version, for future migrations.
@@ -85,10 +95,25 @@ pub struct MarkBook {
     pub version: u32,
     #[serde(default)]
     pub articles: BTreeMap<String, Marks>,
+    /// Article key → when a run of revue first saw it (Unix milliseconds).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub seen: BTreeMap<String, u64>,
+    /// When the latest runs started (Unix milliseconds), oldest first, at
+    /// most [`RUNS_KEPT`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<u64>,
+    /// Articles first seen after this moment are new; `None`: none is.
+    /// Set for this run, never stored.
+    #[serde(skip)]
+    pub new_after: Option<u64>,
 }
 
+/// Run times kept: enough to know the previous run however many ran at
+/// once, few enough to stay a line of the snapshot.
+pub const RUNS_KEPT: usize = 16;
+
 fn version_one() -> u32 {
-    BOOK_VERSION
+    1
 }
 
 impl Default for MarkBook {
@@ -98,13 +123,72 @@ impl Default for MarkBook {
         MarkBook {
             version: BOOK_VERSION,
             articles: BTreeMap::new(),
+            seen: BTreeMap::new(),
+            runs: Vec::new(),
+            new_after: None,
         }
     }
 }
 
+/// One run of revue: when it started, and the articles it saw first.
+/// What the change log records beside mark changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sighting {
+    pub run: u64,
+    pub seen: Vec<String>,
+}
+
+/// The current time in Unix milliseconds.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
 impl MarkBook {
     pub fn get(&self, key: &str) -> Marks {
-        self.articles.get(key).copied().unwrap_or_default()
+        let mut marks = self.articles.get(key).copied().unwrap_or_default();
+        marks.new = self.new_after.is_some_and(|after| {
+            // Not sighted at all (state not saved): seen now, so new.
+            self.seen.get(key).is_none_or(|&first| first > after)
+        });
+        marks
+    }
+
+    /// Starts a run at `now` over the articles `keys`: the sighting to
+    /// log (the run, and the keys never seen before), applied to the
+    /// book, which from then on calls new what was first seen after the
+    /// previous run (everything, on the first run). The run's time is
+    /// after every run recorded, even with a clock set back.
+    pub fn sight<'a>(&mut self, keys: impl Iterator<Item = &'a str>, now: u64) -> Sighting {
+        let previous = self.runs.last().copied();
+        let run = previous.map_or(now, |p| now.max(p + 1));
+        let mut seen: Vec<String> = keys
+            .filter(|k| !self.seen.contains_key(*k))
+            .map(str::to_string)
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let sighting = Sighting { run, seen };
+        self.apply_sighting(&sighting);
+        self.new_after = Some(previous.unwrap_or(0));
+        sighting
+    }
+
+    /// Applies one logged sighting. Like [`MarkBook::apply`], in any order
+    /// and any number of times it gives the same book: the earliest
+    /// sighting of a key wins, and the latest runs are kept.
+    pub fn apply_sighting(&mut self, s: &Sighting) {
+        for k in &s.seen {
+            let first = self.seen.entry(k.clone()).or_insert(s.run);
+            *first = (*first).min(s.run);
+        }
+        if let Err(at) = self.runs.binary_search(&s.run) {
+            self.runs.insert(at, s.run);
+            if self.runs.len() > RUNS_KEPT {
+                self.runs.remove(0);
+            }
+        }
     }
 
     /// Sets the marks of one article; articles without marks are not kept.
@@ -158,6 +242,58 @@ mod tests {
     use super::*;
 
     #[test]
+    fn what_is_new_is_what_a_run_sees_first() {
+        let mut b = MarkBook::default();
+        let first = b.sight(["a", "b"].into_iter(), 1_000);
+        assert_eq!(first.seen, ["a", "b"]);
+        // The first run: everything is new.
+        assert!(b.get("a").new && b.get("b").new);
+        let second = b.sight(["a", "b", "c"].into_iter(), 2_000);
+        assert_eq!(second.seen, ["c"]);
+        assert!(!b.get("a").new && !b.get("b").new && b.get("c").new);
+        // A third run in the same millisecond still comes after.
+        let third = b.sight(["a", "c"].into_iter(), 2_000);
+        assert_eq!(third.run, 2_001);
+        assert!(third.seen.is_empty());
+        assert!(!b.get("c").new);
+        // Since an earlier moment, the second run's article is new again.
+        b.new_after = Some(1_500);
+        assert!(b.get("c").new && !b.get("a").new);
+    }
+
+    #[test]
+    fn sightings_replay_in_any_order_to_the_same_book() {
+        let runs: Vec<Sighting> = (0..20)
+            .map(|i| Sighting {
+                run: 100 + i,
+                seen: vec![format!("k{}", i % 3)],
+            })
+            .collect();
+        let mut forward = MarkBook::default();
+        let mut backward = MarkBook::default();
+        for s in &runs {
+            forward.apply_sighting(s);
+        }
+        for s in runs.iter().rev().chain(&runs) {
+            backward.apply_sighting(s);
+        }
+        assert_eq!(forward, backward);
+        assert_eq!(forward.seen["k2"], 102);
+        assert_eq!(forward.runs.len(), RUNS_KEPT);
+        assert_eq!(forward.runs.last(), Some(&119));
+    }
+
+    #[test]
+    fn newness_is_not_a_mark() {
+        let mut b = MarkBook::default();
+        b.sight(["a"].into_iter(), 5);
+        let m = b.get("a");
+        assert!(m.new && m.is_empty());
+        b.set("a", m);
+        assert!(b.articles.is_empty());
+    }
+
+    #[test]
     fn keys_depend_on_text_only() {
         assert_eq!(text_key("abc"), text_key("abc"));
         assert_ne!(text_key("abc"), text_key("abd"));
@@ -178,7 +314,7 @@ mod tests {
         // Failed before: the derived default wrote "version": 0.
         assert_eq!(MarkBook::default().version, BOOK_VERSION);
         let json = serde_json::to_string(&MarkBook::default()).unwrap();
-        assert!(json.contains("\"version\":1"), "{json}");
+        assert!(json.contains("\"version\":2"), "{json}");
     }
 
     #[test]

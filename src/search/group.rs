@@ -7,7 +7,7 @@ use super::matcher::WordMatcher;
 use super::query::{Status, Term};
 use super::{EventPredicate, exact};
 use crate::extract::fold::fold;
-use crate::model::{Corpus, EventId};
+use crate::model::{ArticleId, Corpus, EventId};
 use crate::review::Marks;
 
 /// What one group matches.
@@ -165,6 +165,13 @@ pub(super) fn matching<'a>(
                         Status::Read => m.read,
                         Status::Starred => m.starred,
                         Status::Flagged => m.flagged,
+                        Status::New => m.new,
+                        Status::Copy => {
+                            corpus.likeness(ArticleId(i as u32)) != crate::model::Likeness::Original
+                        }
+                        Status::Original => {
+                            corpus.likeness(ArticleId(i as u32)) == crate::model::Likeness::Original
+                        }
                     };
                 }
             }

@@ -35,7 +35,8 @@ pub enum Term {
     EventKind(EventWord),
     Date(DateRange),
     Lang(Lang),
-    /// `is:unread`, `is:read`, `is:starred`, `is:flagged`.
+    /// `is:unread`, `is:read`, `is:starred`, `is:flagged`, `is:new`,
+    /// `is:copy`, `is:original`.
     Is(Status),
     /// `event:12`: one event (by id), as drilling down into it gives.
     Event(u32),
@@ -54,6 +55,12 @@ pub enum Status {
     Read,
     Starred,
     Flagged,
+    /// First seen since the previous run (or `--since`).
+    New,
+    /// A copy or rewrite of another article of its story.
+    Copy,
+    /// Its story's representative: one article per story.
+    Original,
 }
 
 /// An inclusive range of dates at any precision: `2015..2017` covers
@@ -338,9 +345,12 @@ fn parse_status(rest: &str) -> Result<Status, QueryError> {
         "read" => Status::Read,
         "starred" | "star" => Status::Starred,
         "flagged" | "flag" => Status::Flagged,
+        "new" => Status::New,
+        "copy" => Status::Copy,
+        "original" => Status::Original,
         _ => {
             return Err(QueryError(format!(
-                "unknown status `is:{rest}` (unread, read, starred or flagged)"
+                "unknown status `is:{rest}` (unread, read, starred, flagged, new, copy or original)"
             )));
         }
     })
@@ -440,7 +450,9 @@ pub fn syntax_rows() -> Vec<(&'static str, String)> {
         ("author:kerbrat", "the byline holds it".into()),
         (
             "is:unread",
-            "review marks: unread, read, starred, flagged".into(),
+            "review marks: unread, read, starred, flagged; new (first seen since the \
+             previous run); copy, original (a story's reprints, its representative)"
+                .into(),
         ),
     ]
 }
@@ -532,6 +544,15 @@ mod tests {
         assert_eq!(t[0], Term::Is(Status::Unread));
         assert_eq!(t[3], Term::Is(Status::Read));
         assert_eq!(parse("is:cool").1.len(), 1);
+        let (q, _) = parse("is:new is:copy is:original");
+        assert_eq!(
+            q.terms,
+            [
+                Term::Is(Status::New),
+                Term::Is(Status::Copy),
+                Term::Is(Status::Original)
+            ]
+        );
     }
 
     #[test]

@@ -95,11 +95,22 @@ pub fn columns(width: usize, widest_date: usize, widest_source: usize) -> Column
 fn article_row<'a>(
     a: &'a Article,
     marks: Marks,
+    printings: usize,
     c: Columns,
     highlights: &[String],
     theme: &Theme,
 ) -> Line<'a> {
-    let headline = pad(&fit(&a.headline, c.headline), c.headline);
+    // A story printed by several outlets says so after its headline,
+    // shorter where the headline would keep too little.
+    let sources = match printings {
+        0 | 1 => String::new(),
+        n if c.headline >= 24 + 11 + n.ilog10() as usize => format!(" ({n} sources)"),
+        n if c.headline >= 12 + 3 + n.ilog10() as usize => format!(" ({n})"),
+        _ => String::new(),
+    };
+    let room = c.headline - sources.width();
+    let headline = fit(&a.headline, room);
+    let fill = room.saturating_sub(headline.width());
     // Unread headlines stand out by weight, not colour alone.
     let base = if marks.read {
         Style::new()
@@ -115,6 +126,10 @@ fn article_row<'a>(
             .into_iter()
             .map(|s| Span::styled(s.content.into_owned(), s.style)),
     );
+    if !sources.is_empty() {
+        spans.push(Span::styled(sources, theme.dim()));
+    }
+    spans.push(Span::styled(" ".repeat(fill), base));
     if c.source > 0 {
         spans.push(Span::styled(
             format!(" {}", fit(&source_label(a), c.source - 1)),
@@ -160,7 +175,14 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         list::Rows::new(v.articles.len(), selected),
         |i, _| {
             let a = corpus.article(v.articles[i]);
-            article_row(a, state.marks_of(a.id), c, &v.highlights, theme)
+            article_row(
+                a,
+                state.marks_of(a.id),
+                corpus.story_of(a.id).len(),
+                c,
+                &v.highlights,
+                theme,
+            )
         },
     );
 }

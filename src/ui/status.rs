@@ -36,6 +36,11 @@ fn right_parts(corpus: &Corpus, state: &AppState) -> Vec<String> {
         (false, true) => parts.push("preparing search…".into()),
         (false, false) => {}
     }
+    // First seen since the previous run (`is:new` lists them).
+    let new = state.marks.iter().filter(|m| m.new).count();
+    if new > 0 {
+        parts.push(format!("{new} new"));
+    }
     if !corpus.warnings.is_empty() {
         parts.push(format!(
             "{} (!)",

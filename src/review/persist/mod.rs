@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use rustix::fs::FlockOperation;
 
-use super::{Change, MarkBook};
+use super::{Change, MarkBook, Sighting};
 use snapshot::Unusable;
 
 pub use snapshot::{PendingSave, prepare};
@@ -102,11 +102,20 @@ impl Store {
     /// Appends `changes` to the log in one write, synced (a mark shown
     /// saved survives a power cut); returns the log's new length.
     pub fn append(&self, changes: &[Change]) -> Result<u64, StateError> {
+        self.append_bytes(&journal::encode(changes))
+    }
+
+    /// Appends a run's sighting to the log, as [`Store::append`] does.
+    pub fn append_sighting(&self, sighting: &Sighting) -> Result<u64, StateError> {
+        self.append_bytes(&journal::encode_sighting(sighting))
+    }
+
+    fn append_bytes(&self, bytes: &[u8]) -> Result<u64, StateError> {
         self.writable()?;
         let log = self.open_log()?;
         let _lock = Lock::take(&log, FlockOperation::LockShared).map_err(at(&self.log))?;
         (&log)
-            .write_all(&journal::encode(changes))
+            .write_all(bytes)
             .and_then(|()| log.sync_data())
             .and_then(|()| snapshot::regular_len(&log))
             .map_err(at(&self.log))

@@ -61,11 +61,14 @@ pub fn read(path: &Path) -> Result<Option<MarkBook>, Unusable> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Unusable::Unreadable(e.to_string())),
     };
-    let book: MarkBook =
+    let mut book: MarkBook =
         serde_json::from_slice(&bytes).map_err(|e| Unusable::Corrupt(e.to_string()))?;
     if book.version > BOOK_VERSION {
         return Err(Unusable::Newer(book.version));
     }
+    // Every earlier version reads as this one (version 2 only added
+    // fields), and is written back as this one.
+    book.version = BOOK_VERSION;
     Ok(Some(book))
 }
 
@@ -233,7 +236,7 @@ mod tests {
         assert!(
             fs::read_to_string(&real)
                 .unwrap()
-                .contains("\"version\": 1")
+                .contains("\"version\": 2")
         );
     }
 

@@ -160,3 +160,68 @@ fn damaged_log_lines_are_kept_aside_by_compaction() {
     );
     assert!(load(&path).book.get("k").read);
 }
+
+/// A state file and log as revue wrote them before sightings existed
+/// (format version 1): every mark survives loading, sighting and
+/// compaction, and the snapshot is written back as the current version.
+#[test]
+fn a_version_one_state_file_loads_and_no_mark_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    fs::write(
+        &path,
+        "{\n  \"version\": 1,\n  \"articles\": {\n    \"k1\": {\n      \"read\": true\n    },\n    \"k2\": {\n      \"starred\": true,\n      \"flagged\": true\n    }\n  }\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("state.json.log"),
+        "\n{\"key\":\"k3\",\"mark\":\"read\",\"on\":true}\n\n{\"key\":\"k1\",\"mark\":\"starred\",\"on\":true}\n",
+    )
+    .unwrap();
+    let mut loaded = load(&path);
+    assert!(loaded.warning.is_none(), "{:?}", loaded.warning);
+    let expect = |b: &MarkBook| {
+        assert!(b.get("k1").read && b.get("k1").starred);
+        assert!(b.get("k2").starred && b.get("k2").flagged && !b.get("k2").read);
+        assert!(b.get("k3").read);
+        assert_eq!(b.articles.len(), 3);
+    };
+    expect(&loaded.book);
+    let sighting = loaded
+        .book
+        .sight(["k1", "k2", "k3", "k4"].into_iter(), 10_000);
+    loaded.store.append_sighting(&sighting).unwrap();
+    loaded.store.compact().unwrap();
+    let again = load(&path).book;
+    expect(&again);
+    assert_eq!(again.seen.len(), 4);
+    assert_eq!(again.runs, [10_000]);
+    assert_eq!(again.version, crate::review::BOOK_VERSION);
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"version\": 2")
+    );
+}
+
+/// A sighting and marks appended by two stores on one file, as two
+/// dashboards would, are all there after compaction by either.
+#[test]
+fn sightings_and_marks_of_two_stores_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut one = load(&path);
+    let mut two = load(&path);
+    let s1 = one.book.sight(["a", "b"].into_iter(), 100);
+    let s2 = two.book.sight(["b", "c"].into_iter(), 200);
+    one.store.append_sighting(&s1).unwrap();
+    two.store.append(&[change("c", Mark::Read)]).unwrap();
+    two.store.append_sighting(&s2).unwrap();
+    one.store.compact().unwrap();
+    let b = load(&path).book;
+    assert_eq!(b.seen["a"], 100);
+    assert_eq!(b.seen["b"], 100);
+    assert_eq!(b.seen["c"], 200);
+    assert_eq!(b.runs, [100, 200]);
+    assert!(b.get("c").read);
+}
