@@ -544,9 +544,9 @@ mod tests {
         assert_eq!(t[0], Term::Is(Status::Unread));
         assert_eq!(t[3], Term::Is(Status::Read));
         assert_eq!(parse("is:cool").1.len(), 1);
-        let (q, _) = parse("is:new is:copy is:original");
+        let (q, _) = terms("is:new is:copy is:original");
         assert_eq!(
-            q.terms,
+            q,
             [
                 Term::Is(Status::New),
                 Term::Is(Status::Copy),
