@@ -108,6 +108,10 @@ fn exports_carry_the_guessed_date_and_whole_headlines() {
             "lang",
             "title",
             "entities",
+            "outlet",
+            "author",
+            "published",
+            "url",
             "date_guess",
             "date_guess_precision"
         ]
@@ -117,7 +121,7 @@ fn exports_carry_the_guessed_date_and_whole_headlines() {
         .unwrap()
         .split('\t')
         .collect();
-    assert_eq!((row[1], row[7], row[8]), ("", "2022-12", "month"));
+    assert_eq!((row[1], row[11], row[12]), ("", "2022-12", "month"));
     assert!(lines.all(|l| !l.split('\t').nth(5).unwrap().ends_with('…')));
 }
 
