@@ -70,6 +70,7 @@ impl AppState {
             _ if self.editing => Scope::Search,
             Mode::Reader => Scope::Reader,
             Mode::Entity => Scope::Entity,
+            Mode::Event => Scope::Event,
             Mode::Dashboard => Scope::Dashboard,
         }
     }
