@@ -1,5 +1,5 @@
 //! Keys as the app sees them, and which action a key stands for on the
-//! screen or overlay that has the keyboard (from the [`Keymap`]). The
+//! screen or overlay that has the keyboard (from the [`Keymap`](super::keymap::Keymap)). The
 //! terminal layer translates its events into [`Key`]; nothing here knows
 //! about the terminal.
 

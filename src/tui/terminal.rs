@@ -50,7 +50,7 @@ static NOTICE: Mutex<Option<UnixStream>> = Mutex::new(None);
 static MOUSE: AtomicBool = AtomicBool::new(true);
 
 /// Asks for the mouse, or leaves it to the terminal, from the next
-/// [`enter`] on.
+/// taking of the terminal on.
 pub fn set_mouse(on: bool) {
     MOUSE.store(on, Ordering::SeqCst);
 }
