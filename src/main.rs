@@ -404,6 +404,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let palette = config::dashboard::palette(&loaded.config);
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
+    tui::set_mouse(loaded.config.ui.mouse);
     for problem in tui::run(model, state, &theme, store, history)? {
         eprintln!("revue: warning: {}", printable(&problem));
     }

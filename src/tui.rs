@@ -14,6 +14,7 @@
 mod history;
 mod marks;
 pub use history::{load as load_history, path_beside as history_beside};
+pub use terminal::set_mouse;
 mod terminal;
 
 pub use terminal::restore;

@@ -233,3 +233,45 @@ fn overlays_and_screens_stack() {
     assert!(s.reader().is_none() && s.picker().is_none());
     assert!(s.active_preset.is_some());
 }
+
+/// Enter on a merged event of the timeline opens its detail: a row per
+/// report, each opening the reader at its sentence; `q` comes back to it.
+#[test]
+fn a_merged_event_lists_its_reports() {
+    let (corpus, _) = common::seeds();
+    let mut s = fresh(100, 30);
+    let at = s
+        .view
+        .events
+        .iter()
+        .position(|e| corpus.event(*e).reports.len() > 1)
+        .expect("the seeds merge some event");
+    let event = s.view.events[at];
+    press(&mut s, &[Key::Char('3')]);
+    for _ in 0..at {
+        press(&mut s, &[Key::Down]);
+    }
+    press(&mut s, &[Key::Enter]);
+    assert_eq!(s.event().map(|d| d.event), Some(event));
+    let reports = corpus.event(event).reports.clone();
+    for (i, r) in reports.iter().enumerate() {
+        press(&mut s, &[Key::Char('g')]);
+        for _ in 0..=i {
+            press(&mut s, &[Key::Down]);
+        }
+        press(&mut s, &[Key::Enter]);
+        let reader = s.reader().expect("the reader");
+        assert_eq!(
+            (reader.article, reader.sentence),
+            (r.article, Some(r.sentence))
+        );
+        press(&mut s, &[Key::Char('q')]);
+        assert!(s.event().is_some(), "back to the detail");
+    }
+    // Its keys stay its own; row 0 narrows the dashboard to it.
+    press(&mut s, &[Key::Char('u'), Key::Char('g'), Key::Enter]);
+    assert!(!s.unread_only);
+    assert!(s.event().is_none());
+    assert_eq!(s.chips.len(), 1);
+    assert!(s.chips[0].term.starts_with("event:"));
+}

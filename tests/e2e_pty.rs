@@ -301,3 +301,26 @@ fn a_clap_error_on_a_terminal_prints_no_escape_sequence_from_the_arguments() {
     assert!(rfind(&out, b"\x1b[2J").is_none(), "no CSI: {text:?}");
     assert!(!out.contains(&0x07), "no BEL: {text:?}");
 }
+
+/// `[ui] mouse = false` leaves the mouse to the terminal: the request for
+/// mouse reports is never sent (it is by default).
+#[test]
+fn mouse_false_never_asks_for_the_mouse() {
+    const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+    let (mut pty, _, dir) = started(Ctty::Yes);
+    assert!(rfind(&pty.output(), MOUSE_ON).is_some(), "asked by default");
+    pty.type_bytes(b"q");
+    assert!(pty.wait_exit().success());
+
+    std::fs::write(dir.path().join("config.toml"), "[ui]\nmouse = false\n").unwrap();
+    let mut pty = Pty::spawn(revue(dir.path()), 100, 30, Ctty::Yes);
+    pty.settle(0, Duration::from_millis(600));
+    let out = pty.output();
+    assert!(String::from_utf8_lossy(&out).contains("Articles (6/6)"));
+    assert!(
+        rfind(&out, MOUSE_ON).is_none(),
+        "the mouse is not asked for"
+    );
+    pty.type_bytes(b"q");
+    assert!(pty.wait_exit().success());
+}

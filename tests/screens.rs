@@ -150,3 +150,19 @@ fn preset_picker_filtered() {
     let actions: Vec<Action> = std::iter::once(Action::OpenPresets).chain(typed).collect();
     snap("presets_filtered", &actions);
 }
+
+#[test]
+fn event_detail() {
+    let (corpus, index) = common::seeds();
+    let s = AppState::new(corpus, index);
+    let at = s
+        .view
+        .events
+        .iter()
+        .position(|e| corpus.event(*e).reports.len() > 1)
+        .expect("the seeds merge some event");
+    let mut actions = vec![Action::Focus(Pane::Timeline)];
+    actions.extend(std::iter::repeat_n(Action::Down, at));
+    actions.push(Action::Confirm);
+    snap("event", &actions);
+}

@@ -18,6 +18,7 @@ pub enum Scope {
     Dashboard,
     Reader,
     Entity,
+    Event,
     Help,
     Pager,
     Presets,
@@ -25,10 +26,11 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 8] = [
         Scope::Dashboard,
         Scope::Reader,
         Scope::Entity,
+        Scope::Event,
         Scope::Help,
         Scope::Pager,
         Scope::Presets,
@@ -41,6 +43,7 @@ impl Scope {
             Scope::Dashboard => "dashboard",
             Scope::Reader => "reader",
             Scope::Entity => "entity detail",
+            Scope::Event => "event detail",
             Scope::Help => "help",
             Scope::Pager => "warnings and message windows",
             Scope::Presets => "preset picker",
@@ -58,11 +61,13 @@ impl Scope {
 use Scope::*;
 
 /// The screens, where most keys act.
-const SCREENS: &[Scope] = &[Dashboard, Reader, Entity];
+const SCREENS: &[Scope] = &[Dashboard, Reader, Entity, Event];
 /// Screens and the scrolling overlays.
-const VIEWS: &[Scope] = &[Dashboard, Reader, Entity, Help, Pager];
+const VIEWS: &[Scope] = &[Dashboard, Reader, Entity, Event, Help, Pager];
 /// Everywhere, the text-taking scopes included.
-const ANYWHERE: &[Scope] = &[Dashboard, Reader, Entity, Help, Pager, Presets, Search];
+const ANYWHERE: &[Scope] = &[
+    Dashboard, Reader, Entity, Event, Help, Pager, Presets, Search,
+];
 
 use Key::{
     BackTab, Backspace, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -110,7 +115,7 @@ const TABLE: &[Row] = &[
     row("quit", &[Dashboard], &[c('q')], Action::Quit, "quit"),
     row(
         "close",
-        &[Reader, Entity, Help, Pager],
+        &[Reader, Entity, Event, Help, Pager],
         &[c('q')],
         Action::Back,
         "back one level",
@@ -174,7 +179,7 @@ const TABLE: &[Row] = &[
     ),
     row(
         "page_down",
-        &[Dashboard, Entity, Help, Pager],
+        &[Dashboard, Entity, Event, Help, Pager],
         &[PageDown, Ctrl('d'), Ctrl('f')],
         Action::PageDown,
         "page down",
@@ -258,7 +263,7 @@ const TABLE: &[Row] = &[
     ),
     row(
         "drill_down",
-        &[Dashboard, Entity],
+        &[Dashboard, Entity, Event],
         &[c('d')],
         Action::DrillDown,
         "narrow to the selected entity or event (a chip)",
@@ -742,10 +747,11 @@ impl HelpLine {
 
 /// Sections of the help after "Every screen", each with what acts there
 /// beyond it.
-const HELP_SECTIONS: [(Scope, &str); 5] = [
+const HELP_SECTIONS: [(Scope, &str); 6] = [
     (Dashboard, "Dashboard"),
     (Reader, "Reader"),
     (Entity, "Entity detail"),
+    (Event, "Event detail (a merged event's reports)"),
     (Presets, "Preset picker (letters filter)"),
     (Search, "Search line (letters are the query)"),
 ];

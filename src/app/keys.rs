@@ -1,5 +1,5 @@
 //! Keys as the app sees them, and which action a key stands for on the
-//! screen or overlay that has the keyboard (from the [`Keymap`]). The
+//! screen or overlay that has the keyboard (from the [`Keymap`](super::keymap::Keymap)). The
 //! terminal layer translates its events into [`Key`]; nothing here knows
 //! about the terminal.
 
@@ -70,6 +70,7 @@ impl AppState {
             _ if self.editing => Scope::Search,
             Mode::Reader => Scope::Reader,
             Mode::Entity => Scope::Entity,
+            Mode::Event => Scope::Event,
             Mode::Dashboard => Scope::Dashboard,
         }
     }

@@ -13,7 +13,7 @@ pub mod wrap;
 
 pub use view::{Chip, Layout, PresetChoice, Snapshot};
 
-use crate::model::{ArticleId, Corpus, EntityId};
+use crate::model::{ArticleId, Corpus, EntityId, EventId};
 use crate::review::{Change, Mark, MarkBook, Marks};
 use crate::search::{self, EntitySort, SearchIndex, View};
 use navigate::{apply_preset, back, confirm, drill_down};
@@ -40,6 +40,8 @@ pub enum Mode {
     Reader,
     /// The detail view of one entity.
     Entity,
+    /// The detail view of one event.
+    Event,
     /// The preset picker.
     Presets,
     Help,
@@ -54,6 +56,15 @@ pub enum Screen {
     Dashboard,
     Reader(Reader),
     Entity(EntityDetail),
+    Event(EventDetail),
+}
+
+/// The event whose detail is open. Row 0 narrows the dashboard to it; the
+/// rows after it are its reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventDetail {
+    pub event: EventId,
+    pub selected: usize,
 }
 
 /// A window over the screens that owns the keyboard while open; closing it
@@ -384,6 +395,7 @@ impl AppState {
                 Screen::Dashboard => Mode::Dashboard,
                 Screen::Reader(_) => Mode::Reader,
                 Screen::Entity(_) => Mode::Entity,
+                Screen::Event(_) => Mode::Event,
             },
         }
     }
@@ -407,6 +419,14 @@ impl AppState {
     pub fn entity(&self) -> Option<&EntityDetail> {
         match self.screen() {
             Screen::Entity(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The event detail, when it is the screen open.
+    pub fn event(&self) -> Option<&EventDetail> {
+        match self.screen() {
+            Screen::Event(d) => Some(d),
             _ => None,
         }
     }
@@ -494,6 +514,10 @@ impl AppState {
             }
             Screen::Entity(d) => {
                 let rows = corpus.mention_sentences(d.entity).len() + 1;
+                d.selected = d.selected.saturating_add_signed(delta).min(rows - 1);
+            }
+            Screen::Event(d) => {
+                let rows = corpus.event(d.event).reports.len() + 1;
                 d.selected = d.selected.saturating_add_signed(delta).min(rows - 1);
             }
             Screen::Dashboard => {

@@ -6,12 +6,15 @@ use crate::model::{ArticleId, Corpus, EntityId, EventId};
 use crate::review::Marks;
 use crate::search::SearchIndex;
 
-use super::{AppState, Chip, EntityDetail, Mode, Pane, Reader, Screen, reader, review};
+use super::{
+    AppState, Chip, EntityDetail, EventDetail, Mode, Pane, Reader, Screen, reader, review,
+};
 
 pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
     match state.mode() {
         Mode::Dashboard => {}
         Mode::Entity => return confirm_entity_row(state, corpus, index),
+        Mode::Event => return confirm_event_row(state, corpus, index),
         Mode::Presets => {
             let rows = state.picker_rows();
             let selected = state.picker().map_or(0, |p| p.selected);
@@ -40,12 +43,32 @@ pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&Sear
                 }));
             }
         }
+        // One report opens at its sentence; a merged event lists them.
         Pane::Timeline => {
             if let Some(&e) = state.view.events.get(sel) {
-                let report = &corpus.event(e).reports[0];
-                open_reader(state, corpus, report.article, Some(report.sentence));
+                match &corpus.event(e).reports[..] {
+                    [report] => open_reader(state, corpus, report.article, Some(report.sentence)),
+                    _ => state.push_screen(Screen::Event(EventDetail {
+                        event: e,
+                        selected: 0,
+                    })),
+                }
             }
         }
+    }
+}
+
+/// Enter in the event detail: row 0 narrows the dashboard to the event,
+/// any other row opens the reader at that report's sentence.
+fn confirm_event_row(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
+    let Some(d) = state.event().cloned() else {
+        return;
+    };
+    if d.selected == 0 {
+        return narrow_to_event(state, corpus, index, d.event);
+    }
+    if let Some(r) = corpus.event(d.event).reports.get(d.selected - 1) {
+        open_reader(state, corpus, r.article, Some(r.sentence));
     }
 }
 
@@ -127,6 +150,9 @@ pub(super) fn drill_down(state: &mut AppState, corpus: &Corpus, index: Option<&S
     if let Some(d) = state.entity().cloned() {
         filter_by_entity(state, corpus, index, d.entity);
         return;
+    }
+    if let Some(d) = state.event().cloned() {
+        return narrow_to_event(state, corpus, index, d.event);
     }
     if state.mode() != Mode::Dashboard {
         return;

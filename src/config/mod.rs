@@ -277,6 +277,10 @@ pub struct UiConfig {
     /// left (10 to 90).
     #[serde(default = "half", deserialize_with = "percent")]
     pub entities_percent: u16,
+    /// Clicks and the wheel (false leaves the mouse to the terminal, for
+    /// selecting text).
+    #[serde(default = "yes")]
+    pub mouse: bool,
 }
 
 impl Default for UiConfig {
@@ -287,6 +291,7 @@ impl Default for UiConfig {
             panes: all_panes(),
             articles_percent: half(),
             entities_percent: half(),
+            mouse: true,
         }
     }
 }

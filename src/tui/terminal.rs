@@ -46,6 +46,15 @@ static PANICKED: OnceLock<String> = OnceLock::new();
 /// The write end of the loop's notice pipe, while there is a loop.
 static NOTICE: Mutex<Option<UnixStream>> = Mutex::new(None);
 
+/// Whether the mouse is asked for (`[ui] mouse`).
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Asks for the mouse, or leaves it to the terminal, from the next
+/// taking of the terminal on.
+pub fn set_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
+
 /// Raw mode, the alternate screen, the mouse.
 pub fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
@@ -55,7 +64,9 @@ pub fn enter() -> io::Result<()> {
     // presses and the wheel (1000) in SGR encoding (1006): crossterm's
     // EnableMouseCapture also asks for every movement, which over SSH
     // would send bytes and wake revue at each twitch of the hand.
-    io::stdout().write_all(b"\x1b[?1000h\x1b[?1006h")?;
+    if MOUSE.load(Ordering::SeqCst) {
+        io::stdout().write_all(b"\x1b[?1000h\x1b[?1006h")?;
+    }
     io::stdout().flush()
 }
 

@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod entities;
 pub mod entity;
+pub mod event;
 pub mod help;
 mod list;
 pub mod pager;
@@ -42,6 +43,7 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
     match state.screen() {
         Screen::Reader(r) => reader::draw(f, body, corpus, state, r, theme),
         Screen::Entity(d) => entity::draw(f, body, corpus, d, theme),
+        Screen::Event(d) => event::draw(f, body, corpus, d, theme),
         Screen::Dashboard => dashboard(f, body, corpus, state, theme),
     }
     status::draw(f, status_area, corpus, state, theme);
