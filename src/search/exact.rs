@@ -22,6 +22,25 @@ pub(crate) fn holding(
     term: &str,
     kept: &[bool],
 ) -> Vec<bool> {
+    holding_as(index, articles, term, kept, Edges::Any)
+}
+
+/// Where a match may start and end.
+#[derive(Clone, Copy, PartialEq)]
+enum Edges {
+    /// Anywhere, inside words too.
+    Any,
+    /// At word edges: no letter or digit joined to either end.
+    Words,
+}
+
+fn holding_as(
+    index: &SearchIndex,
+    articles: &[Article],
+    term: &str,
+    kept: &[bool],
+    edges: Edges,
+) -> Vec<bool> {
     if term.is_empty() {
         return kept.to_vec();
     }
@@ -30,7 +49,8 @@ pub(crate) fn holding(
     let longest = index::runs(term).max_by_key(|r| r.chars().count());
     // A term that is a single run is in the text of every article whose
     // text has a word holding it.
-    let whole = longest.is_some_and(|r| r.len() == term.len());
+    // (A word holding the term is not the term as a whole word.)
+    let whole = edges == Edges::Any && longest.is_some_and(|r| r.len() == term.len());
     let to_check: Vec<usize> = match longest {
         Some(run) if run.chars().nth(NARROWING_RUN - 1).is_some() => {
             let mut check = vec![false; n];
@@ -69,8 +89,8 @@ pub(crate) fn holding(
     let finder = Finder::new(term.as_bytes());
     let check = |buf: &mut String, a: usize| {
         let article = &articles[a];
-        folded_contains(&article.headline, &finder, buf)
-            || folded_contains(&article.text, &finder, buf)
+        folded_contains(&article.headline, &finder, buf, edges)
+            || folded_contains(&article.text, &finder, buf, edges)
     };
     let found: Vec<usize> = if to_check.len() < PARALLEL_CHECKS {
         let mut buf = String::new();
@@ -94,44 +114,34 @@ pub(crate) fn holding(
 
 /// For each article, whether it is `kept` and its folded headline or text
 /// holds `phrase` (folded) as whole words: `"a rencontré"` is not in
-/// `sa rencontre`. The articles holding it as a substring are the only
-/// ones folded again to look at its edges.
+/// `sa rencontre`.
 pub(crate) fn holding_phrase(
     index: &SearchIndex,
     articles: &[Article],
     phrase: &str,
     kept: &[bool],
 ) -> Vec<bool> {
-    let mut out = holding(index, articles, phrase, kept);
-    if phrase.is_empty() {
-        return out;
-    }
-    let finder = Finder::new(phrase.as_bytes());
-    let mut buf = String::new();
-    for (a, o) in out.iter_mut().enumerate().filter(|(_, o)| **o) {
-        let article = &articles[a];
-        *o = [&article.headline, &*article.text].into_iter().any(|text| {
-            buf.clear();
-            fold_into(&mut buf, text);
-            holds_words(&buf, &finder)
-        });
-    }
-    out
+    holding_as(index, articles, phrase, kept, Edges::Words)
 }
 
-/// Whether `folded` holds the finder's needle with no letter or digit
-/// joined to either end of it.
+/// Whether the match of `len` bytes at `at` in `folded` has no letter or
+/// digit joined to either end of it.
+fn at_word_edges(folded: &str, at: usize, len: usize) -> bool {
+    let end = at + len;
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let first = folded[at..].chars().next();
+    let last = folded[..end].chars().next_back();
+    let joined_before = word(first) && word(folded[..at].chars().next_back());
+    let joined_after = word(last) && word(folded[end..].chars().next());
+    !joined_before && !joined_after
+}
+
+#[cfg(test)]
 fn holds_words(folded: &str, finder: &Finder<'_>) -> bool {
-    let needle = finder.needle();
-    finder.find_iter(folded.as_bytes()).any(|at| {
-        let end = at + needle.len();
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let first = folded[at..].chars().next();
-        let last = folded[..end].chars().next_back();
-        let joined_before = word(first) && word(folded[..at].chars().next_back());
-        let joined_after = word(last) && word(folded[end..].chars().next());
-        !joined_before && !joined_after
-    })
+    let n = finder.needle().len();
+    finder
+        .find_iter(folded.as_bytes())
+        .any(|at| at_word_edges(folded, at, n))
 }
 
 /// Articles to check in full from which the checks are shared out
@@ -144,13 +154,21 @@ const PARALLEL_CHECKS: usize = 4096;
 const FIRST_BLOCK: usize = 64;
 const LAST_BLOCK: usize = 4096;
 
-/// Whether the folded `text` holds the finder's needle, folding a block
-/// at a time and keeping the folded tail a match may start in.
-fn folded_contains(text: &str, finder: &Finder<'_>, buf: &mut String) -> bool {
-    let overlap = finder.needle().len().saturating_sub(1);
+/// Whether the folded `text` holds the finder's needle (at word edges
+/// for [`Edges::Words`]), folding a block at a time and keeping the folded
+/// tail a match may start in (and, for word edges, the character before
+/// it). A match that ends where the folded text does so far waits for the
+/// next block, which tells what follows it.
+fn folded_contains(text: &str, finder: &Finder<'_>, buf: &mut String, edges: Edges) -> bool {
+    let needle = finder.needle().len();
+    let overlap = match edges {
+        Edges::Any => needle.saturating_sub(1),
+        Edges::Words => needle + 4,
+    };
     buf.clear();
     let mut at = 0;
     let mut block = FIRST_BLOCK;
+    let mut first = true;
     while at < text.len() {
         let mut end = (at + block).min(text.len());
         while !text.is_char_boundary(end) {
@@ -164,9 +182,20 @@ fn folded_contains(text: &str, finder: &Finder<'_>, buf: &mut String) -> bool {
         // Folding maps each character on its own: blocks fold as the
         // whole text would.
         fold_into(buf, &text[at..end]);
-        if finder.find(buf.as_bytes()).is_some() {
+        let last = end == text.len();
+        let found = match edges {
+            Edges::Any => finder.find(buf.as_bytes()).is_some(),
+            Edges::Words => finder.find_iter(buf.as_bytes()).any(|m| {
+                // At 0 after the first block: judged in the block before.
+                (first || m > 0)
+                    && (last || m + needle < buf.len())
+                    && at_word_edges(buf, m, needle)
+            }),
+        };
+        if found {
             return true;
         }
+        first = false;
         at = end;
         block = (block * 2).min(LAST_BLOCK);
     }
@@ -194,6 +223,42 @@ mod tests {
     }
 
     #[test]
+    fn block_by_block_phrases_agree_with_the_whole_folded_text() {
+        // Matches on every side of every block edge.
+        let text = "xa rencontre ".repeat(300) + "a rencontre. " + &"sa rencontrer ".repeat(300);
+        let mut buf = String::new();
+        for (needle, holds) in [
+            ("a rencontre", true),
+            ("sa rencontre", false),
+            ("rencontrer", true),
+            ("xa", true),
+            ("rencontrer sa", true),
+        ] {
+            let finder = Finder::new(needle.as_bytes());
+            assert_eq!(holds_words(&fold(&text), &finder), holds, "{needle}");
+            assert_eq!(
+                folded_contains(&text, &finder, &mut buf, Edges::Words),
+                holds,
+                "{needle}"
+            );
+        }
+        // The only whole `a rencontre` sits astride a block edge.
+        for pad in 0..80 {
+            let text = "z".repeat(pad) + " a rencontre " + &"y".repeat(200);
+            let finder = Finder::new(b"a rencontre");
+            assert!(
+                folded_contains(&text, &finder, &mut buf, Edges::Words),
+                "{pad}"
+            );
+            let text = "z".repeat(pad) + "a rencontrez" + &"y".repeat(200);
+            assert!(
+                !folded_contains(&text, &finder, &mut buf, Edges::Words),
+                "{pad}"
+            );
+        }
+    }
+
+    #[test]
     fn block_by_block_folding_finds_what_the_whole_folded_text_holds() {
         let text = "Erdoğan à Sotchi. ".repeat(200) + "ŒUVRE straße ™ l’ONU";
         let mut buf = String::from("left from another text");
@@ -205,12 +270,18 @@ mod tests {
             "gan",
         ] {
             let finder = Finder::new(needle.as_bytes());
-            assert!(folded_contains(&text, &finder, &mut buf), "{needle}");
+            assert!(
+                folded_contains(&text, &finder, &mut buf, Edges::Any),
+                "{needle}"
+            );
             assert!(fold(&text).contains(needle));
         }
         for needle in ["sotchi..", "erdogan  a", "zz"] {
             let finder = Finder::new(needle.as_bytes());
-            assert!(!folded_contains(&text, &finder, &mut buf), "{needle}");
+            assert!(
+                !folded_contains(&text, &finder, &mut buf, Edges::Any),
+                "{needle}"
+            );
         }
     }
 }

@@ -141,14 +141,17 @@ pub(super) fn matching<'a>(
             }
             Term::Date(r) => {
                 let r = *r;
-                let in_range = move |e: EventId| r.overlaps(&corpus.event(e).date);
+                // Each event judged once, not once per article reporting it.
+                let in_range: Vec<bool> =
+                    corpus.events.iter().map(|e| r.overlaps(&e.date)).collect();
                 // An article of another date that reports an event of the
                 // range is about it: `date:2015` finds a 2017 retrospective.
                 for (i, a) in corpus.articles.iter().enumerate() {
-                    keep[i] &= a.display_date().is_some_and(|(d, _)| r.overlaps(&d))
-                        || a.events.iter().any(|e| in_range(*e));
+                    keep[i] = keep[i]
+                        && (a.display_date().is_some_and(|(d, _)| r.overlaps(&d))
+                            || a.events.iter().any(|e| in_range[e.0 as usize]));
                 }
-                event_ok.push(Box::new(in_range));
+                event_ok.push(Box::new(move |e: EventId| in_range[e.0 as usize]));
             }
             Term::Title(t) => {
                 let t = fold(t);
