@@ -94,14 +94,10 @@ impl Archive {
         self.replace(STATE_FILE, &bytes, true)
     }
 
-    /// The file stem of an item: the one its URL already has, else a hash
-    /// of its GUID, else of its URL.
-    pub fn stem(state: &State, guid: Option<&str>, url: Option<&str>) -> Option<String> {
-        let url = url.map(normal_url).filter(|u| !u.is_empty());
-        if let Some(known) = url.as_ref().and_then(|u| state.urls.get(u)) {
-            return Some(known.clone());
-        }
-        let key = match (guid, &url) {
+    /// The file stem an item's own name gives: a hash of its GUID, else
+    /// of its URL.
+    pub fn own_stem(guid: Option<&str>, url: Option<&str>) -> Option<String> {
+        let key = match (guid, url.map(normal_url).filter(|u| !u.is_empty())) {
             (Some(g), _) => format!("id:{g}"),
             (None, Some(u)) => format!("url:{u}"),
             (None, None) => return None,
@@ -110,6 +106,28 @@ impl Archive {
             "{:016x}",
             xxhash_rust::xxh3::xxh3_64(key.as_bytes())
         ))
+    }
+
+    /// The file of an item: its own when archived, else the one its URL
+    /// already has (the feed changed the item's GUID) unless another item
+    /// of this fetch took that one (two items linking to one page), else
+    /// its own.
+    pub fn stem(
+        &self,
+        state: &State,
+        taken: &std::collections::HashSet<String>,
+        guid: Option<&str>,
+        url: Option<&str>,
+    ) -> Option<String> {
+        let own = Self::own_stem(guid, url)?;
+        if self.item_path(&own).exists() {
+            return Some(own);
+        }
+        let known = url
+            .map(normal_url)
+            .and_then(|u| state.urls.get(&u))
+            .filter(|k| !taken.contains(*k));
+        Some(known.cloned().unwrap_or(own))
     }
 
     pub fn item_path(&self, stem: &str) -> PathBuf {
