@@ -176,22 +176,33 @@ mod tests {
 
     #[test]
     fn stems_are_stable_and_follow_the_url() {
+        let dir = tempfile::tempdir().unwrap();
+        let ar = Archive::new(dir.path().join("f"));
+        let none = std::collections::HashSet::new();
         let s = State::default();
-        let a = Archive::stem(&s, Some("urn:1"), Some("https://example.org/a")).unwrap();
+        let a = ar
+            .stem(&s, &none, Some("urn:1"), Some("https://example.org/a"))
+            .unwrap();
         assert_eq!(
             a,
-            Archive::stem(&s, Some("urn:1"), Some("https://example.org/b")).unwrap()
+            Archive::own_stem(Some("urn:1"), Some("https://example.org/b")).unwrap()
         );
         assert_eq!(a.len(), 16);
         let mut s = State::default();
         s.urls
             .insert(normal_url("https://example.org/a"), a.clone());
         // The feed changed the item's GUID: the URL still finds its file.
-        assert_eq!(
-            Archive::stem(&s, Some("urn:2"), Some("http://www.example.org/a/")).unwrap(),
-            a
-        );
-        assert_eq!(Archive::stem(&s, None, None), None);
+        let url = Some("http://www.example.org/a/");
+        assert_eq!(ar.stem(&s, &none, Some("urn:2"), url).unwrap(), a);
+        // ...unless another item of this fetch, linking to the same page,
+        // has that file.
+        let taken = std::collections::HashSet::from([a.clone()]);
+        let own = Archive::own_stem(Some("urn:2"), url).unwrap();
+        assert_eq!(ar.stem(&s, &taken, Some("urn:2"), url).unwrap(), own);
+        // An item archived under its own name keeps it.
+        ar.write_item(&own, b"x").unwrap();
+        assert_eq!(ar.stem(&s, &none, Some("urn:2"), url).unwrap(), own);
+        assert_eq!(ar.stem(&s, &none, None, None), None);
     }
 
     #[test]
