@@ -558,3 +558,41 @@ fn a_connection_cut_mid_body_writes_nothing() {
         "the connection closed before the whole answer came",
     );
 }
+
+#[test]
+fn items_sharing_a_link_keep_a_file_each_whatever_their_order() {
+    let flip = Arc::new(AtomicUsize::new(0));
+    let f = Arc::clone(&flip);
+    let server = Server::start(move |_| {
+        let mut items = vec![
+            (
+                "urn:s:1",
+                "Premier",
+                "https://s.example/",
+                "<p>Un.</p>",
+                "2026-11-30T07:00:00Z",
+            ),
+            (
+                "urn:s:2",
+                "Second",
+                "https://s.example/",
+                "<p>Deux.</p>",
+                "2026-11-30T08:00:00Z",
+            ),
+        ];
+        if f.load(Ordering::SeqCst) == 1 {
+            items.reverse();
+        }
+        Reply::ok("application/rss+xml", rss("S", &items))
+    });
+    let sb = Sandbox::new();
+    sb.config(&config(&feed("S", &server.url("/f")), ""));
+    assert_eq!(stdout(&sb.run(&["fetch"])), "S: 2 new, 0 unchanged\n");
+    let dir = sb.path().join("archive/s");
+    let before = listing(&dir);
+    flip.store(1, Ordering::SeqCst);
+    assert_eq!(stdout(&sb.run(&["fetch"])), "S: 0 new, 2 unchanged\n");
+    for (name, v) in before.iter().filter(|(n, _)| n.ends_with(".json")) {
+        assert_eq!(&listing(&dir)[name], v, "{name} was rewritten");
+    }
+}

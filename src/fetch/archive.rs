@@ -94,14 +94,10 @@ impl Archive {
         self.replace(STATE_FILE, &bytes, true)
     }
 
-    /// The file stem of an item: the one its URL already has, else a hash
-    /// of its GUID, else of its URL.
-    pub fn stem(state: &State, guid: Option<&str>, url: Option<&str>) -> Option<String> {
-        let url = url.map(normal_url).filter(|u| !u.is_empty());
-        if let Some(known) = url.as_ref().and_then(|u| state.urls.get(u)) {
-            return Some(known.clone());
-        }
-        let key = match (guid, &url) {
+    /// The file stem an item's own name gives: a hash of its GUID, else
+    /// of its URL.
+    pub fn own_stem(guid: Option<&str>, url: Option<&str>) -> Option<String> {
+        let key = match (guid, url.map(normal_url).filter(|u| !u.is_empty())) {
             (Some(g), _) => format!("id:{g}"),
             (None, Some(u)) => format!("url:{u}"),
             (None, None) => return None,
@@ -110,6 +106,28 @@ impl Archive {
             "{:016x}",
             xxhash_rust::xxh3::xxh3_64(key.as_bytes())
         ))
+    }
+
+    /// The file of an item: its own when archived, else the one its URL
+    /// already has (the feed changed the item's GUID) unless another item
+    /// of this fetch took that one (two items linking to one page), else
+    /// its own.
+    pub fn stem(
+        &self,
+        state: &State,
+        taken: &std::collections::HashSet<String>,
+        guid: Option<&str>,
+        url: Option<&str>,
+    ) -> Option<String> {
+        let own = Self::own_stem(guid, url)?;
+        if self.item_path(&own).exists() {
+            return Some(own);
+        }
+        let known = url
+            .map(normal_url)
+            .and_then(|u| state.urls.get(&u))
+            .filter(|k| !taken.contains(*k));
+        Some(known.cloned().unwrap_or(own))
     }
 
     pub fn item_path(&self, stem: &str) -> PathBuf {
@@ -158,22 +176,33 @@ mod tests {
 
     #[test]
     fn stems_are_stable_and_follow_the_url() {
+        let dir = tempfile::tempdir().unwrap();
+        let ar = Archive::new(dir.path().join("f"));
+        let none = std::collections::HashSet::new();
         let s = State::default();
-        let a = Archive::stem(&s, Some("urn:1"), Some("https://example.org/a")).unwrap();
+        let a = ar
+            .stem(&s, &none, Some("urn:1"), Some("https://example.org/a"))
+            .unwrap();
         assert_eq!(
             a,
-            Archive::stem(&s, Some("urn:1"), Some("https://example.org/b")).unwrap()
+            Archive::own_stem(Some("urn:1"), Some("https://example.org/b")).unwrap()
         );
         assert_eq!(a.len(), 16);
         let mut s = State::default();
         s.urls
             .insert(normal_url("https://example.org/a"), a.clone());
         // The feed changed the item's GUID: the URL still finds its file.
-        assert_eq!(
-            Archive::stem(&s, Some("urn:2"), Some("http://www.example.org/a/")).unwrap(),
-            a
-        );
-        assert_eq!(Archive::stem(&s, None, None), None);
+        let url = Some("http://www.example.org/a/");
+        assert_eq!(ar.stem(&s, &none, Some("urn:2"), url).unwrap(), a);
+        // ...unless another item of this fetch, linking to the same page,
+        // has that file.
+        let taken = std::collections::HashSet::from([a.clone()]);
+        let own = Archive::own_stem(Some("urn:2"), url).unwrap();
+        assert_eq!(ar.stem(&s, &taken, Some("urn:2"), url).unwrap(), own);
+        // An item archived under its own name keeps it.
+        ar.write_item(&own, b"x").unwrap();
+        assert_eq!(ar.stem(&s, &none, Some("urn:2"), url).unwrap(), own);
+        assert_eq!(ar.stem(&s, &none, None, None), None);
     }
 
     #[test]

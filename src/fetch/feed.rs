@@ -60,7 +60,7 @@ pub fn fetch(client: &Client, feed: &FeedConfig, archive: &Archive) -> Outcome {
     let mut seen = HashSet::new();
     for entry in parsed.entries.iter().take(max) {
         let mut record = Record::of(entry, &zones);
-        let Some(stem) = Archive::stem(&state, record.guid(), record.url.as_deref()) else {
+        let Some(stem) = archive.stem(&state, &seen, record.guid(), record.url.as_deref()) else {
             counts.unnamed += 1;
             continue;
         };
