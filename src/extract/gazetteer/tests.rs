@@ -485,3 +485,21 @@ fn french_plural_rules() {
         ["occidentaux", "occidentales"]
     );
 }
+
+#[test]
+fn french_regions_and_departements_are_places_in_their_case() {
+    let g = g();
+    let rows: &[(&str, Option<EntityKind>)] = &[
+        ("Haute-Garonne", Some(EntityKind::Place)),
+        ("Hauts-de-France", Some(EntityKind::Place)),
+        ("Val-d'Oise", Some(EntityKind::Place)),
+        ("Morbihan", Some(EntityKind::Place)),
+        ("Cher", Some(EntityKind::Place)),
+        // Everyday words in lower case stay words.
+        ("cher", None),
+        ("lot", None),
+    ];
+    for (name, kind) in rows {
+        assert_eq!(g.kind(name), *kind, "{name}");
+    }
+}
