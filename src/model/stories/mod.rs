@@ -135,18 +135,19 @@ pub fn find(texts: &[&str], preference: &[u32], t: Thresholds) -> Vec<Story> {
 /// of it: a text of boilerplate (a notice, a disclaimer with a number) is
 /// compared on all its shingles, as the other printings of it are.
 fn signature_of(text: &str, common: &rustc_hash::FxHashSet<u64>) -> Option<signature::Signature> {
-    if common.is_empty() {
-        return signature::of(text);
-    }
-    let (mut all, mut rare) = (0usize, 0usize);
-    shingles::for_each(text, |h| {
-        all += 1;
-        rare += usize::from(!common.contains(&h));
-    });
-    if rare * 2 >= all {
-        signature::of_without(text, |h| common.contains(&h))
+    // One pass over the text: folding and hashing are most of the cost.
+    let mut hashes = Vec::with_capacity(text.len() / 6);
+    shingles::for_each(text, |h| hashes.push(h));
+    let all = hashes.len();
+    let rare: Vec<u64> = hashes
+        .iter()
+        .copied()
+        .filter(|h| !common.contains(h))
+        .collect();
+    if rare.len() * 2 >= all {
+        signature::of_hashes(&rare)
     } else {
-        signature::of(text)
+        signature::of_hashes(&hashes)
     }
 }
 
