@@ -7,9 +7,9 @@
 //!
 //! Two things would make it quadratic, and neither does: texts with the
 //! very same signature (a boilerplate notice printed a thousand times)
-//! enter the bands once and are paired with that one only; and a band
-//! bucket larger than [`BUCKET_CAP`] pairs each member with its first
-//! `BUCKET_CAP` members only, not every other.
+//! enter the bands once and are paired with that one only; and in a band
+//! bucket larger than [`BUCKET_CAP`], each member past the first
+//! `BUCKET_CAP` is paired with the bucket's first only, not every other.
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -18,10 +18,11 @@ use super::signature::{LEN, Signature};
 pub const ROWS: usize = 3;
 pub const BANDS: usize = LEN / ROWS;
 
-/// Past this many texts in one bucket, members are paired with the first
-/// ones only: enough to join a story (its copies agree with each other
-/// anyway), and a bound on the work.
-pub const BUCKET_CAP: usize = 32;
+/// Past this many texts in one bucket, a member is paired with the
+/// bucket's first text only: enough to join a story (its copies agree
+/// with each other on other bands anyway), and a bound on the work of
+/// `BUCKET_CAP` pairs per text and band.
+pub const BUCKET_CAP: usize = 8;
 
 /// Candidate pairs `(a, b)`, `a < b`, each once, sorted. `signatures[i]`
 /// is text `i`'s; texts without one take no part.
@@ -40,7 +41,12 @@ pub fn pairs(signatures: &[Option<Signature>]) -> Vec<(u32, u32)> {
     keys.sort_unstable();
     for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
         for (k, &(_, b)) in bucket.iter().enumerate().skip(1) {
-            for &(_, a) in &bucket[..k.min(BUCKET_CAP)] {
+            let earlier = if k < BUCKET_CAP {
+                &bucket[..k]
+            } else {
+                &bucket[..1]
+            };
+            for &(_, a) in earlier {
                 out.push((a.min(b), a.max(b)));
             }
         }

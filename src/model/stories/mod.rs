@@ -119,7 +119,8 @@ pub fn singletons(n: usize) -> Vec<Story> {
 /// a representative (lower is preferred: earlier, then fuller).
 pub fn find(texts: &[&str], preference: &[u32], t: Thresholds) -> Vec<Story> {
     assert_eq!(texts.len(), preference.len(), "one preference per text");
-    let signatures: Vec<_> = texts.par_iter().map(|s| signature::of(s)).collect();
+    let common = common_shingles(texts);
+    let signatures: Vec<_> = texts.par_iter().map(|s| signature_of(s, &common)).collect();
     let pairs = candidates::pairs(&signatures);
     drop(signatures);
     let verified = Verified::of(texts, &pairs);
@@ -128,6 +129,54 @@ pub fn find(texts: &[&str], preference: &[u32], t: Thresholds) -> Vec<Story> {
         sets.union(a as usize, b as usize);
     }
     assemble(&mut sets, &verified, preference, t)
+}
+
+/// A text's signature without its common shingles, unless they are most
+/// of it: a text of boilerplate (a notice, a disclaimer with a number) is
+/// compared on all its shingles, as the other printings of it are.
+fn signature_of(text: &str, common: &rustc_hash::FxHashSet<u64>) -> Option<signature::Signature> {
+    // One pass over the text: folding and hashing are most of the cost.
+    let mut hashes = Vec::with_capacity(text.len() / 6);
+    shingles::for_each(text, |h| hashes.push(h));
+    let all = hashes.len();
+    let rare: Vec<u64> = hashes
+        .iter()
+        .copied()
+        .filter(|h| !common.contains(h))
+        .collect();
+    if rare.len() * 2 >= all {
+        signature::of_hashes(&rare)
+    } else {
+        signature::of_hashes(&hashes)
+    }
+}
+
+/// Texts sampled to find the common shingles.
+const SAMPLE: usize = 2_000;
+
+/// The shingles of boilerplate and stock phrases: those in more than one
+/// sampled text in fifty (and at least five). Left out of signatures,
+/// they would make unrelated texts agree on bands and fill buckets with
+/// pairs that verification then refuses; true similarity is still
+/// measured on every shingle.
+fn common_shingles(texts: &[&str]) -> rustc_hash::FxHashSet<u64> {
+    let step = texts.len().div_ceil(SAMPLE).max(1);
+    let sampled: Vec<Vec<u64>> = texts
+        .par_iter()
+        .step_by(step)
+        .map(|t| shingles::set(t))
+        .collect();
+    let floor = (sampled.len() / 50).max(5);
+    let mut df: rustc_hash::FxHashMap<u64, u32> = Default::default();
+    for set in &sampled {
+        for &h in set {
+            *df.entry(h).or_default() += 1;
+        }
+    }
+    df.into_iter()
+        .filter(|&(_, n)| n as usize > floor)
+        .map(|(h, _)| h)
+        .collect()
 }
 
 /// The shingle sets of the texts in some candidate pair.

@@ -17,10 +17,28 @@ pub type Signature = [u32; LEN];
 
 /// The signature of `text`, or `None` when it has no words.
 pub fn of(text: &str) -> Option<Signature> {
+    of_without(text, |_| false)
+}
+
+/// The signature of `text` leaving out the shingles `common` names
+/// (boilerplate every other article holds), or `None` when nothing is
+/// left.
+pub fn of_without(text: &str, common: impl Fn(u64) -> bool) -> Option<Signature> {
+    let mut hashes = Vec::new();
+    shingles::for_each(text, |h| {
+        if !common(h) {
+            hashes.push(h);
+        }
+    });
+    of_hashes(&hashes)
+}
+
+/// The signature of a text's shingle hashes, or `None` for none.
+pub fn of_hashes(hashes: &[u64]) -> Option<Signature> {
     let mut sig = [u32::MAX; LEN];
     let mut filled = [false; LEN];
     let mut any = false;
-    shingles::for_each(text, |h| {
+    for &h in hashes {
         let bin = (h >> (64 - BIN_BITS)) as usize;
         let rank = (h << BIN_BITS >> 32) as u32;
         if !filled[bin] || rank < sig[bin] {
@@ -28,7 +46,7 @@ pub fn of(text: &str) -> Option<Signature> {
             filled[bin] = true;
         }
         any = true;
-    });
+    }
     if !any {
         return None;
     }
