@@ -402,7 +402,9 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
             app::update(&mut state, app::Action::Focus(pane), corpus, index);
         }
     }
-    let palette = config::dashboard::palette(&loaded.config);
+    // Never 256-colour codes to a terminal that shows fewer.
+    let palette =
+        ui::theme::ColourDepth::from_env().palette(config::dashboard::palette(&loaded.config));
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
     tui::set_mouse(loaded.config.ui.mouse);
     for problem in tui::run(model, state, &theme, store, history)? {

@@ -324,3 +324,54 @@ fn mouse_false_never_asks_for_the_mouse() {
     pty.type_bytes(b"q");
     assert!(pty.wait_exit().success());
 }
+
+/// The colour codes of a first frame drawn for the terminal `term`.
+fn first_frame_for(term: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = revue(dir.path());
+    cmd.env("TERM", term).env_remove("COLORTERM");
+    let mut pty = Pty::spawn(cmd, 100, 30, Ctty::Yes);
+    pty.settle(0, Duration::from_millis(600));
+    let out = String::from_utf8_lossy(&pty.output()).into_owned();
+    assert!(out.contains("Articles (6/6)"), "first frame:\n{out}");
+    pty.type_bytes(b"Q");
+    pty.wait_exit();
+    out
+}
+
+/// The colour indexes of the `38;5;N` and `48;5;N` codes in `out`.
+/// (crossterm writes even the eight named colours as indexes below 8.)
+fn colour_indexes(out: &str) -> Vec<u32> {
+    let mut found = Vec::new();
+    for code in ["38;5;", "48;5;"] {
+        for (at, _) in out.match_indices(code) {
+            let digits: String = out[at + code.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            found.extend(digits.parse::<u32>());
+        }
+    }
+    found
+}
+
+#[test]
+fn an_eight_colour_terminal_gets_only_the_eight_colours() {
+    let rich = first_frame_for("xterm-256color");
+    assert!(
+        colour_indexes(&rich).iter().any(|&i| i >= 16),
+        "256 colours where the terminal has them"
+    );
+    for term in ["screen", "vt220"] {
+        let out = first_frame_for(term);
+        let indexes = colour_indexes(&out);
+        assert!(!indexes.is_empty(), "{term}: still in colour");
+        assert!(indexes.iter().all(|&i| i < 8), "{term}: {indexes:?}");
+        for bright in 90..=107 {
+            assert!(
+                !out.contains(&format!("\x1b[{bright}m")) && !out.contains(&format!(";{bright}m")),
+                "{term}: bright colour {bright}"
+            );
+        }
+    }
+}

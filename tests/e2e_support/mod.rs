@@ -297,8 +297,11 @@ impl Pty {
         rustix::termios::tcsetwinsize(&master, winsize).expect("window size");
         cmd.stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
-            .stderr(slave)
-            .env("TERM", "xterm-256color");
+            .stderr(slave);
+        // A test may name another terminal (`screen`, `vt100`).
+        if !cmd.get_envs().any(|(k, _)| k == "TERM") {
+            cmd.env("TERM", "xterm-256color");
+        }
         // SAFETY: only async-signal-safe system calls between fork and exec.
         unsafe {
             cmd.pre_exec(move || {
