@@ -210,6 +210,16 @@ impl Term {
     /// Gives the terminal back; the same as dropping it.
     pub fn close(self) {}
 
+    /// Puts `text` on the clipboard with OSC 52, which the terminal (and
+    /// tmux with `set-clipboard`, and ssh, which only carries bytes) passes
+    /// to the clipboard of the machine the analyst sits at.
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        use std::io::Write;
+        let backend = self.terminal().backend_mut();
+        write!(backend, "{}", crate::app::clipboard::osc52(text))?;
+        backend.flush()
+    }
+
     /// Ctrl-Z: sends SIGTSTP as the key does to a program in cooked mode
     /// (raw mode makes it a plain byte). The signal thread gives the
     /// terminal back and stops, and takes it again when the shell
@@ -544,6 +554,7 @@ fn corpus_loop(
                         match effect {
                             Effect::Quit => return Ok(Outcome::Quit),
                             Effect::Suspend => term.suspend()?,
+                            Effect::Copy(text) => term.copy(&text)?,
                             Effect::SaveMarks(changes) => keep.marks.keep(changes, state),
                             Effect::SaveHistory(queries) => {
                                 if let Some(path) = keep.history

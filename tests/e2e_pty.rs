@@ -375,3 +375,41 @@ fn an_eight_colour_terminal_gets_only_the_eight_colours() {
         }
     }
 }
+
+#[test]
+fn the_copy_key_alone_sends_the_clipboard_sequence() {
+    let (mut pty, _, _dir) = started(Ctty::Yes);
+    let osc52 = b"\x1b]52;c;";
+    // Moving about and opening the reader copies nothing.
+    pty.type_bytes(b"j");
+    pty.type_bytes(b"\r");
+    let before = pty.settle(0, QUIET);
+    assert!(
+        rfind(&pty.output(), osc52).is_none(),
+        "no copy before the key"
+    );
+    pty.type_bytes(b"y");
+    pty.settle(before, QUIET);
+    let out = pty.output();
+    let at = rfind(&out, osc52).expect("the copy key sends OSC 52");
+    assert!(at >= before, "sent after the key");
+    let end = at
+        + out[at..]
+            .iter()
+            .position(|&b| b == 0x07)
+            .expect("ended by BEL");
+    let body = std::str::from_utf8(&out[at + osc52.len()..end]).unwrap();
+    assert!(
+        !body.is_empty()
+            && body
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+        "{body}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out[end..]).contains("copied to the clipboard"),
+        "the status line says so"
+    );
+    pty.type_bytes(b"Q");
+    pty.wait_exit();
+}

@@ -304,6 +304,13 @@ const TABLE: &[Row] = &[
         "toggle read",
     ),
     row(
+        "copy",
+        &[Dashboard, Reader],
+        &[c('y')],
+        Action::Copy,
+        "copy the sentence, URL or headline (OSC 52)",
+    ),
+    row(
         "star",
         &[Dashboard, Reader],
         &[c('s')],

@@ -2,6 +2,7 @@
 //! [`Action`]s that change it, and [`update`]. Every key does one action;
 //! every action is a plain function call that a test can make.
 
+pub mod clipboard;
 pub mod keymap;
 pub mod keys;
 pub mod line;
@@ -100,6 +101,8 @@ pub enum Effect {
     },
     /// The search history changed: keep it for the next run.
     SaveHistory(Vec<String>),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }
 
 /// The preset picker: what was typed to filter it, and the selected row
@@ -135,6 +138,8 @@ pub struct Reader {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// Copy the reader's sentence, the article's URL or its headline.
+    Copy,
     Up,
     Down,
     PageUp,
@@ -776,6 +781,13 @@ pub fn update<'a>(
     match action {
         Action::Quit => effects.push(Effect::Quit),
         Action::Suspend => effects.push(Effect::Suspend),
+        Action::Copy => match clipboard::what_to_copy(state, corpus) {
+            Some((what, text)) => {
+                state.message = Some(format!("{what} copied to the clipboard"));
+                effects.push(Effect::Copy(text));
+            }
+            None => state.message = Some("nothing to copy here: open or select an article".into()),
+        },
         action => apply(state, action, corpus, index.into()),
     }
     if let Some(m) = &state.message {
@@ -981,7 +993,7 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
             }
         }
         // The event loop's business: effects of `update`.
-        Action::Quit | Action::Suspend => {}
+        Action::Quit | Action::Suspend | Action::Copy => {}
     }
 }
 

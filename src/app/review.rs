@@ -32,7 +32,7 @@ impl AppState {
 
     /// The article marks apply to: the reader's, else the selected one of
     /// the article list.
-    fn current_article(&self) -> Option<ArticleId> {
+    pub(super) fn current_article(&self) -> Option<ArticleId> {
         match (self.reader(), self.mode()) {
             (Some(r), _) => Some(r.article),
             (None, Mode::Dashboard) if self.focus == Pane::Articles => self
