@@ -131,3 +131,28 @@ fn no_control_sequence_survives_a_page() {
     }
     assert!(a.text.contains("couleur"), "{:?}", a.text);
 }
+
+#[test]
+fn a_parser_error_quoting_a_control_byte_reaches_no_warning() {
+    // A feed broken by a control character inside a closing tag: the XML
+    // parser's message quotes the tag, control byte and all.
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Fil</title>\
+         <item><title>Un titre</title><link>https://example.org/1</\u{1}\u{1b}[2Jlink>\
+         </item></channel></rss>",
+    )
+    .unwrap();
+    let read = ingest::read_file(&feed, &ingest::Options::default());
+    assert!(!read.problems.is_empty(), "the broken feed is reported");
+    for message in read.problems.iter().chain(&read.notes) {
+        assert!(
+            !message
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{message:?}"
+        );
+    }
+}

@@ -29,8 +29,9 @@ fuzz_target!(|data: &[u8]| {
             assert_inert(field);
         }
     }
+    // Warnings keep their tabs (harmless); nothing else of control.
     for p in read.problems.iter().chain(&read.notes) {
-        assert_inert(p);
+        assert_inert(&p.replace('\t', " "));
     }
 });
 

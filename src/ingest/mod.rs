@@ -275,7 +275,12 @@ pub fn read_bytes(path: &Path, name: &str, bytes: &[u8], options: &Options) -> F
     }
     // The name is shown and exported: it must not drive a terminal either.
     let name = decode::sanitize(name);
-    read_as(format, &name, path, bytes, options)
+    let mut read = read_as(format, &name, path, bytes, options);
+    // A parser's message may quote the bytes it stopped at.
+    for message in read.problems.iter_mut().chain(&mut read.notes) {
+        *message = decode::sanitize(message);
+    }
+    read
 }
 
 /// The one place a format meets its adapter.
