@@ -331,6 +331,34 @@ fn print_view(
     loaded: &Loaded,
     since: Option<u64>,
 ) -> anyhow::Result<ExitCode> {
+    print_report(
+        args,
+        preset,
+        query,
+        model,
+        global,
+        loaded,
+        since,
+        |report, out| {
+            cli::output::print(report, listing, args.format, &mut { out })?;
+            Ok(listing.matched(report.view))
+        },
+    )
+}
+
+/// The view of `query` (marks loaded, sorted as asked) handed to `print` as
+/// a report; exit 1 when `print` says nothing matched.
+#[allow(clippy::too_many_arguments)]
+fn print_report(
+    args: &ViewArgs,
+    preset: Option<&Preset>,
+    query: &str,
+    model: &revue::Model,
+    global: &Global,
+    loaded: &Loaded,
+    since: Option<u64>,
+    print: impl FnOnce(&Report, &mut dyn Write) -> anyhow::Result<bool>,
+) -> anyhow::Result<ExitCode> {
     let (corpus, index) = (&model.corpus, &model.index);
     let (_, marks, warning, _) = load_marks(state_path(global, loaded).as_deref(), corpus, since);
     if let Some(w) = warning {
@@ -355,9 +383,9 @@ fn print_view(
         },
     };
     let mut out = BufWriter::new(stdout.lock());
-    cli::output::print(&report, listing, args.format, &mut out)?;
+    let matched = print(&report, &mut out)?;
     out.flush()?;
-    Ok(if listing.matched(&view) {
+    Ok(if matched {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -810,40 +838,25 @@ fn stories(args: ViewArgs, outer: &Select, global: &Global) -> anyhow::Result<Ex
     let (preset, query) = selection(&loaded, &select)?;
     let query = with_fresh(query, &args.fresh);
     let since = since(&args.fresh)?;
+    check_corpus(&select, &loaded, global, true)?;
     let model = load_model(&select, &loaded, global);
+    if model.corpus.articles.is_empty() {
+        tell_if_no_article_files(&select, &loaded);
+    }
     with_saving(&model, || {
-        let corpus = &model.corpus;
-        let (_, marks, warning, _) =
-            load_marks(state_path(global, &loaded).as_deref(), corpus, since);
-        if let Some(w) = warning {
-            eprintln!("revue: warning: {}", printable(&w));
-        }
-        let mut view = search::filter_marked(corpus, &model.index, &query, &marks);
-        let sort = args
-            .sort
-            .or(preset.and_then(|p| p.sort))
-            .unwrap_or_default();
-        search::sort::sort(corpus, &mut view, sort);
-        let stdout = io::stdout();
-        let report = Report {
-            corpus,
-            view: &view,
-            marks: &marks,
-            limit: args.limit,
-            preset: preset.map(|p| (p.name(), p.description.as_deref())),
-            query: &query,
-            style: Style {
-                color: global.color.enabled(stdout.is_terminal()),
+        print_report(
+            &args,
+            preset,
+            &query,
+            &model,
+            global,
+            &loaded,
+            since,
+            |report, out| {
+                cli::stories::print(report, args.format, &mut { out })?;
+                Ok(!report.view.articles.is_empty())
             },
-        };
-        let mut out = BufWriter::new(stdout.lock());
-        cli::stories::print(&report, args.format, &mut out)?;
-        out.flush()?;
-        Ok(if view.articles.is_empty() {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        })
+        )
     })
 }
 

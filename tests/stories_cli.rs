@@ -283,3 +283,11 @@ fn a_correction_survives_a_rebuild_and_a_cache_load_and_undo_takes_it_back() {
     let (_, code) = run(&sb, &["correct", "undo"]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn stories_of_a_missing_path_is_an_error_as_for_every_view() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["--no-state", "stories", "/nonexistent/corpus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file or directory"));
+}
