@@ -10,6 +10,7 @@ mod events;
 mod renderings;
 mod senses;
 mod short_forms;
+mod sorted;
 pub mod stories;
 mod translit;
 mod votes;

@@ -213,5 +213,5 @@ fn first_names_agree(a: &[String], b: &[String]) -> bool {
 
 /// The two spellings meet in at least half the articles of the rarer one.
 fn seen_together(a: &[u32], b: &[u32]) -> bool {
-    2 * super::short_forms::shared(a, b) >= a.len().min(b.len()).max(1)
+    2 * super::sorted::shared(a, b) >= a.len().min(b.len()).max(1)
 }

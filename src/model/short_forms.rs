@@ -41,7 +41,9 @@ pub(super) fn join(uf: &mut UnionFind, ev: &Evidence) {
         let beside: Vec<usize> = cands
             .iter()
             .copied()
-            .filter(|r| 2 * shared(short, &articles.of_root[r]) >= short.len().max(1))
+            .filter(|r| {
+                2 * super::sorted::shared(short, &articles.of_root[r]) >= short.len().max(1)
+            })
             .collect();
         if let [r] = beside[..] {
             joins.push((*k, r));
@@ -155,21 +157,4 @@ impl Articles {
         }
         Articles { of_key, of_root }
     }
-}
-
-/// How many articles two sorted lists share.
-pub(super) fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut both) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    both
 }
