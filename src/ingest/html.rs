@@ -6,8 +6,10 @@
 //! of feed items and newsletters ([`fragment_text`]). Nothing is fetched:
 //! links, images and scripts stay unread.
 
-use dom_query::Document;
-use dom_smoothie::{Config, Readability, TextMode};
+use std::sync::LazyLock;
+
+use dom_query::{Document, Matcher};
+use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 
 use super::charset;
 use super::format::Format;
@@ -27,6 +29,32 @@ const MAX_ELEMENTS: usize = 100_000;
 const CHROME: &str = "nav, aside, figcaption, footer, form, iframe, noscript, script, style, \
      template, button, [role=navigation], [role=complementary], [role=banner], \
      [role=contentinfo], [aria-hidden=true], [hidden]";
+
+/// Selectors compiled once: parsing one costs more than matching it
+/// against a small page.
+fn matcher(sel: &str) -> Matcher {
+    Matcher::new(sel).expect("a selector of this file")
+}
+static CHROME_MATCHER: LazyLock<Matcher> = LazyLock::new(|| matcher(CHROME));
+static MARKED: LazyLock<Matcher> = LazyLock::new(|| matcher("[class], [id]"));
+static CANONICAL: LazyLock<Matcher> = LazyLock::new(|| matcher("link[rel=canonical]"));
+static OG_URL: LazyLock<Matcher> = LazyLock::new(|| matcher("meta[property=\"og:url\"]"));
+static MODIFIED: LazyLock<[Matcher; 3]> = LazyLock::new(|| {
+    [
+        matcher("meta[property=\"article:modified_time\"]"),
+        matcher("meta[property=\"og:updated_time\"]"),
+        matcher("meta[itemprop=dateModified]"),
+    ]
+});
+static FIRST_TIME: LazyLock<Matcher> =
+    LazyLock::new(|| matcher("time[pubdate][datetime], time[itemprop=datePublished][datetime]"));
+static ANY_TIME: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
+static H1: LazyLock<Matcher> = LazyLock::new(|| matcher("h1"));
+static BODY: LazyLock<Matcher> = LazyLock::new(|| matcher("body"));
+
+/// Readability's `char_threshold`: an attempt whose article is shorter
+/// makes it try again with looser rules.
+const CHAR_THRESHOLD: usize = 500;
 
 /// Class or id words that mark a box beside the article: a "lire aussi"
 /// box, related links, comments, ads, share buttons, newsletter sign-up.
@@ -87,22 +115,14 @@ pub fn read(bytes: &[u8]) -> Parsed {
 
 /// The article of a page's text, if it has any text.
 pub fn page_item(html: &str) -> Option<Item> {
-    let doc = Document::from(html);
+    let doc = stripped(html);
     let extra = Extra::of(&doc);
-    strip_chrome(&doc);
-    let cfg = Config {
-        max_elements_to_parse: MAX_ELEMENTS,
-        text_mode: TextMode::Formatted,
-        ..Config::default()
-    };
-    let read = Readability::with_document(doc.clone(), None, Some(cfg))
-        .ok()
-        .and_then(|mut r| r.parse().ok());
+    let read = readable(doc, html);
     let mut source = Source::new(Format::Html);
     source.url = extra.canonical;
     let mut published = None;
     let (title, text) = match read {
-        Some(a) => {
+        Ok(a) => {
             source.outlet = a.site_name.filter(|s| !s.trim().is_empty());
             source.author = a.byline.filter(|s| !s.trim().is_empty());
             published = a.published_time.as_deref().and_then(parse_when);
@@ -115,9 +135,9 @@ pub fn page_item(html: &str) -> Option<Item> {
             (title, a.text_content.to_string())
         }
         // Too short or too odd for readability: the body, chrome removed.
-        None => (
+        Err(doc) => (
             extra.h1.clone(),
-            doc.select("body").formatted_text().to_string(),
+            doc.select_matcher(&BODY).formatted_text().to_string(),
         ),
     };
     let published = published.or_else(|| extra.time.as_deref().and_then(parse_when));
@@ -139,6 +159,67 @@ pub fn page_item(html: &str) -> Option<Item> {
     (!item.text.is_empty() || item.title.is_some()).then_some(item)
 }
 
+/// The page's DOM without its chrome and marked boxes.
+fn stripped(html: &str) -> Document {
+    let doc = Document::from(html);
+    strip_chrome(&doc);
+    doc
+}
+
+fn readability_config() -> Config {
+    Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        text_mode: TextMode::Formatted,
+        char_threshold: CHAR_THRESHOLD,
+        ..Config::default()
+    }
+}
+
+/// Readability's article, or the page's stripped DOM when it finds none.
+///
+/// Readability's own loop clones the whole DOM before each attempt so
+/// that a looser one can start again from the page; most pages need only
+/// the first, strict attempt. That attempt runs alone on the page's DOM,
+/// no copy made, and when its article is long enough it is the one the
+/// loop would have returned. A shorter one is the rare case: the page is
+/// parsed again and the whole loop runs, as if the first try had not
+/// been made, so the text is the same either way.
+fn readable(doc: Document, html: &str) -> Result<dom_smoothie::Article, Document> {
+    if let Ok(mut r) = Readability::with_document(doc, None, Some(readability_config()))
+        && let Ok(a) = r.parse_with_policy(ParsePolicy::Strict)
+        && normalized_len(&a.text_content) >= CHAR_THRESHOLD + MARGIN
+    {
+        return Ok(a);
+    }
+    let doc = stripped(html);
+    let read = Readability::with_document(doc.clone(), None, Some(readability_config()))
+        .ok()
+        .and_then(|mut r| r.parse().ok());
+    read.ok_or(doc)
+}
+
+/// How far past the threshold the strict attempt's text must be for the
+/// loop to have accepted it too: readability measures the article's raw
+/// text, in which two blocks may touch, while the formatted text puts a
+/// line between them; a page within this of the threshold takes the loop.
+const MARGIN: usize = 100;
+
+/// Characters with every run of whitespace counted as one, as
+/// readability counts an article's length.
+fn normalized_len(text: &str) -> usize {
+    let mut n = 0;
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            n += 1 + usize::from(space);
+            space = false;
+        }
+    }
+    n
+}
+
 /// The text of an HTML fragment (a feed item's content, a message's HTML
 /// part), chrome and link boxes removed as from a page.
 pub fn fragment_text(html: &str) -> String {
@@ -158,27 +239,21 @@ struct Extra {
 
 impl Extra {
     fn of(doc: &Document) -> Extra {
-        let attr = |sel: &str, name: &str| {
-            doc.select(sel)
+        let attr = |m: &Matcher, name: &str| {
+            doc.select_matcher(m)
                 .nodes()
                 .iter()
                 .find_map(|n| n.attr(name).map(|v| v.trim().to_string()))
                 .filter(|v| !v.is_empty())
         };
-        let canonical = attr("link[rel=canonical]", "href")
-            .or_else(|| attr("meta[property=\"og:url\"]", "content"))
+        let canonical = attr(&CANONICAL, "href")
+            .or_else(|| attr(&OG_URL, "content"))
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-        let modified = attr("meta[property=\"article:modified_time\"]", "content")
-            .or_else(|| attr("meta[property=\"og:updated_time\"]", "content"))
-            .or_else(|| attr("meta[itemprop=dateModified]", "content"));
+        let modified = MODIFIED.iter().find_map(|m| attr(m, "content"));
         // A time marked as the publication's first, then any.
-        let time = attr(
-            "time[pubdate][datetime], time[itemprop=datePublished][datetime]",
-            "datetime",
-        )
-        .or_else(|| attr("time[datetime]", "datetime"));
+        let time = attr(&FIRST_TIME, "datetime").or_else(|| attr(&ANY_TIME, "datetime"));
         let h1 = doc
-            .select("h1")
+            .select_matcher(&H1)
             .nodes()
             .first()
             .map(|n| n.text().trim().to_string())
@@ -194,30 +269,36 @@ impl Extra {
 
 /// Removes the page chrome and the marked boxes from the document.
 fn strip_chrome(doc: &Document) {
-    doc.select(CHROME).remove();
-    for attr in ["class", "id"] {
-        let marked: Vec<_> = doc
-            .select(&format!("[{attr}]"))
-            .nodes()
-            .iter()
-            .filter(|n| {
-                n.attr(attr).is_some_and(|v| {
-                    let v = v.to_ascii_lowercase();
-                    BOX_MARKS.iter().any(|m| v.contains(m))
-                })
-            })
-            .cloned()
-            .collect();
-        for n in marked {
-            // Never the whole page: a theme may put "share" on <body>.
-            if !matches!(
-                n.node_name().as_deref(),
-                Some("body" | "html" | "main" | "article")
-            ) {
-                n.remove_from_parent();
-            }
+    doc.select_matcher(&CHROME_MATCHER).remove();
+    let marked: Vec<_> = doc
+        .select_matcher(&MARKED)
+        .nodes()
+        .iter()
+        .filter(|n| {
+            ["class", "id"]
+                .iter()
+                .any(|a| n.attr(a).is_some_and(|v| marks_a_box(&v)))
+        })
+        .cloned()
+        .collect();
+    for n in marked {
+        // Never the whole page: a theme may put "share" on <body>.
+        if !matches!(
+            n.node_name().as_deref(),
+            Some("body" | "html" | "main" | "article")
+        ) {
+            n.remove_from_parent();
         }
     }
+}
+
+/// Whether a class or id value holds one of the box marks, in any case.
+fn marks_a_box(value: &str) -> bool {
+    let v = value.as_bytes();
+    BOX_MARKS.iter().any(|m| {
+        v.windows(m.len())
+            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+    })
 }
 
 /// The text without lines that only point to another article.
@@ -225,16 +306,67 @@ fn drop_link_leads(text: &str) -> String {
     let kept: Vec<&str> = text
         .split("\n\n")
         .filter(|p| {
-            let lower = p.trim_start().to_lowercase();
+            // The longest lead decides how much of a paragraph is read.
+            let head: String = p.trim_start().chars().take(LEAD_CHARS).collect();
+            let lower = head.to_lowercase();
             !LINK_LEADS.iter().any(|l| lower.starts_with(l))
         })
         .collect();
     kept.join("\n\n")
 }
 
+/// Characters of a paragraph compared with [`LINK_LEADS`]: more than the
+/// longest of them.
+const LEAD_CHARS: usize = 24;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_link_lead_is_read_whole() {
+        let longest = LINK_LEADS.iter().map(|l| l.chars().count()).max();
+        assert!(longest.unwrap() < LEAD_CHARS);
+        let text = "Sur le même sujet : un autre\n\nLe texte.\n\nÀ LIRE AUSSI un lien";
+        assert_eq!(drop_link_leads(text), "Le texte.");
+    }
+
+    #[test]
+    fn box_marks_are_found_in_any_case_anywhere_in_the_value() {
+        for (value, marked) in [
+            ("article-Related-links", true),
+            ("SHARE", true),
+            ("c-newsletter__form", true),
+            ("article-body", false),
+            ("", false),
+            ("é", false),
+        ] {
+            assert_eq!(marks_a_box(value), marked, "{value}");
+        }
+    }
+
+    #[test]
+    fn lengths_count_each_whitespace_run_once() {
+        assert_eq!(normalized_len("  a \n\n b  "), 3);
+        assert_eq!(normalized_len("été"), 3);
+        assert_eq!(normalized_len(""), 0);
+    }
+
+    /// A page whose article is short of the threshold takes readability's
+    /// whole loop: its text is still found.
+    #[test]
+    fn a_short_article_is_read_by_the_looser_attempts() {
+        let html = "<html><head><title>Court</title></head><body><nav><a href=/>Accueil</a></nav>\
+                    <div class=content><p>Le conseil municipal a voté le budget mardi soir, \
+                    après trois heures de débat.</p></div></body></html>";
+        let item = page_item(html).unwrap();
+        assert!(
+            item.text.contains("Le conseil municipal a voté le budget"),
+            "{}",
+            item.text
+        );
+        assert!(!item.text.contains("Accueil"));
+    }
 
     #[test]
     fn fragments_lose_captions_and_link_boxes() {

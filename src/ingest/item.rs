@@ -126,28 +126,124 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// Lines trimmed, runs of blank lines made one: extracted page text keeps
-/// its paragraphs and loses the indentation of the markup.
+/// its paragraphs and loses the indentation of the markup. Words are
+/// copied whole between whitespace runs, each run written as one space,
+/// one line break or one blank line: every page's text passes here twice.
 pub fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut blank = false;
-    for line in s.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
-            blank = !out.is_empty();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // The whitespace since the last word: line breaks, and any other.
+    let mut breaks = 0usize;
+    let mut space = false;
+    while i < bytes.len() {
+        let (width, white) = whitespace_at(s, i);
+        if white {
+            if bytes[i] == b'\n' {
+                breaks += 1;
+            } else {
+                space = true;
+            }
+            i += width;
             continue;
         }
-        if !out.is_empty() {
-            out.push_str(if blank { "\n\n" } else { "\n" });
+        let start = i;
+        while i < bytes.len() {
+            let (width, white) = whitespace_at(s, i);
+            if white {
+                break;
+            }
+            i += width;
         }
-        blank = false;
-        out.push_str(&line);
+        if !out.is_empty() {
+            out.push_str(match breaks {
+                0 if space => " ",
+                0 => "",
+                1 => "\n",
+                _ => "\n\n",
+            });
+        }
+        out.push_str(&s[start..i]);
+        breaks = 0;
+        space = false;
     }
     out
+}
+
+/// The byte width of the character at `i` and whether it is whitespace,
+/// ASCII decided without decoding.
+fn whitespace_at(s: &str, i: usize) -> (usize, bool) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (1, matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+    }
+    let c = s[i..].chars().next().expect("i is a char boundary");
+    (c.len_utf8(), c.is_whitespace())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `tidy` must give: each line's words joined by one space, the
+    /// lines by a line break, or a blank line where blank lines were.
+    fn tidy_by_lines(s: &str) -> String {
+        let mut out = String::new();
+        let mut blank = false;
+        for line in s.lines() {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            if line.is_empty() {
+                blank = !out.is_empty();
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(if blank { "\n\n" } else { "\n" });
+            }
+            blank = false;
+            out.push_str(&line);
+        }
+        out
+    }
+
+    #[test]
+    fn tidy_is_the_line_by_line_definition() {
+        let pieces = [
+            "a",
+            "é",
+            "mot",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\r",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{3000}",
+            "\u{b}",
+            "\u{c}",
+            "\u{1c}",
+            "\u{85}",
+            "\n \n",
+            "x\u{200b}y",
+        ];
+        // Every string of up to four pieces, and longer ones from a
+        // fixed sequence: the cases are enumerated, not sampled.
+        let n = pieces.len();
+        for len in 0..=4u32 {
+            for code in 0..n.pow(len) {
+                let mut s = String::new();
+                let mut c = code;
+                for _ in 0..len {
+                    s.push_str(pieces[c % n]);
+                    c /= n;
+                }
+                assert_eq!(tidy(&s), tidy_by_lines(&s), "{s:?}");
+            }
+        }
+        let long: String = (0..500).map(|i| pieces[(i * 7 + i / 3) % n]).collect();
+        assert_eq!(tidy(&long), tidy_by_lines(&long));
+    }
     use crate::ingest::format::Format;
     use crate::ingest::source::parse_when;
 
