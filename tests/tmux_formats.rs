@@ -73,7 +73,8 @@ fn the_dashboard_opens_the_fetched_archive_by_default() {
     t.send(&["/"]);
     t.literal("source:quai");
     t.wait_for(&["Articles (2/3)"]);
-    t.send(&["Escape", "Q"]);
+    // Enter leaves the search line, the filter kept; `Q` quits.
+    t.send(&["Enter", "Q"]);
     t.wait_for(&["EXIT=0"]);
     t.assert_sane_terminal();
 }
