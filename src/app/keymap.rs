@@ -767,14 +767,7 @@ impl Keymap {
     /// The help overlay's lines: the keys in force, by where they act,
     /// then the query syntax.
     pub fn help_lines(&self) -> Vec<HelpLine> {
-        let everywhere = |b: &Binding| SCREENS.iter().all(|s| b.scopes.contains(s));
-        let mut out = vec![HelpLine::Section("Every screen")];
-        self.entries(&mut out, |b| everywhere(b));
-        for (scope, title) in HELP_SECTIONS {
-            out.push(HelpLine::Blank);
-            out.push(HelpLine::Section(title));
-            self.entries(&mut out, |b| b.scopes.contains(&scope) && !everywhere(b));
-        }
+        let mut out = self.key_lines();
         out.push(HelpLine::Blank);
         out.push(HelpLine::Section("Query syntax"));
         out.extend(
@@ -785,6 +778,20 @@ impl Keymap {
                     text: t,
                 }),
         );
+        out
+    }
+
+    /// The keys in force, by where they act: the help overlay's lines
+    /// without the query syntax, as the man page lists them.
+    pub fn key_lines(&self) -> Vec<HelpLine> {
+        let everywhere = |b: &Binding| SCREENS.iter().all(|s| b.scopes.contains(s));
+        let mut out = vec![HelpLine::Section("Every screen")];
+        self.entries(&mut out, |b| everywhere(b));
+        for (scope, title) in HELP_SECTIONS {
+            out.push(HelpLine::Blank);
+            out.push(HelpLine::Section(title));
+            self.entries(&mut out, |b| b.scopes.contains(&scope) && !everywhere(b));
+        }
         out
     }
 

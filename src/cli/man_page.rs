@@ -24,10 +24,9 @@ pub fn sections(out: &mut impl Write) -> io::Result<()> {
         keymap::names().join(", ")
     );
     writeln!(out, ".PP\n{}", roff(&intro))?;
-    // The help overlay's lines up to its query syntax, written above.
-    for line in Keymap::default().help_lines() {
+    // The help overlay's keys; its query syntax is written above.
+    for line in Keymap::default().key_lines() {
         match line {
-            HelpLine::Section("Query syntax") => break,
             HelpLine::Section(title) => writeln!(out, ".SS \"{}\"", roff(title))?,
             HelpLine::Entry { keys, text } => item(out, &format!("\\fB{}\\fR", roff(&keys)), text)?,
             HelpLine::Blank => {}
