@@ -771,7 +771,7 @@ impl Keymap {
         out.push(HelpLine::Blank);
         out.push(HelpLine::Section("Query syntax"));
         out.extend(
-            super::keys::QUERY_SYNTAX
+            crate::search::query::SYNTAX_SUMMARY
                 .iter()
                 .map(|(k, t)| HelpLine::Entry {
                     keys: k.to_string(),

@@ -97,28 +97,3 @@ pub fn action_for(state: &AppState, key: Key) -> Option<Action> {
         _ => None,
     }
 }
-
-/// The query syntax, for the help overlay after the keys.
-pub const QUERY_SYNTAX: &[(&str, &str)] = &[
-    (
-        "word 'word",
-        "fuzzy word · exact text (all terms must match)",
-    ),
-    (
-        "\"a phrase\"",
-        "these words in this order (\"a rencontré\")",
-    ),
-    ("!word", "exclude"),
-    ("A OR B  ( )", "either group · parentheses group terms"),
-    (
-        "@name #type",
-        "articles naming an entity · events of a type",
-    ),
-    ("date: lang:", "date:2017-11  date:2015..2017  lang:fr"),
-    ("title:", "title:word  title:\"a phrase\" (the headline)"),
-    (
-        "source: author:",
-        "source:vigie  author:kerbrat (outlet, byline)",
-    ),
-    ("is:", "is:unread is:read is:starred is:flagged"),
-];

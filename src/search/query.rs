@@ -457,6 +457,32 @@ pub fn syntax_rows() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The query syntax in a few lines, for the help overlay: each row of
+/// [`syntax_rows`] there in short, several terms to a line.
+pub const SYNTAX_SUMMARY: &[(&str, &str)] = &[
+    (
+        "word 'word",
+        "fuzzy word · exact text (all terms must match)",
+    ),
+    (
+        "\"a phrase\"",
+        "these words in this order (\"a rencontré\")",
+    ),
+    ("!word", "exclude"),
+    ("A OR B  ( )", "either group · parentheses group terms"),
+    (
+        "@name #type",
+        "articles naming an entity · events of a type",
+    ),
+    ("date: lang:", "date:2017-11  date:2015..2017  lang:fr"),
+    ("title:", "title:word  title:\"a phrase\" (the headline)"),
+    (
+        "source: author:",
+        "source:vigie  author:kerbrat (outlet, byline)",
+    ),
+    ("is:", "is:unread is:read is:starred is:flagged"),
+];
+
 /// The query syntax as plain text, for `--help`.
 pub fn syntax_help() -> String {
     let rows = syntax_rows();
@@ -509,6 +535,26 @@ mod tests {
         let (q, e) = parse(q);
         assert!(q.groups.len() <= 1, "{q:?}");
         (q.groups.into_iter().next().unwrap_or_default(), e)
+    }
+
+    /// A kind of term added to the language and its long help, but not to
+    /// the overlay's summary, fails here.
+    #[test]
+    fn the_summary_names_every_kind_of_term() {
+        let summary: Vec<&str> = SYNTAX_SUMMARY
+            .iter()
+            .flat_map(|(terms, _)| terms.split_whitespace())
+            .collect();
+        for (term, _) in syntax_rows() {
+            let head = term.split_whitespace().next().unwrap();
+            // `date:2017-11` is summed up as `date:`; `word` as itself.
+            let kind = head.find(':').map_or(head, |i| &head[..=i]);
+            assert!(
+                summary.iter().any(|s| *s == kind || s.starts_with(kind)),
+                "{kind} is not in the help overlay's summary"
+            );
+        }
+        assert!(summary.contains(&"OR"), "OR is not in the summary");
     }
 
     #[test]
