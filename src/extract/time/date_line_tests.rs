@@ -27,6 +27,16 @@ const ARTICLE_ROWS: &[(&str, Option<&str>)] = &[
     ("The prize went to a debut novel.\n\nLast modified on Tue 5 Mar 2024 10.12 GMT",        Some("2024-03-05")),
     ("Le vote a eu lieu dimanche.\n\nPublié le 26/03/2024 à 08:12",                          Some("2024-03-26")),
     ("Mayor quits\nBy Jane Roe | Published 9 January 2025\nThe mayor resigned.",             Some("2025-01-09")),
+    ("Mairie : le budget voté\nPar Marie Martin - 12 mars 2024 à 08h15\nLe conseil a voté.",   Some("2024-03-12")),
+    // A time before the date; an ISO stamp; how long ago it was updated.
+    ("Rates held\nUpdated 2:16 PM EST, Tue March 12, 2024\nThe bank held its rates.",         Some("2024-03-12")),
+    ("Rates held\n2024-03-12T08:15:00Z\nThe bank held its rates.",                             Some("2024-03-12")),
+    ("Rates held\nPublished 2024-03-12T08:15+01:00\nThe bank held its rates.",                 Some("2024-03-12")),
+    ("Rates held\nMarch 12, 2024 9:15 AM GMT+1 Updated 2 hours ago\nThe bank held its rates.", Some("2024-03-12")),
+    ("Le budget voté\n12 mars 2024 à 08h15, mis à jour il y a 2 heures\nLe conseil a voté.",  Some("2024-03-12")),
+    // A dash inside a date, or a time that no date follows, is no piece.
+    ("Rates held\n2024-03-12 - 08:15\nThe bank held its rates.",                              Some("2024-03-12")),
+    ("Rates held\n2:16 PM EST, the bank said\nThe bank held its rates on Tuesday.",           None),
     // A publication line beats an update stamp, wherever each stands.
     ("Mis à jour le 13 mars 2024 à 08h00\nTitre\nLe texte.\n\nPublié le 12 mars 2024 à 10h05", Some("2024-03-12")),
     // A sentence that opens with a date is no date line.

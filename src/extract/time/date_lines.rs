@@ -162,9 +162,82 @@ fn line_ranges(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + 
 /// Reads one line, or one of its `|`-separated pieces (`By X | Published
 /// …`), as a date line.
 fn read_line(line: &str, lang: Lang, day_first: &dyn Fn() -> bool) -> Option<(Stamp, DatePoint)> {
-    line.split(['|', '•', '·'])
+    pieces(line)
         .filter_map(|piece| read_piece(piece, lang, day_first))
         .min_by_key(|(stamp, _)| *stamp)
+}
+
+/// A line's pieces: cut at `|`, `•`, `·`, and at a dash with a space on
+/// each side (`Par X - 12 mars 2024 à 08h15`), never inside `2024-03-12`.
+fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['|', '•', '·']).flat_map(|p| {
+        p.split(" - ")
+            .flat_map(|p| p.split(" – "))
+            .flat_map(|p| p.split(" — "))
+    })
+}
+
+/// What is left of `rest` after a clock time that opens it, with its
+/// half-day and zone, up to a comma (`2:16 PM EST, Tue March 12, 2024`):
+/// some pages print the time before the date.
+fn after_leading_time(rest: &str) -> &str {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let h = digits(rest);
+    if !(1..=2).contains(&h) {
+        return rest;
+    }
+    let after = &rest[h..];
+    let Some(sep) = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ':' | 'h' | '.'))
+    else {
+        return rest;
+    };
+    let after = &after[sep.len_utf8()..];
+    if digits(after) != 2 {
+        return rest;
+    }
+    let Some(comma) = after.find(',') else {
+        return rest;
+    };
+    // Between the minutes and the comma: only a half-day and a zone.
+    let between = &after[2..comma];
+    let ok = alphabetic_runs(&fold(between)).all(|w| VOCAB.tail.contains(w));
+    if ok && between.len() <= 16 {
+        after[comma + 1..].trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `YYYY-MM-DD`, digits and dashes only.
+fn is_iso_date(s: &str) -> bool {
+    s.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    })
+}
+
+/// What follows a date after its ISO time (`2024-03-12T08:15:00Z`,
+/// `T08:15+01:00`), or all of it when no such time follows.
+fn after_iso_time(tail: &str) -> &str {
+    let Some(t) = tail.strip_prefix(['T', 't']) else {
+        return tail;
+    };
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return tail;
+    }
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-')))
+        .unwrap_or(t.len());
+    let t = &t[end..];
+    t.strip_prefix(['Z', 'z'])
+        .filter(|r| !r.starts_with(char::is_alphanumeric))
+        .unwrap_or(t)
 }
 
 /// Whether an English page writes its dates day first (`4 March`) more
@@ -197,6 +270,14 @@ fn read_piece(piece: &str, lang: Lang, day_first: &dyn Fn() -> bool) -> Option<(
     let piece = piece.trim_end_matches([']', ')', '.']).trim();
     let (stamp, rest) = strip_cue(piece);
     let rest = rest.trim_start_matches([':', ',', '-', '–', '—', ' ']);
+    let rest = after_leading_time(rest);
+    // `2024-03-12T08:15:00Z`: the scan reads the date; the time is tail.
+    let (rest, iso_tail) = match rest.get(..10) {
+        Some(date) if is_iso_date(date) && after_iso_time(&rest[10..]).len() < rest.len() - 10 => {
+            (date, after_iso_time(&rest[10..]))
+        }
+        _ => (rest, ""),
+    };
     let lower = ascii_lowercase(rest);
     let mut scan = Scan::new(rest, &lower, lang);
     let mut m = scan.matches().into_iter().next().filter(|m| m.start == 0)?;
@@ -213,7 +294,9 @@ fn read_piece(piece: &str, lang: Lang, day_first: &dyn Fn() -> bool) -> Option<(
         return None;
     }
     let (_, end) = scan.byte_range(&m)?;
-    let tail_ok = alphabetic_runs(&fold(&rest[end..])).all(|w| VOCAB.tail.contains(w));
+    let tail_ok = [&rest[end..], iso_tail]
+        .iter()
+        .all(|t| alphabetic_runs(&fold(t)).all(|w| VOCAB.tail.contains(w)));
     tail_ok.then_some((stamp, date))
 }
 
