@@ -61,9 +61,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         command,
         select,
         global,
+        no_watch,
     } = cli;
     match command {
-        None => dashboard(select, &global),
+        None => dashboard(select, &global, no_watch),
         Some(Command::Articles(args)) => view(Listing::Articles, args, &select, &global),
         Some(Command::Entities(args)) => view(Listing::Entities, args, &select, &global),
         Some(Command::Events(args)) => view(Listing::Events, args, &select, &global),
@@ -392,7 +393,7 @@ fn print_report(
     })
 }
 
-fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
+fn dashboard(select: Select, global: &Global, no_watch: bool) -> anyhow::Result<ExitCode> {
     // A bad config or preset fails before the terminal is touched: no
     // half-configured dashboard.
     let loaded = load_config(global)?;
@@ -435,10 +436,60 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
         ui::theme::ColourDepth::from_env().palette(config::dashboard::palette(&loaded.config));
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
     tui::set_mouse(loaded.config.ui.mouse);
-    for problem in tui::run(model, state, &theme, store, history)? {
+    let live = live_sources(&select, &loaded, global, no_watch);
+    for problem in tui::run(model, state, &theme, store, history, Some(live))? {
         eprintln!("revue: warning: {}", printable(&problem));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the open dashboard's live refresh needs: the model built again as
+/// a start builds it (the cache serving what did not change), the fetch
+/// of `revue fetch`, and how to watch.
+fn live_sources(select: &Select, loaded: &Loaded, global: &Global, no_watch: bool) -> tui::Sources {
+    let paths = select.paths.clone();
+    let cache_dir = cache_dir(global, loaded);
+    let for_build = loaded.clone();
+    let rebuild = Box::new(move |stop: &AtomicBool| {
+        let model = revue::load_model(&paths, &for_build, cache_dir.as_deref());
+        if let Some(cache) = &model.unsaved {
+            // A failed save only means building again next time.
+            let _ = cache.save(&model.corpus, &model.index, stop);
+        }
+        tui::Rebuilt {
+            corpus: model.corpus,
+            index: model.index,
+            warning: model.cache_warning,
+        }
+    });
+    let fetcher = loaded
+        .archive_dir()
+        .filter(|_| !loaded.config.feeds.is_empty())
+        .map(|archive| {
+            let feeds = loaded.config.feeds.clone();
+            let c = loaded.config.fetch.clone();
+            tui::Fetcher {
+                names: feeds.iter().map(|f| f.name().to_string()).collect(),
+                fetch: Box::new(move |progress| {
+                    let settings = revue::fetch::settings(&c);
+                    revue::fetch::fetch_all(&feeds, &archive, settings, c.hosts, progress)
+                }),
+                // Paths on the command line replace the config's corpus,
+                // the archive with it.
+                shown: select.paths.is_empty(),
+            }
+        });
+    let extensions = loaded.config.corpus.extensions.clone();
+    tui::Sources {
+        rebuild,
+        fetcher,
+        watch: if no_watch {
+            config::watch::Watch::Off
+        } else {
+            loaded.config.corpus.watch
+        },
+        takes: Arc::new(move |p: &std::path::Path| revue::ingest::discover::takes(p, &extensions)),
+    }
 }
 
 /// Below this many articles the corpus is built before the first frame

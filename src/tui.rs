@@ -12,8 +12,11 @@
 //! dashboard drawn whole.
 
 mod history;
+mod live;
 mod marks;
+mod watch;
 pub use history::{load as load_history, path_beside as history_beside};
+pub use live::{Fetcher, Rebuilt, Sources};
 pub use terminal::set_mouse;
 mod terminal;
 
@@ -116,23 +119,35 @@ impl<T> Pending<T> {
 
 /// Runs the dashboard until the user quits, the terminal goes away or a
 /// fatal signal arrives; mark changes go to `store`, the search history
-/// to `history`. Returns the problems saving marks that the screen could
-/// not show (for stderr).
+/// to `history`; `live` watches the corpus and refetches the feeds.
+/// Returns the problems saving marks that the screen could not show (for
+/// stderr).
 pub fn run(
     mut model: Shown,
     mut state: AppState,
     theme: &Theme,
     store: Option<Store>,
     history: Option<std::path::PathBuf>,
+    live: Option<Sources>,
 ) -> io::Result<Vec<String>> {
     let keeper = Keeper::new(store)?;
+    if let Some(f) = live.as_ref().and_then(|l| l.fetcher.as_ref()) {
+        state.live.feeds = f.names.len();
+    }
+    let live = live
+        .map(|sources| live::Live::start(sources, Arc::clone(&model.corpus)))
+        .transpose()?;
     let mut term = Term::open()?;
     let keep = Keep {
         marks: &keeper,
         history: history.as_deref(),
+        live: live.as_ref(),
     };
     let result = event_loop(&mut term, &mut model, &mut state, theme, &keep);
     term.close();
+    if let Some(l) = live {
+        l.finish();
+    }
     // Every change handed on is on disk before revue ends.
     let unsaved = keeper.finish();
     // The process ends next, and its memory with it: freeing a large
@@ -147,6 +162,7 @@ pub fn run(
 struct Keep<'a> {
     marks: &'a Keeper,
     history: Option<&'a std::path::Path>,
+    live: Option<&'a live::Live>,
 }
 
 /// The terminal while revue owns it. Dropping it restores the terminal.
@@ -423,6 +439,8 @@ enum Outcome {
     Indexed(Box<SearchIndex>),
     /// The background build delivered the whole corpus.
     Built(Box<(Corpus, SearchIndex)>),
+    /// The corpus was built again after its files changed or a refetch.
+    Refreshed(Box<live::Refreshed>),
 }
 
 /// Runs the loop on the model's corpus; when its index arrives or the
@@ -453,8 +471,71 @@ fn event_loop(
                 state.corpus_replaced(&model.corpus, index);
                 wake = Wake::Resized;
             }
+            Outcome::Refreshed(r) => {
+                fold_in(model, state, keep, *r);
+                wake = Wake::Resized;
+            }
         }
     }
+}
+
+/// Swaps a corpus built again in for the one shown and folds it into the
+/// state; the old corpus and index are freed on the refresh thread.
+fn fold_in(model: &mut Shown, state: &mut AppState, keep: &Keep, r: live::Refreshed) {
+    let live::Refreshed {
+        corpus,
+        index,
+        diff,
+        fetched,
+        warning,
+    } = r;
+    let old = std::mem::replace(&mut model.corpus, corpus);
+    // A build still under way from the start is older than this one.
+    model.pending = None;
+    model.indexing = None;
+    let old_index = model.index.replace(index);
+    let index = model.index.as_ref().expect("just set");
+    if let Some(sighting) = state.fold_in(&old, &model.corpus, index, &diff) {
+        keep.marks.sight(sighting);
+    }
+    state.live.activity = None;
+    let told: Vec<String> = fetched
+        .into_iter()
+        .chain(state.message.take())
+        .chain(warning)
+        .collect();
+    if !told.is_empty() {
+        state.message = Some(told.join("; "));
+        state.last_message.clone_from(&state.message);
+    }
+    if let Some(l) = keep.live {
+        l.dispose(Box::new((old, old_index)));
+    }
+}
+
+/// Takes in what the refresh thread says; a new corpus ends the turn.
+fn take_reports(state: &mut AppState, live: &live::Live) -> (bool, Option<Box<live::Refreshed>>) {
+    let mut dirty = false;
+    while let Some(r) = live.next_report() {
+        dirty = true;
+        match r {
+            live::Report::Activity(a) => state.live.activity = a,
+            live::Report::Watching { note, message } => {
+                state.live.watch_note = note;
+                if message.is_some() {
+                    state.message = message;
+                    state.last_message.clone_from(&state.message);
+                }
+            }
+            live::Report::Message(m) => {
+                state.live.activity = None;
+                state.message = Some(m);
+                state.last_message.clone_from(&state.message);
+            }
+            live::Report::Refreshed(r) => return (true, Some(r)),
+        }
+    }
+    (dirty, None)
 }
 
 fn corpus_loop(
@@ -530,6 +611,13 @@ fn corpus_loop(
                 *indexing = None;
                 return Ok(Outcome::Indexed(Box::new(index)));
             }
+            if let Some(l) = keep.live {
+                let (told, refreshed) = take_reports(state, l);
+                dirty |= told;
+                if let Some(r) = refreshed {
+                    return Ok(Outcome::Refreshed(r));
+                }
+            }
             if let Some(f) = &filter {
                 let mut buf = [0u8; 64];
                 while matches!((&f.wake).read(&mut buf), Ok(n) if n > 0) {}
@@ -566,6 +654,14 @@ fn corpus_loop(
                                     ));
                                 }
                             }
+                            Effect::Refetch => match keep.live {
+                                Some(l) => l.fetch(),
+                                None => {
+                                    state.live.activity = None;
+                                    state.message =
+                                        Some("the built-in seeds cannot be refetched".into());
+                                }
+                            },
                             Effect::Filter { generation, query } => {
                                 if let Some(f) = &filter {
                                     request(state, &f.requests, generation, query);
@@ -584,6 +680,7 @@ fn corpus_loop(
             others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
             others.extend(keep.marks.wake());
+            others.extend(keep.live.map(|l| l.wake()));
             *wake = term.wait_with(&others)?;
         }
     })
