@@ -45,6 +45,9 @@ pub struct Diff {
     pub changed: usize,
     /// Old articles whose key and text are both gone.
     pub removed: usize,
+    /// Old articles found again by their text under another key (a file
+    /// renamed or moved).
+    pub moved: usize,
 }
 
 impl Diff {
@@ -67,14 +70,16 @@ impl Diff {
             .collect();
         let old_texts: std::collections::HashSet<&str> =
             old.articles.iter().map(|a| a.text_key.as_str()).collect();
+        let mut moved = 0;
         let old_to_new: Vec<Option<ArticleId>> = old
             .articles
             .iter()
             .map(|a| {
-                by_key
-                    .get(a.key.as_str())
-                    .or_else(|| by_text.get(a.text_key.as_str()))
-                    .copied()
+                by_key.get(a.key.as_str()).copied().or_else(|| {
+                    let found = by_text.get(a.text_key.as_str()).copied();
+                    moved += usize::from(found.is_some());
+                    found
+                })
             })
             .collect();
         let removed = old_to_new.iter().filter(|m| m.is_none()).count();
@@ -91,6 +96,7 @@ impl Diff {
             arrived,
             changed,
             removed,
+            moved,
         }
     }
 
@@ -99,6 +105,7 @@ impl Diff {
     /// is nothing to fold in.
     pub fn is_nothing(&self, new: &Corpus) -> bool {
         self.arrived.is_empty()
+            && self.moved == 0
             && self.old_to_new.len() == new.articles.len()
             && self
                 .old_to_new
@@ -125,6 +132,9 @@ impl Diff {
         }
         if self.removed > 0 {
             parts.push(format!("{} removed", self.removed));
+        }
+        if self.moved > 0 {
+            parts.push(format!("{} renamed or moved", self.moved));
         }
         if parts.is_empty() {
             "the corpus was read again: no article added, changed or removed".into()

@@ -454,7 +454,8 @@ pub fn syntax_rows() -> Vec<(&'static str, String)> {
         (
             "is:unread",
             "review marks: unread, read, starred, flagged; new (first seen since the \
-             previous run); copy, original (a story's reprints, its representative)"
+             previous run); arrived (while the dashboard is open); copy, original (a \
+             story's reprints, its representative)"
                 .into(),
         ),
     ]

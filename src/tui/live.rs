@@ -456,3 +456,6 @@ pub fn fetch_summary(names: &[String], outcomes: &[Outcome], shown: bool) -> Str
     }
     text
 }
+
+#[cfg(test)]
+mod tests;
