@@ -347,7 +347,11 @@ impl Worker {
             let out = &self.out;
             let names = &f.names;
             s.spawn(move || relay_progress(rx, names, total, out));
-            (f.fetch)(&tx)
+            let outcomes = (f.fetch)(&tx);
+            // The relay ends when the last sender goes, and the scope
+            // waits for it.
+            drop(tx);
+            outcomes
         });
         let summary = fetch_summary(&f.names, &outcomes, f.shown);
         self.rebuild(Some(summary), watching);
