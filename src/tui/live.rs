@@ -39,11 +39,14 @@ pub struct Rebuilt {
 /// dashboard is closing (a cache being saved may stop).
 pub type Rebuild = Box<dyn Fn(&AtomicBool) -> Rebuilt + Send>;
 
-/// Fetches every feed into the archive, telling progress as it goes; the
-/// outcomes in the order of the feeds' names.
+/// Fetches every feed into the archive (`revue fetch`), telling progress
+/// as it goes; the outcomes in the order of the feeds.
+pub type Fetch = Box<dyn Fn(&mpsc::Sender<Progress>) -> Vec<Outcome> + Send>;
+
+/// The feeds the refetch key fetches.
 pub struct Fetcher {
     pub names: Vec<String>,
-    pub fetch: Box<dyn Fn(&mpsc::Sender<Progress>) -> Vec<Outcome> + Send>,
+    pub fetch: Fetch,
     /// Whether the dashboard reads the archive (not when the command line
     /// names other paths): otherwise fetched items cannot show.
     pub shown: bool,
