@@ -499,6 +499,7 @@ fn fold_in(model: &mut Shown, state: &mut AppState, keep: &Keep, r: live::Refres
         keep.marks.sight(sighting);
     }
     state.live.activity = None;
+    state.live.fetching &= fetched.is_none();
     let told: Vec<String> = fetched
         .into_iter()
         .chain(state.message.take())
@@ -529,6 +530,7 @@ fn take_reports(state: &mut AppState, live: &live::Live) -> (bool, Option<Box<li
             }
             live::Report::Message(m) => {
                 state.live.activity = None;
+                state.live.fetching = false;
                 state.message = Some(m);
                 state.last_message.clone_from(&state.message);
             }
@@ -658,6 +660,7 @@ fn corpus_loop(
                                 Some(l) => l.fetch(),
                                 None => {
                                     state.live.activity = None;
+                                    state.live.fetching = false;
                                     state.message =
                                         Some("the built-in seeds cannot be refetched".into());
                                 }

@@ -362,8 +362,59 @@ fn the_refetch_key_says_when_there_is_nothing_to_fetch_or_a_fetch_runs() {
         update(&mut state, Action::Refetch, &c, &i),
         [Effect::Refetch]
     );
-    assert_eq!(state.live.activity.as_deref(), Some("fetching 0/2…"));
+    assert_eq!(state.live.activity.as_deref(), Some("fetching 0/2"));
     // A second press while it runs starts nothing.
     assert!(update(&mut state, Action::Refetch, &c, &i).is_empty());
-    assert!(state.message.as_deref().unwrap().contains("already"));
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("already fetching")
+    );
+    // A rebuild of the watcher's running does not hold the key back.
+    state.live.fetching = false;
+    state.live.activity = Some("refreshing…".into());
+    assert_eq!(
+        update(&mut state, Action::Refetch, &c, &i),
+        [Effect::Refetch]
+    );
+}
+
+/// The bottom two lines (message, status) of the dashboard drawn at a
+/// size.
+fn bottom(corpus: &Corpus, state: &AppState, cols: u16, rows: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut t = Terminal::new(TestBackend::new(cols, rows)).unwrap();
+    t.draw(|f| revue::ui::render(f, corpus, state, &revue::ui::Theme::new(false)))
+        .unwrap();
+    let text = revue::ui::buffer_text(t.backend().buffer());
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len() - 2..].join("\n")
+}
+
+#[test]
+fn the_status_line_counts_what_arrived_and_says_what_runs() {
+    for (cols, rows) in [(80u16, 24u16), (100, 30)] {
+        let folder = Folder::seeds();
+        let (old, old_index) = folder.build();
+        let mut state = opened(&old, &old_index);
+        update(&mut state, Action::Resize { cols, rows }, &old, &old_index);
+        folder.write("harbour.txt", HARBOUR);
+        let (new, new_index) = folder.build();
+        state.fold_in(&old, &new, &new_index, &Diff::between(&old, &new));
+        insta::assert_snapshot!(
+            format!("arrived_{cols}x{rows}"),
+            bottom(&new, &state, cols, rows)
+        );
+        state.live.feeds = 3;
+        state.live.watch_note = Some("polled every 5 s".into());
+        update(&mut state, Action::Refetch, &new, &new_index);
+        state.live.activity = Some("fetching 1/3".into());
+        insta::assert_snapshot!(
+            format!("fetching_{cols}x{rows}"),
+            bottom(&new, &state, cols, rows)
+        );
+    }
 }

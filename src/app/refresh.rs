@@ -25,8 +25,10 @@ pub const ARRIVED_TERM: &str = "is:arrived";
 pub struct Live {
     /// The feeds configured (`[[feed]]`), which the refetch key fetches.
     pub feeds: usize,
-    /// What runs now ("fetching 2/5", "reading the corpus again…").
+    /// What runs now ("fetching 2/5", "refreshing…").
     pub activity: Option<String>,
+    /// A fetch asked with the refetch key has not reported back yet.
+    pub fetching: bool,
     /// How the corpus folders are watched, when it is not the usual
     /// (polling, off because it failed), for the status line.
     pub watch_note: Option<String>,
@@ -376,12 +378,13 @@ pub(super) fn refetch(state: &mut AppState) -> Option<Effect> {
         );
         return None;
     }
-    if let Some(now) = &state.live.activity {
-        state.message = Some(format!("already busy: {now}"));
+    if state.live.fetching {
+        state.message = Some("already fetching: the feeds are fetched once at a time".into());
         return None;
     }
     let n = state.live.feeds;
-    state.live.activity = Some(format!("fetching 0/{n}…"));
+    state.live.fetching = true;
+    state.live.activity = Some(format!("fetching 0/{n}"));
     state.message = Some(if n == 1 {
         "fetching the feed in the background".to_string()
     } else {

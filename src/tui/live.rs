@@ -342,14 +342,16 @@ impl Worker {
     /// answer may have brought items).
     fn fetch_and_rebuild(&mut self, watching: &mut Option<watch::Watch>) {
         let Some(f) = &self.sources.fetcher else {
+            self.out.send(Report::Message(
+                "no feeds to fetch: no [[feed]] in config.toml".into(),
+            ));
             return;
         };
         let total = f.names.len();
         let (tx, rx) = mpsc::channel();
         let outcomes = std::thread::scope(|s| {
             let out = &self.out;
-            let names = &f.names;
-            s.spawn(move || relay_progress(rx, names, total, out));
+            s.spawn(move || relay_progress(rx, total, out));
             let outcomes = (f.fetch)(&tx);
             // The relay ends when the last sender goes, and the scope
             // waits for it.
@@ -357,13 +359,19 @@ impl Worker {
             outcomes
         });
         let summary = fetch_summary(&f.names, &outcomes, f.shown);
+        // The fetch's own writes into a watched archive: the rebuild
+        // reads them. (A second press while it ran waits for the next
+        // turn of the loop, as a fetch asked now would.)
+        let again = self.settle();
         self.rebuild(Some(summary), watching);
+        if again {
+            let _ = self.changed.send(Command::Fetch);
+        }
     }
 
     /// Builds the model again and hands it over if it differs.
     fn rebuild(&mut self, fetched: Option<String>, watching: &mut Option<watch::Watch>) {
-        self.out
-            .send(Report::Activity(Some("reading the corpus again…".into())));
+        self.out.send(Report::Activity(Some("refreshing…".into())));
         let Rebuilt {
             corpus,
             index,
@@ -404,28 +412,16 @@ fn corpus_paths(c: &Corpus) -> Vec<PathBuf> {
     }
 }
 
-/// `fetching 2/5: Gazette` in the status line as feeds start and end.
-fn relay_progress(events: mpsc::Receiver<Progress>, names: &[String], total: usize, out: &Out) {
+/// `fetching 2/5` in the status line as feeds end: short, so that it
+/// fits beside the counts on a narrow terminal (the message at the end
+/// names the feeds that failed).
+fn relay_progress(events: mpsc::Receiver<Progress>, total: usize, out: &Out) {
     let mut done = 0;
-    let mut running: Vec<usize> = Vec::new();
     for e in events {
-        match e {
-            Progress::Started(i) => running.push(i),
-            Progress::Done(i) => {
-                done += 1;
-                running.retain(|r| *r != i);
-            }
+        if let Progress::Done(_) = e {
+            done += 1;
+            out.send(Report::Activity(Some(format!("fetching {done}/{total}"))));
         }
-        let now: Vec<&str> = running
-            .iter()
-            .filter_map(|&i| names.get(i).map(String::as_str))
-            .collect();
-        let text = if now.is_empty() {
-            format!("fetching {done}/{total}…")
-        } else {
-            format!("fetching {done}/{total}: {}", now.join(", "))
-        };
-        out.send(Report::Activity(Some(text)));
     }
 }
 
