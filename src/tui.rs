@@ -14,6 +14,7 @@
 mod history;
 mod live;
 mod marks;
+mod swap;
 mod watch;
 pub use history::{load as load_history, path_beside as history_beside};
 pub use live::{Fetcher, Rebuilt, Sources};
@@ -472,72 +473,11 @@ fn event_loop(
                 wake = Wake::Resized;
             }
             Outcome::Refreshed(r) => {
-                fold_in(model, state, keep, *r);
+                swap::fold_in(model, state, keep, *r);
                 wake = Wake::Resized;
             }
         }
     }
-}
-
-/// Swaps a corpus built again in for the one shown and folds it into the
-/// state; the old corpus and index are freed on the refresh thread.
-fn fold_in(model: &mut Shown, state: &mut AppState, keep: &Keep, r: live::Refreshed) {
-    let live::Refreshed {
-        corpus,
-        index,
-        diff,
-        fetched,
-        warning,
-    } = r;
-    let old = std::mem::replace(&mut model.corpus, corpus);
-    // A build still under way from the start is older than this one.
-    model.pending = None;
-    model.indexing = None;
-    let old_index = model.index.replace(index);
-    let index = model.index.as_ref().expect("just set");
-    if let Some(sighting) = state.fold_in(&old, &model.corpus, index, &diff) {
-        keep.marks.sight(sighting);
-    }
-    state.live.activity = None;
-    state.live.fetching &= fetched.is_none();
-    let told: Vec<String> = fetched
-        .into_iter()
-        .chain(state.message.take())
-        .chain(warning)
-        .collect();
-    if !told.is_empty() {
-        state.message = Some(told.join("; "));
-        state.last_message.clone_from(&state.message);
-    }
-    if let Some(l) = keep.live {
-        l.dispose(Box::new((old, old_index)));
-    }
-}
-
-/// Takes in what the refresh thread says; a new corpus ends the turn.
-fn take_reports(state: &mut AppState, live: &live::Live) -> (bool, Option<Box<live::Refreshed>>) {
-    let mut dirty = false;
-    while let Some(r) = live.next_report() {
-        dirty = true;
-        match r {
-            live::Report::Activity(a) => state.live.activity = a,
-            live::Report::Watching { note, message } => {
-                state.live.watch_note = note;
-                if message.is_some() {
-                    state.message = message;
-                    state.last_message.clone_from(&state.message);
-                }
-            }
-            live::Report::Message(m) => {
-                state.live.activity = None;
-                state.live.fetching = false;
-                state.message = Some(m);
-                state.last_message.clone_from(&state.message);
-            }
-            live::Report::Refreshed(r) => return (true, Some(r)),
-        }
-    }
-    (dirty, None)
 }
 
 fn corpus_loop(
@@ -614,7 +554,7 @@ fn corpus_loop(
                 return Ok(Outcome::Indexed(Box::new(index)));
             }
             if let Some(l) = keep.live {
-                let (told, refreshed) = take_reports(state, l);
+                let (told, refreshed) = swap::take_reports(state, l);
                 dirty |= told;
                 if let Some(r) = refreshed {
                     return Ok(Outcome::Refreshed(r));
