@@ -61,6 +61,10 @@ pub struct Sources {
     /// Whether a folder walk reads this file (`ingest::discover::takes`
     /// under the config's extensions).
     pub takes: Arc<dyn Fn(&Path) -> bool + Send + Sync>,
+    /// Whether the corpus files differ from those of the corpus shown in
+    /// a way the watch, set up after they were read, could not see: one
+    /// added, removed or modified since the start read them.
+    pub missed: Box<dyn Fn(&Corpus) -> bool + Send>,
 }
 
 /// What the refresh thread tells the event loop.
@@ -263,6 +267,11 @@ impl Worker {
     fn run(mut self) {
         let mut watching = self.watch();
         let mut burst = Debounce::default();
+        // The files were read before the watch was set (a large corpus
+        // builds for a while): what changed meanwhile is read now.
+        if watching.is_some() && (self.sources.missed)(&self.base) {
+            burst.touch(Instant::now());
+        }
         let mut fetch_wanted = false;
         loop {
             if self.stop.load(Ordering::SeqCst) {

@@ -47,7 +47,15 @@ fn build(dir: &Path) -> Corpus {
 
 /// A refresh thread over `dir` whose rebuilds are counted.
 fn live(dir: &Path, watch: watch::Mode, builds: Arc<AtomicUsize>) -> (Live, Arc<Corpus>) {
-    let shown = Arc::new(build(dir));
+    live_over(Arc::new(build(dir)), dir, watch, builds)
+}
+
+fn live_over(
+    shown: Arc<Corpus>,
+    dir: &Path,
+    watch: watch::Mode,
+    builds: Arc<AtomicUsize>,
+) -> (Live, Arc<Corpus>) {
     let of = dir.to_path_buf();
     let sources = Sources {
         rebuild: Box::new(move |_| {
@@ -63,6 +71,12 @@ fn live(dir: &Path, watch: watch::Mode, builds: Arc<AtomicUsize>) -> (Live, Arc<
         fetcher: None,
         watch,
         takes: Arc::new(|p: &Path| p.extension().is_some_and(|e| e == "txt")),
+        // As `main` checks: files other than those the corpus shown
+        // was read from.
+        missed: {
+            let dir = dir.to_path_buf();
+            Box::new(move |c: &Corpus| std::fs::read_dir(&dir).unwrap().count() != c.articles.len())
+        },
     };
     (Live::start(sources, Arc::clone(&shown)).unwrap(), shown)
 }
@@ -161,4 +175,18 @@ fn a_fetch_summary_counts_new_items_and_names_the_feeds_that_failed() {
         "fetched 1 feed: nothing new"
     );
     assert!(fetch_summary(&names[..1], &outcomes[..1], false).contains("does not read"));
+}
+
+#[test]
+fn files_written_before_the_watch_was_set_are_read_when_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    articles(dir.path(), 0, 3);
+    // Read at the start; two files come before the watch exists.
+    let shown = Arc::new(build(dir.path()));
+    articles(dir.path(), 3, 2);
+    let builds = Arc::new(AtomicUsize::new(0));
+    let (live, _) = live_over(shown, dir.path(), watch::Mode::Auto, Arc::clone(&builds));
+    let r = refreshed(&live, Duration::from_secs(60)).expect("a refresh without any change after");
+    assert_eq!(r.diff.added(), 2);
+    live.finish();
 }
