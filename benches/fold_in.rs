@@ -1,10 +1,11 @@
-//! The live refresh's work on the input thread when a corpus built again
-//! arrives: `Diff::between` (which articles are the same, which arrived,
-//! which went) and `AppState::fold_in` (marks carried, the query filtered
-//! again on the new corpus, the selection found again), on a generated
-//! corpus of 10k articles to which 100 were added. Building the new
-//! corpus is not measured here: it runs on the refresh thread, through
-//! the same build as a start (`benches/build.rs`).
+//! The live refresh's work once a corpus built again is there:
+//! `Diff::between` (which articles are the same, which arrived, which
+//! went; on the refresh thread) and `AppState::fold_in` (marks carried,
+//! the query filtered again on the new corpus, the selection found again;
+//! on the input thread, the only part a keystroke can wait for), on a
+//! generated corpus of 10k articles to which 100 were added. Building the
+//! new corpus is not measured here: it runs on the refresh thread,
+//! through the same build as a start (`benches/build.rs`).
 //!
 //! `cargo bench --bench fold_in -- --warm-up-time 1 --measurement-time 3`
 
