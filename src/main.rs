@@ -61,9 +61,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         command,
         select,
         global,
+        no_watch,
     } = cli;
     match command {
-        None => dashboard(select, &global),
+        None => dashboard(select, &global, no_watch),
         Some(Command::Articles(args)) => view(Listing::Articles, args, &select, &global),
         Some(Command::Entities(args)) => view(Listing::Entities, args, &select, &global),
         Some(Command::Events(args)) => view(Listing::Events, args, &select, &global),
@@ -392,7 +393,7 @@ fn print_report(
     })
 }
 
-fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
+fn dashboard(select: Select, global: &Global, no_watch: bool) -> anyhow::Result<ExitCode> {
     // A bad config or preset fails before the terminal is touched: no
     // half-configured dashboard.
     let loaded = load_config(global)?;
@@ -401,6 +402,7 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
     if !io::stdout().is_terminal() {
         bail!("the dashboard needs a terminal; use `revue export` to print the view");
     }
+    let opened = std::time::SystemTime::now();
     let model = open_model(&select, &loaded, global)?;
     let empty = model.corpus.articles.is_empty();
     let (corpus, index) = (&*model.corpus, model.index.as_ref());
@@ -435,10 +437,96 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
         ui::theme::ColourDepth::from_env().palette(config::dashboard::palette(&loaded.config));
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
     tui::set_mouse(loaded.config.ui.mouse);
-    for problem in tui::run(model, state, &theme, store, history)? {
+    let live = live_sources(&select, &loaded, global, no_watch, opened);
+    for problem in tui::run(model, state, &theme, store, history, Some(live))? {
         eprintln!("revue: warning: {}", printable(&problem));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the open dashboard's live refresh needs: the model built again as
+/// a start builds it (the cache serving what did not change), the fetch
+/// of `revue fetch`, and how to watch.
+fn live_sources(
+    select: &Select,
+    loaded: &Loaded,
+    global: &Global,
+    no_watch: bool,
+    opened: std::time::SystemTime,
+) -> tui::Sources {
+    let paths = select.paths.clone();
+    let (for_check, paths_checked) = (loaded.clone(), paths.clone());
+    let missed = Box::new(move |shown: &revue::model::Corpus| {
+        changed_since(&paths_checked, &for_check, shown, opened)
+    });
+    let cache_dir = cache_dir(global, loaded);
+    let for_build = loaded.clone();
+    let rebuild = Box::new(move |stop: &AtomicBool| {
+        let model = revue::load_model(&paths, &for_build, cache_dir.as_deref());
+        if let Some(cache) = &model.unsaved {
+            // A failed save only means building again next time.
+            let _ = cache.save(&model.corpus, &model.index, stop);
+        }
+        tui::Rebuilt {
+            corpus: model.corpus,
+            index: model.index,
+            warning: model.cache_warning,
+        }
+    });
+    let fetcher = loaded
+        .archive_dir()
+        .filter(|_| !loaded.config.feeds.is_empty())
+        .map(|archive| {
+            let feeds = loaded.config.feeds.clone();
+            let c = loaded.config.fetch.clone();
+            tui::Fetcher {
+                names: feeds.iter().map(|f| f.name().to_string()).collect(),
+                fetch: Box::new(move |progress| {
+                    let settings = revue::fetch::settings(&c);
+                    revue::fetch::fetch_all(&feeds, &archive, settings, c.hosts, progress)
+                }),
+                // Paths on the command line replace the config's corpus,
+                // the archive with it.
+                shown: select.paths.is_empty(),
+            }
+        });
+    let extensions = loaded.config.corpus.extensions.clone();
+    tui::Sources {
+        rebuild,
+        fetcher,
+        watch: if no_watch {
+            config::watch::Watch::Off
+        } else {
+            loaded.config.corpus.watch
+        },
+        takes: Arc::new(move |p: &std::path::Path| revue::ingest::discover::takes(p, &extensions)),
+        missed,
+    }
+}
+
+/// Whether the corpus files are other than those `shown` was read from,
+/// or one was modified since `since`: a walk of the folders, no reading.
+fn changed_since(
+    paths: &[std::path::PathBuf],
+    loaded: &Loaded,
+    shown: &revue::model::Corpus,
+    since: std::time::SystemTime,
+) -> bool {
+    let revue::Source::Files { found, .. } = revue::find_corpus(paths, loaded) else {
+        return false;
+    };
+    if found
+        .metadata
+        .iter()
+        .any(|m| m.modified().is_ok_and(|t| t >= since))
+    {
+        return true;
+    }
+    let read: std::collections::HashSet<&std::path::Path> =
+        shown.articles.iter().map(|a| a.path.as_path()).collect();
+    // A file that gave no article (empty) counts as a change: one more
+    // rebuild, never a missed one.
+    found.files.len() != read.len() || found.files.iter().any(|f| !read.contains(f.as_path()))
 }
 
 /// Below this many articles the corpus is built before the first frame

@@ -12,8 +12,12 @@
 //! dashboard drawn whole.
 
 mod history;
+mod live;
 mod marks;
+mod swap;
+mod watch;
 pub use history::{load as load_history, path_beside as history_beside};
+pub use live::{Fetcher, Rebuilt, Sources};
 pub use terminal::set_mouse;
 mod terminal;
 
@@ -116,23 +120,35 @@ impl<T> Pending<T> {
 
 /// Runs the dashboard until the user quits, the terminal goes away or a
 /// fatal signal arrives; mark changes go to `store`, the search history
-/// to `history`. Returns the problems saving marks that the screen could
-/// not show (for stderr).
+/// to `history`; `live` watches the corpus and refetches the feeds.
+/// Returns the problems saving marks that the screen could not show (for
+/// stderr).
 pub fn run(
     mut model: Shown,
     mut state: AppState,
     theme: &Theme,
     store: Option<Store>,
     history: Option<std::path::PathBuf>,
+    live: Option<Sources>,
 ) -> io::Result<Vec<String>> {
     let keeper = Keeper::new(store)?;
+    if let Some(f) = live.as_ref().and_then(|l| l.fetcher.as_ref()) {
+        state.live.feeds = f.names.len();
+    }
+    let live = live
+        .map(|sources| live::Live::start(sources, Arc::clone(&model.corpus)))
+        .transpose()?;
     let mut term = Term::open()?;
     let keep = Keep {
         marks: &keeper,
         history: history.as_deref(),
+        live: live.as_ref(),
     };
     let result = event_loop(&mut term, &mut model, &mut state, theme, &keep);
     term.close();
+    if let Some(l) = live {
+        l.finish();
+    }
     // Every change handed on is on disk before revue ends.
     let unsaved = keeper.finish();
     // The process ends next, and its memory with it: freeing a large
@@ -147,6 +163,7 @@ pub fn run(
 struct Keep<'a> {
     marks: &'a Keeper,
     history: Option<&'a std::path::Path>,
+    live: Option<&'a live::Live>,
 }
 
 /// The terminal while revue owns it. Dropping it restores the terminal.
@@ -423,6 +440,8 @@ enum Outcome {
     Indexed(Box<SearchIndex>),
     /// The background build delivered the whole corpus.
     Built(Box<(Corpus, SearchIndex)>),
+    /// The corpus was built again after its files changed or a refetch.
+    Refreshed(Box<live::Refreshed>),
 }
 
 /// Runs the loop on the model's corpus; when its index arrives or the
@@ -451,6 +470,10 @@ fn event_loop(
                 model.indexing = None;
                 let index = model.index.insert(index);
                 state.corpus_replaced(&model.corpus, index);
+                wake = Wake::Resized;
+            }
+            Outcome::Refreshed(r) => {
+                swap::fold_in(model, state, keep, *r);
                 wake = Wake::Resized;
             }
         }
@@ -530,6 +553,13 @@ fn corpus_loop(
                 *indexing = None;
                 return Ok(Outcome::Indexed(Box::new(index)));
             }
+            if let Some(l) = keep.live {
+                let (told, refreshed) = swap::take_reports(state, l);
+                dirty |= told;
+                if let Some(r) = refreshed {
+                    return Ok(Outcome::Refreshed(r));
+                }
+            }
             if let Some(f) = &filter {
                 let mut buf = [0u8; 64];
                 while matches!((&f.wake).read(&mut buf), Ok(n) if n > 0) {}
@@ -566,6 +596,15 @@ fn corpus_loop(
                                     ));
                                 }
                             }
+                            Effect::Refetch => match keep.live {
+                                Some(l) => l.fetch(),
+                                None => {
+                                    state.live.activity = None;
+                                    state.live.fetching = false;
+                                    state.message =
+                                        Some("the built-in seeds cannot be refetched".into());
+                                }
+                            },
                             Effect::Filter { generation, query } => {
                                 if let Some(f) = &filter {
                                     request(state, &f.requests, generation, query);
@@ -584,6 +623,7 @@ fn corpus_loop(
             others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
             others.extend(keep.marks.wake());
+            others.extend(keep.live.map(|l| l.wake()));
             *wake = term.wait_with(&others)?;
         }
     })

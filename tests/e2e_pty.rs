@@ -245,7 +245,7 @@ fn dashboard_with_a_panicking_worker() {
         })
         .unwrap();
     let theme = revue::ui::Theme::new(false);
-    if let Err(e) = revue::tui::run(shown, state, &theme, None, None) {
+    if let Err(e) = revue::tui::run(shown, state, &theme, None, None, None) {
         eprintln!("revue: {e}");
         std::process::exit(2);
     }

@@ -346,6 +346,20 @@ const TABLE: &[Row] = &[
         "unread only / all",
     ),
     row(
+        "arrived",
+        &[Dashboard],
+        &[c('a')],
+        Action::ShowArrived,
+        "list what arrived while open / all (is:arrived)",
+    ),
+    row(
+        "refetch",
+        SCREENS,
+        &[c('R')],
+        Action::Refetch,
+        "fetch the feeds again in the background",
+    ),
+    row(
         "next_match",
         &[Reader],
         &[c('n')],

@@ -8,6 +8,7 @@ pub mod keys;
 pub mod line;
 mod navigate;
 pub mod reader;
+pub mod refresh;
 mod review;
 pub mod view;
 pub mod wrap;
@@ -103,6 +104,8 @@ pub enum Effect {
     SaveHistory(Vec<String>),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Fetch the feeds in the background and fold the new items in.
+    Refetch,
 }
 
 /// The preset picker: what was typed to filter it, and the selected row
@@ -222,6 +225,11 @@ pub enum Action {
     /// Give the terminal back to the shell and stop until continued: the
     /// terminal's business, which the event loop carries out.
     Suspend,
+    /// Fetch the feeds again in the background (`revue fetch`).
+    Refetch,
+    /// List the articles that arrived while the dashboard is open, or
+    /// every article again.
+    ShowArrived,
 }
 
 #[derive(Debug, Clone)]
@@ -292,6 +300,8 @@ pub struct AppState {
     pub filter_generation: u64,
     /// The generation of the view shown.
     shown_generation: u64,
+    /// The background refresh: watching, fetching.
+    pub live: refresh::Live,
 }
 
 impl AppState {
@@ -335,6 +345,7 @@ impl AppState {
             pending_filter: false,
             filter_generation: 0,
             shown_generation: 0,
+            live: refresh::Live::default(),
         }
     }
 
@@ -788,6 +799,7 @@ pub fn update<'a>(
             }
             None => state.message = Some("nothing to copy here: open or select an article".into()),
         },
+        Action::Refetch => effects.extend(refresh::refetch(state)),
         action => apply(state, action, corpus, index.into()),
     }
     if let Some(m) = &state.message {
@@ -951,6 +963,7 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
             state.move_by(step, corpus);
         }
         Action::DrillDown => drill_down(state, corpus, index),
+        Action::ShowArrived => refresh::show_arrived(state, corpus, index),
         Action::History { back } => {
             let here = state.snapshot();
             let to = if back {
@@ -993,7 +1006,7 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
             }
         }
         // The event loop's business: effects of `update`.
-        Action::Quit | Action::Suspend | Action::Copy => {}
+        Action::Quit | Action::Suspend | Action::Copy | Action::Refetch => {}
     }
 }
 

@@ -92,6 +92,15 @@ impl History {
         Some(s)
     }
 
+    /// Carries the chips of every remembered view through `keep`, which
+    /// may rewrite a chip and says whether it stays (a corpus built again
+    /// gives events other ids).
+    pub fn carry_chips(&mut self, mut keep: impl FnMut(&mut Chip) -> bool) {
+        for s in self.past.iter_mut().chain(&mut self.future) {
+            s.chips.retain_mut(&mut keep);
+        }
+    }
+
     pub fn forward(&mut self, current: Snapshot) -> Option<Snapshot> {
         let s = self.future.pop()?;
         self.past.push(current);

@@ -61,6 +61,10 @@ pub struct Cli {
     pub select: Select,
     #[command(flatten)]
     pub global: Global,
+    /// The dashboard: do not follow changes to the corpus folders (`[corpus]
+    /// watch = false`); the refetch key still reads the corpus again.
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 /// Options every command takes.

@@ -14,6 +14,7 @@ pub mod feeds;
 pub mod keys;
 pub mod preset;
 pub mod values;
+pub mod watch;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -158,6 +159,10 @@ pub struct CorpusConfig {
     /// warning.
     #[serde(default)]
     pub follow_links: bool,
+    /// Whether the open dashboard follows changes to the corpus folders:
+    /// `true` (inotify, else polling), `"poll"` or `false`.
+    #[serde(default)]
+    pub watch: watch::Watch,
 }
 
 impl Default for CorpusConfig {
@@ -167,6 +172,7 @@ impl Default for CorpusConfig {
             extensions: default_extensions(),
             max_file_size: default_max_file_size(),
             follow_links: false,
+            watch: watch::Watch::default(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! keeps them. This module is pure; [`persist`] reads and writes them,
 //! and [`saver`] writes changes off the input thread.
 
+mod arrivals;
 pub mod corrections;
 pub mod persist;
 pub mod saver;
@@ -26,6 +27,10 @@ pub struct Marks {
     /// known from the sightings, never stored as a mark.
     #[serde(skip)]
     pub new: bool,
+    /// Came into the corpus while the dashboard was open
+    /// ([`MarkBook::arrive`]); never stored.
+    #[serde(skip)]
+    pub arrived: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -106,6 +111,14 @@ pub struct MarkBook {
     /// Set for this run, never stored.
     #[serde(skip)]
     pub new_after: Option<u64>,
+    /// This run's time, once [`MarkBook::sight`] started it: what articles
+    /// arriving later in the run are logged as first seen at.
+    #[serde(skip)]
+    pub run: Option<u64>,
+    /// The keys of the articles that arrived during this run
+    /// ([`MarkBook::arrive`]). Never stored.
+    #[serde(skip)]
+    pub arrived: std::collections::BTreeSet<String>,
 }
 
 /// Run times kept: enough to know the previous run however many ran at
@@ -126,6 +139,8 @@ impl Default for MarkBook {
             seen: BTreeMap::new(),
             runs: Vec::new(),
             new_after: None,
+            run: None,
+            arrived: Default::default(),
         }
     }
 }
@@ -152,6 +167,7 @@ impl MarkBook {
             // Not sighted at all (state not saved): seen now, so new.
             self.seen.get(key).is_none_or(|&first| first > after)
         });
+        marks.arrived = self.arrived.contains(key);
         marks
     }
 
@@ -172,6 +188,7 @@ impl MarkBook {
         let sighting = Sighting { run, seen };
         self.apply_sighting(&sighting);
         self.new_after = Some(previous.unwrap_or(0));
+        self.run = Some(run);
         sighting
     }
 

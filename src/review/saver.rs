@@ -10,13 +10,20 @@ use std::os::unix::net::UnixStream;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use super::Change;
 use super::persist::{COMPACT_AT, Store};
+use super::{Change, Sighting};
+
+/// What the thread writes: changes of marks, or the articles that arrived
+/// while the dashboard was open, logged as first seen by this run.
+enum Job {
+    Changes(Vec<Change>),
+    Sighting(Sighting),
+}
 
 /// The saving thread's ends.
 pub struct Saver {
     /// `None` once finished: the thread drains what was sent and ends.
-    changes: Option<mpsc::Sender<Vec<Change>>>,
+    changes: Option<mpsc::Sender<Job>>,
     reports: mpsc::Receiver<String>,
     wake: UnixStream,
     thread: Option<JoinHandle<()>>,
@@ -42,9 +49,18 @@ impl Saver {
 
     /// Queues changes; returns at once.
     pub fn save(&self, changes: Vec<Change>) {
+        self.send(Job::Changes(changes));
+    }
+
+    /// Queues the sighting of articles that arrived; returns at once.
+    pub fn sight(&self, sighting: Sighting) {
+        self.send(Job::Sighting(sighting));
+    }
+
+    fn send(&self, w: Job) {
         if let Some(tx) = &self.changes {
             // The thread only ends when `changes` is dropped.
-            let _ = tx.send(changes);
+            let _ = tx.send(w);
         }
     }
 
@@ -86,7 +102,7 @@ impl Drop for Saver {
 /// still unsaved at the end is reported.
 fn save_all(
     store: &Store,
-    todo: &mpsc::Receiver<Vec<Change>>,
+    todo: &mpsc::Receiver<Job>,
     report: &mpsc::Sender<String>,
     mut ping: UnixStream,
 ) {
@@ -96,9 +112,21 @@ fn save_all(
             let _ = ping.write_all(&[1]);
         }
     };
-    while let Ok(batch) = todo.recv() {
-        unsaved.extend(batch);
-        unsaved.extend(todo.try_iter().flatten());
+    while let Ok(first) = todo.recv() {
+        for w in std::iter::once(first).chain(todo.try_iter()) {
+            match w {
+                Job::Changes(batch) => unsaved.extend(batch),
+                // Lost, it only makes these articles new again next run.
+                Job::Sighting(s) => {
+                    if let Err(e) = store.append_sighting(&s) {
+                        tell(format!("when articles arrived is not saved: {e}"));
+                    }
+                }
+            }
+        }
+        if unsaved.is_empty() {
+            continue;
+        }
         match store.append(&unsaved) {
             Ok(len) => {
                 unsaved.clear();
@@ -139,6 +167,26 @@ mod tests {
         }
         assert!(saver.finish().is_empty());
         assert_eq!(persist::load(&path).book.articles.len(), 100);
+    }
+
+    #[test]
+    fn sightings_of_arrivals_are_logged_beside_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let saver = Saver::start(persist::load(&path).store).unwrap();
+        saver.sight(Sighting {
+            run: 7,
+            seen: vec!["arrived".into()],
+        });
+        saver.save(vec![Change {
+            key: "arrived".into(),
+            mark: Mark::Starred,
+            on: true,
+        }]);
+        assert!(saver.finish().is_empty());
+        let book = persist::load(&path).book;
+        assert_eq!(book.seen.get("arrived"), Some(&7));
+        assert!(book.get("arrived").starred);
     }
 
     #[test]

@@ -169,6 +169,7 @@ pub(super) fn matching<'a>(
                         Status::Starred => m.starred,
                         Status::Flagged => m.flagged,
                         Status::New => m.new,
+                        Status::Arrived => m.arrived,
                         Status::Copy => {
                             corpus.likeness(ArticleId(i as u32)) != crate::model::Likeness::Original
                         }

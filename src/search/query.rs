@@ -36,7 +36,7 @@ pub enum Term {
     Date(DateRange),
     Lang(Lang),
     /// `is:unread`, `is:read`, `is:starred`, `is:flagged`, `is:new`,
-    /// `is:copy`, `is:original`.
+    /// `is:arrived`, `is:copy`, `is:original`.
     Is(Status),
     /// `event:12`: one event (by id), as drilling down into it gives.
     Event(u32),
@@ -57,6 +57,8 @@ pub enum Status {
     Flagged,
     /// First seen since the previous run (or `--since`).
     New,
+    /// Came in while the dashboard is open (a file added, a refetch).
+    Arrived,
     /// A copy or rewrite of another article of its story.
     Copy,
     /// Its story's representative: one article per story.
@@ -346,11 +348,12 @@ fn parse_status(rest: &str) -> Result<Status, QueryError> {
         "starred" | "star" => Status::Starred,
         "flagged" | "flag" => Status::Flagged,
         "new" => Status::New,
+        "arrived" => Status::Arrived,
         "copy" => Status::Copy,
         "original" => Status::Original,
         _ => {
             return Err(QueryError(format!(
-                "unknown status `is:{rest}` (unread, read, starred, flagged, new, copy or original)"
+                "unknown status `is:{rest}` (unread, read, starred, flagged, new, arrived, copy or original)"
             )));
         }
     })
@@ -451,7 +454,8 @@ pub fn syntax_rows() -> Vec<(&'static str, String)> {
         (
             "is:unread",
             "review marks: unread, read, starred, flagged; new (first seen since the \
-             previous run); copy, original (a story's reprints, its representative)"
+             previous run); arrived (while the dashboard is open); copy, original (a \
+             story's reprints, its representative)"
                 .into(),
         ),
     ]
@@ -590,11 +594,12 @@ mod tests {
         assert_eq!(t[0], Term::Is(Status::Unread));
         assert_eq!(t[3], Term::Is(Status::Read));
         assert_eq!(parse("is:cool").1.len(), 1);
-        let (q, _) = terms("is:new is:copy is:original");
+        let (q, _) = terms("is:new is:arrived is:copy is:original");
         assert_eq!(
             q,
             [
                 Term::Is(Status::New),
+                Term::Is(Status::Arrived),
                 Term::Is(Status::Copy),
                 Term::Is(Status::Original)
             ]

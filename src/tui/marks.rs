@@ -45,6 +45,13 @@ impl Keeper {
         }
     }
 
+    /// Logs the articles that arrived as first seen by this run.
+    pub fn sight(&self, sighting: crate::review::Sighting) {
+        if let Keeper::Saving(s) = self {
+            s.sight(sighting);
+        }
+    }
+
     /// Readable when the saver has something to say.
     pub fn wake(&self) -> Option<BorrowedFd<'_>> {
         match self {

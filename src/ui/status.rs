@@ -36,10 +36,21 @@ fn right_parts(corpus: &Corpus, state: &AppState) -> Vec<String> {
         (false, true) => parts.push("preparing search…".into()),
         (false, false) => {}
     }
-    // First seen since the previous run (`is:new` lists them).
+    if let Some(now) = &state.live.activity {
+        parts.push(now.clone());
+    }
+    // First seen since the previous run (`is:new` lists them), those
+    // that arrived while open included; those alone: `is:arrived`.
     let new = state.marks.iter().filter(|m| m.new).count();
     if new > 0 {
         parts.push(format!("{new} new"));
+    }
+    let arrived = state.marks.iter().filter(|m| m.arrived).count();
+    if arrived > 0 {
+        parts.push(format!("{arrived} arrived"));
+    }
+    if let Some(note) = &state.live.watch_note {
+        parts.push(note.clone());
     }
     if !corpus.warnings.is_empty() {
         parts.push(format!(
