@@ -99,7 +99,12 @@ fn entries(sb: &Sandbox, paths: &[PathBuf]) -> Vec<usize> {
     let secret = user_secret(sb);
     paths
         .iter()
-        .map(|p| Pack::open(p, extractor_version(), &secret).unwrap().rows.len())
+        .map(|p| {
+            Pack::open(p, extractor_version(), &secret)
+                .unwrap()
+                .rows
+                .len()
+        })
         .collect()
 }
 
@@ -172,7 +177,11 @@ fn a_corpus_grown_edited_and_pruned_exports_what_a_fresh_build_does() {
     let before = packs(&sb);
     let err = export_matches_fresh(&sb, &corpus);
     assert!(warnings(&err).is_empty(), "{err}");
-    assert_eq!(entries(&sb, &added(&sb, &before)), [1], "only the edited one");
+    assert_eq!(
+        entries(&sb, &added(&sb, &before)),
+        [1],
+        "only the edited one"
+    );
     let (out, _) = export(&sb, &corpus, &[]);
     assert!(out.contains("Octave Delaunay"), "the edit is in the model");
     assert!(
@@ -233,7 +242,10 @@ fn a_damaged_entry_is_extracted_again_with_one_warning_once() {
     let err = export_matches_fresh(&sb, &corpus);
     let w = warnings(&err);
     assert_eq!(w.len(), 1, "one warning: {err}");
-    assert!(w[0].contains("article cache") && w[0].contains("bad tag"), "{err}");
+    assert!(
+        w[0].contains("article cache") && w[0].contains("bad tag"),
+        "{err}"
+    );
     let name = pack.file_name().unwrap().to_string_lossy();
     assert!(w[0].contains(&*name), "the pack is named: {err}");
     // The damaged pack is gone, what it held kept in the new one.
@@ -256,11 +268,7 @@ fn a_pack_of_another_version_is_ignored_and_a_foreign_one_refused() {
     let mine = user_secret(&sb);
 
     // Another extractor's pack, rightly signed: not read, not a problem.
-    fs::write(
-        pack,
-        resigned(pack, extractor_version() ^ 1, &mine, false),
-    )
-    .unwrap();
+    fs::write(pack, resigned(pack, extractor_version() ^ 1, &mine, false)).unwrap();
     let err = export_matches_fresh(&sb, &corpus);
     assert!(warnings(&err).is_empty(), "{err}");
     let fresh = added(&sb, std::slice::from_ref(pack));
@@ -269,7 +277,11 @@ fn a_pack_of_another_version_is_ignored_and_a_foreign_one_refused() {
     // A pack signed with another key, its first entry altered: refused.
     fs::remove_file(pack).unwrap();
     let good = &fresh[0];
-    fs::write(good, resigned(good, extractor_version(), &Secret::fixed(0), true)).unwrap();
+    fs::write(
+        good,
+        resigned(good, extractor_version(), &Secret::fixed(0), true),
+    )
+    .unwrap();
     let err = export_matches_fresh(&sb, &corpus);
     let w = warnings(&err);
     assert_eq!(w.len(), 1, "{err}");
@@ -309,4 +321,81 @@ fn two_starts_at_once_share_the_store() {
     let err = export_matches_fresh(&sb, &corpus);
     assert!(warnings(&err).is_empty(), "{err}");
     assert_eq!(packs(&sb), both);
+}
+
+/// The stored form gives back what extraction gave, through its encoding,
+/// for every article of the seeds and the development set: the corpus
+/// steps cannot tell a stored extraction from a fresh one.
+#[test]
+fn a_stored_extraction_reads_back_as_it_was_made() {
+    use revue::model::{Extracted, ToExtract};
+    let mut texts = Vec::new();
+    for dir in [
+        seeds(),
+        repo("tests/devset/en").to_string_lossy().into_owned(),
+    ] {
+        for a in revue::ingest::load(&[PathBuf::from(dir)]).articles {
+            texts.push((a.text, a.published.or(a.header_date)));
+        }
+    }
+    assert!(texts.len() > 25);
+    for (text, anchor) in &texts {
+        let key = revue::review::text_key(text);
+        let article = ToExtract {
+            text,
+            text_key: &key,
+            anchor: *anchor,
+        };
+        let fresh = article.extract();
+        let stored = Extracted::of(&fresh, text).expect("every form is the text at its span");
+        let bytes = bincode::serde::encode_to_vec(&stored, bincode::config::standard()).unwrap();
+        let back: Extracted = revue::cache::decode_bytes(&bytes).unwrap();
+        assert_eq!(back, stored);
+        back.fits(text).unwrap();
+        let again = back.into_annotations(text);
+        assert_eq!(again.lang, fresh.lang);
+        assert_eq!(again.sentences, fresh.sentences);
+        assert_eq!(again.entities.mentions, fresh.entities.mentions);
+        assert_eq!(again.entities.acronyms, fresh.entities.acronyms);
+        assert_eq!(
+            again.entities.mid_sentence_capitals,
+            fresh.entities.mid_sentence_capitals
+        );
+        assert_eq!(again.self_date, fresh.self_date);
+        assert_eq!(again.date_candidates, fresh.date_candidates);
+        assert_eq!(again.dates_at(*anchor), fresh.dates_at(*anchor));
+    }
+}
+
+/// Stored data that does not fit the text it is looked up for (a bug, a
+/// collision) is refused before anything indexes the text with it.
+#[test]
+fn a_stored_extraction_of_another_text_does_not_fit() {
+    use revue::model::{Extracted, ToExtract};
+    let text = "Le président Emmanuel Macron a reçu Angela Merkel à Paris le 21 novembre 2017.";
+    let key = revue::review::text_key(text);
+    let anchor = None;
+    let made = ToExtract {
+        text,
+        text_key: &key,
+        anchor,
+    }
+    .extract();
+    let stored = Extracted::of(&made, text).unwrap();
+    assert!(!stored.mentions.is_empty());
+    stored.fits(text).unwrap();
+    assert!(stored.fits(&text[..20]).is_err(), "spans past the end");
+    // Same length, a two-byte character over the first byte of a name.
+    assert!(
+        stored
+            .mentions
+            .iter()
+            .any(|m| &text[m.span.clone()] == "Angela Merkel")
+    );
+    let shifted = text.replacen(" Angela", "éngela", 1);
+    assert_eq!(shifted.len(), text.len());
+    assert!(
+        stored.fits(&shifted).is_err(),
+        "a span off a character boundary"
+    );
 }

@@ -97,7 +97,11 @@ impl Store {
     /// checked; `None` when there is no secret to check them with (nothing
     /// is then cached, see [`secret`]).
     pub fn open(dir: &Path) -> Option<Store> {
-        Some(Store::open_with(dir, secret::get()?.clone(), extractor_version()))
+        Some(Store::open_with(
+            dir,
+            secret::get()?.clone(),
+            extractor_version(),
+        ))
     }
 
     /// [`Store::open`] with a given secret and extractor version.

@@ -47,7 +47,8 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn len(&self) -> u64 {
+    /// The entry's size in bytes.
+    pub fn bytes(&self) -> u64 {
         u64::from(self.len)
     }
 }
@@ -147,7 +148,7 @@ impl Pack {
         let in_place = rows.iter().all(|r| {
             r.offset >= HEADER as u64
                 && r.offset
-                    .checked_add(r.len())
+                    .checked_add(r.bytes())
                     .is_some_and(|end| end <= table_at)
         });
         if !in_place {

@@ -167,10 +167,8 @@ pub fn evict(dir: &Path, keep: &HashSet<PathBuf>, budget: u64) {
         .sum();
     packs.sort_by_key(|f| f.modified);
     for f in packs {
-        if age(f.modified) > MAX_AGE || total > budget {
-            if std::fs::remove_file(&f.path).is_ok() {
-                total = total.saturating_sub(f.bytes);
-            }
+        if (age(f.modified) > MAX_AGE || total > budget) && std::fs::remove_file(&f.path).is_ok() {
+            total = total.saturating_sub(f.bytes);
         }
     }
 }
@@ -209,7 +207,10 @@ mod tests {
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
         let abandoned = dir.path().join(format!("{}x", pack::TEMP_PREFIX));
         std::fs::write(&abandoned, "x").unwrap();
-        let f = std::fs::File::options().write(true).open(&abandoned).unwrap();
+        let f = std::fs::File::options()
+            .write(true)
+            .open(&abandoned)
+            .unwrap();
         f.set_modified(SystemTime::now() - 2 * ABANDONED).unwrap();
         // Room for three: the kept one (however old) and the two newest.
         evict(dir.path(), &HashSet::from([kept]), 300);
