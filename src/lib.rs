@@ -229,11 +229,19 @@ pub fn load_model(
     cache_dir: Option<&Path>,
 ) -> Model {
     let source = find_corpus(cli_paths, loaded);
-    let cached = read_cache(&source, loaded, cache_dir);
+    let mut cached = read_cache(&source, loaded, cache_dir);
     let (corpus, index) = match cached.model {
         Some(model) => model,
         None => {
-            let corpus = source.stage().build(&build_options(loaded));
+            let store_dir = article_store(&source, cache_dir);
+            let (corpus, warning) =
+                build_corpus(source.stage(), &build_options(loaded), store_dir.as_deref());
+            if let Some(w) = warning {
+                cached.warning = Some(match cached.warning.take() {
+                    Some(before) => format!("{before}; {w}"),
+                    None => w,
+                });
+            }
             let index = SearchIndex::new(&corpus);
             (corpus, index)
         }
@@ -243,6 +251,34 @@ pub fn load_model(
         index,
         unsaved: cached.save_to,
         cache_warning: cached.warning,
+    }
+}
+
+/// The folder of the per-article cache for `source`'s articles, in
+/// `cache_dir` (`None`: the cache is off); none for the seeds built into
+/// the binary, which take no time to extract.
+pub fn article_store(source: &Source, cache_dir: Option<&Path>) -> Option<PathBuf> {
+    match source {
+        Source::Files { .. } => cache_dir.map(cache::articles::dir_in),
+        Source::BuiltIn => None,
+    }
+}
+
+/// Builds `staged`, each article's extraction read from the per-article
+/// cache in `store_dir` when it holds a sound one, and what is extracted
+/// now added to it (see [`cache::articles`]); with the warning of the
+/// cache entries that were unusable, if any. `None`: extract every article.
+pub fn build_corpus(
+    staged: Staged,
+    options: &BuildOptions,
+    store_dir: Option<&Path>,
+) -> (Corpus, Option<String>) {
+    match store_dir.and_then(cache::articles::Store::open) {
+        Some(store) => {
+            let corpus = staged.build_with(options, &store);
+            (corpus, store.finish().warning)
+        }
+        None => (staged.build(options), None),
     }
 }
 

@@ -441,6 +441,9 @@ fn dashboard(select: Select, global: &Global, no_watch: bool) -> anyhow::Result<
     for problem in tui::run(model, state, &theme, store, history, Some(live))? {
         eprintln!("revue: warning: {}", printable(&problem));
     }
+    for w in late_warnings().drain(..) {
+        eprintln!("revue: warning: {}", printable(&w));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -529,6 +532,13 @@ fn changed_since(
     found.files.len() != read.len() || found.files.iter().any(|f| !read.contains(f.as_path()))
 }
 
+/// Warnings of work done while the dashboard holds the terminal, printed
+/// once it is restored.
+fn late_warnings() -> std::sync::MutexGuard<'static, Vec<String>> {
+    static LATE: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    LATE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Below this many articles the corpus is built before the first frame
 /// (1,000 generated articles open whole in about half a second on two cores).
 const SMALL_CORPUS: usize = 1_000;
@@ -551,6 +561,7 @@ fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Resu
         }
         return Ok(from_cache(read)?);
     }
+    let store_dir = revue::article_store(&source, cache_dir.as_deref());
     let staged = source.stage();
     let preview = Arc::new(staged.preview());
     let articles = preview.articles.len();
@@ -569,7 +580,11 @@ fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Resu
             // index is made first, alone on the cores.
             index_promise.keep(search::SearchIndex::new(&of_preview));
             drop(of_preview);
-            let corpus = staged.build(&options);
+            let (corpus, warning) = revue::build_corpus(staged, &options, store_dir.as_deref());
+            // The terminal belongs to the dashboard now: said when it closes.
+            if let Some(w) = warning {
+                late_warnings().push(w);
+            }
             let index = search::SearchIndex::new(&corpus);
             // Saved before it is handed over, which costs the dashboard a
             // moment more of the preview; a failed save only means building

@@ -20,11 +20,17 @@ use revue::model::BuildOptions;
 
 const EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
-/// The cache files in the sandbox's cache folder.
+/// The cache files in the sandbox's cache folder (not the per-article
+/// cache's folder beside them: see `tests/cache_incremental.rs`).
 fn cache_files(sb: &Sandbox) -> Vec<PathBuf> {
     let dir = sb.path().join("xdg-cache/revue");
     let mut out: Vec<PathBuf> = fs::read_dir(&dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+                .map(|e| e.path())
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -290,11 +296,15 @@ fn the_config_can_turn_the_cache_off_or_move_it() {
     sb.config("[cache]\ndir = \"elsewhere\"\n");
     export(&sb, &seeds(), &[]);
     assert!(cache_files(&sb).is_empty());
-    let moved: Vec<_> = fs::read_dir(sb.path().join("elsewhere"))
+    let mut moved: Vec<_> = fs::read_dir(sb.path().join("elsewhere"))
         .unwrap()
         .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(moved.len(), 1);
+    moved.sort();
+    assert_eq!(moved.len(), 2, "{moved:?}");
+    assert!(moved[0].ends_with(".model"), "{moved:?}");
+    assert_eq!(moved[1], "articles", "the per-article cache moves too");
 }
 
 #[test]

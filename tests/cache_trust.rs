@@ -147,6 +147,7 @@ fn cache_file(sb: &Sandbox) -> PathBuf {
     let files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap()
         .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
         .map(|e| e.path())
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");

@@ -136,7 +136,7 @@ pub fn open(path: &Path, key: u128, secret: &Secret) -> Result<Opened, Unusable>
 /// A cache file decides what revue shows: one that another user owns, or
 /// that others may write (or sits in a folder they may write), is not
 /// this user's and is not read.
-fn trusted(file: &File, path: &Path) -> Result<(), Unusable> {
+pub(super) fn trusted(file: &File, path: &Path) -> Result<(), Unusable> {
     let me = rustix::process::geteuid().as_raw();
     let check = |meta: fs::Metadata, what: &str| {
         if meta.uid() != me {

@@ -11,6 +11,7 @@
 //! decoded in parallel; the dashboard may decode the corpus first and show
 //! it while the index follows ([`Stored`]).
 
+pub mod articles;
 pub mod evict;
 pub mod file;
 pub mod key;

@@ -19,7 +19,7 @@ use super::kind::EntityKind;
 use super::tokens::{Token, particle_name, tokenize};
 
 /// Evidence about what a mention names, gathered from its context.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cues {
     /// The gazetteer knows the name (or its alias group).
     pub gazetteer: Option<EntityKind>,
@@ -72,7 +72,7 @@ pub struct Mention<'t> {
 }
 
 /// An acronym the text spells out next to its expansion.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AcronymPair {
     pub acronym: String,
     pub expansion: String,

@@ -16,6 +16,7 @@ use crate::ingest::{Ingested, RawArticle};
 use super::aliases::{self, Clustering};
 use super::dates::{self, DateEvidence};
 use super::events::{self, Sighting};
+use super::extracted::ToExtract;
 use super::stories::{self, StoryId};
 use super::{
     Article, ArticleId, Corpus, DateSource, Entity, EntityId, EntityMention, Event, EventId, Origin,
@@ -142,6 +143,22 @@ impl Staged {
 
     /// Extraction, entity clustering and event merging over every article.
     pub fn build(self, options: &BuildOptions) -> Corpus {
+        self.build_with(options, &Fresh)
+    }
+
+    /// [`Staged::build`] with each article's extraction asked of
+    /// `extractor` (which may have it stored).
+    pub fn build_with(self, options: &BuildOptions, extractor: &dyn Extractor) -> Corpus {
+        self.build_timed(options, extractor).0
+    }
+
+    /// [`Staged::build_with`], with how long each step took.
+    pub fn build_timed(
+        self,
+        options: &BuildOptions,
+        extractor: &dyn Extractor,
+    ) -> (Corpus, Phases) {
+        let mut phases = Phases::start();
         let Staged {
             raw,
             texts,
@@ -152,8 +169,16 @@ impl Staged {
         let mut annotations: Vec<Annotations> = raw
             .par_iter()
             .zip(&texts)
-            .map(|(a, text)| slim(extract::annotate(text, a.published.or(a.header_date))))
+            .zip(&text_keys)
+            .map(|((a, text), text_key)| {
+                extractor.extract(&ToExtract {
+                    text,
+                    text_key,
+                    anchor: a.published.or(a.header_date),
+                })
+            })
             .collect();
+        phases.lap("extract (or read back) each article");
 
         let (article_dates, date_spans) = resolve_dates(&raw, &annotations);
         // Resolved now: the candidates are the largest part of what is
@@ -162,6 +187,7 @@ impl Staged {
         for a in &mut annotations {
             a.date_candidates = Vec::new();
         }
+        phases.lap("article dates");
         keep_vouched_mentions(&mut annotations);
         let clustering = {
             let refs: Vec<&extract::entities::Mention> = annotations
@@ -186,6 +212,7 @@ impl Staged {
                 &options.aliases,
             )
         };
+        phases.lap("entities: vouching, clustering, typing");
 
         let mut articles: Vec<Article> = raw
             .into_iter()
@@ -204,11 +231,14 @@ impl Staged {
         // largest thing it builds: the peak is lower without them.
         drop((annotations, clustering));
         drop(texts);
+        phases.lap("articles, mentions attached");
         let events = find_events(&mut articles, &entities, &date_spans);
+        phases.lap("events: found, merged, described");
         let stories = match options.stories {
             Some(t) => find_stories(&mut articles, t),
             None => stories::singletons(articles.len()),
         };
+        phases.lap("stories");
 
         let mut corpus = Corpus {
             articles,
@@ -219,7 +249,44 @@ impl Staged {
             origin,
         };
         super::corrections::apply(&mut corpus, &options.corrections);
-        corpus
+        phases.lap("corrections");
+        (corpus, phases)
+    }
+}
+
+/// How long each step of a build took, in order: what benchmarks report.
+#[derive(Debug, Clone)]
+pub struct Phases {
+    pub steps: Vec<(&'static str, std::time::Duration)>,
+    since: std::time::Instant,
+}
+
+impl Phases {
+    fn start() -> Phases {
+        Phases {
+            steps: Vec::new(),
+            since: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, step: &'static str) {
+        let now = std::time::Instant::now();
+        self.steps.push((step, now - self.since));
+        self.since = now;
+    }
+}
+
+/// Where the build gets one article's extraction from.
+pub trait Extractor: Sync {
+    fn extract<'t>(&self, article: &ToExtract<'t, '_>) -> Annotations<'t>;
+}
+
+/// Extraction done now, for every article.
+pub struct Fresh;
+
+impl Extractor for Fresh {
+    fn extract<'t>(&self, article: &ToExtract<'t, '_>) -> Annotations<'t> {
+        article.extract()
     }
 }
 
@@ -264,26 +331,6 @@ fn resolve_dates(
         .map(|(a, (date, _))| a.dates_at(*date))
         .collect();
     (own, spans)
-}
-
-/// What the build keeps of an article's annotations while every other
-/// article is annotated: not the dates resolved against the header alone
-/// (the build resolves them again once the article's date is known), each
-/// mid-sentence capital once, and no spare capacity (vectors grown by
-/// doubling, a few items per sentence, are half empty on average).
-fn slim(mut a: Annotations) -> Annotations {
-    a.dates = Vec::new();
-    let capitals = &mut a.entities.mid_sentence_capitals;
-    capitals.sort_unstable();
-    capitals.dedup();
-    capitals.shrink_to_fit();
-    a.sentences.shrink_to_fit();
-    a.entities.mentions.shrink_to_fit();
-    for c in &mut a.date_candidates {
-        c.shrink_to_fit();
-    }
-    a.date_candidates.shrink_to_fit();
-    a
 }
 
 /// Leaves the mentions worth keeping: sentence-initial ones only when the

@@ -7,6 +7,7 @@ mod build;
 pub mod corrections;
 mod dates;
 mod events;
+pub mod extracted;
 mod renderings;
 mod senses;
 mod short_forms;
@@ -20,7 +21,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{BuildOptions, Staged, build};
+pub use build::{BuildOptions, Extractor, Fresh, Phases, Staged, build};
+pub use extracted::{Extracted, ToExtract};
 pub use stories::{Likeness, Story, StoryId};
 
 use crate::extract::date::DatePoint;

@@ -83,7 +83,7 @@ pub fn find_dates(sentence: &str, anchor: Option<DatePoint>, lang: Lang) -> Vec<
 /// An expression of a sentence as the text gives it, before an anchor
 /// resolves it: what [`find_dates`] reads, which no anchor changes. See
 /// [`candidates`] and [`resolve_candidates`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Candidate {
     /// Byte range in the sentence.
     start: usize,

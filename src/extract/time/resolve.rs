@@ -7,11 +7,12 @@
 //! a weekday alone needs it.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 
 use crate::extract::date::{DatePoint, Precision};
 
 /// Which way a year-less date or a weekday points from the anchor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) enum Dir {
     /// Nothing said: the tense (weekdays) or the nearest-past rule (dates).
     Context,
@@ -25,7 +26,7 @@ pub(super) enum Dir {
 }
 
 /// An expression as the text gives it, before the anchor is applied.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub(super) enum Raw {
     /// Fully given by the text (numeric date, day-month-year, month-year,
     /// year).
