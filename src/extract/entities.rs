@@ -316,6 +316,13 @@ impl SentenceScan<'_> {
                 break;
             }
         }
+        // `Ariane 6`, `Interstate 70`, `Ligue 1`: a number of one to three
+        // digits right after one word that is no known name, month or
+        // weekday is the name's (a model, a road, a division); a score
+        // (`2-1`) or an amount (`70,000`) is not.
+        if end == i + 1 && self.numbered(i) {
+            return end + 1;
+        }
         // `Organisation mondiale de la santé`: lowercase words after a head.
         // (`Les Forces armées`: the determiner will fall off the name.)
         let head = end - 1;
@@ -341,6 +348,26 @@ impl SentenceScan<'_> {
 
     fn is_connector(&self, j: usize) -> bool {
         CONNECTORS.contains(&self.tokens[j].text)
+    }
+
+    /// Whether the word at `i` takes the number after it (see `run_end`).
+    fn numbered(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        let digits =
+            (1..=3).contains(&next.text.len()) && next.text.bytes().all(|b| b.is_ascii_digit());
+        let after = &self.sentence[next.end..];
+        let number_goes_on = after.starts_with(|c: char| c.is_ascii_digit() || "-–:/%".contains(c))
+            || after.starts_with([',', '.'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        let word = self.tokens[i].text;
+        digits
+            && self.sentence[self.tokens[i].end..next.start] == *" "
+            && !number_goes_on
+            && !self.gaz.is_month_or_weekday(word)
+            && !self.gaz.is_stopword(word)
+            && self.gaz.kind(word).is_none()
     }
 
     /// Whether `mark` alone, with spaces, stands between token `j` and the one before.
@@ -386,7 +413,13 @@ impl SentenceScan<'_> {
         if j == conn_start || j >= n || !self.glued(j) || !self.starts_name(j) {
             return None;
         }
-        Some(self.run_end(j))
+        let end = self.run_end(j);
+        // `le gouvernement de François Legault`: a head before a person
+        // names the person's body, not a named one; the person is the name.
+        if end - j >= 2 && self.gaz.is_first_name(self.tokens[j].text) {
+            return None;
+        }
+        Some(end)
     }
 
     /// Splits a run where a first name starts a new name (`Défense Sergueï
@@ -416,8 +449,10 @@ impl SentenceScan<'_> {
                 continue;
             }
             let prev = &self.tokens[k - 1];
+            // (`Mélanie Hubert`: a given name before a first name is the
+            // person's own, not the end of another name.)
             let starts_person = self.gaz.is_first_name(self.tokens[k].text)
-                && !self.gaz.is_first_name(prev.text)
+                && !self.gaz.is_given_name(prev.text)
                 && !["al", "el", "bin", "ibn", "ben"].contains(&prev.text)
                 && self.gaz.kind(self.text(s, end)).is_none();
             if starts_person {
@@ -443,7 +478,9 @@ impl SentenceScan<'_> {
             let droppable = self.gaz.is_stopword(t.text)
                 || self.gaz.is_month_or_weekday(t.text)
                 || CONNECTORS.contains(&t.text)
-                || (end - start > 1 && self.gaz.is_demonym(t.text))
+                || (end - start > 1
+                    && self.gaz.is_demonym(t.text)
+                    && !self.demonym_named(start, end))
                 || (end - start > 1 && self.gaz.ends_with_person_cue(t.text));
             if !droppable {
                 break;
@@ -467,12 +504,32 @@ impl SentenceScan<'_> {
                 || self.gaz.is_stopword(text)
                 || text.chars().count() < 2
                 || is_hyphenated_modifier(text) && self.gaz.kind(text).is_none());
-        // `Secretary of State`, `Prime Minister`: a role, not a name.
+        // `Secretary of State`, `Prime Minister`: a role, not a name; but a
+        // first name and a surname are a person's, whatever the surname
+        // means or the words before say (`Bruno Le Maire`, `le secrétaire
+        // d'État Antony Blinken`).
         let role = self.gaz.ends_with_person_cue(text);
-        if lone_noise || (self.is_portfolio(start) || role) && self.gaz.kind(text).is_none() {
+        let person = !single && self.gaz.is_first_name(self.tokens[start].text);
+        if lone_noise
+            || (self.is_portfolio(start) || role) && !person && self.gaz.kind(text).is_none()
+        {
             return;
         }
         self.push(start, end);
+    }
+
+    /// `Asian Development Bank`, `Armenian Apostolic Church`: an English
+    /// name whose last word is an organisation's head keeps the
+    /// nationality that opens it; `French President Emmanuel Macron` has
+    /// no such head and loses it.
+    fn demonym_named(&self, start: usize, end: usize) -> bool {
+        end - start >= 3
+            && self.tokens[start + 1..end]
+                .iter()
+                .all(|t| t.is_capitalised())
+            && institutions::english_head(self.tokens[start + 1].text, self.tokens[end - 1].text)
+                == Some(Head::Org)
+            && self.gaz.kind(self.text(start + 1, end)).is_none()
     }
 
     /// `ministre de la Défense`: the capitalised word names a portfolio.
@@ -970,6 +1027,64 @@ mod tests {
             (
                 "It was an Iranian-backed militia, the U.S. said.",
                 &["U.S."],
+            ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_kept_whole_across_and_roles_numbers_and_nationalities() {
+        let rows: &[(&str, &[&str])] = &[
+            // `and` inside an English name: a head last, or a head's `of`
+            (
+                "He voted for the Railway Safety and Accountability Act on Monday.",
+                &["Railway Safety and Accountability Act"],
+            ),
+            (
+                "Records of the Ohio Department of Rehabilitation and Correction show it.",
+                &["Ohio Department of Rehabilitation and Correction"],
+            ),
+            (
+                "A strike by the Brotherhood of Locomotive Engineers and Trainmen looms.",
+                &["Brotherhood of Locomotive Engineers and Trainmen"],
+            ),
+            // two known names stay two
+            (
+                "Talks between Britain and France resumed.",
+                &["Britain", "France"],
+            ),
+            // a first name and a surname are a person, whatever comes before
+            (
+                "Le ministre de l'Économie, Bruno Le Maire, a parlé.",
+                &["Bruno Le Maire"],
+            ),
+            (
+                "Il a vu le secrétaire d'État Antony Blinken hier.",
+                &["Antony Blinken"],
+            ),
+            (
+                "La présidente, Mélanie Hubert, a parlé.",
+                &["Mélanie Hubert"],
+            ),
+            (
+                "les négociations avec le gouvernement de François Legault achoppent.",
+                &["François Legault"],
+            ),
+            // a number after one word is the name's; dates and scores are not
+            (
+                "la fusée Ariane 6 a décollé, et un ATR 72 aussi.",
+                &["Ariane 6", "ATR 72"],
+            ),
+            (
+                "They fled on Interstate 70 after Newcastle lost 2-1 on March 9 in Ohio.",
+                &["Interstate 70", "Newcastle", "Ohio"],
+            ),
+            // a nationality opens a name with an organisation's head
+            (
+                "The Asian Development Bank paid, said French President Emmanuel Macron.",
+                &["Asian Development Bank", "Emmanuel Macron"],
             ),
         ];
         for (text, want) in rows {
