@@ -185,6 +185,9 @@ struct SentenceScan<'a> {
 /// `Observatoire syrien des droits de l'Homme`, `Bank of England`).
 const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
+    // Portuguese, Spanish and Italian particles (`Lula da Silva`, `Rio
+    // Grande do Sul`, `Surigao del Sur`), joining capitalised words only.
+    "da", "do", "dos", "das", "del", "di",
 ];
 
 /// The most tokens one name may hold, connectors included. The longest real
