@@ -184,7 +184,8 @@ struct SentenceScan<'a> {
 /// Lowercase words that may sit inside a name (`Corée du Nord`,
 /// `Observatoire syrien des droits de l'Homme`, `Bank of England`).
 const CONNECTORS: &[&str] = &[
-    "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
+    "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el",
+    "y",
     // Portuguese, Spanish and Italian particles (`Lula da Silva`, `Rio
     // Grande do Sul`, `Surigao del Sur`), joining capitalised words only.
     "da", "do", "dos", "das", "del", "di",
@@ -689,15 +690,20 @@ impl SentenceScan<'_> {
         } else {
             context::before(prefix).or_else(|| context::after(suffix))
         };
+        // `Ariane 6`, `Ligue 1`: a name numbered like a model or a division
+        // is a thing, never a person, whatever its first word.
+        let numbered = n_words >= 2 && last.bytes().all(|b| b.is_ascii_digit());
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
-            first_name: n_words >= 2 && self.gaz.is_given_name(first),
+            first_name: n_words >= 2 && self.gaz.is_given_name(first) && !numbered,
             org_head: self.gaz.is_org_head(first)
                 || m.head == Some(Head::Org)
                 || english_head == Some(Head::Org)
                 || m.first_token == usize::MAX && !is_acronym_text(text),
-            place_head: m.head == Some(Head::Place) || english_head == Some(Head::Place),
+            place_head: m.head == Some(Head::Place)
+                || english_head == Some(Head::Place)
+                || n_words == 1 && is_saint_place(text),
             person_shape: gaz_kind.is_none()
                 && english_head.is_none()
                 && m.head.is_none()
@@ -705,7 +711,9 @@ impl SentenceScan<'_> {
                 && self.person_shaped(at, n_words),
             acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
-            misc: english_head == Some(Head::Misc) || context == Some(context::Hint::Misc),
+            misc: english_head == Some(Head::Misc)
+                || context == Some(context::Hint::Misc)
+                || numbered,
             org_context: !person_title && context == Some(context::Hint::Org),
             place_inside: gaz_kind.is_none()
                 && english_head.is_none()
@@ -727,6 +735,15 @@ impl SentenceScan<'_> {
             cues,
         }
     }
+}
+
+/// `Saint-Benoît`, `Sainte-Marie`: French writes a saint's name with a
+/// hyphen when it names a place (the saint is `saint Benoît`).
+fn is_saint_place(word: &str) -> bool {
+    ["Saint-", "Sainte-"].iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    })
 }
 
 /// A word that makes a place of a place (`Greater Manchester`, `South
@@ -1046,12 +1063,12 @@ mod tests {
                 &["Railway Safety and Accountability Act"],
             ),
             (
-                "Records of the Ohio Department of Rehabilitation and Correction show it.",
+                "He read the files of the Ohio Department of Rehabilitation and Correction.",
                 &["Ohio Department of Rehabilitation and Correction"],
             ),
             (
-                "A strike by the Brotherhood of Locomotive Engineers and Trainmen looms.",
-                &["Brotherhood of Locomotive Engineers and Trainmen"],
+                "A rule from the Department of Health and Human Services applies.",
+                &["Department of Health and Human Services"],
             ),
             // two known names stay two
             (
@@ -1093,6 +1110,46 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(names(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn numbered_names_are_things_and_hyphenated_saints_places() {
+        // (text, name, misc, place head)
+        let rows = [
+            ("la fusée Ariane 6 a décollé.", "Ariane 6", true, false),
+            (
+                "Le club joue en Ligue 1 cette saison.",
+                "Ligue 1",
+                true,
+                false,
+            ),
+            (
+                "Les secours ont gagné Saint-Benoît dans la nuit.",
+                "Saint-Benoît",
+                false,
+                true,
+            ),
+            (
+                "Elle vit à Sainte-Marie depuis 2010.",
+                "Sainte-Marie",
+                false,
+                true,
+            ),
+            // a person is neither; a saint without the hyphen is no place
+            (
+                "Il a parlé avec Jean Dupont hier.",
+                "Jean Dupont",
+                false,
+                false,
+            ),
+            ("Il a prié saint Benoît hier.", "Benoît", false, false),
+        ];
+        for (text, name, misc, place) in rows {
+            let c = cues_of(text, name);
+            assert_eq!((c.misc, c.place_head), (misc, place), "{text}");
+        }
+        // `Ariane` is a first name, but no person is numbered.
+        assert!(!cues_of("la fusée Ariane 6 a décollé.", "Ariane 6").first_name);
     }
 
     #[test]
