@@ -51,9 +51,9 @@ fn french_development_set() {
     assert_floors(
         "fr",
         &[
-            ("entity_f1", 0.87),
-            ("entity_typed_f1", 0.807),
-            ("event_f1", 0.786),
+            ("entity_f1", 0.888),
+            ("entity_typed_f1", 0.828),
+            ("event_f1", 0.764),
             ("article_date_acc", 1.0),
         ],
     );
@@ -64,9 +64,9 @@ fn english_development_set() {
     assert_floors(
         "en",
         &[
-            ("entity_f1", 0.902),
-            ("entity_typed_f1", 0.845),
-            ("event_f1", 0.732),
+            ("entity_f1", 0.919),
+            ("entity_typed_f1", 0.863),
+            ("event_f1", 0.733),
             ("article_date_acc", 1.0),
         ],
     );
@@ -78,7 +78,7 @@ fn french_held_out_set() {
         "heldout-fr",
         &[
             ("entity_f1", 0.872),
-            ("entity_typed_f1", 0.764),
+            ("entity_typed_f1", 0.773),
             ("event_f1", 0.75),
             ("article_date_acc", 1.0),
         ],
@@ -91,7 +91,7 @@ fn english_held_out_set() {
         "heldout-en",
         &[
             ("entity_f1", 0.893),
-            ("entity_typed_f1", 0.717),
+            ("entity_typed_f1", 0.754),
             ("event_f1", 0.67),
             ("article_date_acc", 1.0),
         ],

@@ -3,7 +3,8 @@
 
 Writes, under src/extract/data/:
   generated_countries.txt    country names in French and English (CLDR, GeoNames)
-  generated_regions.txt      world regions (CLDR) and US states (GeoNames)
+  generated_regions.txt      world regions (CLDR), US states (GeoNames) and
+                             every country's subdivisions (ISO 3166-2, iso-codes)
   generated_cities.txt       cities of 15,000 people or more (GeoNames), with
                              their country
   generated_languages.txt    language names in French and English (CLDR)
@@ -17,6 +18,7 @@ script is run by hand when a package is updated:
     python3 -m venv /tmp/gaz-venv
     /tmp/gaz-venv/bin/pip install -r scripts/gazetteer/requirements.txt
     apt-get install wamerican wbritish wfrench   # common-word filter only
+    apt-get install iso-codes                    # ISO 3166-2 subdivisions
     /tmp/gaz-venv/bin/python scripts/gazetteer/generate.py
 
 The lists are filtered by rules, never by hand (see `common_word`,
@@ -198,6 +200,64 @@ M49 = ["002", "005", "009", "011", "013", "014", "015", "017", "018", "019",
        "142", "143", "145", "150", "151", "154", "155", "419"]
 
 
+ISO_CODES = Path("/usr/share/iso-codes/json/iso_3166-2.json")
+# Subdivisions that name towns, not areas: the cities file has the towns.
+MUNICIPAL = {"Municipality", "Local council", "City", "Quarter", "Commune", "Parish",
+             "Rural municipality", "District municipality", "City municipality",
+             "Special municipality", "Republican city", "City with county rights",
+             "Metropolitan city", "Administrative atoll", "Island council",
+             "Urban municipality", "Town council", "Town", "Ward", "Oblast city"}
+
+
+def iso_licence() -> str:
+    import subprocess
+    ver = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "iso-codes"],
+                         capture_output=True, text=True).stdout.strip() or "unknown"
+    return (f"Debian's iso-codes {ver} (data under LGPL-2.1 or later, "
+            "iso-codes team)")
+
+
+def iso_subdivisions(taken: set[str], frequent_first: set[str]) -> tuple[list[str], int]:
+    """`CODE | name | nom` lines for the ISO 3166-2 subdivisions that are
+    areas, and how many names the filters left out."""
+    import gettext
+
+    if not ISO_CODES.exists():
+        sys.exit(f"{ISO_CODES} is missing: apt-get install iso-codes")
+    french = gettext.translation("iso_3166-2", "/usr/share/locale", languages=["fr"])
+    entries = json.loads(ISO_CODES.read_text(encoding="utf-8"))["3166-2"]
+    lines, dropped, claimed = [], 0, set(taken)
+    from babel.languages import get_official_languages
+
+    for e in sorted(entries, key=lambda e: e["code"]):
+        if e["type"] in MUNICIPAL:
+            continue
+        # The ISO name is in the country's own language: news in French or
+        # English writes it so only where that language is English or
+        # French, or where French keeps it (`Schleswig-Holstein`, not
+        # `Bayern`, which is Bavaria and names the club in `Bayern Munich`).
+        fr_name = french.gettext(e["name"])
+        official = get_official_languages(e["code"][:2], de_facto=True)
+        raws = [fr_name]
+        if fr_name == e["name"] or {"en", "fr"} & set(official):
+            raws.insert(0, e["name"])
+        names = []
+        for raw in raws:
+            # `Ilocos (Region I)`, `Isle of Anglesey [Sir Ynys Môn GB-YNM]`.
+            n = re.sub(r"\s*[\[(].*$", "", raw).replace("’", "'").strip()
+            key = fold(n)
+            if not good_name(n) or "," in n or key in claimed:
+                continue
+            if common_word(n) or key in frequent_first:
+                dropped += 1
+                continue
+            claimed.add(key)
+            names.append(n)
+        if names:
+            lines.append(f"{e['code'][:2]} | " + " | ".join(names))
+    return lines, dropped
+
+
 def write(name: str, text: str) -> None:
     (DATA / name).write_text(text, encoding="utf-8")
     print(f"wrote src/extract/data/{name}: {text.count(chr(10))} lines")
@@ -246,6 +306,13 @@ def main() -> None:
             lines.append("- | " + " | ".join(names))
     for st in sorted(gc.get_us_states().values(), key=lambda s: s["name"]):
         lines.append(f"US | {st['name']}")
+    region_keys = {fold(n) for line in lines for n in line.split(" | ")[1:]}
+    country_keys = {fold(n) for names in country_names.values() for n in names}
+    nam = read_nam_dict()
+    frequent_first = {fold(n) for n, per in nam.items() if frequent_in(per)}
+    subdivisions, dropped_subdivisions = iso_subdivisions(
+        region_keys | country_keys, frequent_first)
+    lines += subdivisions
     write("generated_regions.txt", header(
         "World regions (UN M49, CLDR names in French and English) and the states "
         "of the United States (GeoNames).",
@@ -256,16 +323,22 @@ def main() -> None:
             "region lies in (`-` for a world region), then its names. A name that",
             "also names a country (`Georgia`) stays the country's, with the region",
             "as a second reading.",
+            f"Then the subdivisions of every country from {iso_licence()}: their",
+            "ISO 3166-2 name (where the country speaks English or French, or French",
+            "writes it alike) and its French translation, for provinces, states,",
+            "regions, departments, districts and counties (`Khyber Pakhtunkhwa`,",
+            "`Brandebourg`, `Surigao del Sur`); municipalities and cities are the",
+            "cities file's. Rules (in scripts/gazetteer/generate.py): a name of a",
+            "country or of a region above is left out, and so is one made of",
+            "everyday French or English words or that is a frequent first name",
+            f"({dropped_subdivisions} names left out so).",
         ]) + "\n".join(lines) + "\n")
 
     # Cities, most populous first: a name shared by several cities names
     # the largest.
-    nam = read_nam_dict()
-    frequent_first = {fold(n) for n, per in nam.items() if frequent_in(per)}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     claimed: set[str] = set()
     big_keys: set[str] = {fold(st["name"]) for st in gc.get_us_states().values()}
-    country_keys = {fold(n) for names in country_names.values() for n in names}
     lines = []
     dropped_common = 0
     for c in cities:

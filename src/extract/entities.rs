@@ -184,7 +184,11 @@ struct SentenceScan<'a> {
 /// Lowercase words that may sit inside a name (`Corée du Nord`,
 /// `Observatoire syrien des droits de l'Homme`, `Bank of England`).
 const CONNECTORS: &[&str] = &[
-    "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el", "y",
+    "de", "du", "des", "la", "of", "the", "bin", "ibn", "ben", "van", "von", "der", "al", "el",
+    "y",
+    // Portuguese, Spanish and Italian particles (`Lula da Silva`, `Rio
+    // Grande do Sul`, `Surigao del Sur`), joining capitalised words only.
+    "da", "do", "dos", "das", "del", "di",
 ];
 
 /// The most tokens one name may hold, connectors included. The longest real
@@ -316,6 +320,13 @@ impl SentenceScan<'_> {
                 break;
             }
         }
+        // `Ariane 6`, `Interstate 70`, `Ligue 1`: a number of one to three
+        // digits right after one word that is no known name, month or
+        // weekday is the name's (a model, a road, a division); a score
+        // (`2-1`) or an amount (`70,000`) is not.
+        if end == i + 1 && self.numbered(i) {
+            return end + 1;
+        }
         // `Organisation mondiale de la santé`: lowercase words after a head.
         // (`Les Forces armées`: the determiner will fall off the name.)
         let head = end - 1;
@@ -341,6 +352,26 @@ impl SentenceScan<'_> {
 
     fn is_connector(&self, j: usize) -> bool {
         CONNECTORS.contains(&self.tokens[j].text)
+    }
+
+    /// Whether the word at `i` takes the number after it (see `run_end`).
+    fn numbered(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        let digits =
+            (1..=3).contains(&next.text.len()) && next.text.bytes().all(|b| b.is_ascii_digit());
+        let after = &self.sentence[next.end..];
+        let number_goes_on = after.starts_with(|c: char| c.is_ascii_digit() || "-–:/%".contains(c))
+            || after.starts_with([',', '.'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        let word = self.tokens[i].text;
+        digits
+            && self.sentence[self.tokens[i].end..next.start] == *" "
+            && !number_goes_on
+            && !self.gaz.is_month_or_weekday(word)
+            && !self.gaz.is_stopword(word)
+            && self.gaz.kind(word).is_none()
     }
 
     /// Whether `mark` alone, with spaces, stands between token `j` and the one before.
@@ -386,7 +417,13 @@ impl SentenceScan<'_> {
         if j == conn_start || j >= n || !self.glued(j) || !self.starts_name(j) {
             return None;
         }
-        Some(self.run_end(j))
+        let end = self.run_end(j);
+        // `le gouvernement de François Legault`: a head before a person
+        // names the person's body, not a named one; the person is the name.
+        if end - j >= 2 && self.gaz.is_first_name(self.tokens[j].text) {
+            return None;
+        }
+        Some(end)
     }
 
     /// Splits a run where a first name starts a new name (`Défense Sergueï
@@ -416,8 +453,10 @@ impl SentenceScan<'_> {
                 continue;
             }
             let prev = &self.tokens[k - 1];
+            // (`Mélanie Hubert`: a given name before a first name is the
+            // person's own, not the end of another name.)
             let starts_person = self.gaz.is_first_name(self.tokens[k].text)
-                && !self.gaz.is_first_name(prev.text)
+                && !self.gaz.is_given_name(prev.text)
                 && !["al", "el", "bin", "ibn", "ben"].contains(&prev.text)
                 && self.gaz.kind(self.text(s, end)).is_none();
             if starts_person {
@@ -443,7 +482,9 @@ impl SentenceScan<'_> {
             let droppable = self.gaz.is_stopword(t.text)
                 || self.gaz.is_month_or_weekday(t.text)
                 || CONNECTORS.contains(&t.text)
-                || (end - start > 1 && self.gaz.is_demonym(t.text))
+                || (end - start > 1
+                    && self.gaz.is_demonym(t.text)
+                    && !self.demonym_named(start, end))
                 || (end - start > 1 && self.gaz.ends_with_person_cue(t.text));
             if !droppable {
                 break;
@@ -467,12 +508,32 @@ impl SentenceScan<'_> {
                 || self.gaz.is_stopword(text)
                 || text.chars().count() < 2
                 || is_hyphenated_modifier(text) && self.gaz.kind(text).is_none());
-        // `Secretary of State`, `Prime Minister`: a role, not a name.
+        // `Secretary of State`, `Prime Minister`: a role, not a name; but a
+        // first name and a surname are a person's, whatever the surname
+        // means or the words before say (`Bruno Le Maire`, `le secrétaire
+        // d'État Antony Blinken`).
         let role = self.gaz.ends_with_person_cue(text);
-        if lone_noise || (self.is_portfolio(start) || role) && self.gaz.kind(text).is_none() {
+        let person = !single && self.gaz.is_first_name(self.tokens[start].text);
+        if lone_noise
+            || (self.is_portfolio(start) || role) && !person && self.gaz.kind(text).is_none()
+        {
             return;
         }
         self.push(start, end);
+    }
+
+    /// `Asian Development Bank`, `Armenian Apostolic Church`: an English
+    /// name whose last word is an organisation's head keeps the
+    /// nationality that opens it; `French President Emmanuel Macron` has
+    /// no such head and loses it.
+    fn demonym_named(&self, start: usize, end: usize) -> bool {
+        end - start >= 3
+            && self.tokens[start + 1..end]
+                .iter()
+                .all(|t| t.is_capitalised())
+            && institutions::english_head(self.tokens[start + 1].text, self.tokens[end - 1].text)
+                == Some(Head::Org)
+            && self.gaz.kind(self.text(start + 1, end)).is_none()
     }
 
     /// `ministre de la Défense`: the capitalised word names a portfolio.
@@ -629,15 +690,20 @@ impl SentenceScan<'_> {
         } else {
             context::before(prefix).or_else(|| context::after(suffix))
         };
+        // `Ariane 6`, `Ligue 1`: a name numbered like a model or a division
+        // is a thing, never a person, whatever its first word.
+        let numbered = n_words >= 2 && last.bytes().all(|b| b.is_ascii_digit());
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
-            first_name: n_words >= 2 && self.gaz.is_given_name(first),
+            first_name: n_words >= 2 && self.gaz.is_given_name(first) && !numbered,
             org_head: self.gaz.is_org_head(first)
                 || m.head == Some(Head::Org)
                 || english_head == Some(Head::Org)
                 || m.first_token == usize::MAX && !is_acronym_text(text),
-            place_head: m.head == Some(Head::Place) || english_head == Some(Head::Place),
+            place_head: m.head == Some(Head::Place)
+                || english_head == Some(Head::Place)
+                || n_words == 1 && is_saint_place(text),
             person_shape: gaz_kind.is_none()
                 && english_head.is_none()
                 && m.head.is_none()
@@ -645,7 +711,9 @@ impl SentenceScan<'_> {
                 && self.person_shaped(at, n_words),
             acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
-            misc: english_head == Some(Head::Misc) || context == Some(context::Hint::Misc),
+            misc: english_head == Some(Head::Misc)
+                || context == Some(context::Hint::Misc)
+                || numbered,
             org_context: !person_title && context == Some(context::Hint::Org),
             place_inside: gaz_kind.is_none()
                 && english_head.is_none()
@@ -667,6 +735,15 @@ impl SentenceScan<'_> {
             cues,
         }
     }
+}
+
+/// `Saint-Benoît`, `Sainte-Marie`: French writes a saint's name with a
+/// hyphen when it names a place (the saint is `saint Benoît`).
+fn is_saint_place(word: &str) -> bool {
+    ["Saint-", "Sainte-"].iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    })
 }
 
 /// A word that makes a place of a place (`Greater Manchester`, `South
@@ -975,6 +1052,104 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(names(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_kept_whole_across_and_roles_numbers_and_nationalities() {
+        let rows: &[(&str, &[&str])] = &[
+            // `and` inside an English name: a head last, or a head's `of`
+            (
+                "He voted for the Railway Safety and Accountability Act on Monday.",
+                &["Railway Safety and Accountability Act"],
+            ),
+            (
+                "He read the files of the Ohio Department of Rehabilitation and Correction.",
+                &["Ohio Department of Rehabilitation and Correction"],
+            ),
+            (
+                "A rule from the Department of Health and Human Services applies.",
+                &["Department of Health and Human Services"],
+            ),
+            // two known names stay two
+            (
+                "Talks between Britain and France resumed.",
+                &["Britain", "France"],
+            ),
+            // a first name and a surname are a person, whatever comes before
+            (
+                "Le ministre de l'Économie, Bruno Le Maire, a parlé.",
+                &["Bruno Le Maire"],
+            ),
+            (
+                "Il a vu le secrétaire d'État Antony Blinken hier.",
+                &["Antony Blinken"],
+            ),
+            (
+                "La présidente, Mélanie Hubert, a parlé.",
+                &["Mélanie Hubert"],
+            ),
+            (
+                "les négociations avec le gouvernement de François Legault achoppent.",
+                &["François Legault"],
+            ),
+            // a number after one word is the name's; dates and scores are not
+            (
+                "la fusée Ariane 6 a décollé, et un ATR 72 aussi.",
+                &["Ariane 6", "ATR 72"],
+            ),
+            (
+                "They fled on Interstate 70 after Newcastle lost 2-1 on March 9 in Ohio.",
+                &["Interstate 70", "Newcastle", "Ohio"],
+            ),
+            // a nationality opens a name with an organisation's head
+            (
+                "The Asian Development Bank paid, said French President Emmanuel Macron.",
+                &["Asian Development Bank", "Emmanuel Macron"],
+            ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbered_names_are_things_and_hyphenated_saints_places() {
+        // (text, name, misc, place head)
+        let rows = [
+            ("la fusée Ariane 6 a décollé.", "Ariane 6", true, false),
+            (
+                "Le club joue en Ligue 1 cette saison.",
+                "Ligue 1",
+                true,
+                false,
+            ),
+            (
+                "Les secours ont gagné Saint-Benoît dans la nuit.",
+                "Saint-Benoît",
+                false,
+                true,
+            ),
+            (
+                "Elle vit à Sainte-Marie depuis 2010.",
+                "Sainte-Marie",
+                false,
+                true,
+            ),
+            // a person is neither; a saint without the hyphen is no place
+            (
+                "Il a parlé avec Jean Dupont hier.",
+                "Jean Dupont",
+                false,
+                false,
+            ),
+            ("Il a prié saint Benoît hier.", "Benoît", false, false),
+        ];
+        for (text, name, misc, place) in rows {
+            let c = cues_of(text, name);
+            assert_eq!((c.misc, c.place_head), (misc, place), "{text}");
+        }
+        // `Ariane` is a first name, but no person is numbered.
+        assert!(!cues_of("la fusée Ariane 6 a décollé.", "Ariane 6").first_name);
     }
 
     #[test]

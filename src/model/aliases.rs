@@ -226,6 +226,9 @@ fn choose_canonical(forms: &[(String, usize)], kind: EntityKind) -> String {
     .unwrap_or_default()
 }
 
+/// Generational suffixes, as identity keys end with them.
+const GENERATIONS: &[&str] = &[" jr", " sr", " ii", " iii"];
+
 /// A shorter name joins the one longer person name that ends with it
 /// (`Poutine` → `Vladimir Poutine`); with two candidates it stays alone.
 /// Names are compared by their transliteration keys, so that `Poutine`
@@ -239,8 +242,24 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], tkeys: &[String], key_vot
     let roots: Vec<usize> = (0..names.len()).map(|j| uf.find(j)).collect();
     // Longer names by each of their proper word suffixes and by their first
     // word, so that each short name looks up its candidates directly.
+    // `Whitcombe` → `Thomas Whitcombe Jr.`: a generational suffix is no part
+    // of the surname, so such a name is also looked up without it.
+    let bare: Vec<(usize, String)> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(j, n)| {
+            let n = n.trim_end_matches('.');
+            let b = GENERATIONS.iter().find_map(|g| n.strip_suffix(g))?;
+            Some((j, translit::name_key(b)))
+        })
+        .collect();
     let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, b) in &bare {
+        for (i, _) in b.match_indices(' ') {
+            by_suffix.entry(&b[i + 1..]).or_default().push(*j);
+        }
+    }
     for (j, long) in tkeys.iter().enumerate() {
         for (i, _) in long.match_indices(' ') {
             by_suffix.entry(&long[i + 1..]).or_default().push(j);
@@ -380,6 +399,25 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_surname_finds_its_full_name_past_a_generational_suffix() {
+        // (full name, surname alone, joined)
+        let rows = [
+            ("Thomas Whitcombe Jr.", "Whitcombe", true),
+            ("Edward Harrowby Sr.", "Harrowby", true),
+            ("Charles Pellow III", "Pellow", true),
+            // without a suffix nothing changes
+            ("Thomas Whitcombe", "Whitcombe", true),
+            ("Thomas Whitcombe Jr.", "Pellow", false),
+        ];
+        for (full, short, joined) in rows {
+            let ms = [m(full, person()), m(short, Cues::default())];
+            let refs: Vec<&Mention> = ms.iter().collect();
+            let c = cluster(&refs, &one_article(&refs), &[Lang::En], &[], &[]);
+            assert_eq!(c.entities.len() == 1, joined, "{full} / {short}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! whose words `and` joins (`Greater Manchester Fire and Rescue Service`).
 
 use super::SentenceScan;
+use crate::extract::institutions::{self, Head};
 
 impl SentenceScan<'_> {
     /// `London Mayor Sadiq Khan`: when the words before `k` end with a
@@ -50,17 +51,33 @@ impl SentenceScan<'_> {
     }
 
     /// `Fire and Rescue Service`: whether the run that starts after the
-    /// `and` at `j` continues the name that ends
-    /// there: when the name after it ends with an
-    /// organisation head (English puts the head last) and the name before
-    /// it is no person's.
+    /// `and` at `j` continues the name that ends there, the name before it
+    /// being no person's and no known name of its own (`Britain and
+    /// France` are two): when the name after it ends with a head (English
+    /// puts the head last: `Service`, `Act`), or when the name before it
+    /// is a head and its `of` complement, which the `and` extends with one
+    /// or two words that are no known name (`Department of Rehabilitation
+    /// and Correction`, `Brotherhood of Locomotive Engineers and Trainmen`).
     pub(super) fn and_continues(&self, start: usize, j: usize, next_end: usize) -> bool {
         let word = self.tokens[j].text;
         if word != "and" || next_end <= j + 1 {
             return false;
         }
-        let last = self.tokens[next_end - 1].text;
         let first = self.tokens[start].text;
-        self.gaz.is_org_head(last) && !self.gaz.is_first_name(first)
+        if self.gaz.is_first_name(first) {
+            return false;
+        }
+        let last = self.tokens[next_end - 1].text;
+        let headed = match institutions::english_head(first, last) {
+            Some(Head::Org | Head::Misc) => true,
+            _ => self.gaz.is_org_head(last),
+        };
+        if headed {
+            return self.gaz.kind(self.text(start, j)).is_none();
+        }
+        let head_of = (start..j.saturating_sub(2))
+            .any(|k| self.gaz.is_org_head(self.tokens[k].text) && self.tokens[k + 1].text == "of");
+        let known_after = (j + 1..next_end).any(|k| self.gaz.kind(self.tokens[k].text).is_some());
+        head_of && next_end - j <= 3 && !known_after
     }
 }

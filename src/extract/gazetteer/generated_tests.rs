@@ -19,6 +19,13 @@ fn generated_places_have_their_kind_and_country() {
         ("Europe de l'Ouest", Region, None),
         ("Southeast Asia", Region, None),
         ("Nebraska", Region, Some("US")),
+        // ISO 3166-2 subdivisions (iso-codes), with their French names.
+        ("Khyber Pakhtunkhwa", Region, Some("PK")),
+        ("Surigao del Sur", Region, Some("PH")),
+        ("Rio Grande do Sul", Region, Some("BR")),
+        ("Colombie-Britannique", Region, Some("CA")),
+        ("Rhénanie-Palatinat", Region, Some("DE")),
+        ("Southwark", Region, Some("GB")),
         // GeoNames cities, with alternate names of the larger ones.
         ("Tampere", City, Some("FI")),
         ("Bobo-Dioulasso", City, Some("BF")),
@@ -50,7 +57,10 @@ fn a_name_of_two_places_has_both_readings() {
 #[test]
 fn everyday_words_are_no_generated_places_or_given_names() {
     let g = get();
-    for word in ["Mobile", "Reading", "Split", "Of", "Will", "Grace", "Mark"] {
+    // (`Antique` and `Aurora` are subdivisions too.)
+    for word in [
+        "Mobile", "Reading", "Split", "Of", "Will", "Grace", "Mark", "Antique", "Aurora",
+    ] {
         assert_eq!(g.kind(word), None, "{word}");
     }
     for word in ["Will", "Grace", "Africa", "Paris", "Jordan", "Georgia"] {
