@@ -435,7 +435,16 @@ fn dashboard(select: Select, global: &Global) -> anyhow::Result<ExitCode> {
         ui::theme::ColourDepth::from_env().palette(config::dashboard::palette(&loaded.config));
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
     tui::set_mouse(loaded.config.ui.mouse);
-    for problem in tui::run(model, state, &theme, store, history)? {
+    let corrector = tui::Corrector::new(corrections_path(global, &loaded), {
+        // Undoing a correction rebuilds the corpus from its sources.
+        let (paths, loaded) = (select.paths.clone(), loaded.clone());
+        std::sync::Arc::new(move |list| {
+            let mut loaded = loaded.clone();
+            loaded.corrections = list;
+            revue::load_corpus(&paths, &loaded)
+        })
+    });
+    for problem in tui::run_with(model, state, &theme, store, history, corrector)? {
         eprintln!("revue: warning: {}", printable(&problem));
     }
     Ok(ExitCode::SUCCESS)

@@ -11,6 +11,7 @@
 //! -TSTP`, `kill -STOP`) gives the shell its screen and, after `fg`, a
 //! dashboard drawn whole.
 
+pub mod correct;
 mod history;
 mod marks;
 pub use history::{load as load_history, path_beside as history_beside};
@@ -40,6 +41,7 @@ use crate::review::Marks;
 use crate::review::persist::Store;
 use crate::search::{self, SearchIndex, View};
 use crate::ui::{self, Theme};
+pub use correct::Corrector;
 use marks::Keeper;
 
 /// What the dashboard shows: the corpus and its index, the index still
@@ -119,17 +121,30 @@ impl<T> Pending<T> {
 /// to `history`. Returns the problems saving marks that the screen could
 /// not show (for stderr).
 pub fn run(
+    model: Shown,
+    state: AppState,
+    theme: &Theme,
+    store: Option<Store>,
+    history: Option<std::path::PathBuf>,
+) -> io::Result<Vec<String>> {
+    run_with(model, state, theme, store, history, Corrector::none())
+}
+
+/// [`run`], with the dashboard's corrections going to `corrector`.
+pub fn run_with(
     mut model: Shown,
     mut state: AppState,
     theme: &Theme,
     store: Option<Store>,
     history: Option<std::path::PathBuf>,
+    corrector: Corrector,
 ) -> io::Result<Vec<String>> {
     let keeper = Keeper::new(store)?;
     let mut term = Term::open()?;
     let keep = Keep {
         marks: &keeper,
         history: history.as_deref(),
+        corrector: &corrector,
     };
     let result = event_loop(&mut term, &mut model, &mut state, theme, &keep);
     term.close();
@@ -147,6 +162,7 @@ pub fn run(
 struct Keep<'a> {
     marks: &'a Keeper,
     history: Option<&'a std::path::Path>,
+    corrector: &'a Corrector,
 }
 
 /// The terminal while revue owns it. Dropping it restores the terminal.
@@ -423,6 +439,8 @@ enum Outcome {
     Indexed(Box<SearchIndex>),
     /// The background build delivered the whole corpus.
     Built(Box<(Corpus, SearchIndex)>),
+    /// A correction was applied or undone: the corrected corpus.
+    Corrected(Box<(Corpus, SearchIndex, app::correct::Corrected)>),
 }
 
 /// Runs the loop on the model's corpus; when its index arrives or the
@@ -453,6 +471,14 @@ fn event_loop(
                 state.corpus_replaced(&model.corpus, index);
                 wake = Wake::Resized;
             }
+            Outcome::Corrected(done) => {
+                let (corpus, index, outcome) = *done;
+                model.corpus = Arc::new(corpus);
+                model.indexing = None;
+                let index = model.index.insert(index);
+                state.corrected(outcome, &model.corpus, index);
+                wake = Wake::Resized;
+            }
         }
     }
 }
@@ -471,6 +497,7 @@ fn corpus_loop(
         indexing,
         pending,
     } = model;
+    let shared = Arc::clone(corpus);
     let (corpus, index) = (&**corpus, index.as_ref());
     std::thread::scope(|scope| {
         // Without an index there is nothing to filter with: the query is
@@ -530,6 +557,16 @@ fn corpus_loop(
                 *indexing = None;
                 return Ok(Outcome::Indexed(Box::new(index)));
             }
+            match keep.corrector.arrived()? {
+                Some(Ok((corpus, index, outcome))) => {
+                    return Ok(Outcome::Corrected(Box::new((corpus, index, outcome))));
+                }
+                Some(Err(why)) => {
+                    state.corrected_not(why);
+                    dirty = true;
+                }
+                None => {}
+            }
             if let Some(f) = &filter {
                 let mut buf = [0u8; 64];
                 while matches!((&f.wake).read(&mut buf), Ok(n) if n > 0) {}
@@ -566,6 +603,16 @@ fn corpus_loop(
                                     ));
                                 }
                             }
+                            Effect::Correct(c) => {
+                                if let Err(why) = keep.corrector.start(Arc::clone(&shared), c) {
+                                    state.corrected_not(why);
+                                }
+                            }
+                            Effect::UndoCorrection(c) => {
+                                if let Err(why) = keep.corrector.start_undo(c) {
+                                    state.corrected_not(why);
+                                }
+                            }
                             Effect::Filter { generation, query } => {
                                 if let Some(f) = &filter {
                                     request(state, &f.requests, generation, query);
@@ -584,7 +631,10 @@ fn corpus_loop(
             others.extend(pending.as_ref().map(|p| p.wake.as_fd()));
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
             others.extend(keep.marks.wake());
+            let job = keep.corrector.job();
+            others.extend(job.as_ref().map(|p| p.wake.as_fd()));
             *wake = term.wait_with(&others)?;
+            drop(job);
         }
     })
 }

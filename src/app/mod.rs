@@ -3,12 +3,16 @@
 //! every action is a plain function call that a test can make.
 
 pub mod clipboard;
+pub mod correct;
 pub mod keymap;
 pub mod keys;
 pub mod line;
+pub mod mark_all;
 mod navigate;
 pub mod reader;
 mod review;
+pub mod stories;
+pub mod undo;
 pub mod view;
 pub mod wrap;
 
@@ -48,6 +52,10 @@ pub enum Mode {
     Help,
     Warnings,
     Message,
+    /// A choice picker (corrections).
+    Choose,
+    /// A yes/no question.
+    Question,
 }
 
 /// A screen of the stack; the dashboard is always its bottom, and Esc or
@@ -82,6 +90,10 @@ pub enum Overlay {
     },
     /// The last message in full.
     Message,
+    /// A picker of choices that filters as you type (corrections).
+    Choose(correct::Chooser),
+    /// A yes/no question before an action.
+    Question(mark_all::Question),
 }
 
 /// What the event loop must do after an action: the terminal's business,
@@ -103,6 +115,11 @@ pub enum Effect {
     SaveHistory(Vec<String>),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Save this correction and apply it to the corpus shown; report
+    /// back with [`AppState::corrected`].
+    Correct(crate::model::corrections::Correction),
+    /// Remove this correction, the last saved, and rebuild without it.
+    UndoCorrection(crate::model::corrections::Correction),
 }
 
 /// The preset picker: what was typed to filter it, and the selected row
@@ -179,6 +196,16 @@ pub enum Action {
     },
     /// Show only unread articles, or all again.
     ToggleUnreadOnly,
+    /// Expand the selected story's row to its members, or collapse it.
+    ToggleStory,
+    /// Mark every article of the view read (asking first when many).
+    MarkViewRead,
+    /// Undo the latest change of marks or correction.
+    Undo,
+    /// The menu of corrections for the selected entity or event.
+    Correct,
+    /// Count the entity pane's articles per story, or per printing.
+    ToggleStoryCounts,
     /// In the reader: the next (or previous) article of the list.
     StepArticle {
         forward: bool,
@@ -292,6 +319,23 @@ pub struct AppState {
     pub filter_generation: u64,
     /// The generation of the view shown.
     shown_generation: u64,
+    /// The article list's rows: the view's articles grouped by story.
+    pub rows: Vec<stories::ArticleRow>,
+    /// Stories whose rows are expanded to their members.
+    pub expanded: rustc_hash::FxHashSet<crate::model::StoryId>,
+    /// Which members a read mark on a story's row reaches.
+    pub read_marks: stories::ReadMarks,
+    /// Steps that `U` undoes.
+    pub undo: undo::Undo,
+    /// The marks changed by the action being applied, with their values
+    /// before, for its undo step.
+    undo_marks: Vec<(ArticleId, Mark, bool)>,
+    /// A correction handed to the event loop and not yet applied.
+    pub correcting: Option<String>,
+    /// The entity pane counts articles per story, not per printing.
+    pub per_story: bool,
+    /// Which articles the view lists, by id, while `per_story` needs it.
+    listed: Vec<bool>,
 }
 
 impl AppState {
@@ -299,7 +343,7 @@ impl AppState {
     /// lists every article until [`AppState::index_ready`].
     pub fn new<'a>(corpus: &Corpus, index: impl Into<Option<&'a SearchIndex>>) -> Self {
         let index = index.into();
-        AppState {
+        let mut s = AppState {
             query: String::new(),
             cursor: 0,
             search_history: Vec::new(),
@@ -335,7 +379,17 @@ impl AppState {
             pending_filter: false,
             filter_generation: 0,
             shown_generation: 0,
-        }
+            rows: Vec::new(),
+            expanded: Default::default(),
+            read_marks: stories::ReadMarks::default(),
+            undo: undo::Undo::default(),
+            undo_marks: Vec::new(),
+            correcting: None,
+            per_story: false,
+            listed: Vec::new(),
+        };
+        s.regroup(corpus);
+        s
     }
 
     /// The built corpus replaces the preview: the same articles under the
@@ -352,9 +406,9 @@ impl AppState {
     /// still listed.
     pub fn index_ready(&mut self, corpus: &Corpus, index: &SearchIndex) {
         self.indexing = false;
-        let article = self.view.articles.get(self.selected[0]).copied();
+        let article = self.selected_article();
         self.refilter(corpus, Some(index));
-        if let Some(at) = article.and_then(|a| self.view.articles.iter().position(|&b| b == a)) {
+        if let Some(at) = article.and_then(|a| self.row_of(a)) {
             self.selected[0] = at;
         }
     }
@@ -396,6 +450,8 @@ impl AppState {
             Some(Overlay::Presets(_)) => Mode::Presets,
             Some(Overlay::Warnings { .. }) => Mode::Warnings,
             Some(Overlay::Message) => Mode::Message,
+            Some(Overlay::Choose(_)) => Mode::Choose,
+            Some(Overlay::Question(_)) => Mode::Question,
             None => match self.screen() {
                 Screen::Dashboard => Mode::Dashboard,
                 Screen::Reader(_) => Mode::Reader,
@@ -474,7 +530,7 @@ impl AppState {
     /// Rows in a pane under the current view.
     pub fn len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Articles => self.view.articles.len(),
+            Pane::Articles => self.rows.len(),
             Pane::Entities => self.view.entities.len(),
             Pane::Timeline => self.view.events.len(),
         }
@@ -494,6 +550,11 @@ impl AppState {
             let last = self.picker_rows().len().saturating_sub(1);
             let p = self.picker_mut().expect("checked open");
             p.selected = p.selected.saturating_add_signed(delta).min(last);
+            return;
+        }
+        if let Some(c) = self.chooser_mut() {
+            let last = c.rows.len().saturating_sub(1);
+            c.selected = c.selected.saturating_add_signed(delta).min(last);
             return;
         }
         let (cols, rows) = self.size;
@@ -605,6 +666,7 @@ impl AppState {
 
     fn show(&mut self, view: View, corpus: &Corpus) {
         self.view = view;
+        self.regroup(corpus);
         // `filter` lists entities by kind already.
         if self.entity_sort != EntitySort::Kind {
             search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
@@ -687,6 +749,37 @@ fn pager(state: &mut AppState, action: &Action, corpus: &Corpus) -> bool {
     if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = state.overlays.last_mut()
     {
         *scroll = scroll.saturating_add_signed(delta).min(last);
+    }
+    true
+}
+
+/// An action while a choice picker or a question is on top: they own the
+/// keyboard; whether it was dealt with.
+fn overlays(
+    state: &mut AppState,
+    action: &Action,
+    corpus: &Corpus,
+    index: Option<&SearchIndex>,
+    effects: &mut Vec<Effect>,
+) -> bool {
+    match (state.mode(), action) {
+        (Mode::Question, Action::Confirm) => mark_all::answer(state, corpus, index),
+        (Mode::Question | Mode::Choose, Action::Back) => state.close_overlay(),
+        (Mode::Question, Action::Quit | Action::Suspend | Action::Resize { .. }) => return false,
+        (Mode::Question, _) => {}
+        (Mode::Choose, Action::Confirm) => correct::choose(state, corpus, effects),
+        (Mode::Choose, Action::Type(_) | Action::Backspace | Action::ClearQuery) => {
+            let c = state.chooser_mut().expect("checked open");
+            match action {
+                Action::Type(ch) => c.filter.push(*ch),
+                Action::Backspace => {
+                    c.filter.pop();
+                }
+                _ => c.filter.clear(),
+            }
+            c.refilter();
+        }
+        _ => return false,
     }
     true
 }
@@ -788,7 +881,7 @@ pub fn update<'a>(
             }
             None => state.message = Some("nothing to copy here: open or select an article".into()),
         },
-        action => apply(state, action, corpus, index.into()),
+        action => apply(state, action, corpus, index.into(), &mut effects),
     }
     if let Some(m) = &state.message {
         state.last_message = Some(m.clone());
@@ -810,14 +903,20 @@ pub fn update<'a>(
     effects
 }
 
-fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&SearchIndex>) {
+fn apply(
+    state: &mut AppState,
+    action: Action,
+    corpus: &Corpus,
+    index: Option<&SearchIndex>,
+    effects: &mut Vec<Effect>,
+) {
     // A message lasts until the next key; the last one stays on a key.
     if !matches!(action, Action::Resize { .. })
         && let Some(m) = state.message.take()
     {
         state.last_message = Some(m);
     }
-    if pager(state, &action, corpus) {
+    if pager(state, &action, corpus) || overlays(state, &action, corpus, index, effects) {
         return;
     }
     let page = if state.reader().is_some() {
@@ -914,6 +1013,11 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
         }
         Action::ShowMessage => state.overlays.push(Overlay::Message),
         Action::ToggleMark(m) => review::toggle(state, corpus, index, m),
+        Action::ToggleStory => stories::toggle_story(state, corpus),
+        Action::MarkViewRead => mark_all::mark_view_read(state, corpus, index, false),
+        Action::Undo => mark_all::undo(state, corpus, index, effects),
+        Action::Correct => correct::open_menu(state, corpus),
+        Action::ToggleStoryCounts => stories::toggle_counts(state, corpus),
         Action::ReadAndNext => review::read_and_next(state, corpus, index),
         Action::NextUnread { forward } => review::jump_unread(state, forward),
         Action::ToggleUnreadOnly => {

@@ -75,6 +75,10 @@ pub struct StoriesConfig {
     /// At or above: one story; a rewrite when below `copy`.
     #[serde(default = "rewrite_threshold", deserialize_with = "similarity")]
     pub rewrite: f32,
+    /// What a read mark on a story's row reaches in the dashboard:
+    /// `story` (every printing), `copies`, or `article` (the row alone).
+    #[serde(default)]
+    pub read_marks: crate::app::stories::ReadMarks,
 }
 
 impl Default for StoriesConfig {
@@ -83,6 +87,7 @@ impl Default for StoriesConfig {
             enabled: true,
             copy: copy_threshold(),
             rewrite: rewrite_threshold(),
+            read_marks: Default::default(),
         }
     }
 }

@@ -36,6 +36,9 @@ fn right_parts(corpus: &Corpus, state: &AppState) -> Vec<String> {
         (false, true) => parts.push("preparing search…".into()),
         (false, false) => {}
     }
+    if state.correcting.is_some() {
+        parts.push("correcting…".into());
+    }
     // First seen since the previous run (`is:new` lists them).
     let new = state.marks.iter().filter(|m| m.new).count();
     if new > 0 {
@@ -84,6 +87,9 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     }
     if state.unread_only {
         chips.push_str("[unread only] ");
+    }
+    if state.per_story {
+        chips.push_str("[counts per story] ");
     }
     let prompt = if state.editing || !state.query.is_empty() || !chips.is_empty() {
         " / "
