@@ -144,3 +144,27 @@ fn the_merge_picker_filters_as_you_type() {
     assert_snapshot!("merge_picker_100x30", s);
     assert_snapshot!("merge_picker_80x24", merge_picker(80, 24));
 }
+
+/// The reader on a printing says how it differs from the original.
+#[test]
+fn the_reader_tells_a_printing_from_the_original() {
+    use revue::app::keys::Key;
+    let keys = |n: usize| {
+        let mut k = vec![Key::Char('e')];
+        k.extend(std::iter::repeat_n(Key::Char('j'), n));
+        k.push(Key::Enter);
+        k
+    };
+    let s = after_keys(&keys(0), 100, 30);
+    assert!(s.contains("the original of a story of 5 printings"), "{s}");
+    for (n, says) in [
+        (1, "copy 91% of agence: headline changed"),
+        (2, "rewrite 79% of agence: 1 paragraph cut"),
+        (3, "rewrite 74% of agence: 1 paragraph reworded"),
+        (4, "copy 92% of agence: 1 paragraph added"),
+    ] {
+        let s = after_keys(&keys(n), 100, 30);
+        assert!(s.contains(says), "{says}: {s}");
+    }
+    assert_snapshot!("reader_rewrite_80x24", after_keys(&keys(3), 80, 24));
+}

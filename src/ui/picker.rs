@@ -43,6 +43,15 @@ pub fn draw(f: &mut Frame, area: Rect, c: &Chooser, theme: &Theme) {
         ));
     }
     let selected = c.selected.min(c.rows.len().saturating_sub(1));
+    // Details line up after the widest label, within half the row, and
+    // stay put while the filter narrows the rows.
+    let widest = c
+        .choices
+        .iter()
+        .map(|ch| ch.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(width as usize / 2);
     list::draw(
         f,
         r,
@@ -52,10 +61,10 @@ pub fn draw(f: &mut Frame, area: Rect, c: &Chooser, theme: &Theme) {
         list::Rows::new(c.rows.len(), selected),
         |i, w| {
             let choice = &c.choices[c.rows[i]];
-            let label = fit(&choice.label, w.saturating_sub(2));
-            let room = w.saturating_sub(label.width() + 3);
+            let label = super::text::pad(&fit(&choice.label, widest), widest);
+            let room = w.saturating_sub(label.width() + 4);
             Line::from(vec![
-                Span::raw(format!(" {label} ")),
+                Span::raw(format!(" {label}  ")),
                 Span::styled(fit(&choice.detail, room), theme.dim()),
             ])
         },
