@@ -210,5 +210,18 @@ fn a_story_expands_is_read_whole_and_a_merge_made_in_the_entity_pane_sticks() {
     // U has nothing of the last run to undo: undo is per run.
     t.send(&["U"]);
     t.wait_screen("nothing to undo", |s| s.contains("nothing to undo"));
+    // A hide made here, then undone: the corpus is rebuilt from its
+    // files with the merge alone, which the file keeps.
+    t.send(&["2", "g", "c", "Down", "Down", "Down", "Enter"]);
+    t.wait_screen("the entity hidden", |s| {
+        s.contains("hide \"Anne Le Goff\" · saved") && !s.contains("PER  Anne Le Goff")
+    });
+    t.send(&["U"]);
+    t.wait_screen("the hide undone", |s| {
+        s.contains("undone: hide") && s.contains("PER  Anne Le Goff") && !s.contains("PER  Claire")
+    });
     quit(t);
+    let file = std::fs::read_to_string(dir.path().join("state/corrections.jsonl")).unwrap();
+    assert_eq!(file.lines().count(), 1, "{file}");
+    assert!(file.contains("\"merge\""), "{file}");
 }

@@ -77,21 +77,9 @@ impl Chooser {
     }
 }
 
-/// Choices whose label matches `filter` like fzf (its letters in order),
-/// best first; equal scores keep the choices' order.
+/// Choices whose label matches `filter`, best first.
 fn matching(choices: &[Choice], filter: &str) -> Vec<usize> {
-    use fuzzy_matcher::FuzzyMatcher;
-    if filter.is_empty() {
-        return (0..choices.len()).collect();
-    }
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
-    let mut scored: Vec<(i64, usize)> = choices
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| matcher.fuzzy_match(&c.label, filter).map(|s| (s, i)))
-        .collect();
-    scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
-    scored.into_iter().map(|(_, i)| i).collect()
+    super::fuzzy::rank(choices.iter().map(|c| c.label.clone()), filter)
 }
 
 impl AppState {

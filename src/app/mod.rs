@@ -4,11 +4,14 @@
 
 pub mod clipboard;
 pub mod correct;
+mod fuzzy;
 pub mod keymap;
 pub mod keys;
 pub mod line;
 pub mod mark_all;
 mod navigate;
+mod overlay;
+pub use overlay::help_rows;
 pub mod reader;
 mod review;
 pub mod stories;
@@ -679,23 +682,14 @@ impl AppState {
     }
 }
 
+/// The presets whose name or description match `filter`, best first.
 fn picker_matches(presets: &[PresetChoice], filter: &str) -> Vec<usize> {
-    use fuzzy_matcher::FuzzyMatcher;
-    if filter.is_empty() {
-        return (0..presets.len()).collect();
-    }
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
-    let mut scored: Vec<(i64, usize)> = presets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let text = format!("{} {}", p.name, p.description.as_deref().unwrap_or(""));
-            matcher.fuzzy_match(&text, filter).map(|s| (s, i))
-        })
-        .collect();
-    // Best first; equal scores keep the config's order.
-    scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
-    scored.into_iter().map(|(_, i)| i).collect()
+    fuzzy::rank(
+        presets
+            .iter()
+            .map(|p| format!("{} {}", p.name, p.description.as_deref().unwrap_or(""))),
+        filter,
+    )
 }
 
 /// What the dashboard lists before the search index exists: every
@@ -706,82 +700,6 @@ fn unindexed_view(corpus: &Corpus) -> View {
         articles: (0..corpus.articles.len() as u32).map(ArticleId).collect(),
         ..View::default()
     }
-}
-
-/// Rows of the help overlay's text for a terminal of `rows` rows (the
-/// status line and the overlay's borders left out).
-pub fn help_rows(rows: u16) -> usize {
-    rows.saturating_sub(3).max(1) as usize
-}
-
-/// An action while a scrolling overlay (help, warnings, message) is on
-/// top: it scrolls, closes or quits; whether it was dealt with (the rest do
-/// nothing under the overlay).
-fn pager(state: &mut AppState, action: &Action, corpus: &Corpus) -> bool {
-    let rows = help_rows(state.size.1);
-    let (last, page) = match state.overlay() {
-        Some(Overlay::Help { .. }) => {
-            let lines: usize = state.keymap.help_lines().iter().map(|l| l.rows()).sum();
-            (lines.saturating_sub(rows), rows.saturating_sub(1).max(1))
-        }
-        // Scrolled by warning: a page is about a screen of them.
-        Some(Overlay::Warnings { .. }) => {
-            (corpus.warnings.len().saturating_sub(1), (rows / 2).max(1))
-        }
-        Some(Overlay::Message) => (0, 1),
-        _ => return false,
-    };
-    let page = page as isize;
-    let delta = match action {
-        Action::Quit | Action::Suspend | Action::Resize { .. } => return false,
-        Action::Back | Action::ToggleHelp | Action::OpenWarnings | Action::ShowMessage => {
-            state.close_overlay();
-            return true;
-        }
-        Action::Up => -1,
-        Action::Down => 1,
-        Action::PageUp => -page,
-        Action::PageDown => page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => return true,
-    };
-    if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = state.overlays.last_mut()
-    {
-        *scroll = scroll.saturating_add_signed(delta).min(last);
-    }
-    true
-}
-
-/// An action while a choice picker or a question is on top: they own the
-/// keyboard; whether it was dealt with.
-fn overlays(
-    state: &mut AppState,
-    action: &Action,
-    corpus: &Corpus,
-    index: Option<&SearchIndex>,
-    effects: &mut Vec<Effect>,
-) -> bool {
-    match (state.mode(), action) {
-        (Mode::Question, Action::Confirm) => mark_all::answer(state, corpus, index),
-        (Mode::Question | Mode::Choose, Action::Back) => state.close_overlay(),
-        (Mode::Question, Action::Quit | Action::Suspend | Action::Resize { .. }) => return false,
-        (Mode::Question, _) => {}
-        (Mode::Choose, Action::Confirm) => correct::choose(state, corpus, effects),
-        (Mode::Choose, Action::Type(_) | Action::Backspace | Action::ClearQuery) => {
-            let c = state.chooser_mut().expect("checked open");
-            match action {
-                Action::Type(ch) => c.filter.push(*ch),
-                Action::Backspace => {
-                    c.filter.pop();
-                }
-                _ => c.filter.clear(),
-            }
-            c.refilter();
-        }
-        _ => return false,
-    }
-    true
 }
 
 /// An edit of the search line at its cursor; the query is filtered again
@@ -916,7 +834,9 @@ fn apply(
     {
         state.last_message = Some(m);
     }
-    if pager(state, &action, corpus) || overlays(state, &action, corpus, index, effects) {
+    if overlay::pager(state, &action, corpus)
+        || overlay::owned(state, &action, corpus, index, effects)
+    {
         return;
     }
     let page = if state.reader().is_some() {
