@@ -688,6 +688,16 @@ mod tests {
     }
 
     #[test]
+    fn what_a_story_read_mark_reaches_is_read_and_checked() {
+        use crate::app::stories::ReadMarks;
+        assert_eq!(parse_str("").unwrap().stories.read_marks, ReadMarks::Story);
+        let c = parse_str("[stories]\nread_marks = \"copies\"\n").unwrap();
+        assert_eq!(c.stories.read_marks, ReadMarks::Copies);
+        let e = parse_str("[stories]\nread_marks = \"all\"\n").unwrap_err();
+        assert!(e.contains("c.toml:2") && e.contains("article"), "{e}");
+    }
+
+    #[test]
     fn parses_paths_and_aliases() {
         let c = parse_str("[corpus]\npaths = [\"seeds\"]\n[aliases]\n\"Jean Dupont\" = [\"JD\"]\n")
             .unwrap();
