@@ -377,7 +377,8 @@ fn a_merge_is_picked_by_typing_and_undone() {
     // A second correction waits for the first.
     press(&mut s, &[ch('c')]);
     assert_eq!(s.mode(), Mode::Dashboard);
-    let (fixed, _) = apply(&mut s, corpus, c.clone());
+    let corrected = apply(&mut s, corpus, c.clone());
+    let fixed = &corrected.0;
     assert!(s.correcting.is_none());
     assert!(
         !s.view
@@ -385,13 +386,12 @@ fn a_merge_is_picked_by_typing_and_undone() {
             .iter()
             .any(|r| fixed.entity(r.id).canonical == "Claire Morvan")
     );
-    let effects = press_on(&mut s, &(fixed, SearchIndex::new(corpus)), &[ch('U')]);
+    let effects = press_on(&mut s, &corrected, &[ch('U')]);
     assert!(effects.contains(&Effect::UndoCorrection(c)), "{effects:?}");
 }
 
 #[test]
 fn split_retype_and_hide_from_the_entity_menu() {
-    let (corpus, _) = stories();
     // Retype: the type picker offers the other three types.
     let mut s = fresh();
     select_entity(&mut s, "Saint-Malo");
@@ -420,34 +420,16 @@ fn split_retype_and_hide_from_the_entity_menu() {
             entity: "Anne Le Goff".into()
         })
     );
-    // Split: from the entity detail, the aliases other than its name.
+    // Split: a name with no other to split off says so.
     let mut s = fresh();
-    let with_alias = s
-        .view
-        .entities
-        .iter()
-        .map(|r| corpus.entity(r.id))
-        .find(|e| {
-            e.aliases.iter().any(|a| {
-                revue::extract::fold::fold_name(a) != revue::extract::fold::fold_name(&e.canonical)
-            })
-        })
-        .map(|e| e.canonical.clone());
-    if let Some(name) = with_alias {
-        select_entity(&mut s, &name);
-        press(&mut s, &[Key::Enter]);
-        assert_eq!(s.mode(), Mode::Entity);
-        press(&mut s, &[ch('c'), Key::Down, Key::Enter]);
-        let chosen = s.chooser().unwrap().chosen().unwrap().value.clone();
-        let effects = press(&mut s, &[Key::Enter]);
-        assert_eq!(
-            correction(&effects),
-            Some(Correction::Split {
-                entity: name,
-                alias: chosen
-            })
-        );
-    }
+    select_entity(&mut s, "Anne Le Goff");
+    press(&mut s, &[ch('c'), Key::Down, Key::Enter]);
+    assert_eq!(s.mode(), Mode::Dashboard);
+    assert!(
+        s.message.as_deref().unwrap().contains("no other name"),
+        "{:?}",
+        s.message
+    );
     // Esc closes a picker without a correction.
     let mut s = fresh();
     select_entity(&mut s, "Anne Le Goff");
@@ -510,4 +492,59 @@ fn opening_a_story_reads_its_printings_and_each_undo_is_one_step() {
     press(&mut s, &[ch('U')]);
     assert_eq!(read_count(&s), 0);
     assert_eq!(s.undo.len(), 0);
+}
+
+/// The seeds name entities by several names: the split picker, from the
+/// entity detail, offers the names other than the entity's own.
+#[test]
+fn an_alias_is_split_off_from_the_entity_detail() {
+    use revue::extract::fold::fold_name;
+    let seeds = build(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+    let (corpus, index) = &seeds;
+    let mut s = AppState::new(corpus, index);
+    let at = s
+        .view
+        .entities
+        .iter()
+        .position(|r| {
+            let e = corpus.entity(r.id);
+            e.aliases
+                .iter()
+                .any(|a| fold_name(a) != fold_name(&e.canonical))
+        })
+        .expect("the seeds have an entity of several names");
+    let entity = corpus.entity(s.view.entities[at].id);
+    press_on(&mut s, &seeds, &[ch('2')]);
+    for _ in 0..at {
+        press_on(&mut s, &seeds, &[ch('j')]);
+    }
+    press_on(&mut s, &seeds, &[Key::Enter]);
+    assert_eq!(s.mode(), Mode::Entity);
+    press_on(&mut s, &seeds, &[ch('c'), Key::Down, Key::Enter]);
+    let offered: Vec<String> = s
+        .chooser()
+        .expect("the split picker")
+        .choices
+        .iter()
+        .map(|c| c.value.clone())
+        .collect();
+    assert!(!offered.is_empty());
+    assert!(
+        offered
+            .iter()
+            .all(|a| fold_name(a) != fold_name(&entity.canonical) && entity.aliases.contains(a)),
+        "{offered:?}"
+    );
+    let effects = press_on(&mut s, &seeds, &[Key::Enter]);
+    let c = correction(&effects).expect("a split");
+    assert_eq!(
+        c,
+        Correction::Split {
+            entity: entity.canonical.clone(),
+            alias: offered[0].clone()
+        }
+    );
+    // As the event loop does: the split applies to the corpus shown.
+    let mut fixed = corpus.clone();
+    assert_eq!(corrections::apply(&mut fixed, &[c]), [true]);
 }
