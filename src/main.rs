@@ -438,7 +438,16 @@ fn dashboard(select: Select, global: &Global, no_watch: bool) -> anyhow::Result<
     let theme = ui::Theme::with_palette(global.color.enabled(true), palette);
     tui::set_mouse(loaded.config.ui.mouse);
     let live = live_sources(&select, &loaded, global, no_watch, opened);
-    for problem in tui::run(model, state, &theme, store, history, Some(live))? {
+    let corrector = tui::Corrector::new(corrections_path(global, &loaded), {
+        // Undoing a correction rebuilds the corpus from its sources.
+        let (paths, loaded) = (select.paths.clone(), loaded.clone());
+        std::sync::Arc::new(move |list| {
+            let mut loaded = loaded.clone();
+            loaded.corrections = list;
+            revue::load_corpus(&paths, &loaded)
+        })
+    });
+    for problem in tui::run_with(model, state, &theme, store, history, Some(live), corrector)? {
         eprintln!("revue: warning: {}", printable(&problem));
     }
     for w in late_warnings().drain(..) {
@@ -464,8 +473,14 @@ fn live_sources(
     });
     let cache_dir = cache_dir(global, loaded);
     let for_build = loaded.clone();
+    let corrections = corrections_path(global, loaded);
     let rebuild = Box::new(move |stop: &AtomicBool| {
-        let model = revue::load_model(&paths, &for_build, cache_dir.as_deref());
+        // Corrections made in the dashboard since it opened hold too.
+        let mut loaded = for_build.clone();
+        if let Some(path) = &corrections {
+            loaded.corrections = review::corrections::read(path).0;
+        }
+        let model = revue::load_model(&paths, &loaded, cache_dir.as_deref());
         if let Some(cache) = &model.unsaved {
             // A failed save only means building again next time.
             let _ = cache.save(&model.corpus, &model.index, stop);

@@ -11,6 +11,7 @@
 //! -TSTP`, `kill -STOP`) gives the shell its screen and, after `fg`, a
 //! dashboard drawn whole.
 
+pub mod correct;
 mod history;
 mod live;
 mod marks;
@@ -44,6 +45,7 @@ use crate::review::Marks;
 use crate::review::persist::Store;
 use crate::search::{self, SearchIndex, View};
 use crate::ui::{self, Theme};
+pub use correct::Corrector;
 use marks::Keeper;
 
 /// What the dashboard shows: the corpus and its index, the index still
@@ -124,12 +126,25 @@ impl<T> Pending<T> {
 /// Returns the problems saving marks that the screen could not show (for
 /// stderr).
 pub fn run(
+    model: Shown,
+    state: AppState,
+    theme: &Theme,
+    store: Option<Store>,
+    history: Option<std::path::PathBuf>,
+    live: Option<Sources>,
+) -> io::Result<Vec<String>> {
+    run_with(model, state, theme, store, history, live, Corrector::none())
+}
+
+/// [`run`], with the dashboard's corrections going to `corrector`.
+pub fn run_with(
     mut model: Shown,
     mut state: AppState,
     theme: &Theme,
     store: Option<Store>,
     history: Option<std::path::PathBuf>,
     live: Option<Sources>,
+    corrector: Corrector,
 ) -> io::Result<Vec<String>> {
     let keeper = Keeper::new(store)?;
     if let Some(f) = live.as_ref().and_then(|l| l.fetcher.as_ref()) {
@@ -143,6 +158,7 @@ pub fn run(
         marks: &keeper,
         history: history.as_deref(),
         live: live.as_ref(),
+        corrector: &corrector,
     };
     let result = event_loop(&mut term, &mut model, &mut state, theme, &keep);
     term.close();
@@ -164,6 +180,7 @@ struct Keep<'a> {
     marks: &'a Keeper,
     history: Option<&'a std::path::Path>,
     live: Option<&'a live::Live>,
+    corrector: &'a Corrector,
 }
 
 /// The terminal while revue owns it. Dropping it restores the terminal.
@@ -442,6 +459,8 @@ enum Outcome {
     Built(Box<(Corpus, SearchIndex)>),
     /// The corpus was built again after its files changed or a refetch.
     Refreshed(Box<live::Refreshed>),
+    /// A correction was applied or undone: the corrected corpus.
+    Corrected(Box<(Corpus, SearchIndex, app::correct::Corrected)>),
 }
 
 /// Runs the loop on the model's corpus; when its index arrives or the
@@ -476,6 +495,14 @@ fn event_loop(
                 swap::fold_in(model, state, keep, *r);
                 wake = Wake::Resized;
             }
+            Outcome::Corrected(done) => {
+                let (corpus, index, outcome) = *done;
+                model.corpus = Arc::new(corpus);
+                model.indexing = None;
+                let index = model.index.insert(index);
+                state.corrected(outcome, &model.corpus, index);
+                wake = Wake::Resized;
+            }
         }
     }
 }
@@ -494,6 +521,7 @@ fn corpus_loop(
         indexing,
         pending,
     } = model;
+    let shared = Arc::clone(corpus);
     let (corpus, index) = (&**corpus, index.as_ref());
     std::thread::scope(|scope| {
         // Without an index there is nothing to filter with: the query is
@@ -560,6 +588,16 @@ fn corpus_loop(
                     return Ok(Outcome::Refreshed(r));
                 }
             }
+            match keep.corrector.arrived()? {
+                Some(Ok((corpus, index, outcome))) => {
+                    return Ok(Outcome::Corrected(Box::new((corpus, index, outcome))));
+                }
+                Some(Err(why)) => {
+                    state.corrected_not(why);
+                    dirty = true;
+                }
+                None => {}
+            }
             if let Some(f) = &filter {
                 let mut buf = [0u8; 64];
                 while matches!((&f.wake).read(&mut buf), Ok(n) if n > 0) {}
@@ -605,6 +643,16 @@ fn corpus_loop(
                                         Some("the built-in seeds cannot be refetched".into());
                                 }
                             },
+                            Effect::Correct(c) => {
+                                if let Err(why) = keep.corrector.start(Arc::clone(&shared), c) {
+                                    state.corrected_not(why);
+                                }
+                            }
+                            Effect::UndoCorrection(c) => {
+                                if let Err(why) = keep.corrector.start_undo(c) {
+                                    state.corrected_not(why);
+                                }
+                            }
                             Effect::Filter { generation, query } => {
                                 if let Some(f) = &filter {
                                     request(state, &f.requests, generation, query);
@@ -624,7 +672,10 @@ fn corpus_loop(
             others.extend(indexing.as_ref().map(|p| p.wake.as_fd()));
             others.extend(keep.marks.wake());
             others.extend(keep.live.map(|l| l.wake()));
+            let job = keep.corrector.job();
+            others.extend(job.as_ref().map(|p| p.wake.as_fd()));
             *wake = term.wait_with(&others)?;
+            drop(job);
         }
     })
 }

@@ -1,6 +1,8 @@
-//! The article list of a corpus with a story of five printings: each
-//! printing says "(5 sources)", or "(5)" where the pane is narrow, after its headline, and `is:original`
-//! leaves one row per story. Articles written for the tests.
+//! The article list of a corpus with a story of five printings: the story
+//! is one row that says "(5 sources)", or "(5)" where the pane is narrow,
+//! after its headline, and expands to its printings; `is:original` lists
+//! the representatives alone. The merge picker of the entity pane.
+//! Articles written for the tests.
 
 use std::path::PathBuf;
 
@@ -32,9 +34,10 @@ fn screen(query: &str, w: u16, h: u16) -> String {
 }
 
 #[test]
-fn each_printing_counts_its_story_sources() {
+fn a_story_is_one_row_that_counts_its_sources() {
     let s = screen("", 100, 30);
-    assert_eq!(s.matches(" (5").count(), 5, "{s}");
+    assert!(s.contains("Articles (7/7)"), "{s}");
+    assert_eq!(s.matches(" (5").count(), 1, "{s}");
     assert_snapshot!("stories_100x30", s);
 }
 
@@ -82,4 +85,86 @@ fn the_status_line_counts_what_is_new() {
     assert!(screen.contains(" · 1 new"), "{screen}");
     update(&mut s, Action::SetQuery("is:new".into()), &corpus, &index);
     assert_eq!(s.view.articles.len(), 1);
+}
+
+/// The dashboard after `keys` on the stories fixture, at `w`×`h`.
+fn after_keys(keys: &[revue::app::keys::Key], w: u16, h: u16) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories");
+    let corpus = revue::model::build(
+        revue::ingest::load(std::slice::from_ref(&dir)),
+        Origin::Paths(vec![dir]),
+        &BuildOptions::default(),
+    );
+    let index = SearchIndex::new(&corpus);
+    let mut s = AppState::new(&corpus, &index);
+    update(&mut s, Action::Resize { cols: w, rows: h }, &corpus, &index);
+    for &k in keys {
+        if let Some(a) = revue::app::keys::action_for(&s, k) {
+            update(&mut s, a, &corpus, &index);
+        }
+    }
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| render(f, &corpus, &s, &Theme::new(false)))
+        .unwrap();
+    buffer_text(t.backend().buffer())
+}
+
+/// The story's row (the first: the earliest report) expanded: its four
+/// other printings under it, each with its outlet and likeness.
+fn expanded(w: u16, h: u16) -> String {
+    use revue::app::keys::Key;
+    let s = after_keys(&[Key::Char('e')], w, h);
+    assert!(s.contains("▾ "), "{s}");
+    assert_eq!(s.matches("└ ").count(), 4, "{s}");
+    s
+}
+
+#[test]
+fn an_expanded_story_lists_its_printings_indented() {
+    let s = expanded(100, 30);
+    assert!(s.contains("copy") && s.contains("rewrite"), "{s}");
+    assert_snapshot!("story_expanded_100x30", s);
+    assert_snapshot!("story_expanded_80x24", expanded(80, 24));
+}
+
+fn merge_picker(w: u16, h: u16) -> String {
+    use revue::app::keys::Key;
+    // Claire Morvan's picker: every other entity, "ann" keeps two.
+    let mut keys = vec![Key::Char('2'), Key::Char('j'), Key::Char('c'), Key::Enter];
+    keys.extend("ann".chars().map(Key::Char));
+    after_keys(&keys, w, h)
+}
+
+#[test]
+fn the_merge_picker_filters_as_you_type() {
+    let s = merge_picker(100, 30);
+    assert!(s.contains("Merge \"") && s.contains("ann_"), "{s}");
+    assert!(s.contains("Merge \"Claire Morvan\" into"), "{s}");
+    assert!(s.contains("2/6"), "{s}");
+    assert_snapshot!("merge_picker_100x30", s);
+    assert_snapshot!("merge_picker_80x24", merge_picker(80, 24));
+}
+
+/// The reader on a printing says how it differs from the original.
+#[test]
+fn the_reader_tells_a_printing_from_the_original() {
+    use revue::app::keys::Key;
+    let keys = |n: usize| {
+        let mut k = vec![Key::Char('e')];
+        k.extend(std::iter::repeat_n(Key::Char('j'), n));
+        k.push(Key::Enter);
+        k
+    };
+    let s = after_keys(&keys(0), 100, 30);
+    assert!(s.contains("the original of a story of 5 printings"), "{s}");
+    for (n, says) in [
+        (1, "copy 91% of agence: headline changed"),
+        (2, "rewrite 79% of agence: 1 paragraph cut"),
+        (3, "rewrite 74% of agence: 1 paragraph reworded"),
+        (4, "copy 92% of agence: 1 paragraph added"),
+    ] {
+        let s = after_keys(&keys(n), 100, 30);
+        assert!(s.contains(says), "{says}: {s}");
+    }
+    assert_snapshot!("reader_rewrite_80x24", after_keys(&keys(3), 80, 24));
 }

@@ -23,10 +23,14 @@ pub enum Scope {
     Pager,
     Presets,
     Search,
+    /// The choice picker of corrections.
+    Choose,
+    /// A yes/no question.
+    Question,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Dashboard,
         Scope::Reader,
         Scope::Entity,
@@ -35,6 +39,8 @@ impl Scope {
         Scope::Pager,
         Scope::Presets,
         Scope::Search,
+        Scope::Choose,
+        Scope::Question,
     ];
 
     /// How errors and the help name it.
@@ -48,13 +54,15 @@ impl Scope {
             Scope::Pager => "warnings and message windows",
             Scope::Presets => "preset picker",
             Scope::Search => "search line",
+            Scope::Choose => "choice picker",
+            Scope::Question => "question",
         }
     }
 
     /// Printable keys are text here (the search line, the picker's
     /// filter), so none may be bound.
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Presets | Scope::Search)
+        matches!(self, Scope::Presets | Scope::Search | Scope::Choose)
     }
 }
 
@@ -66,7 +74,7 @@ const SCREENS: &[Scope] = &[Dashboard, Reader, Entity, Event];
 const VIEWS: &[Scope] = &[Dashboard, Reader, Entity, Event, Help, Pager];
 /// Everywhere, the text-taking scopes included.
 const ANYWHERE: &[Scope] = &[
-    Dashboard, Reader, Entity, Event, Help, Pager, Presets, Search,
+    Dashboard, Reader, Entity, Event, Help, Pager, Presets, Search, Choose, Question,
 ];
 
 use Key::{
@@ -325,6 +333,41 @@ const TABLE: &[Row] = &[
         "toggle flag",
     ),
     row(
+        "expand_story",
+        &[Dashboard],
+        &[c('e')],
+        Action::ToggleStory,
+        "expand a story's row to its printings, or collapse it",
+    ),
+    row(
+        "mark_view_read",
+        &[Dashboard],
+        &[c('A')],
+        Action::MarkViewRead,
+        "mark every article of the view read",
+    ),
+    row(
+        "undo",
+        SCREENS,
+        &[c('U')],
+        Action::Undo,
+        "undo the last change of marks or correction",
+    ),
+    row(
+        "correct",
+        &[Dashboard, Entity, Event],
+        &[c('c')],
+        Action::Correct,
+        "correct the entity or event: merge, split, type, hide",
+    ),
+    row(
+        "story_counts",
+        &[Dashboard],
+        &[c('S')],
+        Action::ToggleStoryCounts,
+        "count entities' articles per story / per printing",
+    ),
+    row(
         "next_unread",
         &[Dashboard],
         &[c('n')],
@@ -416,15 +459,51 @@ const TABLE: &[Row] = &[
         "close the picker",
     ),
     row(
+        "choice_down",
+        &[Choose],
+        &[Down, Ctrl('n')],
+        Action::Down,
+        "next choice",
+    ),
+    row(
+        "choice_up",
+        &[Choose],
+        &[Up, Ctrl('p')],
+        Action::Up,
+        "previous choice",
+    ),
+    row(
+        "choice_apply",
+        &[Choose],
+        &[Enter],
+        Action::Confirm,
+        "choose (a correction is saved and applied)",
+    ),
+    row(
+        "choice_close",
+        &[Choose],
+        &[Esc],
+        Action::Back,
+        "close the picker",
+    ),
+    row(
+        "answer_yes",
+        &[Question],
+        &[c('y'), Enter],
+        Action::Confirm,
+        "yes",
+    ),
+    row("answer_no", &[Question], &[c('n'), Esc], Action::Back, "no"),
+    row(
         "delete_char",
-        &[Presets, Search],
+        &[Presets, Search, Choose],
         &[Backspace],
         Action::Backspace,
         "delete a character (empty search: the last chip)",
     ),
     row(
         "clear_text",
-        &[Presets, Search],
+        &[Presets, Search, Choose],
         &[Ctrl('u')],
         Action::ClearQuery,
         "clear (search: to the start of the line)",
@@ -768,12 +847,14 @@ impl HelpLine {
 
 /// Sections of the help after "Every screen", each with what acts there
 /// beyond it.
-const HELP_SECTIONS: [(Scope, &str); 6] = [
+const HELP_SECTIONS: [(Scope, &str); 8] = [
     (Dashboard, "Dashboard"),
     (Reader, "Reader"),
     (Entity, "Entity detail"),
     (Event, "Event detail (a merged event's reports)"),
     (Presets, "Preset picker (letters filter)"),
+    (Choose, "Correction picker (letters filter)"),
+    (Question, "Question"),
     (Search, "Search line (letters are the query)"),
 ];
 

@@ -66,6 +66,8 @@ impl AppState {
         match self.mode() {
             Mode::Help => Scope::Help,
             Mode::Presets => Scope::Presets,
+            Mode::Choose => Scope::Choose,
+            Mode::Question => Scope::Question,
             Mode::Warnings | Mode::Message => Scope::Pager,
             _ if self.editing => Scope::Search,
             Mode::Reader => Scope::Reader,

@@ -3,13 +3,20 @@
 //! every action is a plain function call that a test can make.
 
 pub mod clipboard;
+pub mod correct;
+mod fuzzy;
 pub mod keymap;
 pub mod keys;
 pub mod line;
+pub mod mark_all;
 mod navigate;
+mod overlay;
+pub use overlay::help_rows;
 pub mod reader;
 pub mod refresh;
 mod review;
+pub mod stories;
+pub mod undo;
 pub mod view;
 pub mod wrap;
 
@@ -49,6 +56,10 @@ pub enum Mode {
     Help,
     Warnings,
     Message,
+    /// A choice picker (corrections).
+    Choose,
+    /// A yes/no question.
+    Question,
 }
 
 /// A screen of the stack; the dashboard is always its bottom, and Esc or
@@ -83,6 +94,10 @@ pub enum Overlay {
     },
     /// The last message in full.
     Message,
+    /// A picker of choices that filters as you type (corrections).
+    Choose(correct::Chooser),
+    /// A yes/no question before an action.
+    Question(mark_all::Question),
 }
 
 /// What the event loop must do after an action: the terminal's business,
@@ -106,6 +121,11 @@ pub enum Effect {
     Copy(String),
     /// Fetch the feeds in the background and fold the new items in.
     Refetch,
+    /// Save this correction and apply it to the corpus shown; report
+    /// back with [`AppState::corrected`].
+    Correct(crate::model::corrections::Correction),
+    /// Remove this correction, the last saved, and rebuild without it.
+    UndoCorrection(crate::model::corrections::Correction),
 }
 
 /// The preset picker: what was typed to filter it, and the selected row
@@ -182,6 +202,16 @@ pub enum Action {
     },
     /// Show only unread articles, or all again.
     ToggleUnreadOnly,
+    /// Expand the selected story's row to its members, or collapse it.
+    ToggleStory,
+    /// Mark every article of the view read (asking first when many).
+    MarkViewRead,
+    /// Undo the latest change of marks or correction.
+    Undo,
+    /// The menu of corrections for the selected entity or event.
+    Correct,
+    /// Count the entity pane's articles per story, or per printing.
+    ToggleStoryCounts,
     /// In the reader: the next (or previous) article of the list.
     StepArticle {
         forward: bool,
@@ -302,6 +332,23 @@ pub struct AppState {
     shown_generation: u64,
     /// The background refresh: watching, fetching.
     pub live: refresh::Live,
+    /// The article list's rows: the view's articles grouped by story.
+    pub rows: Vec<stories::ArticleRow>,
+    /// Stories whose rows are expanded to their members.
+    pub expanded: rustc_hash::FxHashSet<crate::model::StoryId>,
+    /// Which members a read mark on a story's row reaches.
+    pub read_marks: stories::ReadMarks,
+    /// Steps that `U` undoes.
+    pub undo: undo::Undo,
+    /// The marks changed by the action being applied, with their values
+    /// before, for its undo step.
+    undo_marks: Vec<(ArticleId, Mark, bool)>,
+    /// A correction handed to the event loop and not yet applied.
+    pub correcting: Option<String>,
+    /// The entity pane counts articles per story, not per printing.
+    pub per_story: bool,
+    /// Which articles the view lists, by id, while `per_story` needs it.
+    listed: Vec<bool>,
 }
 
 impl AppState {
@@ -309,7 +356,7 @@ impl AppState {
     /// lists every article until [`AppState::index_ready`].
     pub fn new<'a>(corpus: &Corpus, index: impl Into<Option<&'a SearchIndex>>) -> Self {
         let index = index.into();
-        AppState {
+        let mut s = AppState {
             query: String::new(),
             cursor: 0,
             search_history: Vec::new(),
@@ -346,7 +393,17 @@ impl AppState {
             filter_generation: 0,
             shown_generation: 0,
             live: refresh::Live::default(),
-        }
+            rows: Vec::new(),
+            expanded: Default::default(),
+            read_marks: stories::ReadMarks::default(),
+            undo: undo::Undo::default(),
+            undo_marks: Vec::new(),
+            correcting: None,
+            per_story: false,
+            listed: Vec::new(),
+        };
+        s.regroup(corpus);
+        s
     }
 
     /// The built corpus replaces the preview: the same articles under the
@@ -363,9 +420,9 @@ impl AppState {
     /// still listed.
     pub fn index_ready(&mut self, corpus: &Corpus, index: &SearchIndex) {
         self.indexing = false;
-        let article = self.view.articles.get(self.selected[0]).copied();
+        let article = self.selected_article();
         self.refilter(corpus, Some(index));
-        if let Some(at) = article.and_then(|a| self.view.articles.iter().position(|&b| b == a)) {
+        if let Some(at) = article.and_then(|a| self.row_of(a)) {
             self.selected[0] = at;
         }
     }
@@ -407,6 +464,8 @@ impl AppState {
             Some(Overlay::Presets(_)) => Mode::Presets,
             Some(Overlay::Warnings { .. }) => Mode::Warnings,
             Some(Overlay::Message) => Mode::Message,
+            Some(Overlay::Choose(_)) => Mode::Choose,
+            Some(Overlay::Question(_)) => Mode::Question,
             None => match self.screen() {
                 Screen::Dashboard => Mode::Dashboard,
                 Screen::Reader(_) => Mode::Reader,
@@ -485,7 +544,7 @@ impl AppState {
     /// Rows in a pane under the current view.
     pub fn len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Articles => self.view.articles.len(),
+            Pane::Articles => self.rows.len(),
             Pane::Entities => self.view.entities.len(),
             Pane::Timeline => self.view.events.len(),
         }
@@ -505,6 +564,11 @@ impl AppState {
             let last = self.picker_rows().len().saturating_sub(1);
             let p = self.picker_mut().expect("checked open");
             p.selected = p.selected.saturating_add_signed(delta).min(last);
+            return;
+        }
+        if let Some(c) = self.chooser_mut() {
+            let last = c.rows.len().saturating_sub(1);
+            c.selected = c.selected.saturating_add_signed(delta).min(last);
             return;
         }
         let (cols, rows) = self.size;
@@ -616,6 +680,7 @@ impl AppState {
 
     fn show(&mut self, view: View, corpus: &Corpus) {
         self.view = view;
+        self.regroup(corpus);
         // `filter` lists entities by kind already.
         if self.entity_sort != EntitySort::Kind {
             search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
@@ -628,23 +693,14 @@ impl AppState {
     }
 }
 
+/// The presets whose name or description match `filter`, best first.
 fn picker_matches(presets: &[PresetChoice], filter: &str) -> Vec<usize> {
-    use fuzzy_matcher::FuzzyMatcher;
-    if filter.is_empty() {
-        return (0..presets.len()).collect();
-    }
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
-    let mut scored: Vec<(i64, usize)> = presets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            let text = format!("{} {}", p.name, p.description.as_deref().unwrap_or(""));
-            matcher.fuzzy_match(&text, filter).map(|s| (s, i))
-        })
-        .collect();
-    // Best first; equal scores keep the config's order.
-    scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
-    scored.into_iter().map(|(_, i)| i).collect()
+    fuzzy::rank(
+        presets
+            .iter()
+            .map(|p| format!("{} {}", p.name, p.description.as_deref().unwrap_or(""))),
+        filter,
+    )
 }
 
 /// What the dashboard lists before the search index exists: every
@@ -655,51 +711,6 @@ fn unindexed_view(corpus: &Corpus) -> View {
         articles: (0..corpus.articles.len() as u32).map(ArticleId).collect(),
         ..View::default()
     }
-}
-
-/// Rows of the help overlay's text for a terminal of `rows` rows (the
-/// status line and the overlay's borders left out).
-pub fn help_rows(rows: u16) -> usize {
-    rows.saturating_sub(3).max(1) as usize
-}
-
-/// An action while a scrolling overlay (help, warnings, message) is on
-/// top: it scrolls, closes or quits; whether it was dealt with (the rest do
-/// nothing under the overlay).
-fn pager(state: &mut AppState, action: &Action, corpus: &Corpus) -> bool {
-    let rows = help_rows(state.size.1);
-    let (last, page) = match state.overlay() {
-        Some(Overlay::Help { .. }) => {
-            let lines: usize = state.keymap.help_lines().iter().map(|l| l.rows()).sum();
-            (lines.saturating_sub(rows), rows.saturating_sub(1).max(1))
-        }
-        // Scrolled by warning: a page is about a screen of them.
-        Some(Overlay::Warnings { .. }) => {
-            (corpus.warnings.len().saturating_sub(1), (rows / 2).max(1))
-        }
-        Some(Overlay::Message) => (0, 1),
-        _ => return false,
-    };
-    let page = page as isize;
-    let delta = match action {
-        Action::Quit | Action::Suspend | Action::Resize { .. } => return false,
-        Action::Back | Action::ToggleHelp | Action::OpenWarnings | Action::ShowMessage => {
-            state.close_overlay();
-            return true;
-        }
-        Action::Up => -1,
-        Action::Down => 1,
-        Action::PageUp => -page,
-        Action::PageDown => page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => return true,
-    };
-    if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = state.overlays.last_mut()
-    {
-        *scroll = scroll.saturating_add_signed(delta).min(last);
-    }
-    true
 }
 
 /// An edit of the search line at its cursor; the query is filtered again
@@ -800,7 +811,7 @@ pub fn update<'a>(
             None => state.message = Some("nothing to copy here: open or select an article".into()),
         },
         Action::Refetch => effects.extend(refresh::refetch(state)),
-        action => apply(state, action, corpus, index.into()),
+        action => apply(state, action, corpus, index.into(), &mut effects),
     }
     if let Some(m) = &state.message {
         state.last_message = Some(m.clone());
@@ -822,14 +833,22 @@ pub fn update<'a>(
     effects
 }
 
-fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&SearchIndex>) {
+fn apply(
+    state: &mut AppState,
+    action: Action,
+    corpus: &Corpus,
+    index: Option<&SearchIndex>,
+    effects: &mut Vec<Effect>,
+) {
     // A message lasts until the next key; the last one stays on a key.
     if !matches!(action, Action::Resize { .. })
         && let Some(m) = state.message.take()
     {
         state.last_message = Some(m);
     }
-    if pager(state, &action, corpus) {
+    if overlay::pager(state, &action, corpus)
+        || overlay::owned(state, &action, corpus, index, effects)
+    {
         return;
     }
     let page = if state.reader().is_some() {
@@ -926,6 +945,11 @@ fn apply(state: &mut AppState, action: Action, corpus: &Corpus, index: Option<&S
         }
         Action::ShowMessage => state.overlays.push(Overlay::Message),
         Action::ToggleMark(m) => review::toggle(state, corpus, index, m),
+        Action::ToggleStory => stories::toggle_story(state, corpus),
+        Action::MarkViewRead => mark_all::mark_view_read(state, corpus, index, false),
+        Action::Undo => mark_all::undo(state, corpus, index, effects),
+        Action::Correct => correct::open_menu(state, corpus),
+        Action::ToggleStoryCounts => stories::toggle_counts(state, corpus),
         Action::ReadAndNext => review::read_and_next(state, corpus, index),
         Action::NextUnread { forward } => review::jump_unread(state, forward),
         Action::ToggleUnreadOnly => {

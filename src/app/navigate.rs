@@ -25,12 +25,12 @@ pub(super) fn confirm(state: &mut AppState, corpus: &Corpus, index: Option<&Sear
             return;
         }
         Mode::Reader => return confirm_side_row(state, corpus, index),
-        Mode::Help | Mode::Warnings | Mode::Message => return,
+        Mode::Help | Mode::Warnings | Mode::Message | Mode::Choose | Mode::Question => return,
     }
     let sel = state.selected(state.focus);
     match state.focus {
         Pane::Articles => {
-            if let Some(&a) = state.view.articles.get(sel) {
+            if let Some(a) = state.article_row(sel).map(|r| r.article) {
                 open_reader(state, corpus, a, None);
             }
         }
@@ -228,7 +228,16 @@ pub(super) fn open_reader(
         Some(open) => *open = r,
         None => state.push_screen(Screen::Reader(r)),
     }
-    review::set(state, corpus, article, |m| Marks { read: true, ..m });
+    // Read from a story's row, the story is read: its printings too.
+    let row = state.row_of(article).and_then(|i| state.article_row(i));
+    let targets = match row {
+        Some(row) => super::stories::read_targets(corpus, row, state.read_marks),
+        None => vec![article],
+    };
+    for t in targets {
+        review::set(state, corpus, t, |m| Marks { read: true, ..m });
+    }
+    review::record(state, "opened: marked read".into());
 }
 
 /// Esc: close the overlay on top, else leave the search line, else the

@@ -186,6 +186,7 @@ impl AppState {
             .collect();
         self.building = false;
         self.indexing = false;
+        self.carry_expanded(old, new, diff);
         self.refilter(new, Some(index));
         self.return_to(&place, old, new, diff);
         let mut message = diff.summary();
@@ -207,6 +208,22 @@ impl AppState {
         sighting
     }
 
+    /// Stories expanded in the list stay so: a story's id is its place
+    /// among the stories, which a rebuild may change; its articles say
+    /// which story it is now.
+    fn carry_expanded(&mut self, old: &Corpus, new: &Corpus, diff: &Diff) {
+        let expanded = std::mem::take(&mut self.expanded);
+        self.expanded = expanded
+            .into_iter()
+            .filter_map(|story| {
+                old.story(story).members.iter().find_map(|m| {
+                    let id = diff.old_to_new.get(m.article.0 as usize).copied().flatten()?;
+                    Some(new.article(id).story)
+                })
+            })
+            .collect();
+    }
+
     fn place(&self, old: &Corpus) -> Place {
         let entity = self
             .view
@@ -215,7 +232,7 @@ impl AppState {
             .map(|e| old.entity(e.id))
             .map(|e| (e.canonical.clone(), e.kind));
         Place {
-            articles: self.view.articles.clone(),
+            articles: self.rows.iter().map(|r| r.article).collect(),
             article_row: self.selected(Pane::Articles),
             entity,
             entity_row: self.selected(Pane::Entities),
@@ -229,9 +246,11 @@ impl AppState {
     /// old selection first, as when the selected row is deleted), else at
     /// the same row.
     fn return_to(&mut self, p: &Place, old: &Corpus, new: &Corpus, diff: &Diff) {
+        // The list's rows: a story's printings may show under it, and an
+        // article's first row is the one to return to.
         let mut row_of = vec![usize::MAX; new.articles.len()];
-        for (row, a) in self.view.articles.iter().enumerate() {
-            row_of[a.0 as usize] = row;
+        for (row, r) in self.rows.iter().enumerate().rev() {
+            row_of[r.article.0 as usize] = row;
         }
         let listed = |old_id: &ArticleId| {
             diff.old_to_new
@@ -248,7 +267,7 @@ impl AppState {
                 .rev()
                 .find_map(listed)
         };
-        let last = self.view.articles.len().saturating_sub(1);
+        let last = self.rows.len().saturating_sub(1);
         self.selected[0] = after.or_else(before).unwrap_or(p.article_row.min(last));
         let entity_row = p.entity.as_ref().and_then(|(name, kind)| {
             self.view.entities.iter().position(|row| {

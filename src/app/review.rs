@@ -7,6 +7,8 @@ use crate::model::{ArticleId, Corpus};
 use crate::review::{Change, Mark, MarkBook, Marks};
 use crate::search::SearchIndex;
 
+use super::stories::{self, ArticleRow, RowKind};
+use super::undo::Step;
 use super::{AppState, Mode, Pane, reader};
 
 impl AppState {
@@ -30,18 +32,28 @@ impl AppState {
         self.marks.get(a.0 as usize).copied().unwrap_or_default()
     }
 
-    /// The article marks apply to: the reader's, else the selected one of
-    /// the article list.
-    pub(super) fn current_article(&self) -> Option<ArticleId> {
+    /// The row marks apply to: the reader's article (as the list shows
+    /// it, else alone), else the selected row of the article list.
+    pub(super) fn current_row(&self) -> Option<ArticleRow> {
         match (self.reader(), self.mode()) {
-            (Some(r), _) => Some(r.article),
-            (None, Mode::Dashboard) if self.focus == Pane::Articles => self
-                .view
-                .articles
-                .get(self.selected(Pane::Articles))
-                .copied(),
+            (Some(r), _) => Some(
+                self.row_of(r.article)
+                    .and_then(|i| self.article_row(i))
+                    .unwrap_or(ArticleRow {
+                        article: r.article,
+                        kind: RowKind::Member { listed: false },
+                    }),
+            ),
+            (None, Mode::Dashboard) if self.focus == Pane::Articles => {
+                self.article_row(self.selected(Pane::Articles))
+            }
             _ => None,
         }
+    }
+
+    /// The article marks apply to.
+    pub(super) fn current_article(&self) -> Option<ArticleId> {
+        self.current_row().map(|r| r.article)
     }
 }
 
@@ -58,10 +70,33 @@ pub(super) fn set(
     let new = change(*m);
     if new != *m {
         let key = &corpus.article(a).text_key;
-        state.mark_changes.extend(Change::between(key, *m, new));
+        let changes = Change::between(key, *m, new);
+        state
+            .undo_marks
+            .extend(changes.iter().map(|c| (a, c.mark, !c.on)));
+        state.mark_changes.extend(changes);
         *m = new;
         state.book.set(key, new);
     }
+}
+
+/// What setting or clearing a mark is called, for messages.
+pub(super) fn verb(mark: Mark, on: bool) -> &'static str {
+    match (mark, on) {
+        (Mark::Read, true) => "marked read",
+        (Mark::Read, false) => "marked unread",
+        (Mark::Starred, true) => "starred",
+        (Mark::Starred, false) => "unstarred",
+        (Mark::Flagged, true) => "flagged",
+        (Mark::Flagged, false) => "unflagged",
+    }
+}
+
+/// Ends an action that changed marks: what it changed becomes one step
+/// of undo.
+pub(super) fn record(state: &mut AppState, what: String) {
+    let before = std::mem::take(&mut state.undo_marks);
+    state.undo.push(Step::Marks { what, before });
 }
 
 pub(super) fn toggle(
@@ -70,46 +105,67 @@ pub(super) fn toggle(
     index: Option<&SearchIndex>,
     mark: Mark,
 ) {
-    change(state, corpus, index, |m| m.toggled(mark), false);
+    change(state, corpus, index, mark, None, false);
 }
 
 /// Space: the selected article is read (whatever it was) and the next
 /// one is selected, as a newsreader moves through its list.
 pub(super) fn read_and_next(state: &mut AppState, corpus: &Corpus, index: Option<&SearchIndex>) {
-    change(state, corpus, index, |m| Marks { read: true, ..m }, true);
+    change(state, corpus, index, Mark::Read, Some(true), true);
 }
 
+/// Sets `mark` on the current row to `to` (`None`: the opposite of the
+/// row's article); a read mark on a story's row reaches its members.
 fn change(
     state: &mut AppState,
     corpus: &Corpus,
     index: Option<&SearchIndex>,
-    new: impl Fn(Marks) -> Marks,
+    mark: Mark,
+    to: Option<bool>,
     advance: bool,
 ) {
-    let Some(a) = state.current_article() else {
+    let Some(row) = state.current_row() else {
         state.message = Some("select an article first (1 focuses the list)".into());
         return;
     };
-    set(state, corpus, a, new);
+    let a = row.article;
+    let on = to.unwrap_or(!state.marks_of(a).get(mark));
+    let targets = match mark {
+        Mark::Read => stories::read_targets(corpus, row, state.read_marks),
+        _ => vec![a],
+    };
+    for &t in &targets {
+        set(state, corpus, t, |m| m.with(mark, on));
+    }
+    if targets.len() > 1 {
+        state.message = Some(format!(
+            "{} printings of the story {}",
+            targets.len(),
+            verb(mark, on)
+        ));
+    }
+    record(state, verb(mark, on).to_string());
     let row = state.selected(Pane::Articles);
     // Statuses can change what `is:` terms keep; refilter but stay in place.
     if state.effective_query().contains("is:") {
+        let message = state.message.take();
         state.refilter(corpus, index);
-        let still_listed = state.view.articles.iter().position(|x| *x == a);
+        state.message = state.message.take().or(message);
+        let still_listed = state.row_of(a);
         state.selected[Pane::Articles as usize] =
             still_listed.map_or(row, |i| i + usize::from(advance));
     } else if advance {
         state.selected[Pane::Articles as usize] = row + 1;
     }
-    let last = state.view.articles.len().saturating_sub(1);
+    let last = state.rows.len().saturating_sub(1);
     let sel = &mut state.selected[Pane::Articles as usize];
     *sel = (*sel).min(last);
 }
 
 pub(super) fn jump_unread(state: &mut AppState, forward: bool) {
-    let list = &state.view.articles;
+    let list = &state.rows;
     let from = state.selected(Pane::Articles);
-    let unread = |i: &usize| !state.marks_of(list[*i]).read;
+    let unread = |i: &usize| !state.marks_of(list[*i].article).read;
     let found = if forward {
         (from + 1..list.len()).find(unread)
     } else {
@@ -127,7 +183,7 @@ pub(super) fn jump_unread(state: &mut AppState, forward: bool) {
 /// `[` and `]` in the reader: the previous or next article of the list.
 pub(super) fn step_article(state: &mut AppState, corpus: &Corpus, forward: bool) {
     let Some(r) = state.reader() else { return };
-    let list = &state.view.articles;
+    let list: Vec<ArticleId> = state.rows.iter().map(|r| r.article).collect();
     let at = list.iter().position(|a| *a == r.article);
     let next = match (at, forward) {
         (Some(i), true) => list.get(i + 1),

@@ -29,6 +29,7 @@ pub fn configure(config: &Config, state: &mut AppState) {
             pane: p.pane,
         })
         .collect();
+    state.read_marks = config.stories.read_marks;
     // Checked when the file was read; a config made in code that fails
     // the check keeps the default keys.
     if let Ok(keymap) = config.keys.keymap() {

@@ -76,6 +76,10 @@ pub struct StoriesConfig {
     /// At or above: one story; a rewrite when below `copy`.
     #[serde(default = "rewrite_threshold", deserialize_with = "similarity")]
     pub rewrite: f32,
+    /// What a read mark on a story's row reaches in the dashboard:
+    /// `story` (every printing), `copies`, or `article` (the row alone).
+    #[serde(default)]
+    pub read_marks: crate::app::stories::ReadMarks,
 }
 
 impl Default for StoriesConfig {
@@ -84,6 +88,7 @@ impl Default for StoriesConfig {
             enabled: true,
             copy: copy_threshold(),
             rewrite: rewrite_threshold(),
+            read_marks: Default::default(),
         }
     }
 }
@@ -686,6 +691,16 @@ mod tests {
         assert_eq!(parse_str("").unwrap().stories, StoriesConfig::default());
         let e = parse_str("[stories]\nrewrite = 1.5\n").unwrap_err();
         assert!(e.contains("c.toml:2") && e.contains("out of range"), "{e}");
+    }
+
+    #[test]
+    fn what_a_story_read_mark_reaches_is_read_and_checked() {
+        use crate::app::stories::ReadMarks;
+        assert_eq!(parse_str("").unwrap().stories.read_marks, ReadMarks::Story);
+        let c = parse_str("[stories]\nread_marks = \"copies\"\n").unwrap();
+        assert_eq!(c.stories.read_marks, ReadMarks::Copies);
+        let e = parse_str("[stories]\nread_marks = \"all\"\n").unwrap_err();
+        assert!(e.contains("c.toml:2") && e.contains("article"), "{e}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::list;
 use super::text::{fit, highlighted, pad};
 use super::theme::Theme;
+use crate::app::stories::{RowKind, likeness_label};
 use crate::app::{AppState, Pane};
 use crate::model::{Article, Corpus};
 use crate::review::Marks;
@@ -48,14 +49,18 @@ pub fn source_label(a: &Article) -> String {
     if let Some(outlet) = a.source.label() {
         return fit(outlet, OUTLET_WIDTH);
     }
-    let base = a.file.rsplit_once('/').map_or(a.file.as_str(), |(_, b)| b);
-    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    let stem: String = stem.chars().take(8).collect();
+    let stem: String = file_stem(a).chars().take(8).collect();
     if a.part > 1 {
         format!("{stem}#{}", a.part)
     } else {
         stem
     }
+}
+
+/// The article's file name without its folders and extension.
+fn file_stem(a: &Article) -> &str {
+    let base = a.file.rsplit_once('/').map_or(a.file.as_str(), |(_, b)| b);
+    base.rsplit_once('.').map_or(base, |(s, _)| s)
 }
 
 /// The headline keeps at least this many columns before a source tag is
@@ -96,6 +101,7 @@ fn article_row<'a>(
     a: &'a Article,
     marks: Marks,
     printings: usize,
+    expanded: bool,
     c: Columns,
     highlights: &[String],
     theme: &Theme,
@@ -108,7 +114,13 @@ fn article_row<'a>(
         n if c.headline >= 12 + 3 + n.ilog10() as usize => format!(" ({n})"),
         _ => String::new(),
     };
-    let room = c.headline - sources.width();
+    // A story of several printings shows whether it is expanded.
+    let fold = match (printings, expanded) {
+        (0 | 1, _) => "",
+        (_, false) => "▸ ",
+        (_, true) => "▾ ",
+    };
+    let room = c.headline - sources.width() - fold.width();
     let headline = fit(&a.headline, room);
     let fill = room.saturating_sub(headline.width());
     // Unread headlines stand out by weight, not colour alone.
@@ -120,6 +132,7 @@ fn article_row<'a>(
     let mut spans = vec![
         Span::styled(marks_label(marks), theme.mark()),
         Span::styled(pad(&date_label(a), c.date), theme.date()),
+        Span::styled(fold, theme.dim()),
     ];
     spans.extend(
         highlighted(&headline, highlights, base, theme.highlight())
@@ -130,6 +143,46 @@ fn article_row<'a>(
         spans.push(Span::styled(sources, theme.dim()));
     }
     spans.push(Span::styled(" ".repeat(fill), base));
+    if c.source > 0 {
+        spans.push(Span::styled(
+            format!(" {}", fit(&source_label(a), c.source - 1)),
+            theme.dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// A member of an expanded story, indented under its row: whether it is
+/// a copy or a rewrite of the story's representative (and how alike),
+/// its outlet, then its headline. A member the query does not match is
+/// dim.
+fn member_row<'a>(
+    corpus: &Corpus,
+    a: &'a Article,
+    marks: Marks,
+    listed: bool,
+    c: Columns,
+    theme: &Theme,
+) -> Line<'a> {
+    // The outlet is what tells printings apart: it is not cut to the
+    // source column's eight letters of a file's name.
+    let outlet = match a.source.label() {
+        Some(o) => fit(o, OUTLET_WIDTH),
+        None => fit(file_stem(a), OUTLET_WIDTH),
+    };
+    // The likeness first: on a narrow pane it is what stays.
+    let lead = format!("  └ {} · {outlet} · ", likeness_label(corpus, a.id));
+    let lead = fit(&lead, c.headline);
+    let room = c.headline - lead.width();
+    let headline = fit(&a.headline, room);
+    let fill = room.saturating_sub(headline.width());
+    let text = if listed { Style::new() } else { theme.dim() };
+    let mut spans = vec![
+        Span::styled(marks_label(marks), theme.mark()),
+        Span::styled(pad(&date_label(a), c.date), theme.date()),
+        Span::styled(lead, theme.dim()),
+        Span::styled(format!("{headline}{}", " ".repeat(fill)), text),
+    ];
     if c.source > 0 {
         spans.push(Span::styled(
             format!(" {}", fit(&source_label(a), c.source - 1)),
@@ -150,15 +203,16 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     // Sized to the rows in view, as the list shows them.
     let height = area.height.saturating_sub(2) as usize;
     let first = list::offset(selected, height);
-    let shown = &v.articles[first.min(v.articles.len())..(first + height).min(v.articles.len())];
+    let rows = &state.rows;
+    let shown = &rows[first.min(rows.len())..(first + height).min(rows.len())];
     let widest_date = shown
         .iter()
-        .map(|&id| date_label(corpus.article(id)).width())
+        .map(|r| date_label(corpus.article(r.article)).width())
         .max()
         .unwrap_or(10);
     let widest_source = shown
         .iter()
-        .map(|&id| source_label(corpus.article(id)).width())
+        .map(|r| source_label(corpus.article(r.article)).width())
         .max()
         .unwrap_or(0);
     let c = columns(
@@ -172,17 +226,24 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         title,
         focused,
         theme,
-        list::Rows::new(v.articles.len(), selected),
+        list::Rows::new(rows.len(), selected),
         |i, _| {
-            let a = corpus.article(v.articles[i]);
-            article_row(
-                a,
-                state.marks_of(a.id),
-                corpus.story_of(a.id).len(),
-                c,
-                &v.highlights,
-                theme,
-            )
+            let row = rows[i];
+            let a = corpus.article(row.article);
+            match row.kind {
+                RowKind::Story => article_row(
+                    a,
+                    state.marks_of(a.id),
+                    corpus.story_of(a.id).len(),
+                    state.is_expanded(corpus, a.id),
+                    c,
+                    &v.highlights,
+                    theme,
+                ),
+                RowKind::Member { listed } => {
+                    member_row(corpus, a, state.marks_of(a.id), listed, c, theme)
+                }
+            }
         },
     );
 }

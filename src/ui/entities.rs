@@ -46,7 +46,7 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
         |i, width| {
             let r = &rows[i];
             let e = corpus.entity(r.id);
-            let counts = format!("{:>4} {:>3}", r.mentions, r.articles);
+            let counts = format!("{:>4} {:>3}", r.mentions, state.entity_articles(corpus, r));
             let bar_w = if width >= 40 { BAR + 1 } else { 0 };
             let room = width.saturating_sub(KIND_WIDTH + counts.len() + bar_w + 1);
             let name = pad(&fit(&e.canonical, room), room);

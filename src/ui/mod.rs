@@ -8,6 +8,7 @@ pub mod event;
 pub mod help;
 mod list;
 pub mod pager;
+pub mod picker;
 pub mod presets;
 pub mod reader;
 pub mod status;
@@ -60,6 +61,8 @@ pub fn render(f: &mut Frame, corpus: &Corpus, state: &AppState, theme: &Theme) {
         Some(Overlay::Help { .. }) => help::draw(f, body, state, theme),
         Some(Overlay::Warnings { scroll }) => pager::draw_warnings(f, body, corpus, *scroll, theme),
         Some(Overlay::Message) => pager::draw_message(f, body, state, theme),
+        Some(Overlay::Choose(c)) => picker::draw(f, body, c, theme),
+        Some(Overlay::Question(q)) => picker::draw_question(f, body, q, theme),
         None => {}
     }
 }

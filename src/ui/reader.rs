@@ -37,14 +37,14 @@ pub fn draw(
     };
     let [head, body] =
         Layout::vertical([Constraint::Length(reader::HEADER_ROWS), Constraint::Min(1)]).areas(main);
-    draw_header(f, head, a, theme);
+    draw_header(f, head, corpus, a, theme);
     draw_body(f, body, corpus, state, r, theme);
     if let Some(side) = side {
         draw_side(f, side, corpus, r, theme);
     }
 }
 
-fn draw_header(f: &mut Frame, area: Rect, a: &Article, theme: &Theme) {
+fn draw_header(f: &mut Frame, area: Rect, corpus: &Corpus, a: &Article, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT | Borders::RIGHT)
         .border_style(theme.border(true))
@@ -76,7 +76,7 @@ fn draw_header(f: &mut Frame, area: Rect, a: &Article, theme: &Theme) {
     ]);
     // A text that opens with its headline shows it whole there: the
     // header does not repeat it cut.
-    let lines = if opens_with_headline(a) {
+    let mut lines = if opens_with_headline(a) {
         vec![meta]
     } else {
         vec![
@@ -84,7 +84,35 @@ fn draw_header(f: &mut Frame, area: Rect, a: &Article, theme: &Theme) {
             meta,
         ]
     };
+    if let Some(story) = story_line(corpus, a) {
+        lines.push(Line::from(Span::styled(fit(&story, w), theme.dim())));
+    }
     f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// For a printing of a story of several: how many print it, and how this
+/// one differs from the story's representative.
+fn story_line(corpus: &Corpus, a: &Article) -> Option<String> {
+    let story = corpus.story_of(a.id);
+    if story.len() < 2 {
+        return None;
+    }
+    let n = story.len();
+    let rep = corpus.article(story.representative());
+    if rep.id == a.id {
+        return Some(format!("the original of a story of {n} printings"));
+    }
+    let d = crate::model::stories::diff::differences(
+        (&rep.text, &rep.headline),
+        (&a.text, &a.headline),
+    );
+    // The differences first: a narrow reader cuts the end.
+    Some(format!(
+        "{} of {}: {} · {n} printings",
+        crate::app::stories::likeness_label(corpus, a.id),
+        super::articles::source_label(rep),
+        d.describe()
+    ))
 }
 
 /// Whether the article's text begins with its headline (plain text whose

@@ -39,6 +39,9 @@ fn right_parts(corpus: &Corpus, state: &AppState) -> Vec<String> {
     if let Some(now) = &state.live.activity {
         parts.push(now.clone());
     }
+    if state.correcting.is_some() {
+        parts.push("correcting…".into());
+    }
     // First seen since the previous run (`is:new` lists them), those
     // that arrived while open included; those alone: `is:arrived`.
     let new = state.marks.iter().filter(|m| m.new).count();
@@ -95,6 +98,9 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, state: &AppState, theme:
     }
     if state.unread_only {
         chips.push_str("[unread only] ");
+    }
+    if state.per_story {
+        chips.push_str("[counts per story] ");
     }
     let prompt = if state.editing || !state.query.is_empty() || !chips.is_empty() {
         " / "

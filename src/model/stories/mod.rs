@@ -12,6 +12,7 @@
 //! `[stories]` in config.toml.
 
 pub mod candidates;
+pub mod diff;
 pub mod shingles;
 pub mod signature;
 mod union_find;
