@@ -217,7 +217,11 @@ impl AppState {
             .into_iter()
             .filter_map(|story| {
                 old.story(story).members.iter().find_map(|m| {
-                    let id = diff.old_to_new.get(m.article.0 as usize).copied().flatten()?;
+                    let id = diff
+                        .old_to_new
+                        .get(m.article.0 as usize)
+                        .copied()
+                        .flatten()?;
                     Some(new.article(id).story)
                 })
             })
