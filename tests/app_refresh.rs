@@ -26,9 +26,12 @@ struct Folder(tempfile::TempDir);
 
 impl Folder {
     fn seeds() -> Folder {
+        Folder::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+    }
+
+    fn copy_of(folder: &Path) -> Folder {
         let dir = tempfile::tempdir().unwrap();
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        for e in std::fs::read_dir(seeds).unwrap() {
+        for e in std::fs::read_dir(folder).unwrap() {
             let p = e.unwrap().path();
             std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
         }
@@ -80,12 +83,12 @@ fn act(state: &mut AppState, corpus: &Corpus, index: &SearchIndex, actions: &[Ac
 
 /// The key (`file#part`) of the selected article.
 fn selected_key(state: &AppState, corpus: &Corpus) -> String {
-    let id = state.view.articles[state.selected(Pane::Articles)];
+    let id = state.selected_article().expect("a selected row");
     corpus.article(id).key.clone()
 }
 
 fn key_at(state: &AppState, corpus: &Corpus, row: usize) -> String {
-    corpus.article(state.view.articles[row]).key.clone()
+    corpus.article(state.rows[row].article).key.clone()
 }
 
 fn file_of(key: &str) -> &str {
@@ -417,4 +420,46 @@ fn the_status_line_counts_what_arrived_and_says_what_runs() {
             bottom(&new, &state, cols, rows)
         );
     }
+}
+
+/// With stories in the list, the selection is a row among a story's
+/// printings: a refresh keeps the story expanded and the same printing
+/// selected, though the rebuild numbered the stories anew.
+#[test]
+fn an_expanded_story_and_its_selected_printing_survive_a_refresh() {
+    let folder =
+        Folder::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories"));
+    let (old, old_index) = folder.build();
+    let mut state = opened(&old, &old_index);
+    let at = (0..state.rows.len())
+        .find(|&i| old.story_of(state.rows[i].article).members.len() > 1)
+        .expect("a story of several printings");
+    for _ in 0..at {
+        act(&mut state, &old, &old_index, &[Action::Down]);
+    }
+    act(
+        &mut state,
+        &old,
+        &old_index,
+        &[Action::ToggleStory, Action::Down, Action::Down],
+    );
+    let rows = state.rows.len();
+    let printing = selected_key(&state, &old);
+    assert_ne!(
+        printing,
+        key_at(&state, &old, at),
+        "a printing's row, not the story's"
+    );
+
+    // Sorted first, the arrival moves every story's number up by one.
+    folder.write(
+        "000-first.txt",
+        &HARBOUR.replace("2017-11-23", "1999-01-01"),
+    );
+    let (new, new_index) = folder.build();
+    let diff = Diff::between(&old, &new);
+    assert_eq!(diff.added(), 1);
+    state.fold_in(&old, &new, &new_index, &diff);
+    assert_eq!(state.rows.len(), rows + 1, "still expanded, one row more");
+    assert_eq!(selected_key(&state, &new), printing);
 }
