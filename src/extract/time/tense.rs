@@ -89,6 +89,17 @@ const EN_PAST_WORDS: [&str; 13] = [
     "yesterday",
     "last",
 ];
+/// Verbs of scheduled happenings whose simple present speaks of the future.
+const EN_PRESENT_FOR_FUTURE: [&str; 22] = [
+    "meet", "meets", "travel", "travels", "face", "faces", "host", "hosts", "visit", "visits",
+    "fly", "flies", "vote", "votes", "resume", "resumes", "convene", "convenes", "gather",
+    "gathers", "arrive", "arrives",
+];
+/// Before such a verb when it is an infinitive, a past or a noun.
+const EN_NOT_BEFORE_PRESENT: [&str; 16] = [
+    "to", "did", "would", "could", "should", "might", "may", "must", "can", "the", "a", "an",
+    "his", "her", "its", "their",
+];
 /// Before `will` when it is the noun (`the will of the people`).
 const EN_WILL_NOUN_BEFORE: [&str; 12] = [
     "the",
@@ -251,6 +262,13 @@ impl Scan<'_> {
 
     fn marker_en(&self, j: usize, t: &Tok<'_>) -> Option<Tense> {
         let w = t.norm.as_ref();
+        let wont = self.is_punct(j + 1, "'") && self.is_word(j + 2, "t");
+        if w == "won" && !wont {
+            return Some(Tense::Past);
+        }
+        if self.present_for_future(j, t) {
+            return Some(Tense::Future);
+        }
         if EN_PAST_WORDS.contains(&w) {
             // `will be held`: a passive participle, not a past tense.
             let passive = self
@@ -268,12 +286,26 @@ impl Scan<'_> {
             }
             "shall" | "tomorrow" | "upcoming" | "forthcoming" => true,
             "ll" => self.glued(j) && j.checked_sub(1).is_some_and(|p| self.is_punct(p, "'")),
-            "won" => self.is_punct(j + 1, "'") && self.is_word(j + 2, "t"),
+            "won" => wont,
             "next" => !self.word_in(j + 1, &["to", "day", "morning", "door"]),
             "is" | "are" | "am" => self.be_to_follows(j),
             _ => false,
         };
         future.then_some(Tense::Future)
+    }
+
+    /// A verb of a scheduled happening in the simple present, which news
+    /// uses for what is to come (`leaders meet in Brussels on Thursday`,
+    /// `Villa travel to Turin on Wednesday`): not after `to`, a modal or a
+    /// determiner (`agreed to meet`, `the visit`), nor capitalised (a
+    /// headline's present tells what happened).
+    fn present_for_future(&self, j: usize, t: &Tok<'_>) -> bool {
+        if t.capitalised() || !EN_PRESENT_FOR_FUTURE.contains(&t.norm.as_ref()) {
+            return false;
+        }
+        !self
+            .prev_word(j)
+            .is_some_and(|p| self.word_in(p, &EN_NOT_BEFORE_PRESENT))
     }
 
     /// `is to meet`, `are due to arrive`, `is expected to`: not `the goal
