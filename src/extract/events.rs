@@ -275,10 +275,17 @@ fn one_per_range<'a>(
         let gap = text
             .get(d.span.end..next.span.start)
             .map(|g| fold(g.trim()));
-        let joined = gap.is_some_and(|g| RANGE_JOINS.contains(&g.as_str()));
+        let joined = gap.as_deref().is_some_and(|g| RANGE_JOINS.contains(&g));
         let opener = fold(tail(&text[sentence.start..d.span.start], 16).trim_end());
         let opened = RANGE_OPENERS.iter().any(|w| opener.ends_with(w));
-        if joined && opened {
+        // `on Tuesday and Wednesday next week`: consecutive days of one event.
+        let days_apart = match (d.date.naive(), next.date.naive()) {
+            (Some(a), Some(b)) => Some((b - a).num_days().abs()),
+            _ => None,
+        };
+        let adjacent = gap.as_deref().is_some_and(|g| g == "and" || g == "et")
+            && days_apart.is_some_and(|n| n <= 3);
+        if joined && opened || adjacent {
             let night = NIGHT.iter().any(|w| opener.ends_with(w));
             out.push(if night { next } else { d });
             skip_next = true;

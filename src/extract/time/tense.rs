@@ -25,6 +25,11 @@ const FR_FUTURE_ENDINGS: [&str; 12] = [
     "eront", "iront", "dront", "rront", "vront", "ttront", "era", "ira", "dra", "rra", "vra",
     "ttra",
 ];
+/// French verb endings of the conditional, third person (`bloquerait`,
+/// `viendraient`).
+const FR_CONDITIONAL_ENDINGS: [&str; 8] = [
+    "erait", "eraient", "irait", "iraient", "drait", "draient", "rrait", "rraient",
+];
 /// Words with those endings that are not verbs in the future.
 const FR_NOT_FUTURE: [&str; 15] = [
     "camera", "opera", "riviera", "chimera", "cholera", "vera", "lira", "mira", "tira", "sierra",
@@ -89,11 +94,15 @@ const EN_PAST_WORDS: [&str; 13] = [
     "yesterday",
     "last",
 ];
-/// Verbs of scheduled happenings whose simple present speaks of the future.
-const EN_PRESENT_FOR_FUTURE: [&str; 22] = [
-    "meet", "meets", "travel", "travels", "face", "faces", "host", "hosts", "visit", "visits",
-    "fly", "flies", "vote", "votes", "resume", "resumes", "convene", "convenes", "gather",
-    "gathers", "arrive", "arrives",
+/// Verbs of scheduled happenings whose simple present speaks of the future
+/// (not `visit` or `vote`, more often nouns: `his visit to Moscow on July 5`).
+const EN_PRESENT_FOR_FUTURE: [&str; 18] = [
+    "meet", "meets", "travel", "travels", "face", "faces", "host", "hosts", "fly", "flies",
+    "resume", "resumes", "convene", "convenes", "gather", "gathers", "arrive", "arrives",
+];
+/// Before a word in `-ed` when it is a participle, not a past.
+const EN_NOT_BEFORE_PAST: [&str; 12] = [
+    "is", "are", "be", "been", "being", "was", "were", "will", "to", "am", "get", "gets",
 ];
 /// Before such a verb when it is an infinitive, a past or a noun.
 const EN_NOT_BEFORE_PRESENT: [&str; 16] = [
@@ -227,7 +236,7 @@ impl Scan<'_> {
             return Some(Tense::Past);
         }
         let future = FR_FUTURE_WORDS.contains(&w)
-            || (!t.capitalised() && is_fr_future_form(w))
+            || (!t.capitalised() && (is_fr_future_form(w) || is_fr_conditional_form(w)))
             || (matches!(
                 w,
                 "va" | "vont" | "doit" | "doivent" | "devrait" | "devraient"
@@ -269,6 +278,9 @@ impl Scan<'_> {
         if self.present_for_future(j, t) {
             return Some(Tense::Future);
         }
+        if self.regular_past(j, t) {
+            return Some(Tense::Past);
+        }
         if EN_PAST_WORDS.contains(&w) {
             // `will be held`: a passive participle, not a past tense.
             let passive = self
@@ -285,6 +297,9 @@ impl Scan<'_> {
                     && self.word(j + 1).is_some_and(|n| n != "of")
             }
             "shall" | "tomorrow" | "upcoming" | "forthcoming" => true,
+            // The future seen from a past saying (`said it would walk out
+            // from Tuesday`), not the past of `would have`.
+            "would" => !self.word_in(j + 1, &["have", "not", "n"]),
             "ll" => self.glued(j) && j.checked_sub(1).is_some_and(|p| self.is_punct(p, "'")),
             "won" => wont,
             "next" => !self.word_in(j + 1, &["to", "day", "morning", "door"]),
@@ -308,6 +323,19 @@ impl Scan<'_> {
             .is_some_and(|p| self.word_in(p, &EN_NOT_BEFORE_PRESENT))
     }
 
+    /// A regular past (`qualified`, `signed`): a lower-case word in `-ed`
+    /// that no form of `be`, `will` or `to` precedes (`is expected`, `will
+    /// be held`) and no determiner (`the planned visit`).
+    fn regular_past(&self, j: usize, t: &Tok<'_>) -> bool {
+        let w = t.norm.as_ref();
+        w.len() > 4
+            && w.ends_with("ed")
+            && !t.capitalised()
+            && !self.prev_word(j).is_some_and(|p| {
+                self.word_in(p, &EN_NOT_BEFORE_PAST) || self.word_in(p, &EN_DETERMINERS)
+            })
+    }
+
     /// `is to meet`, `are due to arrive`, `is expected to`: not `the goal
     /// is to`, nor `is due to the fact`.
     fn be_to_follows(&self, j: usize) -> bool {
@@ -327,6 +355,16 @@ impl Scan<'_> {
                 .word(k + 1)
                 .is_some_and(|w| !EN_DETERMINERS.contains(&w))
     }
+}
+
+/// A French verb in the conditional, third person, by its ending: in news
+/// the future seen from a past saying (`a prévenu qu'elle bloquerait dès
+/// jeudi`). Not `aurait`/`serait`, the auxiliaries of the conditional that
+/// reports an unconfirmed past (`il aurait été tué lundi`).
+fn is_fr_conditional_form(w: &str) -> bool {
+    w.len() >= 6
+        && FR_CONDITIONAL_ENDINGS.iter().any(|e| w.ends_with(e))
+        && !matches!(w, "aurait" | "auraient" | "serait" | "seraient")
 }
 
 /// A French verb in the simple future, third person, by its ending.

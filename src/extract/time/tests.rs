@@ -73,6 +73,13 @@ const ROWS: &[Row] = &[
     ("Leaders of the bloc meet in Brussels on Thursday to decide",                                  "2023-12-13", En, Some("2023-12-14"), Some(D)),
     ("The champions travel to Porto to face the hosts on Wednesday",                                "2024-12-08", En, Some("2024-12-11"), Some(D)),
     ("The two envoys agreed to meet on Monday",                                                     "2024-12-11", En, Some("2024-12-09"), Some(D)),
+    // A regular past keeps its month in the past though a future follows.
+    ("The club, who qualified for the final in May, travel to Lisbon to face the holders",          "2024-12-08", En, Some("2024-05"),    Some(M)),
+    // A future seen from a past saying points onward.
+    ("The union said its members would walk out from Tuesday",                                      "2025-03-06", En, Some("2025-03-11"), Some(D)),
+    ("Le syndicat a prévenu qu'il bloquerait dès jeudi le port",                                    "2024-01-24", Fr, Some("2024-01-25"), Some(D)),
+    // The conditional of an unconfirmed past is no future.
+    ("Le chef rebelle aurait été tué lundi",                                                        "2024-01-24", Fr, Some("2024-01-22"), Some(D)),
     // `won` is a past, whatever future follows it in the sentence.
     ("She won the primary on Friday and will face the governor in the final round",                "2024-09-27", En, Some("2024-09-27"), Some(D)),
     // Habits are no dates.
