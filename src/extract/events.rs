@@ -109,13 +109,9 @@ pub fn find(
         if reported && !subtype.is_report() && !overlaps(&own_clause, &trigger) {
             continue;
         }
-        if subtype.is_update()
-            || hedged(
-                text,
-                &clauses.around(text, &d.span, trigger.start, trigger.end),
-                &trigger,
-            )
-        {
+        let reach = trigger.start.max(d.span.start);
+        let trigger_clause = clauses.around(text, &d.span, trigger.start, trigger.end);
+        if subtype.is_update() || hedged(text, &trigger_clause, reach) {
             continue;
         }
         if dated.contains(&d.date) {
@@ -379,9 +375,11 @@ const HEDGES: &[&str] = &[
     "threatened to",
 ];
 
-/// Whether a hedge stands in the trigger's clause before the trigger.
-fn hedged(text: &str, clause: &Range<usize>, trigger: &Range<usize>) -> bool {
-    let before = &text[clause.start..trigger.start.max(clause.start)];
+/// Whether a hedge stands in the trigger's clause before `reach` (the
+/// later of the trigger and the date: `le typhon pourrait toucher terre
+/// jeudi`).
+fn hedged(text: &str, clause: &Range<usize>, reach: usize) -> bool {
+    let before = &text[clause.start..reach.clamp(clause.start, clause.end)];
     let before = format!(" {} ", fold(before));
     HEDGES.iter().any(|h| {
         before.match_indices(h).any(|(i, _)| {
