@@ -53,7 +53,7 @@ fn french_development_set() {
         &[
             ("entity_f1", 0.888),
             ("entity_typed_f1", 0.828),
-            ("event_f1", 0.764),
+            ("event_f1", 0.868),
             ("article_date_acc", 1.0),
         ],
     );
@@ -66,7 +66,7 @@ fn english_development_set() {
         &[
             ("entity_f1", 0.919),
             ("entity_typed_f1", 0.863),
-            ("event_f1", 0.733),
+            ("event_f1", 0.85),
             ("article_date_acc", 1.0),
         ],
     );
@@ -79,7 +79,7 @@ fn french_held_out_set() {
         &[
             ("entity_f1", 0.872),
             ("entity_typed_f1", 0.773),
-            ("event_f1", 0.75),
+            ("event_f1", 0.774),
             ("article_date_acc", 1.0),
         ],
     );
@@ -92,7 +92,7 @@ fn english_held_out_set() {
         &[
             ("entity_f1", 0.893),
             ("entity_typed_f1", 0.754),
-            ("event_f1", 0.67),
+            ("event_f1", 0.739),
             ("article_date_acc", 1.0),
         ],
     );

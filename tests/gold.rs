@@ -27,7 +27,7 @@ fn seeds_score_against_the_gold() {
     assert_eq!(f["entity_splits"], 0.0, "{f:?}");
     assert_eq!(f["entity_merges"], 0.0, "{f:?}");
     assert_eq!(f["article_date_acc"], 1.0, "{f:?}");
-    assert!(f["event_f1"] >= 0.85, "{f:?}");
+    assert!(f["event_f1"] >= 0.96, "{f:?}");
     assert!(f["event_sources_jaccard"] >= 0.90, "{f:?}");
     assert!(f["event_type_acc"] >= 0.85, "{f:?}");
 }

@@ -87,7 +87,13 @@ pub fn find(
         // `met on Wednesday, the Kremlin said on Thursday`: the date next
         // to a reporting verb dates the report, not the event.
         let own_clause = clauses.around(text, &d.span, d.span.start, d.span.end);
-        if several_dates && nearest_is_statement(&triggers, &d.span, &own_clause) {
+        let governor = governing(&triggers, &d.span, &own_clause);
+        // `the death toll rose to 85 on Saturday`: an update, no event.
+        if governor.is_some_and(|t| t.is_update()) {
+            continue;
+        }
+        let reported = governor.is_some_and(|t| t.is_report());
+        if several_dates && reported {
             continue;
         }
         let pool = if strong.is_empty() {
@@ -98,6 +104,16 @@ pub fn find(
         let Some((trigger, subtype)) = nearest(pool, &d.span).cloned() else {
             continue;
         };
+        // `X said on Wednesday that it was "too early to declare victory"`:
+        // the date is the saying's, and the happening lies in another clause.
+        if reported && !subtype.is_report() && !overlaps(&own_clause, &trigger) {
+            continue;
+        }
+        let reach = trigger.start.max(d.span.start);
+        let trigger_clause = clauses.around(text, &d.span, trigger.start, trigger.end);
+        if subtype.is_update() || hedged(text, &trigger_clause, reach) {
+            continue;
+        }
         if dated.contains(&d.date) {
             continue;
         }
@@ -205,11 +221,16 @@ fn event_dates<'a>(
             .iter()
             .any(|w| before.ends_with(w) || span.starts_with(w))
     };
+    let held_off = |d: &DatedSpan| {
+        let before = fold(tail(&text[sentence.start..d.span.start], 32));
+        NOT_HELD.iter().any(|w| before.contains(w))
+    };
     let dates: Vec<&DatedSpan> = dates
         .iter()
         .copied()
-        .filter(|d| !opened_by(d, UNTIL))
+        .filter(|d| !opened_by(d, UNTIL) && !held_off(d))
         .collect();
+    let dates = one_per_range(text, sentence, dates);
     let plain: Vec<&DatedSpan> = dates
         .iter()
         .copied()
@@ -217,6 +238,65 @@ fn event_dates<'a>(
         .collect();
     if plain.is_empty() { dates } else { plain }
 }
+
+/// Words shortly before a date that make it a date that did not or need
+/// not hold (`le scrutin, initialement fixé au 25 février`, `au plus tard
+/// vendredi`), folded.
+const NOT_HELD: &[&str] = &[
+    "initialement",
+    "originally",
+    "au plus tard",
+    "no later than",
+];
+
+/// Two dates that bound one span (`de 2011 à 2015`, `between 2014 and
+/// 2016`, `from Tuesday to Thursday`) are one event, dated by the first;
+/// a night (`dans la nuit de mardi à mercredi`) is dated by its morning.
+fn one_per_range<'a>(
+    text: &str,
+    sentence: &Range<usize>,
+    dates: Vec<&'a DatedSpan>,
+) -> Vec<&'a DatedSpan> {
+    let mut out: Vec<&'a DatedSpan> = Vec::with_capacity(dates.len());
+    let mut skip_next = false;
+    for (i, d) in dates.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        let Some(next) = dates.get(i + 1) else {
+            out.push(d);
+            continue;
+        };
+        let gap = text
+            .get(d.span.end..next.span.start)
+            .map(|g| fold(g.trim()));
+        let joined = gap.as_deref().is_some_and(|g| RANGE_JOINS.contains(&g));
+        let opener = fold(tail(&text[sentence.start..d.span.start], 16).trim_end());
+        let opened = RANGE_OPENERS.iter().any(|w| opener.ends_with(w));
+        // `on Tuesday and Wednesday next week`: consecutive days of one event.
+        let days_apart = match (d.date.naive(), next.date.naive()) {
+            (Some(a), Some(b)) => Some((b - a).num_days().abs()),
+            _ => None,
+        };
+        let adjacent = gap.as_deref().is_some_and(|g| g == "and" || g == "et")
+            && days_apart.is_some_and(|n| n <= 3);
+        if joined && opened || adjacent {
+            let night = NIGHT.iter().any(|w| opener.ends_with(w));
+            out.push(if night { next } else { d });
+            skip_next = true;
+        } else {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// What stands between the two ends of a range, folded.
+const RANGE_JOINS: &[&str] = &["a", "au", "and", "to", "-", "–", "et"];
+/// What opens a range before its first end, folded.
+const RANGE_OPENERS: &[&str] = &["de", "du", "entre", "from", "between", "nuit de", "nuit du"];
+const NIGHT: &[&str] = &["nuit de", "nuit du", "night of"];
 
 /// Words before a date that make it the start of a state (folded).
 const SINCE: &[&str] = &["depuis", "since"];
@@ -260,13 +340,13 @@ fn nearest<'t>(
     }
 }
 
-/// Whether the trigger that governs a date is a reporting verb: the
-/// nearest one in the date's clause, else the nearest in the sentence.
-fn nearest_is_statement(
+/// The subtype of the trigger that governs a date: the nearest one in the
+/// date's clause, else the nearest in the sentence.
+fn governing(
     triggers: &[(Range<usize>, Subtype)],
     date: &Range<usize>,
     clause: &Range<usize>,
-) -> bool {
+) -> Option<Subtype> {
     let lo = triggers.partition_point(|(r, _)| r.start < clause.start);
     let hi = triggers.partition_point(|(r, _)| r.start < clause.end);
     let pool = if lo == hi {
@@ -274,7 +354,40 @@ fn nearest_is_statement(
     } else {
         &triggers[lo..hi]
     };
-    nearest(pool, date).is_some_and(|(_, t)| t.is_report())
+    nearest(pool, date).map(|&(_, t)| t)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Words that make what follows them in a clause a possibility, not a
+/// happening (`another storm could form next week`), folded.
+const HEDGES: &[&str] = &[
+    "could",
+    "might",
+    "pourrait",
+    "pourraient",
+    "risque de",
+    "risquent de",
+    "menace de",
+    "threatens to",
+    "threatened to",
+];
+
+/// Whether a hedge stands in the trigger's clause before `reach` (the
+/// later of the trigger and the date: `le typhon pourrait toucher terre
+/// jeudi`).
+fn hedged(text: &str, clause: &Range<usize>, reach: usize) -> bool {
+    let before = &text[clause.start..reach.clamp(clause.start, clause.end)];
+    let before = format!(" {} ", fold(before));
+    HEDGES.iter().any(|h| {
+        before.match_indices(h).any(|(i, _)| {
+            let (a, b) = (&before[..i], &before[i + h.len()..]);
+            a.ends_with(|c: char| !c.is_alphanumeric())
+                && b.starts_with(|c: char| !c.is_alphanumeric())
+        })
+    })
 }
 
 fn is_participant(a: &Actor) -> bool {

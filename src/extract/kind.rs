@@ -153,6 +153,8 @@ subtypes! {
     Vote = "vote" => Election,
     Statement = "statement" => Statement,
     Emergency = "emergency_declaration" => Statement,
+    Claim = "claim" => Statement,
+    Toll = "toll" => Statement,
     Verdict = "verdict" => Other,
     Sentence = "sentence" => Other,
     Arrest = "arrest" => Other,
@@ -177,6 +179,12 @@ subtypes! {
     Sanctions = "sanctions" => Other,
     Rupture = "rupture" => Other,
     Unrest = "unrest" => Other,
+    Decision = "policy_decision" => Other,
+    Founding = "founding" => Other,
+    Fine = "fine" => Other,
+    Crime = "crime" => Other,
+    Bankruptcy = "bankruptcy" => Other,
+    Outbreak = "outbreak" => Other,
     Other = "other" => Other,
 }
 
@@ -190,6 +198,13 @@ impl Subtype {
     /// trigger of the sentence.
     pub fn is_report(self) -> bool {
         self == Subtype::Statement
+    }
+
+    /// Whether the subtype brings a tally up to date (`the death toll rose
+    /// to 85 on Saturday`): the date it governs is the update's, and dates
+    /// no event.
+    pub fn is_update(self) -> bool {
+        self == Subtype::Toll
     }
 }
 

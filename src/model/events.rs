@@ -78,9 +78,12 @@ fn same_event(m: &Merged, s: &Sighting) -> bool {
     let same_kind = m.kinds.iter().any(|(k, _)| same_class(*k, s.subtype));
     if m.date == s.date {
         // A day is precise enough for the type alone to tell; a month or a
-        // year holds too many events for that.
-        return if s.date.precision() == Precision::Day {
+        // year holds too many events for that, and any day too many
+        // statements (a speaker in Geneva, another in Tokyo).
+        return if s.date.precision() == Precision::Day && s.kind != EventType::Statement {
             same_kind || shared
+        } else if s.date.precision() == Precision::Day {
+            shared
         } else {
             same_kind && shared
         };

@@ -120,6 +120,123 @@ const ECONOMY_AND_SOCIETY: &[Row] = &[
     ("Aston Villa beat Newcastle 2-1 on Saturday.", ("on Saturday", "2024-12-07"), &[("Aston Villa", Org), ("Newcastle", Org)], Some(S::Match), &["Aston Villa", "Newcastle"], None),
 ];
 
+#[rustfmt::skip]
+const MORE_FORMS: &[Row] = &[
+    // Courts: nominal, passive and future forms.
+    ("Le verdict a été rendu jeudi par la cour d'assises du Rhône.", ("jeudi", "2024-03-14"), &[("cour d'assises du Rhône", Org)], Some(S::Verdict), &["cour d'assises du Rhône"], None),
+    ("The former mayor Ray Dunn was convicted of bribery on Monday.", ("on Monday", "2024-03-11"), &[("Ray Dunn", Per)], Some(S::Verdict), &["Ray Dunn"], None),
+    ("L'ancien ministre Paul Roy sera jugé le 3 juin à Paris.", ("le 3 juin", "2024-06-03"), &[("Paul Roy", Per), ("+Paris", Loc)], Some(S::Trial), &["Paul Roy"], Some("Paris")),
+    ("Police detained three men on Saturday in Bristol.", ("on Saturday", "2024-03-09"), &[("+Bristol", Loc)], Some(S::Arrest), &[], Some("Bristol")),
+    // Fines, by a regulator or a court.
+    ("La Commission européenne a infligé une amende de 1,2 milliard d'euros à Orvane le 18 juin.", ("le 18 juin", "2025-06-18"), &[("Commission européenne", Org), ("Orvane", Org)], Some(S::Fine), &["Commission européenne", "Orvane"], None),
+    ("Regulators fined Veltro €400 million on Tuesday.", ("on Tuesday", "2025-06-17"), &[("Veltro", Org)], Some(S::Fine), &["Veltro"], None),
+    // Crimes.
+    ("L'opposant Ivan Sokolov a été empoisonné en août 2020.", ("en août 2020", "2020-08"), &[("Ivan Sokolov", Per)], Some(S::Crime), &["Ivan Sokolov"], None),
+    ("The reporter Dana Price was kidnapped on Friday in Bamako.", ("on Friday", "2024-03-08"), &[("Dana Price", Per), ("+Bamako", Loc)], Some(S::Crime), &["Dana Price"], Some("Bamako")),
+    // Claims of responsibility: the claim, not the attack it claims.
+    ("L'attaque a été revendiquée mercredi par l'État islamique.", ("mercredi", "2024-03-13"), &[("État islamique", Org)], Some(S::Claim), &["État islamique"], None),
+    ("On Sunday, Al-Shabaab claimed responsibility for the attack.", ("On Sunday", "2024-03-10"), &[("Al-Shabaab", Org)], Some(S::Claim), &["Al-Shabaab"], None),
+    // Companies: foundings, stakes, bankruptcies.
+    ("La start-up Solvane a été fondée en 2019 à Nantes.", ("en 2019", "2019"), &[("Solvane", Org), ("+Nantes", Loc)], Some(S::Founding), &["Solvane"], Some("Nantes")),
+    ("The charity was founded in 1921 by Mary Holt.", ("in 1921", "1921"), &[("Mary Holt", Per)], Some(S::Founding), &["Mary Holt"], None),
+    ("Orvane est entré au capital de Solvane en 2023.", ("en 2023", "2023"), &[("Orvane", Org), ("Solvane", Org)], Some(S::Takeover), &["Orvane", "Solvane"], None),
+    ("Le fabricant Morand a été placé en liquidation judiciaire le 4 mars.", ("le 4 mars", "2024-03-04"), &[("Morand", Org)], Some(S::Bankruptcy), &["Morand"], None),
+    ("The retailer Brandwell filed for bankruptcy on Monday.", ("on Monday", "2024-03-11"), &[("Brandwell", Org)], Some(S::Bankruptcy), &["Brandwell"], None),
+    ("The Bank of England held interest rates at 5.25% on Thursday.", ("on Thursday", "2024-03-21"), &[("Bank of England", Org)], Some(S::RateDecision), &["Bank of England"], None),
+    // Governments' decisions.
+    ("La Première ministre a engagé vendredi la responsabilité de son gouvernement.", ("vendredi", "2023-11-24"), &[], Some(S::Decision), &[], None),
+    ("Le gouvernement a instauré un couvre-feu le 2 mai.", ("le 2 mai", "2024-05-02"), &[], Some(S::Decision), &[], None),
+    ("The president signed into law a ban on the app on April 24.", ("on April 24", "2024-04-24"), &[], Some(S::Decision), &[], None),
+    // Health.
+    ("Sweden confirmed its first case of the new strain on Thursday.", ("on Thursday", "2024-08-15"), &[("Sweden", Loc)], Some(S::Outbreak), &["Sweden"], None),
+    // Visits seen from the air, meetings by other names, blockades, walkouts.
+    ("President Ana Ruiz flew over the flooded valley on Thursday.", ("on Thursday", "2024-05-02"), &[("Ana Ruiz", Per)], Some(S::Visit), &["Ana Ruiz"], None),
+    ("Une table ronde réunira la direction et les syndicats le 9 avril.", ("le 9 avril", "2025-04-09"), &[], Some(S::Meeting), &[], None),
+    ("Des agriculteurs bloquent l'autoroute depuis lundi près de Carbonne.", ("lundi", "2024-01-22"), &[("+Carbonne", Loc)], Some(S::Demonstration), &[], Some("Carbonne")),
+    ("The union said its members would walk out on Tuesday.", ("on Tuesday", "2025-03-11"), &[], Some(S::Strike), &[], None),
+    ("Two trains collided near Larissa on Tuesday.", ("on Tuesday", "2023-02-28"), &[("+Larissa", Loc)], Some(S::Accident), &[], Some("Larissa")),
+    ("La destruction, en novembre 2015, d'un bombardier par la chasse turque.", ("en novembre 2015", "2015-11"), &[], Some(S::Attack), &[], None),
+    ("Le prix Nobel de la paix a été décerné vendredi à Leyla Amini.", ("vendredi", "2023-10-06"), &[("Leyla Amini", Per)], Some(S::Award), &["Leyla Amini"], None),
+    ("Spain beat England 2-1 in the final on Sunday.", ("on Sunday", "2024-07-14"), &[("Spain", Org), ("England", Org)], Some(S::Match), &["Spain", "England"], None),
+    ("La nomination de Claire Vidal à la tête de la Banque de France a été annoncée le 2 mai.", ("le 2 mai", "2024-05-02"), &[("Claire Vidal", Per), ("Banque de France", Org)], Some(S::Appointment), &["Claire Vidal", "Banque de France"], None),
+];
+
+/// A win or a blast takes its subtype from the sentence.
+#[rustfmt::skip]
+const TYPED_BY_THE_SENTENCE: &[Row] = &[
+    ("Lai Wen a remporté samedi l'élection présidentielle avec 40 % des voix.", ("samedi", "2024-01-13"), &[("Lai Wen", Per)], Some(S::Election), &["Lai Wen"], None),
+    ("Ana Ruiz a remporté dimanche 52 % des suffrages.", ("dimanche", "2024-03-10"), &[("Ana Ruiz", Per)], Some(S::Election), &["Ana Ruiz"], None),
+    ("Le club de Lens a remporté samedi la Coupe de France.", ("samedi", "2024-05-25"), &[("Lens", Org)], Some(S::Match), &["Lens"], None),
+    ("Ada Quinn won on Tuesday the award for a first novel.", ("on Tuesday", "2024-11-12"), &[("Ada Quinn", Per)], Some(S::Award), &["Ada Quinn"], None),
+    ("An explosion ripped through a chemical plant in Ludwigshafen on Monday.", ("on Monday", "2024-03-11"), &[("+Ludwigshafen", Loc)], Some(S::Accident), &[], Some("Ludwigshafen")),
+    ("A blast hit an army convoy on Monday as drones struck the base.", ("on Monday", "2024-03-11"), &[], Some(S::Attack), &[], None),
+];
+
+/// Dates that make no event: a tally brought up to date, a possibility, a
+/// saying whose happening lies in another clause, a date given up, a deadline.
+#[rustfmt::skip]
+const NO_EVENT: &[Row] = &[
+    ("The death toll from the floods rose to 57 on Friday.", ("on Friday", "2024-05-03"), &[], None, &[], None),
+    ("Le bilan du séisme s'est alourdi mardi à 300 morts.", ("mardi", "2024-03-12"), &[], None, &[], None),
+    ("Another storm could form east of the islands next week.", ("next week", "2024-11"), &[], None, &[], None),
+    ("Le typhon pourrait toucher terre jeudi.", ("jeudi", "2024-10-24"), &[], None, &[], None),
+    ("Ines Moro said on Wednesday that it was \"too early to declare victory\".", ("on Wednesday", "2023-09-13"), &[("Ines Moro", Per)], None, &[], None),
+    ("Le scrutin, initialement fixé au 25 février, a été reporté.", ("25 février", "2024-02-25"), &[], None, &[], None),
+    ("La commission doit publier les résultats provisoires au plus tard vendredi.", ("vendredi", "2024-03-29"), &[], None, &[], None),
+];
+
+/// A sentence and its dates (text, resolution), the one event's date.
+type RangeRow = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+#[rustfmt::skip]
+const RANGES: &[RangeRow] = &[
+    ("Les sidérurgistes ont fait grève de 2011 à 2015.", &[("2011", "2011"), ("2015", "2015")], "2011"),
+    ("The fund moved money offshore between 2014 and 2016, prosecutors said.", &[("2014", "2014"), ("2016", "2016")], "2014"),
+    ("Le gouvernement a approuvé dans la nuit de mardi à mercredi un accord.", &[("mardi", "2023-11-21"), ("mercredi", "2023-11-22")], "2023-11-22"),
+    ("Trains will be cancelled on Tuesday and Wednesday during the strike.", &[("Tuesday", "2025-03-11"), ("Wednesday", "2025-03-12")], "2025-03-11"),
+];
+
+#[test]
+fn ranges_give_one_event() {
+    for &(text, dates, want) in RANGES {
+        let spans: Vec<DatedSpan> = dates
+            .iter()
+            .map(|&(needle, date)| {
+                let at = text.find(needle).expect("the date is in the sentence");
+                DatedSpan {
+                    sentence: 0,
+                    span: at..at + needle.len(),
+                    date: DatePoint::parse(date).expect("a valid date"),
+                    relative: false,
+                }
+            })
+            .collect();
+        let refs: Vec<&DatedSpan> = spans.iter().collect();
+        let found = find(text, 0, 0..text.len(), &refs, &[]);
+        let got: Vec<String> = found.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(got, [want], "{text}");
+    }
+}
+
+#[test]
+fn more_forms() {
+    MORE_FORMS.iter().for_each(run);
+}
+
+#[test]
+fn typed_by_the_sentence() {
+    TYPED_BY_THE_SENTENCE.iter().for_each(run);
+}
+
+#[test]
+fn no_event() {
+    NO_EVENT.iter().for_each(run);
+}
+
 #[test]
 fn courts_and_police() {
     COURTS_AND_POLICE.iter().for_each(run);

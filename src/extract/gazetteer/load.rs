@@ -296,6 +296,8 @@ impl Builder {
             let event = match (code, Subtype::from_code(code)) {
                 ("none", _) => None,
                 ("onset", _) => Some(Role::Onset),
+                ("victory", _) => Some(Role::Victory),
+                ("blast", _) => Some(Role::Blast),
                 (_, Some(event)) => Some(Role::Event(event)),
                 (_, None) => {
                     self.problems

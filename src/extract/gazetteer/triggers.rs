@@ -28,7 +28,38 @@ pub(super) enum Role {
     /// `opened`) without saying which: it dates the event its subject names
     /// (`le procès … s'est ouvert lundi`), the nearest trigger before it.
     Onset,
+    /// A win (`a remporté`, `won`, `victoire`) is an election's, a match's
+    /// or a prize's: it takes the subtype of another trigger of those
+    /// families in the sentence, else an election when the sentence counts
+    /// votes or seats, else a match.
+    Victory,
+    /// A blast (`explosion`, `blast`) is an attack when the sentence tells
+    /// of military action, else an accident.
+    Blast,
 }
+
+/// Subtypes a win takes from the sentence, and those a blast takes.
+const VICTORY_FAMILIES: [Subtype; 4] = [
+    Subtype::Election,
+    Subtype::Vote,
+    Subtype::Match,
+    Subtype::Award,
+];
+const BLAST_FAMILIES: [Subtype; 3] = [Subtype::Attack, Subtype::Invasion, Subtype::Coup];
+
+/// Words (folded) by which a sentence counts an election's outcome.
+const ELECTION_COUNTS: [&str; 10] = [
+    "voix",
+    "suffrages",
+    "sieges",
+    "votes",
+    "seats",
+    "scrutin",
+    "ballot",
+    "ballots",
+    "elections",
+    "electoral",
+];
 
 impl Gazetteer {
     /// The event trigger at the very start of `text` (byte 0, no leading
@@ -52,6 +83,8 @@ impl Gazetteer {
         let (n, event) = self.trigger_match(&words)?;
         match event? {
             Role::Event(subtype) => Some((spans[n - 1].1, subtype.kind())),
+            Role::Victory => Some((spans[n - 1].1, Subtype::Election.kind())),
+            Role::Blast => Some((spans[n - 1].1, Subtype::Attack.kind())),
             Role::Onset => None,
         }
     }
@@ -64,14 +97,18 @@ impl Gazetteer {
     pub fn triggers_in(&self, sentence: &str) -> Vec<(usize, usize, Subtype)> {
         let spans: Vec<(usize, usize)> = word_spans(sentence).collect();
         let words: Vec<String> = spans.iter().map(|&(s, e)| fold(&sentence[s..e])).collect();
-        let mut found = Vec::new();
+        // Wins and blasts are typed once the sentence's other triggers are known.
+        let mut found: Vec<(usize, usize, Result<Subtype, Role>)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             match self.trigger_match(&words[i..]) {
                 Some((n, event)) => {
                     let subtype = match event {
-                        Some(Role::Event(subtype)) => Some(subtype),
-                        Some(Role::Onset) => found.last().map(|&(_, _, s)| s),
+                        Some(Role::Event(subtype)) => Some(Ok(subtype)),
+                        Some(Role::Onset) => {
+                            found.iter().rev().find_map(|&(_, _, s)| s.ok()).map(Ok)
+                        }
+                        Some(role) => Some(Err(role)),
                         None => None,
                     };
                     if let Some(subtype) = subtype {
@@ -82,7 +119,25 @@ impl Gazetteer {
                 None => i += 1,
             }
         }
+        let known: Vec<Subtype> = found.iter().filter_map(|&(_, _, s)| s.ok()).collect();
+        let from_sentence =
+            |families: &[Subtype]| known.iter().copied().find(|k| families.contains(k));
         found
+            .into_iter()
+            .map(|(a, b, s)| {
+                let subtype = s.unwrap_or_else(|role| match role {
+                    Role::Victory => from_sentence(&VICTORY_FAMILIES).unwrap_or_else(|| {
+                        if words.iter().any(|w| ELECTION_COUNTS.contains(&w.as_str())) {
+                            Subtype::Election
+                        } else {
+                            Subtype::Match
+                        }
+                    }),
+                    _ => from_sentence(&BLAST_FAMILIES).unwrap_or(Subtype::Accident),
+                });
+                (a, b, subtype)
+            })
+            .collect()
     }
 
     /// The longest trigger phrase that `words` (folded) starts with: its

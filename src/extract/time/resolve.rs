@@ -144,7 +144,7 @@ pub(super) fn resolve(
             let date = match dir {
                 Dir::Past => weekday_before(anchor, weekday, true),
                 Dir::Future | Dir::Onward => weekday_after(anchor, weekday),
-                Dir::Context if future() => weekday_after(anchor, weekday),
+                Dir::Context if future() => weekday_from(anchor, weekday),
                 Dir::Context => weekday_before(anchor, weekday, false),
             };
             date.map(DatePoint::from_naive)
@@ -265,6 +265,17 @@ fn weekday_after(anchor: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
         n => n,
     };
     anchor.checked_add_days(Days::new(u64::from(ahead)))
+}
+
+/// The nearest `weekday` on or after the anchor: news names the day it is
+/// published by its weekday (`the draw takes place on Sunday evening` in a
+/// Sunday paper), so a future weekday equal to the anchor's is that day;
+/// `next Sunday` (an explicit [`Dir::Future`]) is the one a week on.
+fn weekday_from(anchor: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
+    if anchor.weekday() == weekday {
+        return Some(anchor);
+    }
+    weekday_after(anchor, weekday)
 }
 
 fn shift_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {

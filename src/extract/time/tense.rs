@@ -25,6 +25,11 @@ const FR_FUTURE_ENDINGS: [&str; 12] = [
     "eront", "iront", "dront", "rront", "vront", "ttront", "era", "ira", "dra", "rra", "vra",
     "ttra",
 ];
+/// French verb endings of the conditional, third person (`bloquerait`,
+/// `viendraient`).
+const FR_CONDITIONAL_ENDINGS: [&str; 8] = [
+    "erait", "eraient", "irait", "iraient", "drait", "draient", "rrait", "rraient",
+];
 /// Words with those endings that are not verbs in the future.
 const FR_NOT_FUTURE: [&str; 15] = [
     "camera", "opera", "riviera", "chimera", "cholera", "vera", "lira", "mira", "tira", "sierra",
@@ -88,6 +93,21 @@ const EN_PAST_WORDS: [&str; 13] = [
     "ago",
     "yesterday",
     "last",
+];
+/// Verbs of scheduled happenings whose simple present speaks of the future
+/// (not `visit` or `vote`, more often nouns: `his visit to Moscow on July 5`).
+const EN_PRESENT_FOR_FUTURE: [&str; 18] = [
+    "meet", "meets", "travel", "travels", "face", "faces", "host", "hosts", "fly", "flies",
+    "resume", "resumes", "convene", "convenes", "gather", "gathers", "arrive", "arrives",
+];
+/// Before a word in `-ed` when it is a participle, not a past.
+const EN_NOT_BEFORE_PAST: [&str; 12] = [
+    "is", "are", "be", "been", "being", "was", "were", "will", "to", "am", "get", "gets",
+];
+/// Before such a verb when it is an infinitive, a past or a noun.
+const EN_NOT_BEFORE_PRESENT: [&str; 16] = [
+    "to", "did", "would", "could", "should", "might", "may", "must", "can", "the", "a", "an",
+    "his", "her", "its", "their",
 ];
 /// Before `will` when it is the noun (`the will of the people`).
 const EN_WILL_NOUN_BEFORE: [&str; 12] = [
@@ -216,7 +236,7 @@ impl Scan<'_> {
             return Some(Tense::Past);
         }
         let future = FR_FUTURE_WORDS.contains(&w)
-            || (!t.capitalised() && is_fr_future_form(w))
+            || (!t.capitalised() && (is_fr_future_form(w) || is_fr_conditional_form(w)))
             || (matches!(
                 w,
                 "va" | "vont" | "doit" | "doivent" | "devrait" | "devraient"
@@ -251,6 +271,16 @@ impl Scan<'_> {
 
     fn marker_en(&self, j: usize, t: &Tok<'_>) -> Option<Tense> {
         let w = t.norm.as_ref();
+        let wont = self.is_punct(j + 1, "'") && self.is_word(j + 2, "t");
+        if w == "won" && !wont {
+            return Some(Tense::Past);
+        }
+        if self.present_for_future(j, t) {
+            return Some(Tense::Future);
+        }
+        if self.regular_past(j, t) {
+            return Some(Tense::Past);
+        }
         if EN_PAST_WORDS.contains(&w) {
             // `will be held`: a passive participle, not a past tense.
             let passive = self
@@ -267,13 +297,43 @@ impl Scan<'_> {
                     && self.word(j + 1).is_some_and(|n| n != "of")
             }
             "shall" | "tomorrow" | "upcoming" | "forthcoming" => true,
+            // The future seen from a past saying (`said it would walk out
+            // from Tuesday`), not the past of `would have`.
+            "would" => !self.word_in(j + 1, &["have", "not", "n"]),
             "ll" => self.glued(j) && j.checked_sub(1).is_some_and(|p| self.is_punct(p, "'")),
-            "won" => self.is_punct(j + 1, "'") && self.is_word(j + 2, "t"),
+            "won" => wont,
             "next" => !self.word_in(j + 1, &["to", "day", "morning", "door"]),
             "is" | "are" | "am" => self.be_to_follows(j),
             _ => false,
         };
         future.then_some(Tense::Future)
+    }
+
+    /// A verb of a scheduled happening in the simple present, which news
+    /// uses for what is to come (`leaders meet in Brussels on Thursday`,
+    /// `Villa travel to Turin on Wednesday`): not after `to`, a modal or a
+    /// determiner (`agreed to meet`, `the visit`), nor capitalised (a
+    /// headline's present tells what happened).
+    fn present_for_future(&self, j: usize, t: &Tok<'_>) -> bool {
+        if t.capitalised() || !EN_PRESENT_FOR_FUTURE.contains(&t.norm.as_ref()) {
+            return false;
+        }
+        !self
+            .prev_word(j)
+            .is_some_and(|p| self.word_in(p, &EN_NOT_BEFORE_PRESENT))
+    }
+
+    /// A regular past (`qualified`, `signed`): a lower-case word in `-ed`
+    /// that no form of `be`, `will` or `to` precedes (`is expected`, `will
+    /// be held`) and no determiner (`the planned visit`).
+    fn regular_past(&self, j: usize, t: &Tok<'_>) -> bool {
+        let w = t.norm.as_ref();
+        w.len() > 4
+            && w.ends_with("ed")
+            && !t.capitalised()
+            && !self.prev_word(j).is_some_and(|p| {
+                self.word_in(p, &EN_NOT_BEFORE_PAST) || self.word_in(p, &EN_DETERMINERS)
+            })
     }
 
     /// `is to meet`, `are due to arrive`, `is expected to`: not `the goal
@@ -295,6 +355,16 @@ impl Scan<'_> {
                 .word(k + 1)
                 .is_some_and(|w| !EN_DETERMINERS.contains(&w))
     }
+}
+
+/// A French verb in the conditional, third person, by its ending: in news
+/// the future seen from a past saying (`a prévenu qu'elle bloquerait dès
+/// jeudi`). Not `aurait`/`serait`, the auxiliaries of the conditional that
+/// reports an unconfirmed past (`il aurait été tué lundi`).
+fn is_fr_conditional_form(w: &str) -> bool {
+    w.len() >= 6
+        && FR_CONDITIONAL_ENDINGS.iter().any(|e| w.ends_with(e))
+        && !matches!(w, "aurait" | "auraient" | "serait" | "seraient")
 }
 
 /// A French verb in the simple future, third person, by its ending.

@@ -66,6 +66,22 @@ const ROWS: &[Row] = &[
     ("Le président se rendra jeudi prochain à Berlin",                                              "2024-03-12", Fr, Some("2024-03-14"), Some(D)),
     ("The ministers will meet on Thursday in Paris",                                                "2024-03-12", En, Some("2024-03-14"), Some(D)),
     ("Les ministres vont se retrouver vendredi",                                                    "2024-03-12", Fr, Some("2024-03-15"), Some(D)),
+    // A future weekday that is the article's own day is that day.
+    ("Le tirage au sort aura lieu dimanche soir au siège de la fédération",                         "2024-01-21", Fr, Some("2024-01-21"), Some(D)),
+    ("The committee will vote on Tuesday",                                                          "2024-06-04", En, Some("2024-06-04"), Some(D)),
+    // The simple present of a scheduled happening speaks of the future.
+    ("Leaders of the bloc meet in Brussels on Thursday to decide",                                  "2023-12-13", En, Some("2023-12-14"), Some(D)),
+    ("The champions travel to Porto to face the hosts on Wednesday",                                "2024-12-08", En, Some("2024-12-11"), Some(D)),
+    ("The two envoys agreed to meet on Monday",                                                     "2024-12-11", En, Some("2024-12-09"), Some(D)),
+    // A regular past keeps its month in the past though a future follows.
+    ("The club, who qualified for the final in May, travel to Lisbon to face the holders",          "2024-12-08", En, Some("2024-05"),    Some(M)),
+    // A future seen from a past saying points onward.
+    ("The union said its members would walk out from Tuesday",                                      "2025-03-06", En, Some("2025-03-11"), Some(D)),
+    ("Le syndicat a prévenu qu'il bloquerait dès jeudi le port",                                    "2024-01-24", Fr, Some("2024-01-25"), Some(D)),
+    // The conditional of an unconfirmed past is no future.
+    ("Le chef rebelle aurait été tué lundi",                                                        "2024-01-24", Fr, Some("2024-01-22"), Some(D)),
+    // `won` is a past, whatever future follows it in the sentence.
+    ("She won the primary on Friday and will face the governor in the final round",                "2024-09-27", En, Some("2024-09-27"), Some(D)),
     // Habits are no dates.
     ("Les manifestants défilent chaque vendredi devant le parlement",                               "2024-03-12", Fr, None,               None),
     ("Les manifestants défilent tous les vendredis",                                                "2024-03-12", Fr, None,               None),
@@ -149,7 +165,8 @@ const ROWS: &[Row] = &[
     ("L'Airbus A320 et le G20, loi 2015-1234",                                                      "",           Fr, None,               None),
     ("Les années 1990 ont vu la chute de l'URSS",                                                   "",           Fr, None,               None),
     ("Il aura 65 ans le 7 octobre prochain",                                                        "2017-11-21", Fr, Some("2018-10-07"), Some(D)),
-    ("Il sera reçu mardi.",                                                                         "2017-11-21", Fr, Some("2017-11-28"), Some(D)),
+    ("Il sera reçu mardi.",                                                                         "2017-11-21", Fr, Some("2017-11-21"), Some(D)),
+    ("Il sera reçu mardi prochain.",                                                                "2017-11-21", Fr, Some("2017-11-28"), Some(D)),
     ("les sept pays",                                                                               "2017-11-21", Fr, None,               None),
     // English.
     ("The talks took place on Oct. 20.",                                                            "2015-10-21", En, Some("2015-10-20"), Some(D)),

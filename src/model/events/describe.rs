@@ -195,6 +195,14 @@ fn label(subtype: Subtype, lang: Lang) -> Option<&'static str> {
         Sanctions => ("Sanctions", "Sanctions"),
         Rupture => ("Rupture", "Rupture"),
         Unrest => ("Soulèvement", "Uprising"),
+        Claim => ("Revendication", "Claim"),
+        Toll => ("Bilan", "Toll"),
+        Decision => ("Décision", "Decision"),
+        Founding => ("Fondation", "Founding"),
+        Fine => ("Amende", "Fine"),
+        Crime => ("Crime", "Crime"),
+        Bankruptcy => ("Faillite", "Bankruptcy"),
+        Outbreak => ("Épidémie", "Outbreak"),
         Other => ("Événement", "Event"),
     };
     Some(match lang {
