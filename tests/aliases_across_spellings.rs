@@ -147,7 +147,7 @@ const APART: &[(&str, &str, &str, &str)] = &[
     // A person and a place that key alike.
     (
         "En 2001, le général Ariel Sharon a été élu. Le gouvernement de Sharon a prêté serment.",
-        "Sharon",
+        "Ariel Sharon",
         "Des habitants se sont réunis à Charonne samedi. Les élus de Charonne ont répondu.",
         "Charonne",
     ),
