@@ -272,11 +272,12 @@ fn read_piece(piece: &str, lang: Lang, day_first: &dyn Fn() -> bool) -> Option<(
     let rest = rest.trim_start_matches([':', ',', '-', '–', '—', ' ']);
     let rest = after_leading_time(rest);
     // `2024-03-12T08:15:00Z`: the scan reads the date; the time is tail.
-    let (rest, iso_tail) = match rest.get(..10) {
-        Some(date) if is_iso_date(date) && after_iso_time(&rest[10..]).len() < rest.len() - 10 => {
-            (date, after_iso_time(&rest[10..]))
-        }
-        _ => (rest, ""),
+    let (rest, iso_tail) = match rest.get(..10).filter(|d| is_iso_date(d)) {
+        Some(date) => match after_iso_time(&rest[10..]) {
+            tail if tail.len() < rest.len() - 10 => (date, tail),
+            _ => (rest, ""),
+        },
+        None => (rest, ""),
     };
     let lower = ascii_lowercase(rest);
     let mut scan = Scan::new(rest, &lower, lang);
