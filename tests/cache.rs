@@ -296,15 +296,22 @@ fn the_config_can_turn_the_cache_off_or_move_it() {
     sb.config("[cache]\ndir = \"elsewhere\"\n");
     export(&sb, &seeds(), &[]);
     assert!(cache_files(&sb).is_empty());
-    let mut moved: Vec<_> = fs::read_dir(sb.path().join("elsewhere"))
+    let moved: Vec<_> = fs::read_dir(sb.path().join("elsewhere"))
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    moved.sort();
+    // The model's name is a hash, so it may sort before or after "articles".
     assert_eq!(moved.len(), 2, "{moved:?}");
-    assert!(moved[0].ends_with(".model"), "{moved:?}");
-    assert_eq!(moved[1], "articles", "the per-article cache moves too");
+    assert_eq!(
+        moved.iter().filter(|name| name.ends_with(".model")).count(),
+        1,
+        "{moved:?}"
+    );
+    assert!(
+        moved.iter().any(|name| name == "articles"),
+        "the per-article cache moves too: {moved:?}"
+    );
 }
 
 #[test]
