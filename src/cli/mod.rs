@@ -11,6 +11,7 @@ pub mod json;
 pub mod man_page;
 pub mod markdown;
 pub mod output;
+pub mod run;
 pub mod stories;
 pub mod tsv;
 
