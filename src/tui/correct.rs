@@ -19,8 +19,9 @@ use crate::model::corrections::{self, Correction};
 use crate::review::corrections as file;
 use crate::search::SearchIndex;
 
-/// Builds the corpus from its sources with these corrections.
-pub type Rebuild = Arc<dyn Fn(Vec<Correction>) -> Corpus + Send + Sync>;
+/// Builds the corpus and its index from its sources with these
+/// corrections (through the caches, as a start builds them).
+pub type Rebuild = Arc<dyn Fn(Vec<Correction>) -> (Corpus, SearchIndex) + Send + Sync>;
 
 /// A corrected corpus and its index, and what was done; or why nothing was.
 pub type Done = Result<(Corpus, SearchIndex, Corrected), String>;
@@ -95,8 +96,7 @@ impl Corrector {
                 ));
             }
             let (list, _) = file::read(&path);
-            let corpus = rebuild(list);
-            let index = SearchIndex::new(&corpus);
+            let (corpus, index) = rebuild(list);
             Ok((corpus, index, Corrected::Undone(removed)))
         })
     }

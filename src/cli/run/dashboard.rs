@@ -66,12 +66,20 @@ pub(super) fn dashboard(
     tui::set_mouse(loaded.config.ui.mouse);
     let live = live_sources(&select, &loaded, global, no_watch, opened);
     let corrector = tui::Corrector::new(corrections_path(global, &loaded), {
-        // Undoing a correction rebuilds the corpus from its sources.
+        // Undoing a correction rebuilds the corpus from its sources, as a
+        // start would: the per-article cache spares the extraction, and
+        // the model cache may still hold the corpus with these corrections.
         let (paths, loaded) = (select.paths.clone(), loaded.clone());
+        let cache_dir = cache_dir(global, &loaded);
         std::sync::Arc::new(move |list| {
             let mut loaded = loaded.clone();
             loaded.corrections = list;
-            crate::load_corpus(&paths, &loaded)
+            let model = crate::load_model(&paths, &loaded, cache_dir.as_deref());
+            if let Some(cache) = &model.unsaved {
+                // A failed save only means building again next time.
+                let _ = cache.save(&model.corpus, &model.index, &AtomicBool::new(false));
+            }
+            (model.corpus, model.index)
         })
     });
     for problem in tui::run_with(model, state, &theme, store, history, Some(live), corrector)? {
