@@ -20,124 +20,75 @@ pub(super) fn view(
     outer: &Select,
     global: &Global,
 ) -> anyhow::Result<ExitCode> {
-    let select = args.select.clone().or(outer);
     if let Some(why) = cli::output::unsupported(listing, args.format) {
         bail!("{why}");
     }
-    let loaded = load_config(global)?;
-    let (preset, query) = selection(&loaded, &select)?;
-    check_corpus(&select, &loaded, global, true)?;
-    let query = with_fresh(query, &args.fresh);
-    let since = since(&args.fresh)?;
-    let model = load_model(&select, &loaded, global);
-    if model.corpus.articles.is_empty() {
-        tell_if_no_article_files(&select, &loaded);
-    }
-    with_saving(&model, || {
-        print_view(
-            listing, &args, preset, &query, &model, global, &loaded, since,
-        )
-    })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn print_view(
-    listing: Listing,
-    args: &ViewArgs,
-    preset: Option<&Preset>,
-    query: &str,
-    model: &crate::Model,
-    global: &Global,
-    loaded: &Loaded,
-    since: Option<u64>,
-) -> anyhow::Result<ExitCode> {
-    print_report(
-        args,
-        preset,
-        query,
-        model,
-        global,
-        loaded,
-        since,
-        |report, out| {
-            cli::output::print(report, listing, args.format, &mut { out })?;
-            Ok(listing.matched(report.view))
-        },
-    )
-}
-
-/// The view of `query` (marks loaded, sorted as asked) handed to `print` as
-/// a report; exit 1 when `print` says nothing matched.
-#[allow(clippy::too_many_arguments)]
-fn print_report(
-    args: &ViewArgs,
-    preset: Option<&Preset>,
-    query: &str,
-    model: &crate::Model,
-    global: &Global,
-    loaded: &Loaded,
-    since: Option<u64>,
-    print: impl FnOnce(&Report, &mut dyn Write) -> anyhow::Result<bool>,
-) -> anyhow::Result<ExitCode> {
-    let (corpus, index) = (&model.corpus, &model.index);
-    let (_, marks, warning, _) = load_marks(state_path(global, loaded).as_deref(), corpus, since);
-    if let Some(w) = warning {
-        eprintln!("revue: warning: {}", printable(&w));
-    }
-    let mut view = search::filter_marked(corpus, index, query, &marks);
-    let sort = args
-        .sort
-        .or(preset.and_then(|p| p.sort))
-        .unwrap_or_default();
-    search::sort::sort(corpus, &mut view, sort);
-    let stdout = io::stdout();
-    let report = Report {
-        corpus,
-        view: &view,
-        marks: &marks,
-        limit: args.limit,
-        preset: preset.map(|p| (p.name(), p.description.as_deref())),
-        query,
-        style: Style {
-            color: global.color.enabled(stdout.is_terminal()),
-        },
-    };
-    let mut out = BufWriter::new(stdout.lock());
-    let matched = print(&report, &mut out)?;
-    out.flush()?;
-    Ok(if matched {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    print_report(&args, outer, global, |report, out| {
+        cli::output::print(report, listing, args.format, &mut { out })?;
+        Ok(listing.matched(report.view))
     })
 }
 
 /// `revue stories`: the view's articles, one row per story.
 pub(super) fn stories(args: ViewArgs, outer: &Select, global: &Global) -> anyhow::Result<ExitCode> {
+    print_report(&args, outer, global, |report, out| {
+        cli::stories::print(report, args.format, &mut { out })?;
+        Ok(!report.view.articles.is_empty())
+    })
+}
+
+/// The view the arguments ask for (config, preset and query, the corpus
+/// loaded and saved to its cache, marks read, sorted as asked) handed to
+/// `print` as a report; exit 1 when `print` says nothing matched.
+fn print_report(
+    args: &ViewArgs,
+    outer: &Select,
+    global: &Global,
+    print: impl FnOnce(&Report, &mut dyn Write) -> anyhow::Result<bool>,
+) -> anyhow::Result<ExitCode> {
     let select = args.select.clone().or(outer);
     let loaded = load_config(global)?;
     let (preset, query) = selection(&loaded, &select)?;
+    check_corpus(&select, &loaded, global, true)?;
     let query = with_fresh(query, &args.fresh);
     let since = since(&args.fresh)?;
-    check_corpus(&select, &loaded, global, true)?;
     let model = load_model(&select, &loaded, global);
     if model.corpus.articles.is_empty() {
         tell_if_no_article_files(&select, &loaded);
     }
     with_saving(&model, || {
-        print_report(
-            &args,
-            preset,
-            &query,
-            &model,
-            global,
-            &loaded,
-            since,
-            |report, out| {
-                cli::stories::print(report, args.format, &mut { out })?;
-                Ok(!report.view.articles.is_empty())
+        let (corpus, index) = (&model.corpus, &model.index);
+        let (_, marks, warning, _) =
+            load_marks(state_path(global, &loaded).as_deref(), corpus, since);
+        if let Some(w) = warning {
+            eprintln!("revue: warning: {}", printable(&w));
+        }
+        let mut view = search::filter_marked(corpus, index, &query, &marks);
+        let sort = args
+            .sort
+            .or(preset.and_then(|p| p.sort))
+            .unwrap_or_default();
+        search::sort::sort(corpus, &mut view, sort);
+        let stdout = io::stdout();
+        let report = Report {
+            corpus,
+            view: &view,
+            marks: &marks,
+            limit: args.limit,
+            preset: preset.map(|p| (p.name(), p.description.as_deref())),
+            query: &query,
+            style: Style {
+                color: global.color.enabled(stdout.is_terminal()),
             },
-        )
+        };
+        let mut out = BufWriter::new(stdout.lock());
+        let matched = print(&report, &mut out)?;
+        out.flush()?;
+        Ok(if matched {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
     })
 }
 
