@@ -2,28 +2,10 @@
 
 mod common;
 
+use common::keys::{press, seeds_dashboard as fresh, typed};
+
 use revue::app::keys::{Key, action_for};
-use revue::app::{AppState, Effect, Mode, Pane, update};
-
-fn press(state: &mut AppState, keys: &[Key]) -> Vec<Effect> {
-    let (corpus, index) = common::seeds();
-    let mut effects = Vec::new();
-    for &k in keys {
-        if let Some(a) = action_for(state, k) {
-            effects.extend(update(state, a, corpus, index));
-        }
-    }
-    effects
-}
-
-fn typed(s: &str) -> Vec<Key> {
-    s.chars().map(Key::Char).collect()
-}
-
-fn fresh() -> AppState {
-    let (corpus, index) = common::seeds();
-    AppState::new(corpus, index)
-}
+use revue::app::{Effect, Mode, Pane};
 
 #[test]
 fn moving_stays_in_bounds() {

@@ -4,23 +4,10 @@
 
 mod common;
 
-use revue::app::keys::{Key, action_for};
+use common::keys::{press, typed};
+
+use revue::app::keys::Key;
 use revue::app::{AppState, Effect, Pane, update};
-
-fn press(state: &mut AppState, keys: &[Key]) -> Vec<Effect> {
-    let (corpus, index) = common::seeds();
-    let mut effects = Vec::new();
-    for &k in keys {
-        if let Some(a) = action_for(state, k) {
-            effects.extend(update(state, a, corpus, index));
-        }
-    }
-    effects
-}
-
-fn typed(s: &str) -> Vec<Key> {
-    s.chars().map(Key::Char).collect()
-}
 
 /// A dashboard with the example config.toml's presets.
 fn fresh(cols: u16, rows: u16) -> AppState {

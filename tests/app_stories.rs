@@ -4,46 +4,26 @@
 //! rewrites) and two other articles of the same storm. Articles written
 //! for the tests.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use revue::app::keys::{Key, action_for};
+use revue::app::keys::Key;
 use revue::app::stories::{ReadMarks, RowKind};
 use revue::app::{AppState, Effect, Mode, Pane, update};
+use revue::model::Corpus;
 use revue::model::corrections::{self, Correction};
-use revue::model::{BuildOptions, Corpus, Origin};
 use revue::review::{Change, Mark};
 use revue::search::SearchIndex;
 
-fn build(dir: PathBuf) -> (Corpus, SearchIndex) {
-    let corpus = revue::model::build(
-        revue::ingest::load(std::slice::from_ref(&dir)),
-        Origin::Paths(vec![dir]),
-        &BuildOptions::default(),
-    );
-    let index = SearchIndex::new(&corpus);
-    (corpus, index)
-}
+use common::keys::{press_on, typed};
 
 fn stories() -> &'static (Corpus, SearchIndex) {
     static C: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
     C.get_or_init(|| {
-        build(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories"))
+        common::build(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories"))
     })
-}
-
-fn press_on(
-    s: &mut AppState,
-    (corpus, index): &(Corpus, SearchIndex),
-    keys: &[Key],
-) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for &k in keys {
-        if let Some(a) = action_for(s, k) {
-            effects.extend(update(s, a, corpus, index));
-        }
-    }
-    effects
 }
 
 fn press(s: &mut AppState, keys: &[Key]) -> Vec<Effect> {
@@ -57,10 +37,6 @@ fn fresh() -> AppState {
 
 fn ch(c: char) -> Key {
     Key::Char(c)
-}
-
-fn typed(s: &str) -> Vec<Key> {
-    s.chars().map(Key::Char).collect()
 }
 
 /// The row of the story of five printings.
@@ -271,7 +247,7 @@ fn a_large_view_asks_first() {
         )
         .unwrap();
     }
-    let built = build(dir.path().to_path_buf());
+    let built = common::build(dir.path().to_path_buf());
     let mut s = AppState::new(&built.0, &built.1);
     assert_eq!(s.view.articles.len(), n);
     press_on(&mut s, &built, &[ch('A')]);
@@ -499,7 +475,7 @@ fn opening_a_story_reads_its_printings_and_each_undo_is_one_step() {
 #[test]
 fn an_alias_is_split_off_from_the_entity_detail() {
     use revue::extract::fold::fold_name;
-    let seeds = build(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+    let seeds = common::build(common::seeds_dir());
     let (corpus, index) = &seeds;
     let mut s = AppState::new(corpus, index);
     let at = s

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::keys::press;
+
 use revue::app::keys::{Key, action_for};
 use revue::app::{Action, AppState, Mode, Pane, PresetChoice, update};
 
@@ -16,15 +18,6 @@ fn fresh() -> AppState {
         pane: Some(Pane::Timeline),
     }];
     s
-}
-
-fn press(state: &mut AppState, keys: &[Key]) {
-    let (corpus, index) = common::seeds();
-    for &k in keys {
-        if let Some(a) = action_for(state, k) {
-            update(state, a, corpus, index);
-        }
-    }
 }
 
 #[test]

@@ -4,29 +4,15 @@
 
 mod common;
 
+use common::keys::{press, seeds_dashboard as fresh};
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use revue::app::keys::{Key, action_for};
-use revue::app::{AppState, Effect, Mode, Pane, update};
+use revue::app::keys::Key;
+use revue::app::{AppState, Effect, Mode, Pane};
 use revue::review::{Mark, MarkBook, Marks, persist};
-
-fn fresh() -> AppState {
-    let (corpus, index) = common::seeds();
-    AppState::new(corpus, index)
-}
-
-fn press(state: &mut AppState, keys: &[Key]) -> Vec<Effect> {
-    let (corpus, index) = common::seeds();
-    let mut effects = Vec::new();
-    for &k in keys {
-        if let Some(a) = action_for(state, k) {
-            effects.extend(update(state, a, corpus, index));
-        }
-    }
-    effects
-}
 
 fn selected(s: &AppState) -> revue::model::ArticleId {
     s.view.articles[s.selected(Pane::Articles)]

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod keys;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -14,14 +16,16 @@ pub fn seeds_dir() -> PathBuf {
 
 pub fn seeds() -> &'static (Corpus, SearchIndex) {
     static SEEDS: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
-    SEEDS.get_or_init(|| {
-        let paths = vec![seeds_dir()];
-        let corpus = revue::model::build(
-            revue::ingest::load(&paths),
-            Origin::Paths(paths),
-            &BuildOptions::default(),
-        );
-        let index = SearchIndex::new(&corpus);
-        (corpus, index)
-    })
+    SEEDS.get_or_init(|| build(seeds_dir()))
+}
+
+/// The corpus of the files under `dir`, with default options, and its index.
+pub fn build(dir: PathBuf) -> (Corpus, SearchIndex) {
+    let corpus = revue::model::build(
+        revue::ingest::load(std::slice::from_ref(&dir)),
+        Origin::Paths(vec![dir]),
+        &BuildOptions::default(),
+    );
+    let index = SearchIndex::new(&corpus);
+    (corpus, index)
 }
