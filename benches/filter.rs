@@ -8,34 +8,21 @@
 //! `cargo bench --bench filter -- --warm-up-time 1 --measurement-time 3`
 
 mod corpus;
+mod support;
 
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use revue::model::{self, BuildOptions, Origin};
-use revue::{ingest, search};
+use revue::search;
 
 const SEED: u64 = 1;
 
-fn sizes() -> Vec<usize> {
-    let mut v = vec![10_000];
-    if std::env::var_os("REVUE_BENCH_100K").is_some_and(|v| v == "1") {
-        v.push(100_000);
-    }
-    v
-}
-
 fn bench_filter(c: &mut Criterion) {
-    for n in sizes() {
+    for n in support::sizes() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         corpus::write_corpus(dir.path(), n, SEED, None).expect("corpus written");
         let paths = vec![dir.path().to_path_buf()];
-        let corpus = model::build(
-            ingest::load(&paths),
-            Origin::Paths(paths),
-            &BuildOptions::default(),
-        );
-        let index = search::SearchIndex::new(&corpus);
+        let (corpus, index) = support::built(&paths);
 
         let mut g = c.benchmark_group(format!("filter/{n}"));
         g.sample_size(if n > 10_000 { 10 } else { 20 });

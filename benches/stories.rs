@@ -9,6 +9,7 @@
 //! `cargo bench --bench stories -- --warm-up-time 1 --measurement-time 3`
 
 mod corpus;
+mod support;
 
 use std::hint::black_box;
 
@@ -19,14 +20,6 @@ use revue::model::stories::{self, Thresholds};
 
 const SEED: u64 = 1;
 const REPRINTS: f64 = 0.2;
-
-fn sizes() -> Vec<usize> {
-    let mut v = vec![10_000];
-    if std::env::var_os("REVUE_BENCH_100K").is_some_and(|v| v == "1") {
-        v.push(100_000);
-    }
-    v
-}
 
 /// Every article's text, files of two split as ingest splits them.
 fn texts(n: usize) -> Vec<String> {
@@ -43,7 +36,7 @@ fn texts(n: usize) -> Vec<String> {
 fn bench_stories(c: &mut Criterion) {
     let mut g = c.benchmark_group("stories");
     g.sample_size(10).sampling_mode(SamplingMode::Flat);
-    for n in sizes() {
+    for n in support::sizes() {
         let owned = texts(n);
         let refs: Vec<&str> = owned.iter().map(String::as_str).collect();
         let preference: Vec<u32> = (0..refs.len() as u32).collect();

@@ -9,37 +9,24 @@
 //! `cargo bench --bench story_rows -- --warm-up-time 1 --measurement-time 3`
 
 mod corpus;
+mod support;
 
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use revue::app::stories;
-use revue::model::{self, BuildOptions, Origin};
-use revue::{ingest, search};
+use revue::search;
 use rustc_hash::FxHashSet;
 
 const SEED: u64 = 1;
 const REPRINTS: f64 = 0.2;
 
-fn sizes() -> Vec<usize> {
-    let mut v = vec![10_000];
-    if std::env::var_os("REVUE_BENCH_100K").is_some_and(|v| v == "1") {
-        v.push(100_000);
-    }
-    v
-}
-
 fn bench_rows(c: &mut Criterion) {
-    for n in sizes() {
+    for n in support::sizes() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         corpus::write_corpus_with_reprints(dir.path(), n, SEED, REPRINTS).expect("corpus written");
         let paths = vec![dir.path().to_path_buf()];
-        let corpus = model::build(
-            ingest::load(&paths),
-            Origin::Paths(paths),
-            &BuildOptions::default(),
-        );
-        let index = search::SearchIndex::new(&corpus);
+        let (corpus, index) = support::built(&paths);
         let none = FxHashSet::default();
         let all: FxHashSet<_> = corpus
             .stories
