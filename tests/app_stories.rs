@@ -284,6 +284,81 @@ fn counts_per_story_count_five_printings_once() {
     assert_eq!(s.entity_articles(corpus, &goff), goff.articles);
 }
 
+/// Three printings of one dispatch naming Hélène Marchal, and two stories
+/// of their own naming Hugo Berthier: per printing she comes first, per
+/// story he does.
+fn printings_and_stories(dir: &std::path::Path) {
+    let dispatch = "La mairie de Quimper a voté jeudi soir le budget de la nouvelle médiathèque, \
+        après trois heures de débats. L'adjointe à la culture, Hélène Marchal, a défendu un projet \
+        ouvert le dimanche et gratuit pour les moins de vingt-cinq ans. L'opposition a dénoncé un \
+        coût de construction qui a doublé depuis l'esquisse de 2023 et réclamé un audit des marchés. \
+        Les travaux doivent commencer au printemps sur le site de l'ancienne caserne, pour une \
+        ouverture prévue à l'automne 2028.";
+    for (file, headline) in [
+        ("a.txt", "Quimper vote sa médiathèque"),
+        ("b.txt", "La médiathèque de Quimper adoptée"),
+        ("c.txt", "Feu vert pour la médiathèque"),
+    ] {
+        std::fs::write(dir.join(file), format!("{headline}\n{dispatch}\n")).unwrap();
+    }
+    std::fs::write(
+        dir.join("d.txt"),
+        "Le festival de Douarnenez reporté\nLe festival de cinéma de Douarnenez est reporté \
+         d'une semaine faute de salle, a annoncé son directeur, Hugo Berthier, qui cherche un \
+         chapiteau pour accueillir les projections du soir.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("e.txt"),
+        "Un chapiteau pour les films\nHugo Berthier a trouvé son chapiteau: une troupe de cirque \
+         de Morlaix prête le sien aux cinéphiles, qui pourront voir les films sous la toile à \
+         partir du 14 août.\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn sorted_by_articles_the_entities_follow_the_counts_shown_per_story() {
+    let dir = tempfile::tempdir().unwrap();
+    printings_and_stories(dir.path());
+    let built = common::build(dir.path().to_path_buf());
+    let corpus = &built.0;
+    assert_eq!(corpus.stories.len(), 3, "one dispatch, two stories");
+    let shown = |s: &AppState| -> Vec<(String, usize)> {
+        s.view
+            .entities
+            .iter()
+            .map(|r| {
+                let name = corpus.entity(r.id).canonical.clone();
+                (name, s.entity_articles(corpus, r))
+            })
+            .collect()
+    };
+    let rank = |s: &AppState, name: &str| shown(s).iter().position(|(n, _)| n == name);
+    let mut s = AppState::new(&built.0, &built.1);
+    // Type, then mentions, then articles.
+    press_on(&mut s, &built, &[ch('o'), ch('o')]);
+    assert_eq!(s.entity_sort, revue::search::EntitySort::Articles);
+    assert!(
+        rank(&s, "Hélène Marchal") < rank(&s, "Hugo Berthier"),
+        "{:?}",
+        shown(&s)
+    );
+    press_on(&mut s, &built, &[ch('S')]);
+    assert!(
+        rank(&s, "Hugo Berthier") < rank(&s, "Hélène Marchal"),
+        "per story: {:?}",
+        shown(&s)
+    );
+    let counts: Vec<usize> = shown(&s).iter().map(|(_, n)| *n).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{:?}", shown(&s));
+    press_on(&mut s, &built, &[ch('S')]);
+    assert!(
+        rank(&s, "Hélène Marchal") < rank(&s, "Hugo Berthier"),
+        "per printing again"
+    );
+}
+
 /// Carries out a correction as the event loop does: applied to a copy of
 /// the corpus, which then replaces it.
 fn apply(s: &mut AppState, corpus: &Corpus, c: Correction) -> (Corpus, SearchIndex) {

@@ -683,7 +683,7 @@ impl AppState {
         self.regroup(corpus);
         // `filter` lists entities by kind already.
         if self.entity_sort != EntitySort::Kind {
-            search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
+            self.sort_entity_rows(corpus);
         }
         self.selected = [0; 3];
         self.message = self.view.errors.first().map(|e| e.0.clone());
@@ -1016,7 +1016,7 @@ fn apply(
         Action::ApplyPreset(name) => apply_preset(state, corpus, index, &name),
         Action::CycleSort => {
             state.entity_sort = state.entity_sort.next();
-            search::sort_entities(corpus, &mut state.view.entities, state.entity_sort);
+            state.sort_entity_rows(corpus);
             state.selected[Pane::Entities.index()] = 0;
             state.message = Some(format!("entities {}", state.entity_sort.label()));
         }

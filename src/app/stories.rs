@@ -10,6 +10,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::model::{ArticleId, Corpus, Likeness, StoryId};
+use crate::search::{self, EntityRow, EntitySort};
 
 use super::{AppState, Pane};
 
@@ -151,7 +152,7 @@ impl AppState {
     /// The articles of the view an entity row counts: per printing (the
     /// view's count), or per story (`S`), the printings of one story
     /// counted once.
-    pub fn entity_articles(&self, corpus: &Corpus, row: &crate::search::EntityRow) -> usize {
+    pub fn entity_articles(&self, corpus: &Corpus, row: &EntityRow) -> usize {
         if !self.per_story || self.listed.is_empty() {
             return row.articles;
         }
@@ -165,6 +166,33 @@ impl AppState {
         stories.sort_unstable();
         stories.dedup();
         stories.len()
+    }
+}
+
+impl AppState {
+    /// Sorts the entity rows as `entity_sort` says; by articles, the
+    /// articles the pane shows for each row (per story under `S`), so the
+    /// order follows the counts on screen.
+    pub(super) fn sort_entity_rows(&mut self, corpus: &Corpus) {
+        if self.entity_sort != EntitySort::Articles || !self.per_story || self.listed.is_empty() {
+            search::sort_entities(corpus, &mut self.view.entities, self.entity_sort);
+            return;
+        }
+        let rows = std::mem::take(&mut self.view.entities);
+        let mut counted: Vec<(usize, EntityRow)> = rows
+            .into_iter()
+            .map(|r| (self.entity_articles(corpus, &r), r))
+            .collect();
+        // The ties as `search::sort_entities` breaks them.
+        counted.sort_by(|(cx, x), (cy, y)| {
+            cy.cmp(cx).then(y.mentions.cmp(&x.mentions)).then(
+                corpus
+                    .entity(x.id)
+                    .canonical
+                    .cmp(&corpus.entity(y.id).canonical),
+            )
+        });
+        self.view.entities = counted.into_iter().map(|(_, r)| r).collect();
     }
 }
 
@@ -186,6 +214,9 @@ fn listed(corpus: &Corpus, articles: &[ArticleId]) -> Vec<bool> {
 pub(super) fn toggle_counts(state: &mut AppState, corpus: &Corpus) {
     state.per_story = !state.per_story;
     state.regroup(corpus);
+    if state.entity_sort == EntitySort::Articles {
+        state.sort_entity_rows(corpus);
+    }
     state.message = Some(
         if state.per_story {
             "entities: articles counted per story (a story's printings once)"
