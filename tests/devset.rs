@@ -17,9 +17,18 @@ use revue::search::SearchIndex;
 #[path = "common/score.rs"]
 mod score;
 
-fn figures(set: &str) -> BTreeMap<&'static str, f64> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/devset");
-    let paths = vec![root.join(set)];
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/devset")
+}
+
+fn gold(set: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(root().join("gold").join(format!("{set}.json"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The figures of the export of the files under `dir` against `gold`.
+fn scored(dir: PathBuf, gold: &serde_json::Value) -> BTreeMap<&'static str, f64> {
+    let paths = vec![dir];
     let corpus = revue::model::build(
         revue::ingest::load(&paths),
         Origin::Paths(paths),
@@ -28,9 +37,11 @@ fn figures(set: &str) -> BTreeMap<&'static str, f64> {
     let index = SearchIndex::new(&corpus);
     let view = revue::search::filter_str(&corpus, &index, "");
     let system = revue::cli::export_json(&corpus, &view);
-    let gold = std::fs::read_to_string(root.join("gold").join(format!("{set}.json"))).unwrap();
-    let gold: serde_json::Value = serde_json::from_str(&gold).unwrap();
-    let f = score::score(&gold, &system);
+    score::score(gold, &system)
+}
+
+fn figures(set: &str) -> BTreeMap<&'static str, f64> {
+    let f = scored(root().join(set), &gold(set));
     eprintln!("{set}: {f:?}");
     f
 }
@@ -96,4 +107,64 @@ fn english_held_out_set() {
             ("article_date_acc", 1.0),
         ],
     );
+}
+
+/// The articles that `scripts/devset/render_formats.py` renders as pages,
+/// feeds, exports and newsletters give, in those formats, at least the
+/// figures their text files give against the same gold: the format costs
+/// nothing, and nothing of a page's chrome becomes an entity.
+fn formats_cost_nothing(lang: &str) {
+    let set = format!("formats-{lang}");
+    let in_formats = figures(&set);
+    // The same gold with the text files' names, scored on those files.
+    let mut as_text = gold(&set);
+    let mut texts = Vec::new();
+    let rename = |v: &mut serde_json::Value| {
+        let stem = std::path::Path::new(v.as_str().unwrap())
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        *v = serde_json::Value::from(format!("{stem}.txt"));
+    };
+    for a in as_text["articles"].as_array_mut().unwrap() {
+        rename(&mut a["file"]);
+        texts.push(a["file"].as_str().unwrap().to_string());
+    }
+    for list in ["entities", "events"] {
+        for e in as_text[list].as_array_mut().unwrap() {
+            e["articles"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .for_each(rename);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for t in &texts {
+        std::fs::copy(root().join(lang).join(t), dir.path().join(t)).unwrap();
+    }
+    let in_text = scored(dir.path().to_path_buf(), &as_text);
+    eprintln!("the same as text: {in_text:?}");
+    let lost: Vec<String> = [
+        "entity_f1",
+        "entity_typed_f1",
+        "event_f1",
+        "article_date_acc",
+    ]
+    .iter()
+    .filter(|k| in_formats[*k] + 1e-9 < in_text[*k])
+    .map(|k| format!("{k} {:.4} < {:.4} as text", in_formats[k], in_text[k]))
+    .collect();
+    assert!(lost.is_empty(), "{set}: {}", lost.join(", "));
+}
+
+#[test]
+fn english_articles_lose_nothing_as_pages_feeds_exports_and_mail() {
+    formats_cost_nothing("en");
+}
+
+#[test]
+fn french_articles_lose_nothing_as_pages_feeds_exports_and_mail() {
+    formats_cost_nothing("fr");
 }

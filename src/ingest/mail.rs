@@ -3,7 +3,9 @@
 //! message is one article: its subject the headline, its HTML part through
 //! the page text path (else its text part), its sender the source (the
 //! display name, else the address), its Date header the date with its zone.
-//! Attachments are not read.
+//! The mailing's own lines (unsubscribe, "you are receiving this", the
+//! sender's copyright) are not the article's and are dropped. Attachments
+//! are not read.
 
 use chrono::{FixedOffset, TimeZone};
 
@@ -61,10 +63,10 @@ pub fn read_mbox(bytes: &[u8]) -> Parsed {
 
 fn message(raw: &[u8]) -> Option<Item> {
     let m = mail_parser::MessageParser::default().parse(raw)?;
-    let text = match m.body_html(0) {
+    let text = without_mailing_lines(&match m.body_html(0) {
         Some(html) => fragment_text(&html),
         None => m.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
-    };
+    });
     let title = m.subject().map(str::to_string);
     if title.is_none() && text.trim().is_empty() {
         return None;
@@ -86,6 +88,47 @@ fn message(raw: &[u8]) -> Option<Item> {
     };
     item.set_published(m.date().and_then(stamp).map(When::At));
     Some(item)
+}
+
+/// Words of the lines that speak of the mailing rather than the news, in
+/// lower case: a newsletter's footer and its "view in the browser" head.
+const MAILING_MARKS: &[&str] = &[
+    "unsubscribe",
+    "you are receiving this",
+    "you received this",
+    "manage your preferences",
+    "update your preferences",
+    "view in browser",
+    "view this email in your browser",
+    "forward to a friend",
+    "désabonner",
+    "désinscri",
+    "vous recevez cette",
+    "vous recevez ce courriel",
+    "gérer vos préférences",
+    "gérer mes préférences",
+    "version en ligne",
+    "afficher dans le navigateur",
+    "transférer à un ami",
+];
+
+/// The text without the mailing's own lines: those with one of
+/// [`MAILING_MARKS`], and those that open on the sender's copyright.
+fn without_mailing_lines(text: &str) -> String {
+    let mailing = |line: &str| {
+        let lower = line.trim_start().to_lowercase();
+        lower.starts_with('©')
+            || lower.starts_with("(c) ")
+            || lower.starts_with("copyright")
+            || MAILING_MARKS.iter().any(|m| lower.contains(m))
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if !mailing(line) {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// A Date header as a timestamp in the sender's zone.
@@ -125,5 +168,36 @@ mod tests {
             "2026-11-30T06:30:00+01:00"
         );
         assert_eq!(i.text.trim(), "Bonjour.");
+    }
+
+    #[test]
+    fn the_mailings_own_lines_are_not_the_article() {
+        let rows = [
+            (
+                "Le conseil a voté le budget.\nVous recevez cette lettre car vous êtes abonné. Se désabonner — © Le Courrier 2026\n",
+                "Le conseil a voté le budget.\n",
+            ),
+            (
+                "View this email in your browser\nThe council approved the budget.\nUnsubscribe | Manage your preferences\n© 2026 Ledger Media Ltd, 4 Mill Lane\n",
+                "The council approved the budget.\n",
+            ),
+            // A copyright sign inside a sentence is the news's.
+            (
+                "The band lost the © to its first album in court.\n",
+                "The band lost the © to its first album in court.\n",
+            ),
+        ];
+        for (text, kept) in rows {
+            assert_eq!(without_mailing_lines(text), kept, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_newsletter_footer_names_nothing() {
+        let raw = "From: \"Echo Evening\" <news@echo.example>\r\nSubject: Tonight\r\nDate: Mon, 30 Nov 2026 18:00:00 +0000\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>The council approved the budget.</p><p class=\"footer\">You are receiving this because you subscribed. Unsubscribe. Daily Echo is published by Echo Digital Group.</p></body></html>\r\n";
+        let p = read_eml(raw.as_bytes());
+        let text = &p.items[0].text;
+        assert!(text.contains("approved the budget"), "{text}");
+        assert!(!text.contains("Echo Digital Group"), "{text}");
     }
 }
