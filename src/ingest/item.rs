@@ -117,7 +117,22 @@ fn clean_source(mut s: Source) -> Source {
             .map(|v| one_line(&sanitize(&v)))
             .filter(|v| !v.is_empty());
     }
+    s.author = s.author.map(|a| without_by(&a).to_string());
     s
+}
+
+/// A byline without the word that introduces it (`By Jane Roe`, `Par
+/// Anne Dupont`): readability and some feeds keep it, and the reader says
+/// "by" itself.
+fn without_by(author: &str) -> &str {
+    for by in ["By ", "by ", "BY ", "Par ", "par ", "PAR "] {
+        if let Some(rest) = author.strip_prefix(by)
+            && !rest.trim().is_empty()
+        {
+            return rest.trim_start();
+        }
+    }
+    author
 }
 
 /// Whitespace runs made one space.
@@ -246,6 +261,20 @@ mod tests {
     }
     use crate::ingest::format::Format;
     use crate::ingest::source::parse_when;
+
+    #[test]
+    fn a_byline_loses_its_by() {
+        for (author, kept) in [
+            ("By Claire Dunmore, Courts Correspondent", "Claire Dunmore, Courts Correspondent"),
+            ("Par Lucas Perrin, avec AFP", "Lucas Perrin, avec AFP"),
+            ("BY  JANE ROE", "JANE ROE"),
+            ("Bypass Weekly", "Bypass Weekly"),
+            ("Paré Lemoine", "Paré Lemoine"),
+            ("By ", "By "),
+        ] {
+            assert_eq!(without_by(author), kept, "{author}");
+        }
+    }
 
     #[test]
     fn items_become_titled_dated_clean_articles() {
