@@ -265,7 +265,10 @@ mod tests {
     #[test]
     fn a_byline_loses_its_by() {
         for (author, kept) in [
-            ("By Claire Dunmore, Courts Correspondent", "Claire Dunmore, Courts Correspondent"),
+            (
+                "By Claire Dunmore, Courts Correspondent",
+                "Claire Dunmore, Courts Correspondent",
+            ),
             ("Par Lucas Perrin, avec AFP", "Lucas Perrin, avec AFP"),
             ("BY  JANE ROE", "JANE ROE"),
             ("Bypass Weekly", "Bypass Weekly"),

@@ -3,13 +3,10 @@
 //! per sentence that mentions it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::articles::{date_label, source_label};
-use super::list;
-use super::text::{fit, pad};
+use super::detail::{self, Detail};
 use super::theme::Theme;
 use crate::app::EntityDetail;
 use crate::model::Corpus;
@@ -18,8 +15,6 @@ const HEADER_ROWS: u16 = 6;
 
 pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, d: &EntityDetail, theme: &Theme) {
     let e = corpus.entity(d.entity);
-    let [head, rows] =
-        Layout::vertical([Constraint::Length(HEADER_ROWS), Constraint::Min(3)]).areas(area);
     let others: Vec<&str> = e
         .aliases
         .iter()
@@ -63,43 +58,20 @@ pub fn draw(f: &mut Frame, area: Rect, corpus: &Corpus, d: &EntityDetail, theme:
             Span::raw(with.join(" · ")),
         ]),
     ];
-    let block = Block::default()
-        .borders(Borders::TOP | Borders::LEFT | Borders::RIGHT)
-        .border_style(theme.border(true))
-        .title(Span::styled(" Entity · Esc back ", theme.title()));
-    f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        head,
-    );
-
     let sentences = corpus.mention_sentences(d.entity);
-    let title = Line::from(Span::styled(
-        format!(" Sentences ({}) ", sentences.len()),
-        theme.title(),
-    ));
-    let name = e.canonical.clone();
-    list::draw(
+    detail::draw(
         f,
-        rows,
-        title,
-        true,
-        theme,
-        list::Rows::new(sentences.len() + 1, d.selected),
-        |i, width| {
-            if i == 0 {
-                return Line::from(Span::styled(
-                    fit(&format!("▸ Filter the dashboard by {name}"), width),
-                    theme.title(),
-                ));
-            }
-            let (article, sentence) = sentences[i - 1];
-            let a = corpus.article(article);
-            let prefix = format!("{} {} ", pad(&date_label(a), 10), pad(&source_label(a), 8));
-            let room = width.saturating_sub(prefix.chars().count());
-            Line::from(vec![
-                Span::styled(prefix, theme.dim()),
-                Span::raw(fit(a.sentence(sentence), room)),
-            ])
+        area,
+        corpus,
+        Detail {
+            kind: " Entity · Esc back ",
+            header: lines,
+            header_rows: HEADER_ROWS,
+            list_title: format!(" Sentences ({}) ", sentences.len()),
+            action: format!("▸ Filter the dashboard by {}", e.canonical),
+            sentences: &sentences,
+            selected: d.selected,
         },
+        theme,
     );
 }

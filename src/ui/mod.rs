@@ -2,6 +2,7 @@
 //! no behaviour. One file per pane or overlay.
 
 pub mod articles;
+mod detail;
 pub mod entities;
 pub mod entity;
 pub mod event;
