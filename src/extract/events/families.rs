@@ -161,7 +161,7 @@ const MORE_FORMS: &[Row] = &[
     ("La nomination de Claire Vidal à la tête de la Banque de France a été annoncée le 2 mai.", ("le 2 mai", "2024-05-02"), &[("Claire Vidal", Per), ("Banque de France", Org)], Some(S::Appointment), &["Claire Vidal", "Banque de France"], None),
 ];
 
-/// A win or a blast takes its subtype from the sentence.
+/// A win, a blast or a bare strike takes its subtype from the sentence.
 #[rustfmt::skip]
 const TYPED_BY_THE_SENTENCE: &[Row] = &[
     ("Lai Wen a remporté samedi l'élection présidentielle avec 40 % des voix.", ("samedi", "2024-01-13"), &[("Lai Wen", Per)], Some(S::Election), &["Lai Wen"], None),
@@ -170,6 +170,11 @@ const TYPED_BY_THE_SENTENCE: &[Row] = &[
     ("Ada Quinn won on Tuesday the award for a first novel.", ("on Tuesday", "2024-11-12"), &[("Ada Quinn", Per)], Some(S::Award), &["Ada Quinn"], None),
     ("An explosion ripped through a chemical plant in Ludwigshafen on Monday.", ("on Monday", "2024-03-11"), &[("+Ludwigshafen", Loc)], Some(S::Accident), &[], Some("Ludwigshafen")),
     ("A blast hit an army convoy on Monday as drones struck the base.", ("on Monday", "2024-03-11"), &[], Some(S::Attack), &[], None),
+    // A bare strike: a walkout by who walks out or what stops, else military.
+    ("A 48-hour rail strike will halt most trains on Tuesday.", ("on Tuesday", "2025-03-11"), &[], Some(S::Strike), &[], None),
+    ("The teachers' strike closed most schools in Quebec on Thursday.", ("on Thursday", "2023-11-23"), &[("+Quebec", Loc)], Some(S::Strike), &[], Some("Quebec")),
+    ("A strike on a fuel depot near Kherson killed two people on Sunday.", ("on Sunday", "2024-03-10"), &[("+Kherson", Loc)], Some(S::Attack), &[], Some("Kherson")),
+    ("The strikes hit Kharkiv on Friday, the regional governor said.", ("on Friday", "2024-03-08"), &[("+Kharkiv", Loc)], Some(S::Attack), &[], Some("Kharkiv")),
 ];
 
 /// Dates that make no event: a tally brought up to date, a possibility, a

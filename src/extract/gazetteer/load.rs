@@ -298,6 +298,7 @@ impl Builder {
                 ("onset", _) => Some(Role::Onset),
                 ("victory", _) => Some(Role::Victory),
                 ("blast", _) => Some(Role::Blast),
+                ("strike_word", _) => Some(Role::StrikeWord),
                 (_, Some(event)) => Some(Role::Event(event)),
                 (_, None) => {
                     self.problems

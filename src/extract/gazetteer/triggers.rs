@@ -36,6 +36,10 @@ pub(super) enum Role {
     /// A blast (`explosion`, `blast`) is an attack when the sentence tells
     /// of military action, else an accident.
     Blast,
+    /// A bare `strike` is a walkout when the sentence tells of work (a
+    /// union, workers, pay, trains, a strike of so many hours) or of
+    /// another walkout, else military action.
+    StrikeWord,
 }
 
 /// Subtypes a win takes from the sentence, and those a blast takes.
@@ -46,6 +50,46 @@ const VICTORY_FAMILIES: [Subtype; 4] = [
     Subtype::Award,
 ];
 const BLAST_FAMILIES: [Subtype; 3] = [Subtype::Attack, Subtype::Invasion, Subtype::Coup];
+
+/// Words (folded) by which a sentence tells that a strike is a walkout:
+/// who walks out, what over, what stops.
+const LABOUR_CUES: &[&str] = &[
+    "union",
+    "unions",
+    "worker",
+    "workers",
+    "staff",
+    "employees",
+    "pay",
+    "wage",
+    "wages",
+    "pension",
+    "pensions",
+    "pickets",
+    "picket",
+    "rail",
+    "railway",
+    "train",
+    "trains",
+    "bus",
+    "buses",
+    "tube",
+    "dockers",
+    "teachers",
+    "nurses",
+    "doctors",
+    "drivers",
+    "pilots",
+    "conductors",
+    "miners",
+    "hour",
+    "nationwide",
+    "employer",
+    "employers",
+    "management",
+    "ballot",
+    "ballots",
+];
 
 /// Words (folded) by which a sentence counts an election's outcome.
 const ELECTION_COUNTS: [&str; 10] = [
@@ -84,7 +128,7 @@ impl Gazetteer {
         match event? {
             Role::Event(subtype) => Some((spans[n - 1].1, subtype.kind())),
             Role::Victory => Some((spans[n - 1].1, Subtype::Election.kind())),
-            Role::Blast => Some((spans[n - 1].1, Subtype::Attack.kind())),
+            Role::Blast | Role::StrikeWord => Some((spans[n - 1].1, Subtype::Attack.kind())),
             Role::Onset => None,
         }
     }
@@ -97,7 +141,8 @@ impl Gazetteer {
     pub fn triggers_in(&self, sentence: &str) -> Vec<(usize, usize, Subtype)> {
         let spans: Vec<(usize, usize)> = word_spans(sentence).collect();
         let words: Vec<String> = spans.iter().map(|&(s, e)| fold(&sentence[s..e])).collect();
-        // Wins and blasts are typed once the sentence's other triggers are known.
+        // Wins, blasts and strikes are typed once the sentence's other
+        // triggers are known.
         let mut found: Vec<(usize, usize, Result<Subtype, Role>)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -133,6 +178,19 @@ impl Gazetteer {
                             Subtype::Match
                         }
                     }),
+                    Role::StrikeWord => from_sentence(&[Subtype::Strike])
+                        .or_else(|| from_sentence(&BLAST_FAMILIES))
+                        .unwrap_or_else(|| {
+                            // (`teachers'` ends on its apostrophe.)
+                            let cue = |w: &String| {
+                                LABOUR_CUES.contains(&w.trim_end_matches(['\'', '\u{2019}']))
+                            };
+                            if words.iter().any(cue) {
+                                Subtype::Strike
+                            } else {
+                                Subtype::Attack
+                            }
+                        }),
                     _ => from_sentence(&BLAST_FAMILIES).unwrap_or(Subtype::Accident),
                 });
                 (a, b, subtype)
