@@ -141,49 +141,79 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// Lines trimmed, runs of blank lines made one: extracted page text keeps
-/// its paragraphs and loses the indentation of the markup. Words are
-/// copied whole between whitespace runs, each run written as one space,
-/// one line break or one blank line: every page's text passes here twice.
+/// its paragraphs and loses the indentation of the markup. Each run of
+/// whitespace between words becomes one space, one line break or one
+/// blank line; the text between runs, and every run already in that form,
+/// is copied in whole slices: every page's text passes here twice, and
+/// most of it is words and single spaces.
 pub fn tidy(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // Text from `clean` to `i` is kept as it is, not yet copied.
+    let mut clean = 0;
     let mut i = 0;
-    // The whitespace since the last word: line breaks, and any other.
-    let mut breaks = 0usize;
-    let mut space = false;
     while i < bytes.len() {
+        if !MAY_BE_SPACE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let (width, white) = whitespace_at(s, i);
-        if white {
-            if bytes[i] == b'\n' {
-                breaks += 1;
-            } else {
-                space = true;
-            }
+        if !white {
             i += width;
             continue;
         }
         let start = i;
+        let mut breaks = 0usize;
         while i < bytes.len() {
             let (width, white) = whitespace_at(s, i);
-            if white {
+            if !white {
                 break;
             }
+            breaks += usize::from(bytes[i] == b'\n');
             i += width;
         }
-        if !out.is_empty() {
-            out.push_str(match breaks {
-                0 if space => " ",
-                0 => "",
-                1 => "\n",
-                _ => "\n\n",
-            });
+        if start == 0 {
+            // Whitespace before the first word is dropped.
+            clean = i;
+            continue;
         }
-        out.push_str(&s[start..i]);
-        breaks = 0;
-        space = false;
+        if i == bytes.len() {
+            // And after the last.
+            out.push_str(&s[clean..start]);
+            clean = i;
+            break;
+        }
+        let sep = match breaks {
+            0 => " ",
+            1 => "\n",
+            _ => "\n\n",
+        };
+        if &s[start..i] != sep {
+            out.push_str(&s[clean..start]);
+            out.push_str(sep);
+            clean = i;
+        }
     }
+    out.push_str(&s[clean..]);
     out
 }
+
+/// Bytes that may start a whitespace character: ASCII whitespace, and the
+/// first bytes of the UTF-8 forms of U+0085, U+00A0 (0xC2), U+1680 (0xE1),
+/// U+2000 to U+205F (0xE2) and U+3000 (0xE3). Any other byte is part of
+/// a word.
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = [
+        b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', 0xc2, 0xe1, 0xe2, 0xe3,
+    ];
+    let mut k = 0;
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The byte width of the character at `i` and whether it is whitespace,
 /// ASCII decided without decoding.
