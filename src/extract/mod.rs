@@ -69,8 +69,11 @@ pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations<'_> {
     let self_date = time::article_date(&lines)
         .or_else(|| time::self_date(text, anchor, lang))
         .or_else(|| {
+            // The text's explicit dates only ever date a dateline: without
+            // one, they are not read for tense at all.
+            let dateline = dateline.as_ref()?;
             let explicit = explicit_dates(text, &sentences, &date_candidates, lang);
-            dateline.as_ref()?.date(anchor, &explicit)
+            dateline.date(anchor, &explicit)
         });
     // Date lines and the dateline date the article, never an event.
     let stamps: Vec<Range<usize>> = lines
@@ -128,12 +131,19 @@ fn explicit_dates(
     lang: Lang,
 ) -> Vec<(DatePoint, bool)> {
     let mut out = Vec::new();
+    let mut ats = Vec::new();
     for (r, c) in sentences.iter().zip(candidates) {
-        let sentence = &text[r.clone()];
+        let first = out.len();
+        ats.clear();
         for c in c {
             if let Some(d) = c.explicit() {
-                out.push((d, time::is_future_at(sentence, c.span().start, lang)));
+                out.push((d, false));
+                ats.push(c.span().start);
             }
+        }
+        let futures = time::are_future_at(&text[r.clone()], &ats, lang);
+        for ((_, future), f) in out[first..].iter_mut().zip(futures) {
+            *future = f;
         }
     }
     out

@@ -320,10 +320,69 @@ pub fn is_future(clause: &str, lang: Lang) -> bool {
 /// sentence (`He will replace X, who announced on Aug. 14, 2024 …`), and a
 /// clause without a marker is not future.
 pub fn is_future_at(sentence: &str, at: usize, lang: Lang) -> bool {
+    are_future_at(sentence, &[at], lang)[0]
+}
+
+/// [`is_future_at`] of each byte of `ats`, in that order, from one reading
+/// of the sentence: a sentence with several dates is not tokenised again
+/// for each.
+pub fn are_future_at(sentence: &str, ats: &[usize], lang: Lang) -> Vec<bool> {
+    if ats.is_empty() {
+        return Vec::new();
+    }
     let lower = ascii_lowercase(sentence);
     let scan = Scan::new(sentence, &lower, lang);
-    let idx = scan.toks.iter().position(|t| t.start >= at);
-    idx.is_some_and(|i| scan.future_marked_at(i))
+    ats.iter()
+        .map(|&at| {
+            let idx = scan.toks.partition_point(|t| t.start < at);
+            idx < scan.toks.len() && scan.future_marked_at(idx)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod future_at_tests {
+    use super::*;
+
+    /// The definition: the sentence read again for the one byte.
+    fn one_at_a_time(sentence: &str, at: usize, lang: Lang) -> bool {
+        let lower = ascii_lowercase(sentence);
+        let scan = Scan::new(sentence, &lower, lang);
+        let idx = scan.toks.iter().position(|t| t.start >= at);
+        idx.is_some_and(|i| scan.future_marked_at(i))
+    }
+
+    #[test]
+    fn each_date_of_a_sentence_read_at_once_is_read_as_alone() {
+        let sentences = [
+            (
+                "He will replace Smith, who announced on Aug. 14, 2024 that he would leave on 3 March 2025.",
+                Lang::En,
+            ),
+            (
+                "Le ministre a annoncé le 3 mars 2024 qu'il se rendra à Kyiv le 12 avril 2024.",
+                Lang::Fr,
+            ),
+            ("", Lang::Fr),
+        ];
+        for (s, lang) in sentences {
+            // Every byte, past the end too: between tokens, inside them.
+            let ats: Vec<usize> = (0..=s.len() + 1).rev().collect();
+            let expected: Vec<bool> = ats.iter().map(|&a| one_at_a_time(s, a, lang)).collect();
+            assert_eq!(are_future_at(s, &ats, lang), expected, "{s}");
+            for (&a, &e) in ats.iter().zip(&expected) {
+                assert_eq!(is_future_at(s, a, lang), e);
+            }
+        }
+        let s = sentences[1].0;
+        let futures = are_future_at(
+            s,
+            &[s.find("3 mars").unwrap(), s.find("12 avril").unwrap()],
+            Lang::Fr,
+        );
+        assert_eq!(futures, [false, true]);
+        assert!(are_future_at(s, &[], Lang::Fr).is_empty());
+    }
 }
 
 #[cfg(test)]
