@@ -259,23 +259,40 @@ impl Staged {
 /// How long each step of a build took, in order: what benchmarks report.
 #[derive(Debug, Clone)]
 pub struct Phases {
+    /// Each step and its wall-clock time.
     pub steps: Vec<(&'static str, std::time::Duration)>,
+    /// Each step's processor time, all threads of the process summed: on
+    /// a machine shared with other work, the wall clock mostly measures
+    /// the others' load, this the step's own work.
+    pub cpu: Vec<std::time::Duration>,
     since: std::time::Instant,
+    cpu_since: std::time::Duration,
 }
 
 impl Phases {
     fn start() -> Phases {
         Phases {
             steps: Vec::new(),
+            cpu: Vec::new(),
             since: std::time::Instant::now(),
+            cpu_since: process_cpu_time(),
         }
     }
 
     fn lap(&mut self, step: &'static str) {
         let now = std::time::Instant::now();
+        let cpu = process_cpu_time();
         self.steps.push((step, now - self.since));
+        self.cpu.push(cpu.saturating_sub(self.cpu_since));
         self.since = now;
+        self.cpu_since = cpu;
     }
+}
+
+/// The processor time this process has used so far, all threads.
+pub fn process_cpu_time() -> std::time::Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    std::time::Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }
 
 /// Where the build gets one article's extraction from.
