@@ -74,8 +74,11 @@ pub type Trigger = (Range<usize>, Subtype);
 pub struct Triggers {
     /// (sentence, its triggers in text order), by sentence; sentences
     /// without a trigger are left out.
-    by_sentence: Vec<(usize, Vec<Trigger>)>,
+    by_sentence: Vec<SentenceTriggers>,
 }
+
+/// A sentence's number and its triggers in text order.
+type SentenceTriggers = (usize, Vec<Trigger>);
 
 impl Triggers {
     /// The triggers of the sentences of `a` that have date candidates.
@@ -333,7 +336,7 @@ mod tests {
         let e = extraction();
         let stored = Extracted::of(&e, TEXT).unwrap();
         stored.fits(TEXT).unwrap();
-        let with = |edit: &dyn Fn(&mut Vec<(usize, Vec<Trigger>)>)| {
+        let with = |edit: &dyn Fn(&mut Vec<SentenceTriggers>)| {
             let mut s = stored.clone();
             edit(&mut s.triggers.by_sentence);
             s.fits(TEXT)
