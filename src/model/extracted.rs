@@ -208,7 +208,7 @@ impl Extracted {
 
     /// Whether every span falls on character boundaries of `text`, every
     /// mention in a sentence, and every sentence has its candidates: what
-    /// [`Extracted::into_annotations`] and the build index by. Stored
+    /// [`Extracted::into_extraction`] and the build index by. Stored
     /// data is authenticated and keyed by the text's hash, so a misfit
     /// means a bug or a collision; it is extracted again, not trusted.
     pub fn fits(&self, text: &str) -> Result<(), Misfit> {
