@@ -339,6 +339,7 @@ fn a_stored_extraction_reads_back_as_it_was_made() {
         }
     }
     assert!(texts.len() > 25);
+    let mut with_triggers = 0;
     for (text, anchor) in &texts {
         let key = revue::review::text_key(text);
         let article = ToExtract {
@@ -346,13 +347,16 @@ fn a_stored_extraction_reads_back_as_it_was_made() {
             text_key: &key,
             anchor: *anchor,
         };
-        let fresh = article.extract();
-        let stored = Extracted::of(&fresh, text).expect("every form is the text at its span");
+        let made = article.extract();
+        let stored = Extracted::of(&made, text).expect("every form is the text at its span");
         let bytes = bincode::serde::encode_to_vec(&stored, bincode::config::standard()).unwrap();
         let back: Extracted = revue::cache::decode_bytes(&bytes).unwrap();
         assert_eq!(back, stored);
         back.fits(text).unwrap();
-        let again = back.into_annotations(text);
+        let again = back.into_extraction(text);
+        assert_eq!(again.triggers, made.triggers);
+        with_triggers += usize::from(made.triggers.sentences() > 0);
+        let (again, fresh) = (again.annotations, made.annotations);
         assert_eq!(again.lang, fresh.lang);
         assert_eq!(again.sentences, fresh.sentences);
         assert_eq!(again.entities.mentions, fresh.entities.mentions);
@@ -365,6 +369,10 @@ fn a_stored_extraction_reads_back_as_it_was_made() {
         assert_eq!(again.date_candidates, fresh.date_candidates);
         assert_eq!(again.dates_at(*anchor), fresh.dates_at(*anchor));
     }
+    assert!(
+        with_triggers > 10,
+        "{with_triggers} articles with stored triggers"
+    );
 }
 
 /// Stored data that does not fit the text it is looked up for (a bug, a

@@ -58,12 +58,30 @@ pub fn find(
     dates: &[&DatedSpan],
     actors: &[Actor],
 ) -> Vec<EventCandidate> {
-    let s = &text[sentence.clone()];
-    let triggers: Vec<(Range<usize>, Subtype)> = gazetteer::get()
-        .triggers_in(s)
+    let triggers = triggers(text, &sentence);
+    find_among(text, sentence_index, sentence, &triggers, dates, actors)
+}
+
+/// The event triggers of one sentence (its byte range in `text`), in text
+/// order and in article offsets: the half of [`find`] that depends on the
+/// text alone, which the model can store per article.
+pub fn triggers(text: &str, sentence: &Range<usize>) -> Vec<(Range<usize>, Subtype)> {
+    gazetteer::get()
+        .triggers_in(&text[sentence.clone()])
         .into_iter()
         .map(|(a, b, t)| (sentence.start + a..sentence.start + b, t))
-        .collect();
+        .collect()
+}
+
+/// [`find`] given the sentence's [`triggers`].
+pub fn find_among(
+    text: &str,
+    sentence_index: usize,
+    sentence: Range<usize>,
+    triggers: &[(Range<usize>, Subtype)],
+    dates: &[&DatedSpan],
+    actors: &[Actor],
+) -> Vec<EventCandidate> {
     if triggers.is_empty() {
         return Vec::new();
     }
@@ -87,7 +105,7 @@ pub fn find(
         // `met on Wednesday, the Kremlin said on Thursday`: the date next
         // to a reporting verb dates the report, not the event.
         let own_clause = clauses.around(text, &d.span, d.span.start, d.span.end);
-        let governor = governing(&triggers, &d.span, &own_clause);
+        let governor = governing(triggers, &d.span, &own_clause);
         // `the death toll rose to 85 on Saturday`: an update, no event.
         if governor.is_some_and(|t| t.is_update()) {
             continue;
@@ -97,9 +115,9 @@ pub fn find(
             continue;
         }
         let pool = if strong.is_empty() {
-            &triggers
+            triggers
         } else {
-            &strong
+            &strong[..]
         };
         let Some((trigger, subtype)) = nearest(pool, &d.span).cloned() else {
             continue;

@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{BuildOptions, Extractor, Fresh, Phases, Staged, build};
-pub use extracted::{Extracted, ToExtract};
+pub use build::{BuildOptions, Extractor, Fresh, Phases, Staged, build, process_cpu_time};
+pub use extracted::{Extracted, Extraction, ToExtract, Triggers};
 pub use stories::{Likeness, Story, StoryId};
 
 use crate::extract::date::DatePoint;

@@ -26,10 +26,9 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::cache::file::Unusable;
 use crate::cache::secret::{self, Secret};
-use crate::extract::Annotations;
 use crate::extract::date::DatePoint;
 use crate::model::extracted::extractor_version;
-use crate::model::{Extracted, Extractor, ToExtract};
+use crate::model::{Extracted, Extraction, Extractor, ToExtract};
 
 use pack::{Pack, Row, Writer};
 
@@ -156,7 +155,7 @@ impl Store {
     }
 
     /// The stored extraction of `article`, if there is a sound one.
-    fn stored<'t>(&self, id: u128, article: &ToExtract<'t, '_>) -> Option<Annotations<'t>> {
+    fn stored<'t>(&self, id: u128, article: &ToExtract<'t, '_>) -> Option<Extraction<'t>> {
         let &at = self.index.get(&id)?;
         let (pack, row) = self.row(at);
         let read = pack
@@ -169,7 +168,7 @@ impl Store {
                     .lock()
                     .expect("no panics while held")
                     .push(at);
-                Some(e.into_annotations(article.text))
+                Some(e.into_extraction(article.text))
             }
             Err(why) => {
                 self.problem(format!("{}: an entry: {why}", pack.path.display()));
@@ -221,7 +220,7 @@ impl Store {
 }
 
 impl Extractor for Store {
-    fn extract<'t>(&self, article: &ToExtract<'t, '_>) -> Annotations<'t> {
+    fn extract<'t>(&self, article: &ToExtract<'t, '_>) -> Extraction<'t> {
         let id = entry_id(article.text_key, article.anchor);
         if let Some(a) = self.stored(id, article) {
             self.reused.fetch_add(1, Ordering::Relaxed);
