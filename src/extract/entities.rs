@@ -574,7 +574,7 @@ impl SentenceScan<'_> {
             && self.gaz.kind(self.text(start + 1, end)).is_none()
     }
 
-    /// `Justice Department`, `Pensions Regulator`: an English name of two words
+    /// `Justice Department`: an English name of two words
     /// or more that ends with an organisation's or a named thing's head
     /// keeps the title word that opens it (`Justice`), which is
     /// no title there. (Not a place's head: `President Park` is a person.)

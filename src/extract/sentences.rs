@@ -140,7 +140,7 @@ fn ends_sentence(text: &str, start: usize, at: usize, end: usize) -> bool {
 
 /// `senators, J.D. Vance`, `Sen. J.D. Harlan`: capitals with their periods
 /// (`J.D.`) after anything but a lowercase word are a given name's
-/// initials, not the end of a sentence; after one (`to the U.S.`) they may
+/// initials, not the end of a sentence; after one (`at M.I.T.`) they may
 /// well end it.
 fn opens_with_initials(text: &str, word_start: usize, at: usize) -> bool {
     let word = &text[word_start..at];
@@ -204,8 +204,8 @@ mod tests {
                 &["Sen. J.D. Harlan asked why."],
             ),
             (
-                "He moved to the U.S. Then he left.",
-                &["He moved to the U.S.", "Then he left."],
+                "He studied at M.I.T. Then he left.",
+                &["He studied at M.I.T.", "Then he left."],
             ),
         ];
         for (text, want) in rows {
