@@ -62,8 +62,8 @@ fn french_development_set() {
     assert_floors(
         "fr",
         &[
-            ("entity_f1", 0.888),
-            ("entity_typed_f1", 0.828),
+            ("entity_f1", 0.891),
+            ("entity_typed_f1", 0.838),
             ("event_f1", 0.843),
             ("article_date_acc", 1.0),
         ],
@@ -75,8 +75,8 @@ fn english_development_set() {
     assert_floors(
         "en",
         &[
-            ("entity_f1", 0.919),
-            ("entity_typed_f1", 0.863),
+            ("entity_f1", 0.933),
+            ("entity_typed_f1", 0.890),
             ("event_f1", 0.836),
             ("article_date_acc", 1.0),
         ],
@@ -102,7 +102,7 @@ fn english_held_out_set() {
         "heldout-en",
         &[
             ("entity_f1", 0.893),
-            ("entity_typed_f1", 0.754),
+            ("entity_typed_f1", 0.768),
             ("event_f1", 0.767),
             ("article_date_acc", 1.0),
         ],

@@ -17,6 +17,8 @@ use super::fold::{fold, with_fold};
 pub enum Hint {
     Org,
     Misc,
+    /// `le village de X`, `X province`: the kind of place the name is.
+    Place,
 }
 
 #[derive(Default)]
@@ -26,6 +28,8 @@ struct Lists {
     org_after: FxHashSet<String>,
     misc_before: FxHashSet<String>,
     misc_after: FxHashSet<String>,
+    place_before2: FxHashSet<String>,
+    place_after: FxHashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -46,6 +50,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "org_after" => &mut lists.org_after,
             "misc_before" => &mut lists.misc_before,
             "misc_after" => &mut lists.misc_after,
+            "place_before2" => &mut lists.place_before2,
+            "place_after" => &mut lists.place_after,
             _ => continue,
         };
         set.insert(fold(line));
@@ -108,8 +114,12 @@ pub fn before(prefix: &str) -> Option<Hint> {
         "pour", "dans",
     ];
     let far = far?;
-    if lists.org_before2.contains(&fold(&format!("{far} {near}"))) {
+    let pair = fold(&format!("{far} {near}"));
+    if lists.org_before2.contains(&pair) {
         return Some(Hint::Org);
+    }
+    if lists.place_before2.contains(&pair) {
+        return Some(Hint::Place);
     }
     if !lowercase(far) || with_fold(near, |k| SMALL.contains(&k)) {
         return None;
@@ -133,6 +143,8 @@ pub fn after(suffix: &str) -> Option<Hint> {
             Some(Hint::Misc)
         } else if lists.org_after.contains(k) {
             Some(Hint::Org)
+        } else if lists.place_after.contains(k) {
+            Some(Hint::Place)
         } else {
             None
         }
@@ -156,6 +168,13 @@ mod tests {
             ("le télescope spatial ", Some(Hint::Misc)),
             ("won the prize for her novel ", Some(Hint::Misc)),
             ("des drones de type ", Some(Hint::Misc)),
+            ("le jury du prix ", Some(Hint::Misc)),
+            // The kind of place before the name.
+            ("les habitants du village de ", Some(Hint::Place)),
+            ("le séisme sur l'île de ", Some(Hint::Place)),
+            ("residents of the island of ", Some(Hint::Place)),
+            ("a school in the town of ", Some(Hint::Place)),
+            ("the capital of ", None),
             // A person's context, or none.
             ("a déclaré le président ", None),
             ("said ", None),
@@ -177,6 +196,9 @@ mod tests {
             (" union said", Some(Hint::Org)),
             (" party won", Some(Hint::Org)),
             (" said on Monday", None),
+            (" province kept the road closed", Some(Hint::Place)),
+            (" river burst its banks", Some(Hint::Place)),
+            (" district of Tokyo", Some(Hint::Place)),
             (" Union", None),
             (", the union", None),
         ];

@@ -48,6 +48,10 @@ pub struct Cues {
     /// The words next to it introduce an organisation (`le groupe X`,
     /// `shares of X`, `the X union`).
     pub org_context: bool,
+    /// The words next to it say what kind of place it is (`le village de
+    /// X`, `X province`).
+    #[serde(default)]
+    pub place_context: bool,
     /// A known place is one of its words, beside words that are no first
     /// name (`Newcastle United`, `Renew Europe`, `France Télévisions`):
     /// what is named after a place is mostly a club, a company or a body.
@@ -302,9 +306,19 @@ impl SentenceScan<'_> {
             }
             // Capitalised words directly after, or connectors leading to one.
             let mut j = end;
-            while j < n && self.glued(j) && self.is_connector(j) {
+            while j < n && self.glued(j) && (self.is_connector(j) || self.for_joins(i, j)) {
                 j += 1;
             }
+            // `le Paris Saint-Germain de Kylian Mbappé`: a first name and
+            // a surname after the connector are a person of their own.
+            // (Only after `de`: `bin`, `van` and the like are the
+            // person's own particles, `Mohammed bin Abdulrahman Al Thani`.)
+            let person_after = j > end
+                && ["de", "du", "des"].contains(&self.tokens[end].text)
+                && j + 1 < n
+                && self.gaz.is_first_name(self.tokens[j].text)
+                && self.glued(j + 1)
+                && self.starts_name(j + 1);
             // `Dupré du Groupe Tartempion`: an organisation starts after the connector.
             // (Connectors may run to the end of the sentence: j == n.)
             let org_after_connector = j > end && j < n && self.gaz.is_org_head(self.tokens[j].text);
@@ -314,6 +328,7 @@ impl SentenceScan<'_> {
                 && self.starts_name(j)
                 && !self.gaz.is_month_or_weekday(self.tokens[j].text)
                 && !org_after_connector
+                && !person_after
             {
                 end = j + 1;
             } else {
@@ -352,6 +367,27 @@ impl SentenceScan<'_> {
 
     fn is_connector(&self, j: usize) -> bool {
         CONNECTORS.contains(&self.tokens[j].text)
+    }
+
+    /// `Centers for Disease Control`, `Transport for London`: an English
+    /// `for` right after the run from `i` joins the capitalised words after
+    /// it, when the run is no person's, no title and no known name of its
+    /// own, and no person follows (`Jones for Senate` aside, a `for`
+    /// between two capitalised words is mostly inside a body's name).
+    fn for_joins(&self, i: usize, j: usize) -> bool {
+        self.tokens[j].text == "for"
+            && j > i
+            && self.tokens.get(j + 1).is_some_and(|t| {
+                t.is_capitalised()
+                    && !self.gaz.is_first_name(t.text)
+                    && !self.gaz.is_month_or_weekday(t.text)
+            })
+            && !self.gaz.is_first_name(self.tokens[i].text)
+            && !self.gaz.ends_with_person_cue(self.text(i, j))
+            && self.gaz.kind(self.text(i, j)).is_none()
+            // (`Booker Prize for Orbital`: what a prize is for is another name.)
+            && institutions::english_head(self.tokens[i].text, self.tokens[j - 1].text)
+                != Some(Head::Misc)
     }
 
     /// Whether the word at `i` takes the number after it (see `run_end`).
@@ -485,7 +521,9 @@ impl SentenceScan<'_> {
                 || (end - start > 1
                     && self.gaz.is_demonym(t.text)
                     && !self.demonym_named(start, end))
-                || (end - start > 1 && self.gaz.ends_with_person_cue(t.text));
+                || (end - start > 1
+                    && self.gaz.ends_with_person_cue(t.text)
+                    && !self.english_headed(start, end));
             if !droppable {
                 break;
             }
@@ -512,7 +550,7 @@ impl SentenceScan<'_> {
         // first name and a surname are a person's, whatever the surname
         // means or the words before say (`Bruno Le Maire`, `le secrétaire
         // d'État Antony Blinken`).
-        let role = self.gaz.ends_with_person_cue(text);
+        let role = self.gaz.ends_with_person_cue(text) && !self.english_headed(start, end);
         let person = !single && self.gaz.is_first_name(self.tokens[start].text);
         if lone_noise
             || (self.is_portfolio(start) || role) && !person && self.gaz.kind(text).is_none()
@@ -534,6 +572,18 @@ impl SentenceScan<'_> {
             && institutions::english_head(self.tokens[start + 1].text, self.tokens[end - 1].text)
                 == Some(Head::Org)
             && self.gaz.kind(self.text(start + 1, end)).is_none()
+    }
+
+    /// `Justice Department`: an English name of two words
+    /// or more that ends with an organisation's or a named thing's head
+    /// keeps the title word that opens it (`Justice`), which is
+    /// no title there. (Not a place's head: `President Park` is a person.)
+    pub(super) fn english_headed(&self, start: usize, end: usize) -> bool {
+        end - start >= 2
+            && matches!(
+                institutions::english_head(self.tokens[start].text, self.tokens[end - 1].text),
+                Some(Head::Org | Head::Misc)
+            )
     }
 
     /// `ministre de la Défense`: the capitalised word names a portfolio.
@@ -696,7 +746,10 @@ impl SentenceScan<'_> {
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
-            first_name: n_words >= 2 && self.gaz.is_given_name(first) && !numbered,
+            first_name: n_words >= 2
+                && (self.gaz.is_given_name(first)
+                    || is_initials(first) && self.gaz.kind(first).is_none())
+                && !numbered,
             org_head: self.gaz.is_org_head(first)
                 || m.head == Some(Head::Org)
                 || english_head == Some(Head::Org)
@@ -715,6 +768,7 @@ impl SentenceScan<'_> {
                 || context == Some(context::Hint::Misc)
                 || numbered,
             org_context: !person_title && context == Some(context::Hint::Org),
+            place_context: !person_title && context == Some(context::Hint::Place),
             place_inside: gaz_kind.is_none()
                 && english_head.is_none()
                 && n_words >= 2
@@ -744,6 +798,13 @@ fn is_saint_place(word: &str) -> bool {
         word.strip_prefix(p)
             .is_some_and(|rest| rest.starts_with(char::is_uppercase))
     })
+}
+
+/// `J.D.`, `J.-P.`: a given name written as initials, each one capital
+/// and its period (`U.S.` too, which the gazetteer knows as a place).
+fn is_initials(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('.').split(['.', '-']).collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.is_empty() || is_initial(p)) && word.contains('.')
 }
 
 /// A word that makes a place of a place (`Greater Manchester`, `South

@@ -135,7 +135,23 @@ fn ends_sentence(text: &str, start: usize, at: usize, end: usize) -> bool {
     // A single capital before the period is an initial (J. Smith).
     let is_initial =
         word.chars().count() == 1 && text[word_start..at].chars().all(char::is_uppercase);
-    !(ABBREVIATIONS.contains(&word) || is_initial)
+    !(ABBREVIATIONS.contains(&word) || is_initial || opens_with_initials(text, word_start, at))
+}
+
+/// `senators, J.D. Vance`, `Sen. J.D. Harlan`: capitals with their periods
+/// (`J.D.`) after anything but a lowercase word are a given name's
+/// initials, not the end of a sentence; after one (`at M.I.T.`) they may
+/// well end it.
+fn opens_with_initials(text: &str, word_start: usize, at: usize) -> bool {
+    let word = &text[word_start..at];
+    let parts: Vec<&str> = word.split('.').collect();
+    let initials = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    let before = text[..word_start].trim_end();
+    let after_lowercase_word = before.chars().next_back().is_some_and(|c| c.is_lowercase());
+    initials && !after_lowercase_word
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -177,6 +193,24 @@ mod tests {
             sents("George W. Bush est venu."),
             ["George W. Bush est venu."]
         );
+        // Initials of a given name; a country's initials may end a sentence.
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Two senators, J.D. Vance and Ann Lee, voted no.",
+                &["Two senators, J.D. Vance and Ann Lee, voted no."],
+            ),
+            (
+                "Sen. J.D. Harlan asked why.",
+                &["Sen. J.D. Harlan asked why."],
+            ),
+            (
+                "He studied at M.I.T. Then he left.",
+                &["He studied at M.I.T.", "Then he left."],
+            ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(sents(text), *want, "{text}");
+        }
     }
 
     #[test]

@@ -69,6 +69,9 @@ impl Votes {
         if c.org_context {
             self.add(EntityKind::Org, CONTEXT);
         }
+        if c.place_context {
+            self.add(EntityKind::Place, CONTEXT);
+        }
         if c.place_inside {
             self.add(EntityKind::Org, PLACE_INSIDE);
         }

@@ -27,9 +27,11 @@ impl SentenceScan<'_> {
         }
         // Every word before `k` that ends a cue is part of the title
         // (`Prime Minister`, `Secretary`); the longest known name left of it stays.
+        // (`ECOWAS Commission President X`: a name that ends with an
+        // English head is as good as a known one.)
         let known = (s + 1..k)
             .rev()
-            .find(|&p| self.gaz.kind(self.text(s, p)).is_some())
+            .find(|&p| self.gaz.kind(self.text(s, p)).is_some() || self.english_headed(s, p))
             .unwrap_or(s);
         Some(known)
     }
@@ -75,8 +77,12 @@ impl SentenceScan<'_> {
         if headed {
             return self.gaz.kind(self.text(start, j)).is_none();
         }
-        let head_of = (start..j.saturating_sub(2))
-            .any(|k| self.gaz.is_org_head(self.tokens[k].text) && self.tokens[k + 1].text == "of");
+        // (`Centers for Disease Control and Prevention`: a `for` inside
+        // the run is as good as a head's `of`.)
+        let head_of = (start..j.saturating_sub(2)).any(|k| {
+            self.gaz.is_org_head(self.tokens[k].text) && self.tokens[k + 1].text == "of"
+                || self.tokens[k + 1].text == "for"
+        });
         let known_after = (j + 1..next_end).any(|k| self.gaz.kind(self.tokens[k].text).is_some());
         head_of && next_end - j <= 3 && !known_after
     }
