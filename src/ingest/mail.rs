@@ -102,33 +102,39 @@ const MAILING_MARKS: &[&str] = &[
     "view this email in your browser",
     "forward to a friend",
     "désabonner",
-    "désinscri",
+    "désinscrire",
     "vous recevez cette",
     "vous recevez ce courriel",
     "gérer vos préférences",
     "gérer mes préférences",
-    "version en ligne",
+    "voir la version en ligne",
     "afficher dans le navigateur",
     "transférer à un ami",
 ];
 
-/// The text without the mailing's own lines: those with one of
-/// [`MAILING_MARKS`], and those that open on the sender's copyright.
+/// Whether a line speaks of the mailing: one of [`MAILING_MARKS`], or the
+/// sender's copyright.
+fn is_mailing_line(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    lower.starts_with('©')
+        || lower.starts_with("(c) ")
+        || lower.starts_with("copyright")
+        || MAILING_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// The text without the mailing's head and foot: the runs of mailing
+/// lines (and blank lines) before the first line of news and after the
+/// last. A line between two lines of news is the news's own, whatever it
+/// says (`se désinscrire des listes électorales`).
 fn without_mailing_lines(text: &str) -> String {
-    let mailing = |line: &str| {
-        let lower = line.trim_start().to_lowercase();
-        lower.starts_with('©')
-            || lower.starts_with("(c) ")
-            || lower.starts_with("copyright")
-            || MAILING_MARKS.iter().any(|m| lower.contains(m))
-    };
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        if !mailing(line) {
-            out.push_str(line);
-        }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mailing = |l: &&str| l.trim().is_empty() || is_mailing_line(l);
+    let first = lines.iter().position(|l| !mailing(l));
+    let last = lines.iter().rposition(|l| !mailing(l));
+    match (first, last) {
+        (Some(first), Some(last)) => lines[first..=last].concat(),
+        _ => String::new(),
     }
-    out
 }
 
 /// A Date header as a timestamp in the sender's zone.
@@ -185,6 +191,11 @@ mod tests {
             (
                 "The band lost the © to its first album in court.\n",
                 "The band lost the © to its first album in court.\n",
+            ),
+            // Between two lines of news, a line is the news's own.
+            (
+                "La préfecture a ouvert les inscriptions.\nOn peut aussi se désinscrire des listes en mairie.\nLe scrutin a lieu le 9 mars.\nSe désabonner\n",
+                "La préfecture a ouvert les inscriptions.\nOn peut aussi se désinscrire des listes en mairie.\nLe scrutin a lieu le 9 mars.\n",
             ),
         ];
         for (text, kept) in rows {
