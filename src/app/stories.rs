@@ -167,9 +167,7 @@ impl AppState {
         stories.dedup();
         stories.len()
     }
-}
 
-impl AppState {
     /// Sorts the entity rows as `entity_sort` says; by articles, the
     /// articles the pane shows for each row (per story under `S`), so the
     /// order follows the counts on screen.

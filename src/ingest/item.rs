@@ -125,14 +125,13 @@ fn clean_source(mut s: Source) -> Source {
 /// Anne Dupont`): readability and some feeds keep it, and the reader says
 /// "by" itself.
 fn without_by(author: &str) -> &str {
-    for by in ["By ", "by ", "BY ", "Par ", "par ", "PAR "] {
-        if let Some(rest) = author.strip_prefix(by)
-            && !rest.trim().is_empty()
-        {
-            return rest.trim_start();
-        }
+    let (word, rest) = author.split_once(' ').unwrap_or((author, ""));
+    let by = word.eq_ignore_ascii_case("by") || word.eq_ignore_ascii_case("par");
+    if by && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        author
     }
-    author
 }
 
 /// Whitespace runs made one space.
