@@ -8,14 +8,13 @@
 //! `cargo bench --bench build -- --warm-up-time 1 --measurement-time 3`
 
 mod corpus;
+mod support;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use revue::model::{self, BuildOptions, Origin};
 use revue::{ingest, search};
 
 const SEED: u64 = 1;
@@ -44,22 +43,14 @@ fn bench_build(c: &mut Criterion) {
         g.bench_with_input(
             BenchmarkId::new("ingest+extract+model", n),
             &paths,
-            |b, p| b.iter(|| black_box(build(p))),
+            |b, p| b.iter(|| black_box(support::build(p))),
         );
-        let corpus = build(&paths);
+        let corpus = support::build(&paths);
         g.bench_with_input(BenchmarkId::new("search_index", n), &corpus, |b, c| {
             b.iter(|| black_box(search::SearchIndex::new(c)))
         });
     }
     g.finish();
-}
-
-fn build(paths: &[PathBuf]) -> model::Corpus {
-    model::build(
-        ingest::load(paths),
-        Origin::Paths(paths.to_vec()),
-        &BuildOptions::default(),
-    )
 }
 
 criterion_group!(benches, bench_build);

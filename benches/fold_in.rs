@@ -10,37 +10,27 @@
 //! `cargo bench --bench fold_in -- --warm-up-time 1 --measurement-time 3`
 
 mod corpus;
+mod support;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use revue::app::refresh::Diff;
 use revue::app::{Action, AppState, update};
-use revue::ingest;
-use revue::model::{self, BuildOptions, Corpus, Origin};
 use revue::review::MarkBook;
 use revue::search::SearchIndex;
 
 const ARTICLES: usize = 10_000;
 const ADDED: usize = 100;
 
-fn build(paths: &[PathBuf]) -> Corpus {
-    model::build(
-        ingest::load(paths),
-        Origin::Paths(paths.to_vec()),
-        &BuildOptions::default(),
-    )
-}
-
 fn bench_fold_in(c: &mut Criterion) {
     let base = tempfile::tempdir().expect("a temporary folder");
     let added = tempfile::tempdir().expect("a temporary folder");
     corpus::write_corpus(base.path(), ARTICLES, 1, None).expect("corpus written");
     corpus::write_corpus(added.path(), ADDED, 2, None).expect("corpus written");
-    let old = build(&[base.path().to_path_buf()]);
+    let old = support::build(&[base.path().to_path_buf()]);
     let old_index = SearchIndex::new(&old);
-    let new = build(&[base.path().to_path_buf(), added.path().to_path_buf()]);
+    let new = support::build(&[base.path().to_path_buf(), added.path().to_path_buf()]);
     let new_index = SearchIndex::new(&new);
 
     let mut state = AppState::new(&old, &old_index);
