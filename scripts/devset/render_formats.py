@@ -363,7 +363,8 @@ def main():
             name = Path(file).stem + "." + EXTENSION[fmt]
             (out_dir / name).write_text(render(fmt, site, a, bs), encoding="utf-8")
             renamed[file] = name
-            articles.append({**a, "file": name, "date_source": "metadata"})
+            # The page's, feed's or message's date is its header, in the schema's words.
+            articles.append({**a, "file": name, "date_source": "header"})
 
         def keep(entry):
             files = [renamed[f] for f in entry["articles"] if f in renamed]
