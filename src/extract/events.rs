@@ -243,10 +243,16 @@ fn event_dates<'a>(
         let before = fold(tail(&text[sentence.start..d.span.start], 32));
         NOT_HELD.iter().any(|w| before.contains(w))
     };
+    // `next week`, `la semaine dernière`: a week no day of which is named
+    // cannot date a happening at the precision a report of it would carry.
+    let a_week = |d: &DatedSpan| {
+        let span = fold(tail_free_head(&text[d.span.clone()], 24));
+        WEEKS.iter().any(|w| span.contains(w))
+    };
     let dates: Vec<&DatedSpan> = dates
         .iter()
         .copied()
-        .filter(|d| !opened_by(d, UNTIL) && !held_off(d))
+        .filter(|d| !opened_by(d, UNTIL) && !held_off(d) && !a_week(d))
         .collect();
     let dates = one_per_range(text, sentence, dates);
     let plain: Vec<&DatedSpan> = dates
@@ -256,6 +262,9 @@ fn event_dates<'a>(
         .collect();
     if plain.is_empty() { dates } else { plain }
 }
+
+/// The words of a date that names a week, folded.
+const WEEKS: &[&str] = &["week", "semaine"];
 
 /// Words shortly before a date that make it a date that did not or need
 /// not hold (`le scrutin, initialement fixé au 25 février`, `au plus tard

@@ -189,6 +189,8 @@ const NO_EVENT: &[Row] = &[
     ("The death toll from the floods rose to 57 on Friday.", ("on Friday", "2024-05-03"), &[], None, &[], None),
     ("Le bilan du séisme s'est alourdi mardi à 300 morts.", ("mardi", "2024-03-12"), &[], None, &[], None),
     ("Another storm could form east of the islands next week.", ("next week", "2024-11"), &[], None, &[], None),
+    ("The two unions will meet the rail operator next week.", ("next week", "2025-03"), &[], None, &[], None),
+    ("Les ministres se sont réunis la semaine dernière à Rome.", ("la semaine dernière", "2024-05"), &[("+Rome", Loc)], None, &[], None),
     ("Le typhon pourrait toucher terre jeudi.", ("jeudi", "2024-10-24"), &[], None, &[], None),
     ("Ines Moro said on Wednesday that it was \"too early to declare victory\".", ("on Wednesday", "2023-09-13"), &[("Ines Moro", Per)], None, &[], None),
     ("Le scrutin, initialement fixé au 25 février, a été reporté.", ("25 février", "2024-02-25"), &[], None, &[], None),
