@@ -10,7 +10,12 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 /// What one article's extraction depends on, besides its text.
-const INPUTS: &[&str] = &["src/extract", "src/model/extracted.rs", "Cargo.lock"];
+const INPUTS: &[&str] = &[
+    "src/extract",
+    "src/model/extracted.rs",
+    "src/search/index/text_words.rs",
+    "Cargo.lock",
+];
 
 fn main() {
     let mut files = Vec::new();

@@ -64,7 +64,7 @@ fn main() -> ExitCode {
         row("store opened (pack tables)", t);
     }
     let options = BuildOptions::default();
-    let (corpus, phases) = match &store {
+    let (corpus, words, phases) = match &store {
         Some(s) => staged.build_timed(&options, s),
         None => staged.build_timed(&options, &Fresh),
     };
@@ -82,8 +82,8 @@ fn main() -> ExitCode {
         }
     }
     let t = now();
-    let index = search::SearchIndex::new(&corpus);
-    row("SearchIndex::new", t);
+    let index = search::SearchIndex::from_text_words(&corpus, &words);
+    row("SearchIndex::from_text_words", t);
     std::hint::black_box((corpus, index));
     ExitCode::SUCCESS
 }

@@ -234,15 +234,14 @@ pub fn load_model(
         Some(model) => model,
         None => {
             let store_dir = article_store(&source, cache_dir);
-            let (corpus, warning) =
-                build_corpus(source.stage(), &build_options(loaded), store_dir.as_deref());
+            let (corpus, index, warning) =
+                build_model(source.stage(), &build_options(loaded), store_dir.as_deref());
             if let Some(w) = warning {
                 cached.warning = Some(match cached.warning.take() {
                     Some(before) => format!("{before}; {w}"),
                     None => w,
                 });
             }
-            let index = SearchIndex::new(&corpus);
             (corpus, index)
         }
     };
@@ -264,22 +263,28 @@ pub fn article_store(source: &Source, cache_dir: Option<&Path>) -> Option<PathBu
     }
 }
 
-/// Builds `staged`, each article's extraction read from the per-article
-/// cache in `store_dir` when it holds a sound one, and what is extracted
-/// now added to it (see [`cache::articles`]); with the warning of the
-/// cache entries that were unusable, if any. `None`: extract every article.
-pub fn build_corpus(
+/// Builds `staged` and its index, each article's extraction (with the
+/// words the index merges) read from the per-article cache in `store_dir`
+/// when it holds a sound one, and what is extracted now added to it (see
+/// [`cache::articles`]); with the warning of the cache entries that were
+/// unusable, if any. `None`: extract every article.
+pub fn build_model(
     staged: Staged,
     options: &BuildOptions,
     store_dir: Option<&Path>,
-) -> (Corpus, Option<String>) {
-    match store_dir.and_then(cache::articles::Store::open) {
+) -> (Corpus, SearchIndex, Option<String>) {
+    let (corpus, words, warning) = match store_dir.and_then(cache::articles::Store::open) {
         Some(store) => {
-            let corpus = staged.build_with(options, &store);
-            (corpus, store.finish().warning)
+            let (corpus, words) = staged.build_with_words(options, &store);
+            (corpus, words, store.finish().warning)
         }
-        None => (staged.build(options), None),
-    }
+        None => {
+            let (corpus, words) = staged.build_with_words(options, &model::Fresh);
+            (corpus, words, None)
+        }
+    };
+    let index = SearchIndex::from_text_words(&corpus, &words);
+    (corpus, index, warning)
 }
 
 /// What the model cache holds for the corpus [`load_corpus`] would build.

@@ -185,6 +185,7 @@ subtypes! {
     Crime = "crime" => Other,
     Bankruptcy = "bankruptcy" => Other,
     Outbreak = "outbreak" => Other,
+    Rescue = "rescue" => Other,
     Other = "other" => Other,
 }
 

@@ -12,6 +12,7 @@ use crate::extract::events::{self as event_finder, Actor};
 use crate::extract::fold::fold;
 use crate::extract::{self, Annotations};
 use crate::ingest::{Ingested, RawArticle};
+use crate::search::TextWords;
 
 use super::aliases::{self, Clustering};
 use super::dates::{self, DateEvidence};
@@ -152,12 +153,24 @@ impl Staged {
         self.build_timed(options, extractor).0
     }
 
-    /// [`Staged::build_with`], with how long each step took.
+    /// [`Staged::build_with`], with the words of each article's text that
+    /// extraction found or read back, by article: what
+    /// [`crate::search::SearchIndex::from_text_words`] builds the index from.
+    pub fn build_with_words(
+        self,
+        options: &BuildOptions,
+        extractor: &dyn Extractor,
+    ) -> (Corpus, Vec<TextWords>) {
+        let (corpus, words, _) = self.build_timed(options, extractor);
+        (corpus, words)
+    }
+
+    /// [`Staged::build_with_words`], with how long each step took.
     pub fn build_timed(
         self,
         options: &BuildOptions,
         extractor: &dyn Extractor,
-    ) -> (Corpus, Phases) {
+    ) -> (Corpus, Vec<TextWords>, Phases) {
         let mut phases = Phases::start();
         let Staged {
             raw,
@@ -166,7 +179,7 @@ impl Staged {
             warnings,
             origin,
         } = self;
-        let (mut annotations, triggers): (Vec<Annotations>, Vec<Triggers>) = raw
+        let ((mut annotations, triggers), words): ((Vec<Annotations>, Vec<Triggers>), Vec<_>) = raw
             .par_iter()
             .zip(&texts)
             .zip(&text_keys)
@@ -176,7 +189,7 @@ impl Staged {
                     text_key,
                     anchor: a.published.or(a.header_date),
                 });
-                (e.annotations, e.triggers)
+                ((e.annotations, e.triggers), e.words)
             })
             .unzip();
         phases.lap("extract (or read back) each article");
@@ -252,7 +265,7 @@ impl Staged {
         };
         super::corrections::apply(&mut corpus, &options.corrections);
         phases.lap("corrections");
-        (corpus, phases)
+        (corpus, words, phases)
     }
 }
 

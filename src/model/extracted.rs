@@ -9,7 +9,8 @@
 //! The event triggers of the sentences that have dates are part of it
 //! ([`Triggers`]): finding them depends on the text alone, while the rest
 //! of event finding needs the entities' kinds, which only the corpus-wide
-//! clustering decides.
+//! clustering decides. So are the text's words for the search index
+//! ([`TextWords`]), which the index merges rather than finds again.
 //!
 //! Mentions are byte spans into the text, not copies of it; the text they
 //! index is the one their key was hashed from. This file is part of the
@@ -25,6 +26,7 @@ use crate::extract::kind::Subtype;
 use crate::extract::lang::Lang;
 use crate::extract::time::Candidate;
 use crate::extract::{self, Annotations};
+use crate::search::TextWords;
 
 /// The version of the extraction that makes an [`Extracted`]: a hash of
 /// its sources, data and dependencies, made by `build.rs`.
@@ -51,16 +53,18 @@ impl<'t> ToExtract<'t, '_> {
         Extraction {
             annotations,
             triggers,
+            words: TextWords::of(self.text),
         }
     }
 }
 
-/// One article's extraction as the build uses it: the annotations, and the
-/// event triggers of its dated sentences.
+/// One article's extraction as the build uses it: the annotations, the
+/// event triggers of its dated sentences, and its words for the index.
 #[derive(Debug, Default)]
 pub struct Extraction<'t> {
     pub annotations: Annotations<'t>,
     pub triggers: Triggers,
+    pub words: TextWords,
 }
 
 /// One trigger: its byte range in the article text and its subtype.
@@ -152,6 +156,7 @@ pub struct Extracted {
     pub self_date: Option<DatePoint>,
     pub date_candidates: Vec<Vec<Candidate>>,
     pub triggers: Triggers,
+    pub words: TextWords,
 }
 
 /// A [`Mention`] without its borrowed surface form, which is the text at
@@ -203,6 +208,7 @@ impl Extracted {
             self_date: a.self_date,
             date_candidates: a.date_candidates.clone(),
             triggers: e.triggers.clone(),
+            words: e.words.clone(),
         })
     }
 
@@ -238,7 +244,8 @@ impl Extracted {
         if !mentions_fit {
             return Err(Misfit("a mention outside the text"));
         }
-        self.triggers.fits(text, &self.sentences)
+        self.triggers.fits(text, &self.sentences)?;
+        self.words.fits().map_err(Misfit)
     }
 
     /// The extraction of `text` this was made from. Call [`Extracted::fits`]
@@ -272,6 +279,7 @@ impl Extracted {
         Extraction {
             annotations,
             triggers: self.triggers,
+            words: self.words,
         }
     }
 }

@@ -9,6 +9,7 @@
 //! index compact in memory and quick to build and to (de)serialise.
 
 mod check;
+mod text_words;
 
 use std::ops::Range;
 
@@ -16,8 +17,11 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::tokens::tokens;
 use crate::model::{Article, Corpus};
+
+pub use text_words::TextWords;
+use text_words::for_each_word;
+pub(crate) use text_words::{fold_into, runs};
 
 /// Where a word occurs in an article; a higher field ranks higher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -160,7 +164,29 @@ pub struct SearchIndex {
 const CHUNK: usize = 256;
 
 impl SearchIndex {
+    /// The index of `corpus`, its articles' words found now.
     pub fn new(corpus: &Corpus) -> Self {
+        let text_words: Vec<TextWords> = corpus
+            .articles
+            .par_iter()
+            .map(|a| TextWords::of(&a.text))
+            .collect();
+        Self::from_text_words(corpus, &text_words)
+    }
+
+    /// The index of `corpus` from each article's [`TextWords`] (of its
+    /// text, by article), as the build keeps them from extraction or the
+    /// per-article cache: the same index as [`SearchIndex::new`]'s.
+    ///
+    /// # Panics
+    ///
+    /// When there are not as many [`TextWords`] as articles.
+    pub fn from_text_words(corpus: &Corpus, text_words: &[TextWords]) -> Self {
+        assert_eq!(
+            text_words.len(),
+            corpus.articles.len(),
+            "the words of each article"
+        );
         let entity_words: Vec<Vec<String>> = corpus
             .entities
             .par_iter()
@@ -171,7 +197,8 @@ impl SearchIndex {
                 v
             })
             .collect();
-        let (words, postings, uncovered) = word_postings(&corpus.articles, &entity_words);
+        let (words, postings, uncovered) =
+            word_postings(&corpus.articles, text_words, &entity_words);
         let (trigram_keys, trigram_words) = trigram_table(&words);
         let (first_chars, first_char_best) =
             first_char_best(&words, &postings, corpus.articles.len());
@@ -366,11 +393,13 @@ struct ChunkPostings {
 /// article order, so each word's list stays sorted by article.
 fn word_postings(
     articles: &[Article],
+    text_words: &[TextWords],
     entity_words: &[Vec<String>],
 ) -> (Lists<u8>, Lists<u32>, Vec<u32>) {
     let mut chunks: Vec<ChunkPostings> = articles
         .par_chunks(CHUNK)
-        .map(|c| chunk_postings(c, entity_words))
+        .zip(text_words.par_chunks(CHUNK))
+        .map(|(c, w)| chunk_postings(c, w, entity_words))
         .collect();
 
     let mut global: FxHashMap<&str, u32> = FxHashMap::default();
@@ -445,7 +474,11 @@ fn word_postings(
     (words, Lists { starts, items }, uncovered)
 }
 
-fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPostings {
+fn chunk_postings(
+    articles: &[Article],
+    text_words: &[TextWords],
+    entity_words: &[Vec<String>],
+) -> ChunkPostings {
     let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
     let mut words: Vec<Box<str>> = Vec::new();
     let mut starts = vec![0];
@@ -453,7 +486,7 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
     let mut here: Vec<u32> = Vec::new();
     let mut uncovered = Vec::new();
     let mut folded = String::new();
-    for (i, a) in articles.iter().enumerate() {
+    for (i, (a, text)) in articles.iter().zip(text_words).enumerate() {
         here.clear();
         let mut add = |w: &str, f: Field| {
             let id = match ids.get(w) {
@@ -467,7 +500,9 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
             };
             here.push((id << POSTING_BITS) | f as u32);
         };
-        for_each_word(&a.text, |w| add(w, Field::Body));
+        for w in text.iter() {
+            add(w, Field::Body);
+        }
         for e in &a.entities {
             for w in &entity_words[e.0 as usize] {
                 add(w, Field::Entity);
@@ -483,12 +518,13 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
             items.push(if in_text { best | IN_TEXT } else { best });
         }
         let own = &items[starts[starts.len() - 1]..];
-        let covered = [&a.headline, &*a.text].into_iter().all(|text| {
-            folded.clear();
-            fold_into(&mut folded, text);
-            runs(&folded)
-                .all(|run| run.chars().nth(2).is_none() || in_own_words(run, own, &ids, &words))
-        });
+        // A run of the text that none of its own words holds may lie in a
+        // headline word; the text's other runs lie in its words.
+        folded.clear();
+        fold_into(&mut folded, &a.headline);
+        let covered = runs(&folded)
+            .chain(text.loose_runs().iter().map(String::as_str))
+            .all(|run| run.chars().nth(2).is_none() || in_own_words(run, own, &ids, &words));
         if !covered {
             uncovered.push(i as u32);
         }
@@ -500,13 +536,6 @@ fn chunk_postings(articles: &[Article], entity_words: &[Vec<String>]) -> ChunkPo
         items,
         uncovered,
     }
-}
-
-/// The maximal runs of letters and digits of a folded text.
-pub(crate) fn runs(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !crate::extract::tokens::is_alphanumeric(c))
-        .filter(|r| !r.is_empty())
 }
 
 /// Whether `run` lies in one of an article's headline or text words
@@ -694,82 +723,9 @@ fn all_articles(corpus: &Corpus, index: &SearchIndex) -> AllArticles {
     }
 }
 
-/// Calls `f` with each folded word of a text; a hyphenated word also
-/// gives its parts. The same words as [`words_of`], without a `String`
-/// for each.
-fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut buf = String::new();
-    for t in tokens(text) {
-        buf.clear();
-        fold_into(&mut buf, t.text);
-        let w = buf.as_str();
-        if w.contains('-') {
-            for p in w.split('-').filter(|p| p.len() > 1) {
-                f(p);
-            }
-        }
-        f(w);
-    }
-}
-
-/// Appends [`fold`]`(s)` to `out`, folding only the non-ASCII runs the
-/// slow way. The same result: `fold` maps each character on its own
-/// (decomposition, then dropping combining marks, then lower case), and
-/// the only reordering decomposition does is among combining marks, which
-/// never include an ASCII character.
-pub(crate) fn fold_into(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let ascii_end = at + bytes[at..].iter().take_while(|b| b.is_ascii()).count();
-        let ascii = &s[at..ascii_end];
-        let start = out.len();
-        out.push_str(ascii);
-        out[start..].make_ascii_lowercase();
-        if ascii.contains('`') {
-            let fixed = out[start..].replace('`', "'");
-            out.truncate(start);
-            out.push_str(&fixed);
-        }
-        let other_end = ascii_end
-            + bytes[ascii_end..]
-                .iter()
-                .take_while(|b| !b.is_ascii())
-                .count();
-        if other_end > ascii_end {
-            // Both ends are at ASCII bytes or the ends of `s`: char boundaries.
-            crate::extract::fold::fold_into(&s[ascii_end..other_end], out);
-        }
-        at = other_end;
-    }
-}
-
 /// Folded words of a text; a hyphenated word also gives its parts.
 pub fn words_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, |w| out.push(w.to_string()));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::fold::fold;
-
-    #[test]
-    fn fold_into_folds_as_fold_does() {
-        let texts = [
-            "Erdoğan à Sotchi : l’ONU, « Moyen‐Orient » – ÉTAT `x´ ŒUVRE straße Łódź",
-            "e\u{301}te\u{301} a\u{30a}\u{323}b A\u{323}\u{30a}",
-            "ﬁn ½ ™ ² Ⅻ İstanbul ΣΊΣΥΦΟΣ",
-            "plain ASCII with `backticks` and CAPS",
-            "",
-            "\u{301}leading mark, trailing é\u{301}",
-        ];
-        for t in texts {
-            let mut out = String::from("kept ");
-            fold_into(&mut out, t);
-            assert_eq!(out, format!("kept {}", fold(t)), "{t:?}");
-        }
-    }
 }

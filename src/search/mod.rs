@@ -14,7 +14,7 @@ use crate::extract::fold::fold;
 use crate::model::{ArticleId, Corpus, EntityId, EventId};
 use crate::review::Marks;
 
-pub use index::SearchIndex;
+pub use index::{SearchIndex, TextWords};
 pub use query::{Query, QueryError, Status, Term};
 pub use sort::Sort;
 

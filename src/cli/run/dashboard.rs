@@ -230,12 +230,12 @@ fn open_model(select: &Select, loaded: &Loaded, global: &Global) -> anyhow::Resu
             // index is made first, alone on the cores.
             index_promise.keep(search::SearchIndex::new(&of_preview));
             drop(of_preview);
-            let (corpus, warning) = crate::build_corpus(staged, &options, store_dir.as_deref());
+            let (corpus, index, warning) =
+                crate::build_model(staged, &options, store_dir.as_deref());
             // The terminal belongs to the dashboard now: said when it closes.
             if let Some(w) = warning {
                 late_warnings().push(w);
             }
-            let index = search::SearchIndex::new(&corpus);
             // Saved before it is handed over, which costs the dashboard a
             // moment more of the preview; a failed save only means building
             // again next time, and the screen is no place to say so.

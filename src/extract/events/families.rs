@@ -147,6 +147,11 @@ const MORE_FORMS: &[Row] = &[
     ("La Première ministre a engagé vendredi la responsabilité de son gouvernement.", ("vendredi", "2023-11-24"), &[], Some(S::Decision), &[], None),
     ("Le gouvernement a instauré un couvre-feu le 2 mai.", ("le 2 mai", "2024-05-02"), &[], Some(S::Decision), &[], None),
     ("The president signed into law a ban on the app on April 24.", ("on April 24", "2024-04-24"), &[], Some(S::Decision), &[], None),
+    // Rescues, prizes by their jury, rivers out of their beds.
+    ("Trois alpinistes ont été secourus mardi près de Chamonix.", ("mardi", "2024-03-12"), &[("+Chamonix", Loc)], Some(S::Rescue), &[], Some("Chamonix")),
+    ("Coastguards rescued eleven fishermen off Galway on Sunday.", ("on Sunday", "2024-03-10"), &[("+Galway", Loc)], Some(S::Rescue), &[], Some("Galway")),
+    ("Le jury du prix Femina a distingué lundi la romancière Inès Vallot.", ("lundi", "2024-11-04"), &[("Inès Vallot", Per)], Some(S::Award), &["Inès Vallot"], None),
+    ("The Tarn burst its banks on Friday near Albi.", ("on Friday", "2024-03-08"), &[("Tarn", Loc), ("+Albi", Loc)], Some(S::Disaster), &["Tarn"], Some("Albi")),
     // Health.
     ("Sweden confirmed its first case of the new strain on Thursday.", ("on Thursday", "2024-08-15"), &[("Sweden", Loc)], Some(S::Outbreak), &["Sweden"], None),
     // Visits seen from the air, meetings by other names, blockades, walkouts.

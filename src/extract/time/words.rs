@@ -294,6 +294,11 @@ pub(super) const WEAK_YEAR_CUES: [&str; 15] = [
     "de", "d", "avant", "apres", "entre", "vers", "pour", "by", "before", "after", "between",
     "from", "of", "for", "around",
 ];
+/// Before a year that dates the noun after it, in English (`the 2015
+/// deal`, `its 1979 treaty`).
+pub(super) const EN_YEAR_DETERMINERS: [&str; 9] = [
+    "the", "its", "their", "his", "her", "our", "this", "that", "a",
+];
 /// Before `de`: the number is a quantity (`plus de 2000`).
 pub(super) const QUANTITY_WORDS: [&str; 8] = [
     "plus",

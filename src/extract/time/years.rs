@@ -10,7 +10,8 @@ use super::resolve::{Raw, exact};
 use super::scan::Match;
 use super::tokens::{Scan, Tok};
 use super::words::{
-    EN_SEASON_BEFORE, EN_SEASONS, FR_SEASONS, QUANTITY_WORDS, STRONG_YEAR_CUES, WEAK_YEAR_CUES,
+    EN_SEASON_BEFORE, EN_SEASONS, EN_YEAR_DETERMINERS, FR_SEASONS, QUANTITY_WORDS,
+    STRONG_YEAR_CUES, WEAK_YEAR_CUES,
 };
 use crate::extract::date::DatePoint;
 use crate::extract::lang::Lang;
@@ -117,6 +118,13 @@ impl Scan<'_> {
         let p = self.prev_word(i)?;
         let w = self.word(p)?;
         if self.is_des(p) || self.is_jusqua(p) || STRONG_YEAR_CUES.contains(&w) {
+            return Some(Cue::Strong);
+        }
+        // English puts a year before the noun it dates (`its 1979 peace
+        // treaty`, `the 2015 nuclear deal`); a determiner there reads as a
+        // cue, and `follows_year` still turns away counts (`the 2000
+        // protesters`).
+        if self.lang == Lang::En && EN_YEAR_DETERMINERS.contains(&w) {
             return Some(Cue::Strong);
         }
         if !WEAK_YEAR_CUES.contains(&w) {

@@ -203,6 +203,7 @@ fn label(subtype: Subtype, lang: Lang) -> Option<&'static str> {
         Crime => ("Crime", "Crime"),
         Bankruptcy => ("Faillite", "Bankruptcy"),
         Outbreak => ("Épidémie", "Outbreak"),
+        Rescue => ("Sauvetage", "Rescue"),
         Other => ("Événement", "Event"),
     };
     Some(match lang {
