@@ -58,21 +58,118 @@ pub struct Cues {
     pub place_inside: bool,
 }
 
+/// The largest article text, in bytes, whose mentions are found: a
+/// [`Mention`] holds its offset and sentence index in 32 bits, as a long
+/// article holds millions of mentions at once (three per 32-byte line of
+/// short lines). Reads are capped well below it; [`find`] skips any
+/// sentence ending past it rather than wrap an offset.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// One mention of a would-be entity.
+///
+/// Packed into 32 bytes (see `mention_is_packed` in the tests): its end
+/// is its start plus the length of its form, its offset and sentence are
+/// `u32` (bounded by [`MAX_TEXT_BYTES`]) and its cues are bits. At 56
+/// bytes, the one vector of mentions of a long article of short lines was
+/// most of the build's peak memory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention<'t> {
-    /// Byte range in the article text.
-    pub span: Range<usize>,
     /// The surface form, as written (titles and determiners left out): the
-    /// text at `span`, borrowed, as a corpus build holds every mention of
-    /// every article at once.
+    /// text at [`Mention::span`], borrowed, as a corpus build holds every
+    /// mention of every article at once.
     pub text: &'t str,
+    start: u32,
+    sentence: u32,
+    /// [`Cues`]' flags, and whether it is sentence-initial (`INITIAL`).
+    flags: u16,
+    gazetteer: Option<EntityKind>,
+}
+
+/// The bit of [`Mention::flags`] for [`Mention::initial`], above the cues'.
+const INITIAL: u16 = 1 << 15;
+
+impl<'t> Mention<'t> {
+    /// The mention of `text`, which starts at byte `start` of the article,
+    /// in sentence `sentence`.
+    ///
+    /// # Panics
+    ///
+    /// When the mention ends past [`MAX_TEXT_BYTES`].
+    pub fn new(text: &'t str, start: usize, sentence: usize, initial: bool, cues: Cues) -> Self {
+        assert!(
+            start + text.len() <= MAX_TEXT_BYTES && sentence <= MAX_TEXT_BYTES,
+            "a mention past the first {MAX_TEXT_BYTES} bytes of an article"
+        );
+        Mention {
+            text,
+            start: start as u32,
+            sentence: sentence as u32,
+            flags: cues.flags() | if initial { INITIAL } else { 0 },
+            gazetteer: cues.gazetteer,
+        }
+    }
+
+    /// Byte range in the article text.
+    pub fn span(&self) -> Range<usize> {
+        let start = self.start as usize;
+        start..start + self.text.len()
+    }
+
     /// Index of its sentence.
-    pub sentence: usize,
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
     /// Opens a sentence, quote or headline, where capitals prove nothing:
     /// the model keeps it only when the corpus vouches for the word.
-    pub initial: bool,
-    pub cues: Cues,
+    pub fn initial(&self) -> bool {
+        self.flags & INITIAL != 0
+    }
+
+    pub fn cues(&self) -> Cues {
+        Cues::from_flags(self.flags, self.gazetteer)
+    }
+}
+
+impl Cues {
+    /// Every flag but the gazetteer's kind, one bit each, in the order
+    /// [`Cues::from_flags`] reads them.
+    fn flags(&self) -> u16 {
+        [
+            self.person_title,
+            self.first_name,
+            self.org_head,
+            self.place_head,
+            self.person_shape,
+            self.acronym,
+            self.place_preposition,
+            self.misc,
+            self.org_context,
+            self.place_context,
+            self.place_inside,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (i, &on)| bits | (u16::from(on) << i))
+    }
+
+    fn from_flags(bits: u16, gazetteer: Option<EntityKind>) -> Cues {
+        let on = |i: u16| bits & (1 << i) != 0;
+        Cues {
+            gazetteer,
+            person_title: on(0),
+            first_name: on(1),
+            org_head: on(2),
+            place_head: on(3),
+            person_shape: on(4),
+            acronym: on(5),
+            place_preposition: on(6),
+            misc: on(7),
+            org_context: on(8),
+            place_context: on(9),
+            place_inside: on(10),
+        }
+    }
 }
 
 /// An acronym the text spells out next to its expansion.
@@ -114,6 +211,10 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
     let mut found = Found::default();
     let mut capitals_deduped_at = 1024;
     for (si, range) in sentences.iter().enumerate() {
+        // A mention's offsets are 32 bits: none past the bound.
+        if range.end > MAX_TEXT_BYTES {
+            break;
+        }
         let sentence = &text[range.clone()];
         if credits::is_credit_line(sentence) {
             continue;
@@ -161,7 +262,7 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
             .iter()
             .map(|m| local.to_mention(m, si, text, range.start))
             .collect();
-        mentions.sort_by_key(|m| m.span.start);
+        mentions.sort_by_key(|m| m.start);
         found.mentions.extend(mentions);
         found.acronyms.extend(pairs.into_iter().map(|(p, _)| p));
     }
@@ -781,13 +882,13 @@ impl SentenceScan<'_> {
             || cues.first_name
             || particle_name(first)
             || (cues.org_head || cues.place_head) && n_words >= 2;
-        Mention {
-            span: m.span.start + offset..m.span.end + offset,
+        Mention::new(
             text,
+            m.span.start + offset,
             sentence,
-            initial: m.initial && !vouched,
+            m.initial && !vouched,
             cues,
-        }
+        )
     }
 }
 
@@ -1049,8 +1150,40 @@ mod tests {
         find(text, &s)
             .mentions
             .into_iter()
-            .map(|m| (m.text.to_string(), m.initial))
+            .map(|m| (m.text.to_string(), m.initial()))
             .collect()
+    }
+
+    /// A long article of short lines holds about three mentions per
+    /// 32-byte line, all at once: at 56 bytes a mention, they alone were
+    /// over 5× the text, and the build's peak over 10× (issue 13).
+    #[test]
+    fn mention_is_packed() {
+        assert!(std::mem::size_of::<Mention>() <= 32);
+    }
+
+    #[test]
+    fn every_cue_and_the_span_survive_the_packing() {
+        let text = "xx Jean Dupont";
+        let mut cues = Cues::from_flags(0b111_1111_1111, Some(EntityKind::Org));
+        for bit in 0..=11 {
+            for initial in [false, true] {
+                let m = Mention::new(&text[3..], 3, 7, initial, cues);
+                assert_eq!(
+                    (m.span(), m.sentence(), m.initial(), m.cues()),
+                    (3..14, 7, initial, cues)
+                );
+            }
+            cues = Cues::from_flags(1 << bit, None);
+        }
+        let all = Cues::from_flags(u16::MAX >> 5, Some(EntityKind::Misc));
+        assert!(all.person_title && all.place_inside && all.misc);
+    }
+
+    #[test]
+    #[should_panic(expected = "a mention past")]
+    fn a_mention_past_the_bound_is_refused() {
+        Mention::new("X", MAX_TEXT_BYTES, 0, false, Cues::default());
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -1251,7 +1384,7 @@ mod tests {
             found
                 .iter()
                 .find(|m| m.text == name)
-                .map(|m| m.cues)
+                .map(|m| m.cues())
                 .unwrap()
         };
         assert!(cue("Omar Khalil").person_title && cue("Omar Khalil").first_name);
@@ -1267,7 +1400,7 @@ mod tests {
             .mentions
             .iter()
             .find(|m| m.text == name)
-            .map(|m| m.cues)
+            .map(|m| m.cues())
             .unwrap_or_else(|| panic!("{name:?} not found in {text:?}"))
     }
 
@@ -1484,7 +1617,7 @@ mod tests {
             found
                 .iter()
                 .find(|m| m.text == name)
-                .map(|m| m.cues)
+                .map(|m| m.cues())
                 .unwrap_or_else(|| panic!("{name} in {found:?}"))
         };
         assert!(cue("Gaza Health Ministry").org_head);

@@ -151,7 +151,7 @@ pub fn cluster(
     }
     let mut key_votes = vec![Votes::default(); keys.names.len()];
     for (m, &k) in mentions.iter().zip(&mention_key) {
-        key_votes[k as usize].add_cues(&m.cues);
+        key_votes[k as usize].add_cues(&m.cues());
     }
     let tkeys: Vec<String> = keys.names.iter().map(|n| translit::name_key(n)).collect();
     let evidence = Evidence {
@@ -182,7 +182,7 @@ pub fn cluster(
             votes.push(Votes::default());
             forms.len() - 1
         });
-        votes[e].add_cues(&m.cues);
+        votes[e].add_cues(&m.cues());
         match forms[e].iter_mut().find(|(f, _)| *f == m.text) {
             Some((_, n)) => *n += 1,
             None => forms[e].push((m.text.to_string(), 1)),
@@ -318,13 +318,7 @@ mod tests {
     use crate::extract::entities::Cues;
 
     fn m(text: &str, cues: Cues) -> Mention<'_> {
-        Mention {
-            span: 0..text.len(),
-            text,
-            sentence: 0,
-            initial: false,
-            cues,
-        }
+        Mention::new(text, 0, 0, false, cues)
     }
 
     fn person() -> Cues {

@@ -377,7 +377,7 @@ fn keep_vouched_mentions(annotations: &mut [Annotations]) {
         let mentions = &mut a.entities.mentions;
         mentions.retain(|m| {
             let first = m.text.split([' ', '-']).next().unwrap_or("");
-            !m.initial || mid.contains(fold(first).as_str())
+            !m.initial() || mid.contains(fold(first).as_str())
         });
         mentions.shrink_to_fit();
     }
@@ -482,8 +482,8 @@ fn attach_entities(
         for (m, &e) in mentions.iter().zip(&mut mention_entity) {
             article.mentions.push(EntityMention {
                 entity: EntityId(e),
-                span: m.span.clone(),
-                sentence: m.sentence,
+                span: m.span(),
+                sentence: m.sentence(),
             });
             let ent = &mut entities[e as usize];
             ent.mentions += 1;

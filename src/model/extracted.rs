@@ -21,7 +21,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::date::DatePoint;
-use crate::extract::entities::{AcronymPair, Cues, Found, Mention};
+use crate::extract::entities::{AcronymPair, Cues, Found, MAX_TEXT_BYTES, Mention};
 use crate::extract::kind::Subtype;
 use crate::extract::lang::Lang;
 use crate::extract::time::Candidate;
@@ -184,7 +184,7 @@ impl Extracted {
             .entities
             .mentions
             .iter()
-            .all(|m| text.get(m.span.clone()) == Some(m.text));
+            .all(|m| text.get(m.span()) == Some(m.text));
         if !exact {
             return None;
         }
@@ -193,10 +193,10 @@ impl Extracted {
             .mentions
             .iter()
             .map(|m| StoredMention {
-                span: m.span.clone(),
-                sentence: m.sentence,
-                initial: m.initial,
-                cues: m.cues,
+                span: m.span(),
+                sentence: m.sentence(),
+                initial: m.initial(),
+                cues: m.cues(),
             })
             .collect();
         Some(Extracted {
@@ -238,10 +238,9 @@ impl Extracted {
         if !candidates_fit {
             return Err(Misfit("a date outside its sentence"));
         }
-        let mentions_fit = self
-            .mentions
-            .iter()
-            .all(|m| in_text(&m.span) && m.sentence < self.sentences.len());
+        let mentions_fit = self.mentions.iter().all(|m| {
+            in_text(&m.span) && m.span.end <= MAX_TEXT_BYTES && m.sentence < self.sentences.len()
+        });
         if !mentions_fit {
             return Err(Misfit("a mention outside the text"));
         }
@@ -255,12 +254,14 @@ impl Extracted {
         let mentions = self
             .mentions
             .into_iter()
-            .map(|m| Mention {
-                text: &text[m.span.clone()],
-                span: m.span,
-                sentence: m.sentence,
-                initial: m.initial,
-                cues: m.cues,
+            .map(|m| {
+                Mention::new(
+                    &text[m.span.clone()],
+                    m.span.start,
+                    m.sentence,
+                    m.initial,
+                    m.cues,
+                )
             })
             .collect();
         let annotations = Annotations {

@@ -52,10 +52,10 @@ pub(super) fn other_readings(
     for i in 1..mentions.len() {
         let (m, before) = (mentions[i], mentions[i - 1]);
         let cs = &countries[m.text].0;
-        if cs.len() < 2 || article_of[i] != article_of[i - 1] || before.sentence != m.sentence {
+        if cs.len() < 2 || article_of[i] != article_of[i - 1] || before.sentence() != m.sentence() {
             continue;
         }
-        let adjacent = before.span.end + GAP == m.span.start;
+        let adjacent = before.span().end + GAP == m.span().start;
         let town = countries[before.text].1;
         if let Some(c) = town.filter(|c| adjacent && cs[1..].contains(c)) {
             chosen.insert((article_of[i], m.text), c);

@@ -127,7 +127,7 @@ fn generated_lists_type_names_in_sentences() {
             .iter()
             .find(|m| m.text == text)
             .unwrap_or_else(|| panic!("{sentence}: no `{text}` in {:?}", found.mentions));
-        assert_eq!(m.cues.gazetteer, kind, "{sentence}");
-        assert_eq!(m.cues.first_name, given, "{sentence}");
+        assert_eq!(m.cues().gazetteer, kind, "{sentence}");
+        assert_eq!(m.cues().first_name, given, "{sentence}");
     }
 }
