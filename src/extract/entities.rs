@@ -324,6 +324,46 @@ const PORTFOLIO_CUES: &[&str] = &[
     "secretaire d'etat a la",
 ];
 
+/// French articles, capitalised as a name's first word (`La Réunion`).
+const FRENCH_ARTICLES: &[&str] = &["La", "Le", "Les"];
+
+/// What joins a French minister's title, past its qualifiers, to the
+/// portfolio (`délégué aux Transports`, `chargée du Numérique`).
+const PORTFOLIO_CONNECTORS: &[&str] = &["de", "du", "des", "la", "aux", "au", "à"];
+
+/// Words that may stand between `ministre` and the connector of its
+/// portfolio, besides nationalities (`ministre italien de l'Économie`):
+/// rank and charge.
+const PORTFOLIO_QUALIFIERS: &[&str] = &[
+    "délégué",
+    "déléguée",
+    "délégués",
+    "déléguées",
+    "chargé",
+    "chargée",
+    "chargés",
+    "chargées",
+    "adjoint",
+    "adjointe",
+    "adjoints",
+    "adjointes",
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "nouveau",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "actuel",
+    "actuelle",
+    "futur",
+    "future",
+];
+
+/// The French titles whose complement is a portfolio.
+const PORTFOLIO_TITLES: &[&str] = &["ministre", "ministres", "secrétaire", "secrétaires"];
+
 impl SentenceScan<'_> {
     fn scan(&mut self) {
         let n = self.tokens.len();
@@ -628,6 +668,14 @@ impl SentenceScan<'_> {
             if !droppable {
                 break;
             }
+            // `de La Réunion`, `selon Le Figaro`: past the sentence's start a
+            // French article keeps its capital only as the name's first word.
+            if end - start > 1
+                && FRENCH_ARTICLES.contains(&t.text)
+                && !is_initial_position(self.sentence, self.tokens, start)
+            {
+                break;
+            }
             // `La Paz` keeps its article; `La Syrie` and `The United Nations` lose it.
             let known_whole = self.gaz.kind(self.text(start, end)).is_some();
             let known_rest = start + 1 < end && self.gaz.kind(self.text(start + 1, end)).is_some();
@@ -689,6 +737,45 @@ impl SentenceScan<'_> {
 
     /// `ministre de la Défense`: the capitalised word names a portfolio.
     fn is_portfolio(&self, start: usize) -> bool {
+        self.after_qualified_title(start) || self.after_portfolio_cue(start)
+    }
+
+    /// `ministre française de la Transition énergétique`, `ministre
+    /// déléguée chargée du Numérique`, `secrétaire d'État aux Transports`:
+    /// the title, then nationalities, ranks and charges, then the
+    /// connector, read back word by word from the name.
+    fn after_qualified_title(&self, start: usize) -> bool {
+        let word = |j: usize| self.tokens[j].text;
+        let mut j = start;
+        let mut connectors = 0;
+        while j > 0 && connectors < 2 && PORTFOLIO_CONNECTORS.contains(&word(j - 1)) {
+            j -= 1;
+            connectors += 1;
+        }
+        if connectors == 0 {
+            return false;
+        }
+        for _ in 0..4 {
+            if j == 0 {
+                return false;
+            }
+            let w = word(j - 1);
+            if PORTFOLIO_TITLES.contains(&w) {
+                return true;
+            }
+            // `secrétaire d'État`: the title's own complement.
+            let state = w == "État" && self.tokens[j - 1].elided;
+            let qualifier = w.chars().next().is_some_and(char::is_lowercase)
+                && (PORTFOLIO_QUALIFIERS.contains(&w) || self.gaz.is_demonym(w));
+            if !(state || qualifier) {
+                return false;
+            }
+            j -= 1;
+        }
+        false
+    }
+
+    fn after_portfolio_cue(&self, start: usize) -> bool {
         // Only the end of the text before matters: folding all of it for
         // every name made a long sentence quadratic.
         let prefix = &self.sentence[..self.tokens[start].start];
@@ -1242,6 +1329,55 @@ mod tests {
                 "It was an Iranian-backed militia, the U.S. said.",
                 &["U.S."],
             ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capitalised_article_inside_a_sentence_opens_the_name() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Le maire de La Ciotat a reçu les syndicats.",
+                &["La Ciotat"],
+            ),
+            ("Il l'a dit au journal Le Progrès hier.", &["Le Progrès"]),
+            // lowercase, the article is the sentence's
+            ("Ils iront vers la Syrie.", &["Syrie"]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn portfolios_after_qualified_titles_name_nothing() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Le ministre portugais de l'Agriculture, Rui Costa, a parlé.",
+                &["Rui Costa"],
+            ),
+            (
+                "La ministre déléguée chargée de l'Artisanat, Claire Vasseur, s'est tue.",
+                &["Claire Vasseur"],
+            ),
+            (
+                "Le ministre délégué aux Anciens combattants Paul Girard est venu.",
+                &["Paul Girard"],
+            ),
+            (
+                "La secrétaire d'État chargée de la Mer a reçu les pêcheurs de Lorient.",
+                &["Lorient"],
+            ),
+            (
+                "Les ministres africains de la Santé se réunissent à Dakar.",
+                &["Dakar"],
+            ),
+            // a known place after the connector stays a place
+            ("Le ministre polonais à Varsovie a parlé.", &["Varsovie"]),
+            // anything else between the title and the name breaks the walk
+            ("Le ministre a rendu visite aux Bertin hier.", &["Bertin"]),
         ];
         for (text, want) in rows {
             assert_eq!(names(text), *want, "{text}");
