@@ -1281,6 +1281,13 @@ mod tests {
             .collect()
     }
 
+    /// Each row's sentence yields exactly its names, in order.
+    fn assert_names(rows: &[(&str, &[&str])]) {
+        for (text, want) in rows {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
     #[test]
     fn one_row_per_rule() {
         let rows: &[(&str, &[&str])] = &[
@@ -1330,9 +1337,7 @@ mod tests {
                 &["U.S."],
             ),
         ];
-        for (text, want) in rows {
-            assert_eq!(names(text), *want, "{text}");
-        }
+        assert_names(rows);
     }
 
     #[test]
@@ -1346,9 +1351,7 @@ mod tests {
             // lowercase, the article is the sentence's
             ("Ils iront vers la Syrie.", &["Syrie"]),
         ];
-        for (text, want) in rows {
-            assert_eq!(names(text), *want, "{text}");
-        }
+        assert_names(rows);
     }
 
     #[test]
@@ -1379,9 +1382,7 @@ mod tests {
             // anything else between the title and the name breaks the walk
             ("Le ministre a rendu visite aux Bertin hier.", &["Bertin"]),
         ];
-        for (text, want) in rows {
-            assert_eq!(names(text), *want, "{text}");
-        }
+        assert_names(rows);
     }
 
     #[test]
@@ -1437,9 +1438,7 @@ mod tests {
                 &["Asian Development Bank", "Emmanuel Macron"],
             ),
         ];
-        for (text, want) in rows {
-            assert_eq!(names(text), *want, "{text}");
-        }
+        assert_names(rows);
     }
 
     #[test]
@@ -1698,9 +1697,7 @@ mod tests {
             ("depuis le port d'Odessa.", &["Odessa"]),
             ("le tribunal a jugé Paul Martin.", &["Paul Martin"]),
         ];
-        for (text, want) in rows {
-            assert_eq!(names(text), *want, "{text}");
-        }
+        assert_names(rows);
     }
 
     #[test]
@@ -1739,9 +1736,7 @@ mod tests {
                 &["Keir Starmer"],
             ),
         ];
-        for (text, want) in rows {
-            assert_eq!(names(text), *want, "{text}");
-        }
+        assert_names(rows);
     }
 
     #[test]
@@ -1771,9 +1766,7 @@ mod tests {
             ("Sales rose to USD 4 billion at Nordpak.", &["Nordpak"]),
             ("Le vote a eu lieu à 18:00 GMT à Paris.", &["Paris"]),
         ];
-        for (text, want) in rows {
-            assert_eq!(names(text), *want, "{text}");
-        }
+        assert_names(rows);
     }
 
     #[test]
