@@ -709,17 +709,19 @@ impl SentenceScan<'_> {
         self.push(start, end);
     }
 
-    /// `Asian Development Bank`, `Armenian Apostolic Church`: an English
-    /// name whose last word is an organisation's head keeps the
-    /// nationality that opens it; `French President Emmanuel Macron` has
-    /// no such head and loses it.
+    /// `Asian Development Bank`, `Armenian Apostolic Church`, `Italian
+    /// Grand Prix`: an English name whose last word is an organisation's
+    /// or a named thing's head keeps the nationality that opens it; `French
+    /// President Emmanuel Macron` has no such head and loses it.
     fn demonym_named(&self, start: usize, end: usize) -> bool {
         end - start >= 3
             && self.tokens[start + 1..end]
                 .iter()
                 .all(|t| t.is_capitalised())
-            && institutions::english_head(self.tokens[start + 1].text, self.tokens[end - 1].text)
-                == Some(Head::Org)
+            && matches!(
+                institutions::english_head(self.tokens[start + 1].text, self.tokens[end - 1].text),
+                Some(Head::Org | Head::Misc)
+            )
             && self.gaz.kind(self.text(start + 1, end)).is_none()
     }
 
@@ -928,9 +930,11 @@ impl SentenceScan<'_> {
         } else {
             context::before(prefix).or_else(|| context::after(suffix))
         };
-        // `Ariane 6`, `Ligue 1`: a name numbered like a model or a division
-        // is a thing, never a person, whatever its first word.
-        let numbered = n_words >= 2 && last.bytes().all(|b| b.is_ascii_digit());
+        // `Ariane 6`, `Ligue 1`, `Formula One`: a name numbered like a
+        // model or a division, in digits or in words, is a thing, never a
+        // person, whatever its first word.
+        let numbered = n_words >= 2
+            && (last.bytes().all(|b| b.is_ascii_digit()) || is_spelled_number(last));
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
@@ -977,6 +981,14 @@ impl SentenceScan<'_> {
             cues,
         )
     }
+}
+
+/// `One` to `Ten`, capitalised as the last word of a name (`Formula One`).
+fn is_spelled_number(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    ];
+    NUMBERS.contains(&word)
 }
 
 /// `Saint-Benoît`, `Sainte-Marie`: French writes a saint's name with a
