@@ -23,7 +23,8 @@ use super::tokens::{Token, particle_name, tokenize};
 pub struct Cues {
     /// The gazetteer knows the name (or its alias group).
     pub gazetteer: Option<EntityKind>,
-    /// A title or role precedes it (`M.`, `le président russe`).
+    /// A title or role precedes it (`M.`, `le président russe`), or an
+    /// age follows it in apposition (`Graham Pellow, 61, showed`).
     pub person_title: bool,
     /// It starts with a known first name and has a surname after it.
     pub first_name: bool,
@@ -632,10 +633,15 @@ impl SentenceScan<'_> {
             let prev = &self.tokens[k - 1];
             // (`Mélanie Hubert`: a given name before a first name is the
             // person's own, not the end of another name.)
+            // (`Jasper National Park`, `Ramat David Airbase`: a first name
+            // whose words end with a place's or a body's head starts no
+            // person; the head names the whole run.)
             let starts_person = self.gaz.is_first_name(self.tokens[k].text)
                 && !self.gaz.is_given_name(prev.text)
                 && !["al", "el", "bin", "ibn", "ben"].contains(&prev.text)
-                && self.gaz.kind(self.text(s, end)).is_none();
+                && self.gaz.kind(self.text(s, end)).is_none()
+                && institutions::english_head(self.tokens[k].text, self.tokens[end - 1].text)
+                    .is_none();
             if starts_person {
                 self.push_trimmed(s, k);
                 s = k;
@@ -852,6 +858,45 @@ impl SentenceScan<'_> {
         place && other
     }
 
+    /// `South West Norfolk`, `Greater Manchester`: words that make a place
+    /// of a place (see [`is_place_modifier`]) around one known place, and
+    /// nothing else: the name is a place, not a club named after one.
+    fn place_compound(&self, at: usize, n: usize) -> bool {
+        let Some(words) = self.tokens.get(at..at + n) else {
+            return false;
+        };
+        let mut places = 0;
+        for t in words {
+            if self.gaz.kind(t.text) == Some(EntityKind::Place) && !is_place_modifier(t.text) {
+                places += 1;
+            } else if !is_place_modifier(t.text) {
+                return false;
+            }
+        }
+        places == 1
+    }
+
+    /// `Austin, Texas, software maker`, `DAKAR, Senegal (AP)`: a known
+    /// region or country right after the name, between commas or before
+    /// the end of a clause, says the name is a town of it.
+    fn region_follows(&self, suffix: &str) -> bool {
+        let Some(rest) = suffix.strip_prefix(", ") else {
+            return false;
+        };
+        let end = rest
+            .find([',', '.', ';', '(', ')', '—', '–'])
+            .unwrap_or(rest.len());
+        let region = rest[..end].trim_end();
+        let words = region.split(' ').count();
+        (1..=3).contains(&words)
+            && region.split(' ').all(|w| w.starts_with(char::is_uppercase))
+            && matches!(
+                self.gaz.place_kind(region),
+                Some(PlaceKind::Region | PlaceKind::Country)
+            )
+            && (end == rest.len() || !rest[end..].starts_with('.') || end + 1 == rest.len())
+    }
+
     /// Whether the `n` tokens from `at` look like a person's name.
     fn person_shaped(&self, at: usize, n: usize) -> bool {
         const PARTICLES: &[&str] = &[
@@ -924,7 +969,8 @@ impl SentenceScan<'_> {
         let suffix = &self.sentence[m.span.end..];
         let person_title = self
             .gaz
-            .ends_with_person_cue(prefix.trim_end_matches([' ', ',']));
+            .ends_with_person_cue(prefix.trim_end_matches([' ', ',']))
+            || age_follows(suffix);
         let context = if gaz_kind.is_some() {
             None
         } else {
@@ -941,7 +987,10 @@ impl SentenceScan<'_> {
             first_name: n_words >= 2
                 && (self.gaz.is_given_name(first)
                     || is_initials(first) && self.gaz.kind(first).is_none())
-                && !numbered,
+                && !numbered
+                // (`Emilia Romagna Grand Prix`: a prize or a race named
+                // after someone or somewhere is no person.)
+                && english_head != Some(Head::Misc),
             org_head: self.gaz.is_org_head(first)
                 || m.head == Some(Head::Org)
                 || english_head == Some(Head::Org)
@@ -960,7 +1009,10 @@ impl SentenceScan<'_> {
                 || context == Some(context::Hint::Misc)
                 || numbered,
             org_context: !person_title && context == Some(context::Hint::Org),
-            place_context: !person_title && context == Some(context::Hint::Place),
+            place_context: !person_title
+                && (context == Some(context::Hint::Place)
+                    || gaz_kind.is_none() && self.region_follows(suffix)
+                    || gaz_kind.is_none() && n_words >= 2 && self.place_compound(at, n_words)),
             place_inside: gaz_kind.is_none()
                 && english_head.is_none()
                 && n_words >= 2
@@ -981,6 +1033,16 @@ impl SentenceScan<'_> {
             cues,
         )
     }
+}
+
+/// `, 61,`: an age in apposition right after a name, which only a
+/// person's takes (`Graham Pellow, 61, showed no emotion`).
+fn age_follows(suffix: &str) -> bool {
+    let Some(rest) = suffix.strip_prefix(", ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with([',', ')'])
 }
 
 /// `One` to `Ten`, capitalised as the last word of a name (`Formula One`).
@@ -1484,6 +1546,7 @@ mod tests {
                 false,
             ),
             ("Il a prié saint Benoît hier.", "Benoît", false, false),
+            ("He raced in Formula One for a decade.", "Formula One", true, false),
         ];
         for (text, name, misc, place) in rows {
             let c = cues_of(text, name);
@@ -1632,6 +1695,45 @@ mod tests {
             ("Paris Hilton arrived late.", "Paris Hilton", |c| {
                 !c.place_inside
             }),
+            // An age in apposition is a person's.
+            (
+                "The rancher, Wade Tolliver, 67, said no.",
+                "Wade Tolliver",
+                |c| c.person_title,
+            ),
+            (
+                "Tolliver, who is 67, said no.",
+                "Tolliver",
+                |c| !c.person_title,
+            ),
+            // A town, then its state or country between commas.
+            (
+                "It bought the Brenford, Texas, software maker.",
+                "Brenford",
+                |c| c.place_context,
+            ),
+            (
+                "He met Anna Petrova, Russia's envoy, on Monday.",
+                "Anna Petrova",
+                |c| !c.place_context,
+            ),
+            // Place modifiers around one known place make a place.
+            (
+                "She lost South West Norfolk to Labour.",
+                "South West Norfolk",
+                |c| c.place_context,
+            ),
+            (
+                "He scored for Norfolk Rovers twice.",
+                "Norfolk Rovers",
+                |c| !c.place_context,
+            ),
+            // A race named after a region is no person.
+            (
+                "Crowds came for the Emilia Romagna Grand Prix on Sunday.",
+                "Emilia Romagna Grand Prix",
+                |c| c.misc && !c.first_name,
+            ),
         ];
         for (text, name, holds) in rows {
             assert!(
@@ -1741,6 +1843,20 @@ mod tests {
             (
                 "when Joe Biden and Xi Jinping met.",
                 &["Joe Biden", "Xi Jinping"],
+            ),
+            // a person of an organisation is two names
+            (
+                "said Nadia Corbel of the Harwick Legal Foundation on Monday.",
+                &["Nadia Corbel", "Harwick Legal Foundation"],
+            ),
+            // a first name before a head starts no person
+            (
+                "crews in Tarnby National Park said.",
+                &["Tarnby National Park"],
+            ),
+            (
+                "rockets hit the Ein Michael Airbase at dawn.",
+                &["Ein Michael Airbase"],
             ),
             // English lowercase heads do not take `of`
             (

@@ -36,10 +36,12 @@ impl SentenceScan<'_> {
         Some(known)
     }
 
-    /// `Sherrod Brown of Ohio`: a name of two words or more, `of`, then a
-    /// known place, when the whole run is no known name and the first part
-    /// holds no organisation head (`Bank of England` stays whole). The
-    /// index of `of`.
+    /// `Sherrod Brown of Ohio`, `Kevin Magnussen of Haas`: a name of two
+    /// words or more, `of`, then a known place, or anything after a
+    /// person's name of two or three words that opens with a given name,
+    /// when the whole run is no known name and the first part holds no
+    /// organisation head (`Bank of England` stays whole). The index of
+    /// `of`.
     pub(super) fn person_of_place(&self, s: usize, end: usize) -> Option<usize> {
         if self.gaz.kind(self.text(s, end)).is_some() {
             return None;
@@ -49,7 +51,8 @@ impl SentenceScan<'_> {
         let is_place = self.gaz.kind(place) == Some(crate::extract::kind::EntityKind::Place);
         let head_before = (s..of).any(|k| self.gaz.is_org_head(self.tokens[k].text));
         let all_capitalised = (s..of).all(|k| self.tokens[k].is_capitalised());
-        (is_place && !head_before && all_capitalised).then_some(of)
+        let person_before = of - s <= 3 && self.gaz.is_given_name(self.tokens[s].text);
+        ((is_place || person_before) && !head_before && all_capitalised).then_some(of)
     }
 
     /// `Fire and Rescue Service`: whether the run that starts after the
