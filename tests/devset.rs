@@ -62,8 +62,8 @@ fn french_development_set() {
     assert_floors(
         "fr",
         &[
-            ("entity_f1", 0.899),
-            ("entity_typed_f1", 0.845),
+            ("entity_f1", 0.908),
+            ("entity_typed_f1", 0.854),
             ("event_f1", 0.848),
             ("article_date_acc", 1.0),
         ],
