@@ -1352,6 +1352,31 @@ mod tests {
     }
 
     #[test]
+    fn french_heads_first_type_sites_and_competitions() {
+        for (text, name) in [
+            (
+                "Ils se sont rassemblés devant le Palais Bourbon mardi.",
+                "Palais Bourbon",
+            ),
+            ("Le refuge du Mont Blanc a fermé.", "Mont Blanc"),
+            ("La foule a traversé le Pont Mirabeau.", "Pont Mirabeau"),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.place_head && !cues.person_shape, "{text}: {cues:?}");
+        }
+        for (text, name) in [
+            (
+                "Rennes a été éliminé de la Coupe de France.",
+                "Coupe de France",
+            ),
+            ("Le Traité de Rome a été signé en 1957.", "Traité de Rome"),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.misc, "{text}: {cues:?}");
+        }
+    }
+
+    #[test]
     fn quoted_titles_of_works_are_whole_named_things() {
         assert_names(&[
             (
