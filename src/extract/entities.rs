@@ -493,6 +493,15 @@ impl SentenceScan<'_> {
         if end == i + 1 && self.numbered(i) {
             return end + 1;
         }
+        // `Finance Bill 2024`, `World Cup 2026`: a year right after a law's,
+        // a cup's or a prize's head is the name's edition.
+        if end > i + 1
+            && institutions::english_head(self.tokens[i].text, self.tokens[end - 1].text)
+                == Some(Head::Misc)
+            && self.year_follows(end - 1)
+        {
+            return end + 1;
+        }
         // `Organisation mondiale de la santé`: lowercase words after a head.
         // (`Les Forces armées`: the determiner will fall off the name.)
         let head = end - 1;
@@ -559,6 +568,30 @@ impl SentenceScan<'_> {
             && !self.gaz.is_month_or_weekday(word)
             && !self.gaz.is_stopword(word)
             && self.gaz.kind(word).is_none()
+    }
+
+    /// The last word of the tokens `k..end` but a number that numbers
+    /// them (`Bill` in `Finance Bill 2024`): where an English head stands.
+    fn head_word(&self, k: usize, end: usize) -> &str {
+        let last = self.tokens[end - 1].text;
+        if end - k >= 2 && last.bytes().all(|b| b.is_ascii_digit()) {
+            self.tokens[end - 2].text
+        } else {
+            last
+        }
+    }
+
+    /// Whether a year (`2024`) stands alone right after the word at `i`.
+    fn year_follows(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        let after = &self.sentence[next.end..];
+        next.text.len() == 4
+            && next.text.bytes().all(|b| b.is_ascii_digit())
+            && (next.text.starts_with("19") || next.text.starts_with("20"))
+            && self.sentence[self.tokens[i].end..next.start] == *" "
+            && !after.starts_with(|c: char| c.is_ascii_digit() || "-–:/%".contains(c))
     }
 
     /// Whether `mark` alone, with spaces, stands between token `j` and the one before.
@@ -649,7 +682,7 @@ impl SentenceScan<'_> {
                 && !self.gaz.is_given_name(prev.text)
                 && !["al", "el", "bin", "ibn", "ben"].contains(&prev.text)
                 && self.gaz.kind(self.text(s, end)).is_none()
-                && institutions::english_head(self.tokens[k].text, self.tokens[end - 1].text)
+                && institutions::english_head(self.tokens[k].text, self.head_word(k, end))
                     .is_none();
             if starts_person {
                 self.push_trimmed(s, k);
@@ -988,8 +1021,8 @@ impl SentenceScan<'_> {
         // `Ariane 6`, `Ligue 1`, `Formula One`: a name numbered like a
         // model or a division, in digits or in words, is a thing, never a
         // person, whatever its first word.
-        let numbered = n_words >= 2
-            && (last.bytes().all(|b| b.is_ascii_digit()) || is_spelled_number(last));
+        let numbered =
+            n_words >= 2 && (last.bytes().all(|b| b.is_ascii_digit()) || is_spelled_number(last));
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
@@ -1630,7 +1663,12 @@ mod tests {
                 false,
             ),
             ("Il a prié saint Benoît hier.", "Benoît", false, false),
-            ("He raced in Formula One for a decade.", "Formula One", true, false),
+            (
+                "He raced in Formula One for a decade.",
+                "Formula One",
+                true,
+                false,
+            ),
         ];
         for (text, name, misc, place) in rows {
             let c = cues_of(text, name);
@@ -1785,11 +1823,9 @@ mod tests {
                 "Wade Tolliver",
                 |c| c.person_title,
             ),
-            (
-                "Tolliver, who is 67, said no.",
-                "Tolliver",
-                |c| !c.person_title,
-            ),
+            ("Tolliver, who is 67, said no.", "Tolliver", |c| {
+                !c.person_title
+            }),
             // A town, then its state or country between commas.
             (
                 "It bought the Brenford, Texas, software maker.",
@@ -1927,6 +1963,20 @@ mod tests {
             (
                 "when Joe Biden and Xi Jinping met.",
                 &["Joe Biden", "Xi Jinping"],
+            ),
+            // a year after a law's head is its edition; not after a person
+            (
+                "MPs passed the Harbour Bill 2024 on Tuesday.",
+                &["Harbour Bill 2024"],
+            ),
+            (
+                "Nadia Corbel 2024 was printed on the shirts.",
+                &["Nadia Corbel"],
+            ),
+            // two headed names on either side of `and` are two
+            (
+                "polls for Calder News and Fenwick News showed it.",
+                &["Calder News", "Fenwick News"],
             ),
             // a person of an organisation is two names
             (

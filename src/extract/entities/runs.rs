@@ -78,7 +78,15 @@ impl SentenceScan<'_> {
             _ => self.gaz.is_org_head(last),
         };
         if headed {
-            return self.gaz.kind(self.text(start, j)).is_none();
+            // (`ITV News and Sky News`: a name of two words or more that
+            // ends with its own head before the `and` is complete; what
+            // follows is another.)
+            let headed_before = j - start >= 2
+                && matches!(
+                    institutions::english_head(first, self.tokens[j - 1].text),
+                    Some(Head::Org | Head::Misc)
+                );
+            return !headed_before && self.gaz.kind(self.text(start, j)).is_none();
         }
         // (`Centers for Disease Control and Prevention`: a `for` inside
         // the run is as good as a head's `of`.)
