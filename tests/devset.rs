@@ -75,10 +75,28 @@ fn english_development_set() {
     assert_floors(
         "en",
         &[
-            ("entity_f1", 0.933),
-            ("entity_typed_f1", 0.890),
+            ("entity_f1", 0.938),
+            ("entity_typed_f1", 0.897),
             ("event_f1", 0.858),
             ("article_date_acc", 1.0),
+        ],
+    );
+}
+
+/// Written after `en` was tuned, on the beats and shapes it covers least
+/// (earnings, a Supreme Court ruling, a Reuters dateline without a year,
+/// an election-night live blog): its figures at the time stood for what
+/// English articles never seen give. (The typed floor leaves room for a
+/// lone first name, `Charles`, that joins either of two people.)
+#[test]
+fn second_english_development_set() {
+    assert_floors(
+        "en2",
+        &[
+            ("entity_f1", 0.881),
+            ("entity_typed_f1", 0.844),
+            ("event_f1", 0.684),
+            ("article_date_acc", 0.9),
         ],
     );
 }
