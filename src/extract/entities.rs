@@ -1399,6 +1399,11 @@ mod tests {
                 "Selon le Haut-Commissariat des Nations unies, rien.",
                 &["Haut-Commissariat des Nations unies"],
             ),
+            // A word ending like an adjective before an article is a verb.
+            (
+                "Le syndicat Sud-Rail appelle les aiguilleurs à cesser le travail.",
+                &["Sud-Rail"],
+            ),
             // After a known name, the adjective only says where it is from.
             (
                 "Le Hezbollah libanais a tiré des roquettes.",

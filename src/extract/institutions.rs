@@ -276,6 +276,16 @@ impl Words<'_> {
         while self.is_plain_adjective(k) {
             k += 1;
         }
+        // (`Sud-Rail appelle les aiguilleurs`: an article after the word
+        // makes it a verb and the name its subject.)
+        let article_after = self.tokens.get(k).is_some_and(|t| {
+            let gap = &self.sentence[self.tokens[k - 1].end..t.start];
+            t.elided && gap.trim_start().starts_with(['l', 'L'])
+                || ["le", "la", "les", "un", "une"].contains(&t.text)
+        });
+        if article_after {
+            return end;
+        }
         let capital_after = self.tokens.get(k).is_some_and(|t| {
             t.is_capitalised() && self.glued(k) && self.gaz.kind(t.text).is_some()
         });
