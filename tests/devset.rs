@@ -62,8 +62,8 @@ fn french_development_set() {
     assert_floors(
         "fr",
         &[
-            ("entity_f1", 0.908),
-            ("entity_typed_f1", 0.869),
+            ("entity_f1", 0.912),
+            ("entity_typed_f1", 0.875),
             ("event_f1", 0.848),
             ("article_date_acc", 1.0),
         ],

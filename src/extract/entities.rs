@@ -413,6 +413,13 @@ impl SentenceScan<'_> {
 
     fn starts_name(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        // (`au XVIIIe siècle`: a century names nothing; `la Ve République`
+        // is a name, of a thing.)
+        if is_roman_ordinal(t.text) {
+            return self.tokens.get(i + 1).is_some_and(|next| {
+                next.is_capitalised() && self.glued(i + 1) && !is_roman_ordinal(next.text)
+            });
+        }
         t.is_capitalised() && !t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
 
@@ -1026,11 +1033,13 @@ impl SentenceScan<'_> {
         } else {
             context::before(prefix).or_else(|| context::after(suffix))
         };
-        // `Ariane 6`, `Ligue 1`, `Formula One`: a name numbered like a
-        // model or a division, in digits or in words, is a thing, never a
-        // person, whatever its first word.
-        let numbered =
-            n_words >= 2 && (last.bytes().all(|b| b.is_ascii_digit()) || is_spelled_number(last));
+        // `Ariane 6`, `Ligue 1`, `Formula One`, `Ve République`: a name
+        // numbered like a model or a division, in digits, in words or in
+        // Roman numerals, is a thing, never a person, whatever its first word.
+        let numbered = n_words >= 2
+            && (last.bytes().all(|b| b.is_ascii_digit())
+                || is_spelled_number(last)
+                || is_roman_ordinal(first));
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
@@ -1103,6 +1112,15 @@ fn is_spelled_number(word: &str) -> bool {
         "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
     ];
     NUMBERS.contains(&word)
+}
+
+/// A French ordinal in Roman numerals: `XVIIIe`, `Ve`, `IIIe`, `Ier`.
+fn is_roman_ordinal(word: &str) -> bool {
+    let digits = ["ème", "er", "re", "e"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or("");
+    !digits.is_empty() && digits.bytes().all(|b| b"IVXLC".contains(&b))
 }
 
 /// `Saint-Benoît`, `Sainte-Marie`: French writes a saint's name with a
@@ -1485,6 +1503,7 @@ mod tests {
                 "Coupe de France",
             ),
             ("Le Traité de Rome a été signé en 1957.", "Traité de Rome"),
+            ("Sous la Ve République, rien.", "Ve République"),
         ] {
             let cues = cues_of(text, name);
             assert!(cues.misc, "{text}: {cues:?}");
@@ -1506,6 +1525,12 @@ mod tests {
                 "Selon le Haut-Commissariat des Nations unies, rien.",
                 &["Haut-Commissariat des Nations unies"],
             ),
+            // A century names nothing; an ordinal before a name is a thing's.
+            (
+                "L'église du XIXe siècle a brûlé, au cœur du XVIIIe arrondissement.",
+                &[],
+            ),
+            ("Sous la Ve République, rien.", &["Ve République"]),
             // A word ending like an adjective before an article is a verb.
             (
                 "Le syndicat Sud-Rail appelle les aiguilleurs à cesser le travail.",
