@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod runs;
+mod works;
 
 use super::context;
 use super::credits;
@@ -369,6 +370,14 @@ impl SentenceScan<'_> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
+            if let Some(end) = self.quoted_title(i) {
+                self.push(i, end);
+                if let Some(m) = self.found.last_mut() {
+                    m.head = Some(Head::Misc);
+                }
+                i = end;
+                continue;
+            }
             if let Some((name, head)) = self.words().lowercase_head(i) {
                 let end = self.run_end(name);
                 self.push(i, end);
@@ -953,6 +962,7 @@ impl SentenceScan<'_> {
             acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
             misc: english_head == Some(Head::Misc)
+                || m.head == Some(Head::Misc)
                 || context == Some(context::Hint::Misc)
                 || numbered,
             org_context: !person_title && context == Some(context::Hint::Org),
@@ -968,7 +978,8 @@ impl SentenceScan<'_> {
         let vouched = cues.gazetteer.is_some()
             || cues.first_name
             || particle_name(first)
-            || (cues.org_head || cues.place_head) && n_words >= 2;
+            || (cues.org_head || cues.place_head) && n_words >= 2
+            || m.head == Some(Head::Misc);
         Mention::new(
             text,
             m.span.start + offset,
@@ -1338,6 +1349,79 @@ mod tests {
             ),
         ];
         assert_names(rows);
+    }
+
+    #[test]
+    fn french_heads_first_type_sites_and_competitions() {
+        for (text, name) in [
+            (
+                "Ils se sont rassemblés devant le Palais Bourbon mardi.",
+                "Palais Bourbon",
+            ),
+            ("Le refuge du Mont Blanc a fermé.", "Mont Blanc"),
+            ("La foule a traversé le Pont Mirabeau.", "Pont Mirabeau"),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.place_head && !cues.person_shape, "{text}: {cues:?}");
+        }
+        for (text, name) in [
+            (
+                "Rennes a été éliminé de la Coupe de France.",
+                "Coupe de France",
+            ),
+            ("Le Traité de Rome a été signé en 1957.", "Traité de Rome"),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.misc, "{text}: {cues:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_titles_of_works_are_whole_named_things() {
+        assert_names(&[
+            (
+                "Elle a reçu le prix pour \"Les Heures de sel\", publié à Arles.",
+                &["Les Heures de sel", "Arles"],
+            ),
+            (
+                "Il a battu Julien Mercadier, auteur de « La Dernière Écluse ».",
+                &["Julien Mercadier", "La Dernière Écluse"],
+            ),
+            (
+                "Le jury a distingué l'historienne pour “Les Ports de l'Empire”.",
+                &["Les Ports de l'Empire"],
+            ),
+            (
+                "She won the award for her novel \"The Salt Hours\" on Tuesday.",
+                &["The Salt Hours"],
+            ),
+            // A quotation is no title: a bare `de` before it, a comma
+            // inside it, or no word announcing a work.
+            (
+                "Il a parlé de \"Marie Dupont\" devant la cour.",
+                &["Marie Dupont"],
+            ),
+            (
+                "Il a plaidé pour \"Jean Moulin, enfin\" hier.",
+                &["Jean Moulin"],
+            ),
+            ("\"Nous tenons bon\", a déclaré M. Macron.", &["Macron"]),
+        ]);
+        for (text, name) in [
+            ("Le jury l'a récompensé pour \"Vivre vite\".", "Vivre vite"),
+            (
+                "a documentary titled \"North Without Return\" aired.",
+                "North Without Return",
+            ),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.misc && !cues.person_shape, "{text}: {cues:?}");
+        }
+        let cues = cues_of(
+            "Il a parlé de \"Marie Dupont\" devant la cour.",
+            "Marie Dupont",
+        );
+        assert!(!cues.misc && cues.first_name, "{cues:?}");
     }
 
     #[test]
