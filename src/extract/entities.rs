@@ -504,12 +504,20 @@ impl SentenceScan<'_> {
         if tail > end {
             return tail;
         }
-        // Lowercase words that complete a known name (`Nations unies`).
-        for extra in (1..=3).rev() {
-            let e = end + extra;
-            if e <= n && (end..e).all(|k| self.glued(k)) && self.gaz.kind(self.text(i, e)).is_some()
-            {
-                return e;
+        // Lowercase words that complete a known name (`Nations unies`), the
+        // run's own or the one that ends it after a connector
+        // (`Haut-Commissariat des Nations unies`).
+        let inner_starts = (i + 2..end).filter(|&k| self.is_connector(k - 1));
+        for start in std::iter::once(i).chain(inner_starts) {
+            for extra in (1..=3).rev() {
+                let e = end + extra;
+                if e <= n
+                    && (end..e)
+                        .all(|k| self.glued(k) && (start == i || !self.tokens[k].is_capitalised()))
+                    && self.gaz.kind(self.text(start, e)).is_some()
+                {
+                    return e;
+                }
             }
         }
         end
@@ -1374,6 +1382,34 @@ mod tests {
             let cues = cues_of(text, name);
             assert!(cues.misc, "{text}: {cues:?}");
         }
+    }
+
+    #[test]
+    fn place_adjectives_and_known_names_complete_a_capitalised_run() {
+        assert_names(&[
+            (
+                "Rennes a battu samedi le Stade rennais à domicile.",
+                &["Rennes", "Stade rennais"],
+            ),
+            (
+                "Il a rejoint l'Olympique lyonnais en 2019.",
+                &["Olympique lyonnais"],
+            ),
+            (
+                "Selon le Haut-Commissariat des Nations unies, rien.",
+                &["Haut-Commissariat des Nations unies"],
+            ),
+            // A word ending like an adjective before an article is a verb.
+            (
+                "Le syndicat Sud-Rail appelle les aiguilleurs à cesser le travail.",
+                &["Sud-Rail"],
+            ),
+            // After a known name, the adjective only says where it is from.
+            (
+                "Le Hezbollah libanais a tiré des roquettes.",
+                &["Hezbollah"],
+            ),
+        ]);
     }
 
     #[test]
