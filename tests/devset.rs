@@ -120,7 +120,7 @@ fn english_held_out_set() {
         "heldout-en",
         &[
             ("entity_f1", 0.893),
-            ("entity_typed_f1", 0.776),
+            ("entity_typed_f1", 0.783),
             ("event_f1", 0.821),
             ("article_date_acc", 1.0),
         ],

@@ -1072,7 +1072,12 @@ impl SentenceScan<'_> {
             place_context: !person_title
                 && (context == Some(context::Hint::Place)
                     || gaz_kind.is_none() && self.region_follows(suffix)
-                    || gaz_kind.is_none() && n_words >= 2 && self.place_compound(at, n_words)),
+                    || gaz_kind.is_none() && n_words >= 2 && self.place_compound(at, n_words)
+                    || gaz_kind.is_none()
+                        && english_head.is_none()
+                        && m.head.is_none()
+                        && !self.gaz.is_given_name(first)
+                        && institutions::toponym_shaped(first, last, n_words)),
             place_inside: gaz_kind.is_none()
                 && english_head.is_none()
                 && n_words >= 2
@@ -1542,6 +1547,37 @@ mod tests {
                 &["Hezbollah"],
             ),
         ]);
+    }
+
+    #[test]
+    fn names_shaped_like_small_places_lean_to_places() {
+        for (text, name) in [
+            (
+                "Russian troops shelled Novoselivka overnight.",
+                "Novoselivka",
+            ),
+            ("Les combats ont repris autour d'Ivanivske.", "Ivanivske"),
+            (
+                "An air strike hit a house in Beit Lahia on Sunday.",
+                "Beit Lahia",
+            ),
+            (
+                "Des familles ont fui vers Deir Qanoun mardi.",
+                "Deir Qanoun",
+            ),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.place_context, "{text}: {cues:?}");
+        }
+        // A family name that shares a word or an ending is no place.
+        for (text, name) in [
+            ("London Mayor Sadiq Khan said so.", "Sadiq Khan"),
+            ("Elon Musk wrote on Monday.", "Elon Musk"),
+            ("Sergueï Lavrov a répondu.", "Sergueï Lavrov"),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(!cues.place_context, "{text}: {cues:?}");
+        }
     }
 
     #[test]

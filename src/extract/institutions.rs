@@ -38,6 +38,8 @@ struct Lists {
     place_title: rustc_hash::FxHashSet<&'static str>,
     misc_tail: rustc_hash::FxHashSet<&'static str>,
     misc_title: rustc_hash::FxHashSet<&'static str>,
+    place_suffix: Vec<&'static str>,
+    place_prefix: rustc_hash::FxHashSet<&'static str>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -50,6 +52,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         place_title: Default::default(),
         misc_tail: Default::default(),
         misc_title: Default::default(),
+        place_suffix: Vec::new(),
+        place_prefix: Default::default(),
     };
     for line in include_str!("data/institutions.txt").lines() {
         let line = line.trim();
@@ -98,6 +102,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 "misc_title" => {
                     lists.misc_title.insert(f);
                 }
+                "place_suffix" => lists.place_suffix.push(f),
+                "place_prefix" => {
+                    lists.place_prefix.insert(f);
+                }
                 _ => {}
             }
         }
@@ -123,6 +131,19 @@ pub fn english_head(first: &str, last: &str) -> Option<Head> {
     } else {
         None
     }
+}
+
+/// Whether a name the gazetteer does not know is shaped like a place's:
+/// its last word ends as place names do in the languages world news names
+/// most (`Avdiivka`, `Vovchansk`), or, for two words or more, its first
+/// word opens such names (`Beit Lahia`, `Khan Younis`).
+pub fn toponym_shaped(first: &str, last: &str, n_words: usize) -> bool {
+    let lists = &*LISTS;
+    let suffixed = lists.place_suffix.iter().any(|e| {
+        last.strip_suffix(e)
+            .is_some_and(|stem| stem.chars().count() >= 3 && !stem.contains('-'))
+    });
+    suffixed || n_words >= 2 && lists.place_prefix.contains(first)
 }
 
 /// The most lowercase words a name may take after its head.

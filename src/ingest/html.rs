@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use dom_query::{Document, Matcher};
 use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 
+use super::article_body;
 use super::charset;
 use super::format::Format;
 use super::item::{Item, Parsed, tidy};
@@ -120,24 +121,24 @@ pub fn page_item(html: &str) -> Option<Item> {
     let read = readable(doc, html);
     let mut source = Source::new(Format::Html);
     source.url = extra.canonical;
-    let mut published = None;
-    let (title, text) = match read {
+    let (title, text, published) = match read {
         Ok(a) => {
             source.outlet = a.site_name.filter(|s| !s.trim().is_empty());
             source.author = a.byline.filter(|s| !s.trim().is_empty());
-            published = a.published_time.as_deref().and_then(parse_when);
             source.modified = a
                 .modified_time
                 .as_deref()
                 .and_then(parse_when)
                 .and_then(|w| w.stamp());
             let title = Some(a.title).filter(|t| !t.trim().is_empty());
-            (title, a.text_content.to_string())
+            let published = a.published_time.as_deref().and_then(parse_when);
+            (title, a.text, published)
         }
         // Too short or too odd for readability: the body, chrome removed.
         Err(doc) => (
             extra.h1.clone(),
             doc.select_matcher(&BODY).formatted_text().to_string(),
+            None,
         ),
     };
     let published = published.or_else(|| extra.time.as_deref().and_then(parse_when));
@@ -175,27 +176,65 @@ fn readability_config() -> Config {
     }
 }
 
-/// Readability's article, or the page's stripped DOM when it finds none.
+/// What was read of a page's article: its text and what the page says
+/// of it.
+struct Read {
+    title: String,
+    text: String,
+    byline: Option<String>,
+    site_name: Option<String>,
+    published_time: Option<String>,
+    modified_time: Option<String>,
+}
+
+impl From<dom_smoothie::Article> for Read {
+    fn from(a: dom_smoothie::Article) -> Read {
+        Read {
+            title: a.title,
+            text: a.text_content.to_string(),
+            byline: a.byline,
+            site_name: a.site_name,
+            published_time: a.published_time,
+            modified_time: a.modified_time,
+        }
+    }
+}
+
+/// The page's article, or its stripped DOM when none is found.
 ///
-/// Readability's own loop clones the whole DOM before each attempt so
-/// that a looser one can start again from the page; most pages need only
-/// the first, strict attempt. That attempt runs alone on the page's DOM,
-/// no copy made, and when its article is long enough it is the one the
-/// loop would have returned. A shorter one is the rare case: the page is
-/// parsed again and the whole loop runs, as if the first try had not
-/// been made, so the text is the same either way.
-fn readable(doc: Document, html: &str) -> Result<dom_smoothie::Article, Document> {
-    if let Ok(mut r) = Readability::with_document(doc, None, Some(readability_config()))
-        && let Ok(a) = r.parse_with_policy(ParsePolicy::Strict)
-        && normalized_len(&a.text_content) >= CHAR_THRESHOLD + MARGIN
-    {
-        return Ok(a);
+/// A page whose article container is clearly the article is read from it
+/// ([`article_body`]) with readability's metadata, no scoring. Otherwise
+/// readability's loop clones the whole DOM before each attempt so that a
+/// looser one can start again from the page; most pages need only the
+/// first, strict attempt. That attempt runs alone on the page's DOM, no
+/// copy made, and when its article is long enough it is the one the loop
+/// would have returned. A shorter one is the rare case: the page is
+/// parsed again and the whole loop runs, as if the first try had not been
+/// made, so the text is the same either way.
+fn readable(doc: Document, html: &str) -> Result<Read, Document> {
+    if let Ok(mut r) = Readability::with_document(doc, None, Some(readability_config())) {
+        let meta = r.get_article_metadata(r.parse_json_ld());
+        if let Some(body) = article_body::read(&r.doc, meta.byline.is_some()) {
+            return Ok(Read {
+                title: meta.title,
+                text: body.text,
+                byline: meta.byline.or(body.byline),
+                site_name: meta.site_name,
+                published_time: meta.published_time,
+                modified_time: meta.modified_time,
+            });
+        }
+        if let Ok(a) = r.parse_with_policy(ParsePolicy::Strict)
+            && normalized_len(&a.text_content) >= CHAR_THRESHOLD + MARGIN
+        {
+            return Ok(a.into());
+        }
     }
     let doc = stripped(html);
     let read = Readability::with_document(doc.clone(), None, Some(readability_config()))
         .ok()
         .and_then(|mut r| r.parse().ok());
-    read.ok_or(doc)
+    read.map(Read::from).ok_or(doc)
 }
 
 /// How far past the threshold the strict attempt's text must be for the
@@ -268,7 +307,7 @@ impl Extra {
 }
 
 /// Removes the page chrome and the marked boxes from the document.
-fn strip_chrome(doc: &Document) {
+pub(super) fn strip_chrome(doc: &Document) {
     doc.select_matcher(&CHROME_MATCHER).remove();
     let marked: Vec<_> = doc
         .select_matcher(&MARKED)

@@ -8,6 +8,7 @@
 //! file, for `revue check`. A fetcher would hand its downloads to the same
 //! seam, as files in a folder.
 
+mod article_body;
 pub mod charset;
 pub mod decode;
 pub mod dedupe;
