@@ -166,7 +166,7 @@ pub fn cluster(
     // surname then finds one full name, not two renderings of it; then
     // the names left alone (`Navalni` = `Navalny`).
     renderings::join(&mut uf, &evidence, Names::Full);
-    join_surnames(&mut uf, &keys.names, &tkeys, &key_votes);
+    join_surnames(&mut uf, &evidence);
     renderings::join(&mut uf, &evidence, Names::All);
     short_forms::join(&mut uf, &evidence);
 
@@ -233,7 +233,8 @@ const GENERATIONS: &[&str] = &[" jr", " sr", " ii", " iii"];
 /// (`Poutine` → `Vladimir Poutine`); with two candidates it stays alone.
 /// Names are compared by their transliteration keys, so that `Poutine`
 /// finds `Vladimir Putin`.
-fn join_surnames(uf: &mut UnionFind, names: &[String], tkeys: &[String], key_votes: &[Votes]) {
+fn join_surnames(uf: &mut UnionFind, evidence: &Evidence) {
+    let (names, tkeys, key_votes) = (evidence.names, evidence.tkeys, evidence.key_votes);
     let mut root_votes: HashMap<usize, Votes> = HashMap::new();
     for (k, v) in key_votes.iter().enumerate() {
         root_votes.entry(uf.find(k)).or_default().merge(v);
@@ -268,6 +269,13 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], tkeys: &[String], key_vot
             by_first.entry(first).or_default().push(j);
         }
     }
+    let articles = lone_given_name_articles(evidence, &by_first);
+    let share_an_article = |a: usize, b: usize| {
+        let (Some(x), Some(y)) = (articles.get(&a), articles.get(&b)) else {
+            return false;
+        };
+        x.iter().any(|art| y.binary_search(art).is_ok())
+    };
     let mut joins = Vec::new();
     for (k, short) in names.iter().enumerate() {
         let root = roots[k];
@@ -294,14 +302,29 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], tkeys: &[String], key_vot
             targets
         };
         // A first name alone is no surname (`Donald` is not `Trump`).
-        let mut targets = if gaz.is_first_name(short) {
+        let first_name = gaz.is_first_name(short);
+        let mut targets = if first_name {
             Vec::new()
         } else {
             people_among(by_suffix.get(tkeys[k].as_str()))
         };
         // Family name first (`Xi` → `Xi Jinping`), when no name ends with it.
+        // A word that is also a given name joins that way only a name of
+        // its own article: elsewhere it is anyone's (`King Charles` is not
+        // `Charles Leclerc`).
         if targets.is_empty() && !short.contains(' ') {
-            targets = people_among(by_first.get(tkeys[k].as_str()));
+            let candidates = by_first.get(tkeys[k].as_str());
+            targets = if first_name {
+                let near: Vec<usize> = candidates
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&j| share_an_article(k, j))
+                    .collect();
+                people_among(Some(&near))
+            } else {
+                people_among(candidates)
+            };
         }
         if let [target] = targets[..] {
             joins.push((k, target));
@@ -310,6 +333,42 @@ fn join_surnames(uf: &mut UnionFind, names: &[String], tkeys: &[String], key_vot
     for (a, b) in joins {
         uf.union(a, b);
     }
+}
+
+/// The articles, sorted, of each one-word name that is a given name and of
+/// each longer name it opens: all that the family-name-first join asks of
+/// articles, so only these few keys are gathered.
+fn lone_given_name_articles(
+    evidence: &Evidence,
+    by_first: &HashMap<&str, Vec<usize>>,
+) -> HashMap<usize, Vec<u32>> {
+    let gaz = gazetteer::get();
+    let mut wanted: rustc_hash::FxHashSet<usize> = Default::default();
+    for (k, name) in evidence.names.iter().enumerate() {
+        if !name.contains(' ') && gaz.is_first_name(name) {
+            wanted.insert(k);
+            wanted.extend(
+                by_first
+                    .get(evidence.tkeys[k].as_str())
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+    }
+    let mut articles: HashMap<usize, Vec<u32>> = HashMap::new();
+    if wanted.is_empty() {
+        return articles;
+    }
+    for (&k, &a) in evidence.mention_key.iter().zip(evidence.article_of) {
+        if wanted.contains(&(k as usize)) {
+            articles.entry(k as usize).or_default().push(a);
+        }
+    }
+    for list in articles.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    articles
 }
 
 #[cfg(test)]
@@ -372,6 +431,21 @@ mod tests {
         );
         assert_eq!(c.entities[0].canonical, "Jean Dupont");
         assert_eq!(c.entities[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_the_name_it_opens_only_in_its_article() {
+        let title = Cues {
+            person_title: true,
+            ..Cues::default()
+        };
+        let ms = [m("Charles Leclerc", person()), m("Charles", title)];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        // In two articles, two people; in one, the name it opens.
+        let c = cluster(&refs, &[0, 1], &[Lang::En, Lang::En], &[], &[]);
+        assert_eq!(c.entities.len(), 2);
+        let c = cluster(&refs, &one_article(&refs), &[Lang::En], &[], &[]);
+        assert_eq!(c.entities.len(), 1);
     }
 
     #[test]
