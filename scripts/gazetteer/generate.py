@@ -129,6 +129,50 @@ def common_word(name: str) -> bool:
     return all(w in COMMON for w in key.split())
 
 
+# Words that name a part of a country only as a direction or a kind of
+# land: a subdivision named only with them (`Western`, `Centre-Nord`,
+# `Northern Province`, `Plateaux`) is, in a text, a compass point or a
+# common noun far more often than that subdivision.
+GENERIC_AREA_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "central", "centre", "center",
+    "middle", "mid", "upper", "lower", "far", "greater", "nord", "sud", "est", "ouest",
+    "centrale", "haut", "haute", "hauts", "hautes", "bas", "basse", "grand", "grande",
+    "province", "region", "territory", "district", "area", "zone", "capital",
+    "national", "coast", "island", "islands", "river", "rivers", "lake", "lakes",
+    "plateau", "plateaux", "highlands", "lowlands", "mountain", "mountains",
+    "maritime", "littoral", "montagnes", "collines", "savanes", "lagunes",
+    "cascades", "lacs", "pool", "bay", "delta", "unity", "unite", "atlantique",
+    "extreme", "of", "the", "and", "de", "du", "des", "la", "le", "les", "et",
+}
+
+
+def everyday_area(name: str, own_word: bool) -> bool:
+    """A subdivision's name that a text writes mostly as something else:
+    one made of direction and land words only (`North West`), or one
+    word of the word lists that is everyday French or English (`Manche`,
+    `Var`, `Cher`: a Zipf frequency of 4 or more). Names of words of the
+    word lists are kept when French or English made them (`own_word`: the
+    country speaks it, or French renders the name its own way): a rarer
+    word alone (`brandebourg` and `gironde` are in the word lists, but a
+    text capitalises them for the Land and the department) or several
+    (`Seine-Saint-Denis`, `Nouvelle-Écosse`). Elsewhere such a word is as
+    often a family name (`Hidalgo`, `Rivas`) and stays out."""
+    from wordfreq import zipf_frequency
+
+    key = fold(name)
+    words = key.split()
+    if len(key.replace(" ", "")) < 3 or all(w in GENERIC_AREA_WORDS for w in words):
+        return True
+    if not common_word(name):
+        return False
+    if not own_word:
+        return True
+    if len(words) != 1:
+        return False
+    return max(zipf_frequency(key, "fr"), zipf_frequency(key, "en")) >= 4.0
+
+
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ .-]+$")
 PARTICLES = {"de", "del", "della", "di", "du", "des", "la", "le", "les", "el",
              "al", "am", "an", "der", "den", "do", "da", "dos", "das", "sur",
@@ -238,17 +282,18 @@ def iso_subdivisions(taken: set[str], frequent_first: set[str]) -> tuple[list[st
         # `Bayern`, which is Bavaria and names the club in `Bayern Munich`).
         fr_name = french.gettext(e["name"])
         official = get_official_languages(e["code"][:2], de_facto=True)
-        raws = [fr_name]
-        if fr_name == e["name"] or {"en", "fr"} & set(official):
-            raws.insert(0, e["name"])
+        own_language = bool({"en", "fr"} & set(official))
+        raws = [(fr_name, own_language or fold(fr_name) != fold(e["name"]))]
+        if fr_name == e["name"] or own_language:
+            raws.insert(0, (e["name"], own_language))
         names = []
-        for raw in raws:
+        for raw, own_word in raws:
             # `Ilocos (Region I)`, `Isle of Anglesey [Sir Ynys Môn GB-YNM]`.
             n = re.sub(r"\s*[\[(].*$", "", raw).replace("’", "'").strip()
             key = fold(n)
             if not good_name(n) or "," in n or key in claimed:
                 continue
-            if common_word(n) or key in frequent_first:
+            if everyday_area(n, own_word) or key in frequent_first:
                 dropped += 1
                 continue
             claimed.add(key)

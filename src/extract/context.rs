@@ -28,6 +28,7 @@ struct Lists {
     org_after: FxHashSet<String>,
     misc_before: FxHashSet<String>,
     misc_after: FxHashSet<String>,
+    place_before: FxHashSet<String>,
     place_before2: FxHashSet<String>,
     place_after: FxHashSet<String>,
 }
@@ -50,6 +51,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "org_after" => &mut lists.org_after,
             "misc_before" => &mut lists.misc_before,
             "misc_after" => &mut lists.misc_after,
+            "place_before" => &mut lists.place_before,
             "place_before2" => &mut lists.place_before2,
             "place_after" => &mut lists.place_after,
             _ => continue,
@@ -99,6 +101,8 @@ pub fn before(prefix: &str) -> Option<Hint> {
                 Some(Hint::Misc)
             } else if lists.org_before.contains(k) {
                 Some(Hint::Org)
+            } else if lists.place_before.contains(k) {
+                Some(Hint::Place)
             } else {
                 None
             }
@@ -173,6 +177,11 @@ mod tests {
             ("les habitants du village de ", Some(Hint::Place)),
             ("le séisme sur l'île de ", Some(Hint::Place)),
             ("residents of the island of ", Some(Hint::Place)),
+            ("a suspendu ses vols à l'aéroport ", Some(Hint::Place)),
+            ("bloquaient l'autoroute ", Some(Hint::Place)),
+            ("le jury s'est réuni au restaurant ", Some(Hint::Place)),
+            ("les rescapés du navire ", Some(Hint::Misc)),
+            ("crew of the tanker ", Some(Hint::Misc)),
             ("a school in the town of ", Some(Hint::Place)),
             ("the capital of ", None),
             // A person's context, or none.
@@ -199,6 +208,10 @@ mod tests {
             (" province kept the road closed", Some(Hint::Place)),
             (" river burst its banks", Some(Hint::Place)),
             (" district of Tokyo", Some(Hint::Place)),
+            (" airport was closed", Some(Hint::Place)),
+            // (`the Trump camp`: a person's side, not a place.)
+            (" camp said", None),
+            (" crossing reopened", Some(Hint::Place)),
             (" Union", None),
             (", the union", None),
         ];

@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod runs;
+mod works;
 
 use super::context;
 use super::credits;
@@ -369,6 +370,14 @@ impl SentenceScan<'_> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
+            if let Some(end) = self.quoted_title(i) {
+                self.push(i, end);
+                if let Some(m) = self.found.last_mut() {
+                    m.head = Some(Head::Misc);
+                }
+                i = end;
+                continue;
+            }
             if let Some((name, head)) = self.words().lowercase_head(i) {
                 let end = self.run_end(name);
                 self.push(i, end);
@@ -495,12 +504,20 @@ impl SentenceScan<'_> {
         if tail > end {
             return tail;
         }
-        // Lowercase words that complete a known name (`Nations unies`).
-        for extra in (1..=3).rev() {
-            let e = end + extra;
-            if e <= n && (end..e).all(|k| self.glued(k)) && self.gaz.kind(self.text(i, e)).is_some()
-            {
-                return e;
+        // Lowercase words that complete a known name (`Nations unies`), the
+        // run's own or the one that ends it after a connector
+        // (`Haut-Commissariat des Nations unies`).
+        let inner_starts = (i + 2..end).filter(|&k| self.is_connector(k - 1));
+        for start in std::iter::once(i).chain(inner_starts) {
+            for extra in (1..=3).rev() {
+                let e = end + extra;
+                if e <= n
+                    && (end..e)
+                        .all(|k| self.glued(k) && (start == i || !self.tokens[k].is_capitalised()))
+                    && self.gaz.kind(self.text(start, e)).is_some()
+                {
+                    return e;
+                }
             }
         }
         end
@@ -953,6 +970,7 @@ impl SentenceScan<'_> {
             acronym: n_words == 1 && is_acronym_text(text),
             place_preposition: place_preposition(prefix).is_some(),
             misc: english_head == Some(Head::Misc)
+                || m.head == Some(Head::Misc)
                 || context == Some(context::Hint::Misc)
                 || numbered,
             org_context: !person_title && context == Some(context::Hint::Org),
@@ -968,7 +986,8 @@ impl SentenceScan<'_> {
         let vouched = cues.gazetteer.is_some()
             || cues.first_name
             || particle_name(first)
-            || (cues.org_head || cues.place_head) && n_words >= 2;
+            || (cues.org_head || cues.place_head) && n_words >= 2
+            || m.head == Some(Head::Misc);
         Mention::new(
             text,
             m.span.start + offset,
@@ -1338,6 +1357,107 @@ mod tests {
             ),
         ];
         assert_names(rows);
+    }
+
+    #[test]
+    fn french_heads_first_type_sites_and_competitions() {
+        for (text, name) in [
+            (
+                "Ils se sont rassemblés devant le Palais Bourbon mardi.",
+                "Palais Bourbon",
+            ),
+            ("Le refuge du Mont Blanc a fermé.", "Mont Blanc"),
+            ("La foule a traversé le Pont Mirabeau.", "Pont Mirabeau"),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.place_head && !cues.person_shape, "{text}: {cues:?}");
+        }
+        for (text, name) in [
+            (
+                "Rennes a été éliminé de la Coupe de France.",
+                "Coupe de France",
+            ),
+            ("Le Traité de Rome a été signé en 1957.", "Traité de Rome"),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.misc, "{text}: {cues:?}");
+        }
+    }
+
+    #[test]
+    fn place_adjectives_and_known_names_complete_a_capitalised_run() {
+        assert_names(&[
+            (
+                "Rennes a battu samedi le Stade rennais à domicile.",
+                &["Rennes", "Stade rennais"],
+            ),
+            (
+                "Il a rejoint l'Olympique lyonnais en 2019.",
+                &["Olympique lyonnais"],
+            ),
+            (
+                "Selon le Haut-Commissariat des Nations unies, rien.",
+                &["Haut-Commissariat des Nations unies"],
+            ),
+            // A word ending like an adjective before an article is a verb.
+            (
+                "Le syndicat Sud-Rail appelle les aiguilleurs à cesser le travail.",
+                &["Sud-Rail"],
+            ),
+            // After a known name, the adjective only says where it is from.
+            (
+                "Le Hezbollah libanais a tiré des roquettes.",
+                &["Hezbollah"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn quoted_titles_of_works_are_whole_named_things() {
+        assert_names(&[
+            (
+                "Elle a reçu le prix pour \"Les Heures de sel\", publié à Arles.",
+                &["Les Heures de sel", "Arles"],
+            ),
+            (
+                "Il a battu Julien Mercadier, auteur de « La Dernière Écluse ».",
+                &["Julien Mercadier", "La Dernière Écluse"],
+            ),
+            (
+                "Le jury a distingué l'historienne pour “Les Ports de l'Empire”.",
+                &["Les Ports de l'Empire"],
+            ),
+            (
+                "She won the award for her novel \"The Salt Hours\" on Tuesday.",
+                &["The Salt Hours"],
+            ),
+            // A quotation is no title: a bare `de` before it, a comma
+            // inside it, or no word announcing a work.
+            (
+                "Il a parlé de \"Marie Dupont\" devant la cour.",
+                &["Marie Dupont"],
+            ),
+            (
+                "Il a plaidé pour \"Jean Moulin, enfin\" hier.",
+                &["Jean Moulin"],
+            ),
+            ("\"Nous tenons bon\", a déclaré M. Macron.", &["Macron"]),
+        ]);
+        for (text, name) in [
+            ("Le jury l'a récompensé pour \"Vivre vite\".", "Vivre vite"),
+            (
+                "a documentary titled \"North Without Return\" aired.",
+                "North Without Return",
+            ),
+        ] {
+            let cues = cues_of(text, name);
+            assert!(cues.misc && !cues.person_shape, "{text}: {cues:?}");
+        }
+        let cues = cues_of(
+            "Il a parlé de \"Marie Dupont\" devant la cour.",
+            "Marie Dupont",
+        );
+        assert!(!cues.misc && cues.first_name, "{cues:?}");
     }
 
     #[test]

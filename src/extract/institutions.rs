@@ -253,12 +253,38 @@ impl Words<'_> {
             && !self.gaz.is_first_name(word)
             && !self.gaz.is_stopword(word)
             && !self.gaz.is_month_or_weekday(word);
+        // (`Stade rennais`, `Olympique lyonnais`: a nationality or a town's
+        // adjective after a word nothing names makes a club or a body of
+        // that place; after a known name it only says where that one is
+        // from, `le Hezbollah libanais`.)
+        const PLACE_ADJECTIVE: &[&str] = &[
+            "ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine", "in", "ine",
+        ];
+        let demonym_after = self.lower(end).is_some_and(|w| {
+            w.chars().count() >= 5
+                && !self.gaz.is_stopword(w)
+                && !LISTS.not_complement.contains(&w)
+                && (self.gaz.is_demonym(w) || PLACE_ADJECTIVE.iter().any(|e| w.ends_with(e)))
+        });
+        if unknown && demonym_after && !self.is_adjective(end + 1) {
+            return end + 1;
+        }
         if !unknown || !self.is_plain_adjective(end) {
             return end;
         }
         let mut k = end + 1;
         while self.is_plain_adjective(k) {
             k += 1;
+        }
+        // (`Sud-Rail appelle les aiguilleurs`: an article after the word
+        // makes it a verb and the name its subject.)
+        let article_after = self.tokens.get(k).is_some_and(|t| {
+            let gap = &self.sentence[self.tokens[k - 1].end..t.start];
+            t.elided && gap.trim_start().starts_with(['l', 'L'])
+                || ["le", "la", "les", "un", "une"].contains(&t.text)
+        });
+        if article_after {
+            return end;
         }
         let capital_after = self.tokens.get(k).is_some_and(|t| {
             t.is_capitalised() && self.glued(k) && self.gaz.kind(t.text).is_some()

@@ -26,6 +26,13 @@ fn generated_places_have_their_kind_and_country() {
         ("Colombie-Britannique", Region, Some("CA")),
         ("Rhénanie-Palatinat", Region, Some("DE")),
         ("Southwark", Region, Some("GB")),
+        // Names of words of the word lists that French or English made
+        // (a French exonym, a department of France).
+        ("Brandebourg", Region, Some("DE")),
+        ("Toscane", Region, Some("IT")),
+        ("Gironde", Region, Some("FR")),
+        ("Seine-Saint-Denis", Region, Some("FR")),
+        ("Nouvelle-Écosse", Region, Some("CA")),
         // GeoNames cities, with alternate names of the larger ones.
         ("Tampere", City, Some("FI")),
         ("Bobo-Dioulasso", City, Some("BF")),
@@ -60,6 +67,22 @@ fn everyday_words_are_no_generated_places_or_given_names() {
     // (`Antique` and `Aurora` are subdivisions too.)
     for word in [
         "Mobile", "Reading", "Split", "Of", "Will", "Grace", "Mark", "Antique", "Aurora",
+    ] {
+        assert_eq!(g.kind(word), None, "{word}");
+    }
+    // Subdivisions named by direction and land words alone, by an everyday
+    // word (`Unity`, `Pool`), or by a dictionary word that is a family name
+    // in a country that speaks neither language (`Hidalgo`, `Rivas`).
+    for word in [
+        "Western",
+        "Northern Province",
+        "Centre-Nord",
+        "Plateaux",
+        "Cascades",
+        "Unity",
+        "Pool",
+        "Hidalgo",
+        "Rivas",
     ] {
         assert_eq!(g.kind(word), None, "{word}");
     }
