@@ -166,7 +166,10 @@ pub fn build_options(loaded: &config::Loaded) -> BuildOptions {
 
 // Extraction makes many small, short-lived allocations on every core;
 // mimalloc serves them faster than the system allocator and returns freed
-// memory instead of keeping it in per-thread arenas.
+// memory instead of keeping it in per-thread arenas. Heap profilers
+// (heaptrack, massif) see only malloc: `RUSTFLAGS='--cfg
+// revue_system_allocator'` builds with the system allocator for them.
+#[cfg(not(revue_system_allocator))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

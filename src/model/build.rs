@@ -451,6 +451,13 @@ fn find_stories(articles: &mut [Article], thresholds: stories::Thresholds) -> Ve
     found
 }
 
+// What lets `attach_entities` turn mentions into entity mentions in place.
+const _: () = {
+    use std::mem::{align_of, size_of};
+    assert!(size_of::<EntityMention>() == size_of::<extract::entities::Mention>());
+    assert!(align_of::<EntityMention>() == align_of::<extract::entities::Mention>());
+};
+
 /// The entities of the clustering, and each article's mentions of them:
 /// `c.mention_entity` lists the annotations' mentions in article order.
 /// The annotations' mentions are dropped as they are attached, so that
@@ -475,23 +482,27 @@ fn attach_entities(
         .collect();
     let mut mention_entity = c.mention_entity.iter();
     for (ai, (article, ann)) in articles.iter_mut().zip(annotations).enumerate() {
+        // Mentions are most of an article's own data: they become entity
+        // mentions in place (the two are the same size), so that a long
+        // article never holds both, and keep their exact capacity.
         let mentions = std::mem::take(&mut ann.entities.mentions);
-        // An exact capacity: mentions are most of an article's own data,
-        // and growing by doubling would leave a third of it unused.
-        article.mentions.reserve_exact(mentions.len());
-        for (m, &e) in mentions.iter().zip(&mut mention_entity) {
-            article.mentions.push(EntityMention {
-                entity: EntityId(e),
-                span: m.span(),
-                sentence: m.sentence(),
-            });
-            let ent = &mut entities[e as usize];
-            ent.mentions += 1;
-            // Mentions come article by article: a repeat is the last one.
-            if ent.articles.last() != Some(&ArticleId(ai as u32)) {
-                ent.articles.push(ArticleId(ai as u32));
-            }
-        }
+        article.mentions = mentions
+            .into_iter()
+            .map_while(|m| {
+                let &e = mention_entity.next()?;
+                let ent = &mut entities[e as usize];
+                ent.mentions += 1;
+                // Mentions come article by article: a repeat is the last one.
+                if ent.articles.last() != Some(&ArticleId(ai as u32)) {
+                    ent.articles.push(ArticleId(ai as u32));
+                }
+                Some(EntityMention {
+                    entity: EntityId(e),
+                    span: m.span(),
+                    sentence: m.sentence(),
+                })
+            })
+            .collect();
     }
     for a in articles.iter_mut() {
         let mut counts: HashMap<EntityId, usize> = HashMap::new();
@@ -511,17 +522,41 @@ fn find_events(
     date_spans: &[Vec<extract::DatedSpan>],
     triggers: &[Triggers],
 ) -> Vec<Event> {
-    // Per article in parallel; `merge` then sees the reports in article order.
-    let sightings: Vec<Sighting> = articles
-        .par_iter()
-        .zip(date_spans)
-        .zip(triggers)
-        .map(|((a, spans), triggers)| sightings_of(a, entities, spans, triggers))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect();
-    let merged = events::merge(sightings);
+    // `merge` sees the reports in article order. Articles are read in
+    // parallel a batch at a time, the batch's sightings merged before the
+    // next is read; an article longer than a batch is read alone, each
+    // sighting merged as it is found. A sighting is larger than its
+    // sentence: holding a long article's all at once made them the
+    // largest thing the build held.
+    let mut merger = events::Merger::default();
+    let found = &*articles;
+    for batch in batches(found) {
+        let at = batch.start;
+        if batch.len() == 1 {
+            sightings_of(
+                &found[at],
+                entities,
+                &date_spans[at],
+                &triggers[at],
+                &mut |s| merger.add(s),
+            );
+            continue;
+        }
+        let sightings: Vec<Vec<Sighting>> = found[batch.clone()]
+            .par_iter()
+            .zip(&date_spans[batch.clone()])
+            .zip(&triggers[batch])
+            .map(|((a, spans), triggers)| {
+                let mut out = Vec::new();
+                sightings_of(a, entities, spans, triggers, &mut |s| out.push(s));
+                out
+            })
+            .collect();
+        for s in sightings.into_iter().flatten() {
+            merger.add(s);
+        }
+    }
+    let merged = merger.finish();
     let mut out = Vec::with_capacity(merged.len());
     for (i, m) in merged.into_iter().enumerate() {
         let id = EventId(i as u32);
@@ -568,20 +603,43 @@ fn find_events(
     out
 }
 
-/// The event reports of one article's sentences, entities resolved.
+/// The text an article batch of [`find_events`] holds at most, unless it
+/// is one article: its sightings take a few times its size.
+const BATCH_TEXT: usize = 1 << 20;
+
+/// Consecutive runs of articles of at most [`BATCH_TEXT`] of text
+/// together, a longer article alone.
+fn batches(articles: &[Article]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut text) = (0, 0);
+    for (i, a) in articles.iter().enumerate() {
+        let len = a.text.len();
+        if i > start && (text + len > BATCH_TEXT || len > BATCH_TEXT) {
+            out.push(start..i);
+            (start, text) = (i, 0);
+        }
+        text += len;
+    }
+    if start < articles.len() {
+        out.push(start..articles.len());
+    }
+    out
+}
+
+/// The event reports of one article's sentences, entities resolved, each
+/// handed to `found` in sentence order.
 fn sightings_of(
     a: &Article,
     entities: &[Entity],
     spans: &[extract::DatedSpan],
     triggers: &Triggers,
-) -> Vec<Sighting> {
+    found: &mut dyn FnMut(Sighting),
+) {
     // Dates and mentions grouped by sentence in one pass each: looking them
-    // up per sentence made an article of many sentences quadratic.
-    let mut dates: Vec<&extract::DatedSpan> = spans.iter().collect();
-    dates.sort_by_key(|d| d.sentence);
-    let mut mentions: Vec<&EntityMention> = a.mentions.iter().collect();
-    mentions.sort_by_key(|m| m.sentence);
-    let mut sightings = Vec::new();
+    // up per sentence made an article of many sentences quadratic. Both
+    // come in sentence order; a copy is sorted only when they do not.
+    let dates = by_sentence(spans, |d| d.sentence);
+    let mentions = by_sentence(&a.mentions, |m| m.sentence);
     let mut m_at = 0;
     for group in dates.chunk_by(|x, y| x.sentence == y.sentence) {
         let si = group[0].sentence;
@@ -594,16 +652,27 @@ fn sightings_of(
         let m_end = m_at + mentions[m_at..].partition_point(|m| m.sentence == si);
         let in_sentence = &mentions[m_at..m_end];
         m_at = m_end;
-        sightings.extend(sentence_sightings(
+        sentence_sightings(
             a,
             entities,
             (si, range),
             triggers.of_sentence(si),
             group,
             in_sentence,
-        ));
+            found,
+        );
     }
-    sightings
+}
+
+/// `items` in order of `sentence`: themselves when they are, a sorted copy
+/// (stable, as the sort before) when they are not.
+fn by_sentence<T: Clone>(items: &[T], sentence: impl Fn(&T) -> usize) -> std::borrow::Cow<'_, [T]> {
+    if items.is_sorted_by_key(&sentence) {
+        return std::borrow::Cow::Borrowed(items);
+    }
+    let mut sorted = items.to_vec();
+    sorted.sort_by_key(sentence);
+    std::borrow::Cow::Owned(sorted)
 }
 
 /// The events one sentence reports, given its dates and mentions.
@@ -612,11 +681,12 @@ fn sentence_sightings(
     entities: &[Entity],
     (si, range): (usize, &std::ops::Range<usize>),
     triggers: &[super::extracted::Trigger],
-    dates: &[&extract::DatedSpan],
-    in_sentence: &[&EntityMention],
-) -> Vec<Sighting> {
+    dates: &[extract::DatedSpan],
+    in_sentence: &[EntityMention],
+    found: &mut dyn FnMut(Sighting),
+) {
     if triggers.is_empty() {
-        return Vec::new();
+        return;
     }
     let actors: Vec<Actor> = in_sentence
         .iter()
@@ -629,8 +699,8 @@ fn sentence_sightings(
             .is_some(),
         })
         .collect();
-    let mut out = Vec::new();
-    for c in event_finder::find_among(&a.text, si, range.clone(), triggers, dates, &actors) {
+    let dates: Vec<&extract::DatedSpan> = dates.iter().collect();
+    for c in event_finder::find_among(&a.text, si, range.clone(), triggers, &dates, &actors) {
         let mut seen = HashSet::new();
         let mut participants: Vec<EntityId> = Vec::new();
         for &p in &c.participants {
@@ -658,7 +728,7 @@ fn sentence_sightings(
                 }
                 v
             });
-        out.push(Sighting {
+        found(Sighting {
             article: a.id,
             sentence: si,
             date: c.date,
@@ -673,5 +743,4 @@ fn sentence_sightings(
             },
         });
     }
-    out
 }

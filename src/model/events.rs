@@ -286,12 +286,21 @@ struct Added {
     date_changed: bool,
 }
 
-/// Merges sightings into events, keeping the finer date of merged reports.
-pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
-    let mut out: Vec<Merged> = Vec::new();
-    let mut index = MergeIndex::default();
-    for s in sightings {
-        match index.find(&out, &s) {
+/// Merges sightings into events, keeping the finer date of merged reports,
+/// one sighting at a time in the order they are given: the build hands
+/// over a long article's sightings as it finds them, a few per sentence,
+/// rather than holding them all at once.
+#[derive(Default)]
+pub struct Merger {
+    out: Vec<Merged>,
+    index: MergeIndex,
+}
+
+impl Merger {
+    /// Takes in the next sighting.
+    pub fn add(&mut self, s: Sighting) {
+        let Merger { out, index } = self;
+        match index.find(out, &s) {
             Some(i) => {
                 let added = out[i].absorb(s);
                 index.add(i, &out[i], &added);
@@ -308,8 +317,13 @@ pub fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
             }
         }
     }
-    sort_by_date(&mut out);
-    out
+
+    /// The merged events, by date.
+    pub fn finish(self) -> Vec<Merged> {
+        let mut out = self.out;
+        sort_by_date(&mut out);
+        out
+    }
 }
 
 fn sort_by_date(events: &mut [Merged]) {
@@ -402,6 +416,14 @@ fn majority<T: Copy + PartialEq>(counts: impl Iterator<Item = (T, usize)> + Clon
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn merge(sightings: Vec<Sighting>) -> Vec<Merged> {
+        let mut merger = Merger::default();
+        for s in sightings {
+            merger.add(s);
+        }
+        merger.finish()
+    }
 
     /// The merge as first written: every report compared with every event
     /// of its year, first match wins. The indexed merge must find the same

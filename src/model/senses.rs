@@ -26,7 +26,7 @@ const GAP: usize = 2;
 pub(super) fn other_readings(
     mentions: &[&Mention],
     article_of: &[u32],
-) -> Vec<Option<&'static str>> {
+) -> impl Iterator<Item = Option<&'static str>> {
     let gaz = gazetteer::get();
     // Each name's countries, and the country of a name that is a town of
     // one country only.
@@ -61,9 +61,10 @@ pub(super) fn other_readings(
             chosen.insert((article_of[i], m.text), c);
         }
     }
+    // Lazily: the caller reads them once, in order, and a long article's
+    // mentions are many.
     mentions
         .iter()
         .zip(article_of)
-        .map(|(m, &a)| chosen.get(&(a, m.text)).copied())
-        .collect()
+        .map(move |(m, &a)| chosen.get(&(a, m.text)).copied())
 }

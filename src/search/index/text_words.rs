@@ -9,6 +9,8 @@
 //! This file is part of the extractor's version (see `build.rs`): a change
 //! to how words are cut or folded makes every stored extraction stale.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::extract::tokens::tokens;
@@ -30,34 +32,39 @@ pub struct TextWords {
 
 impl TextWords {
     pub fn of(text: &str) -> TextWords {
-        let mut all = String::new();
-        let mut spans: Vec<(u32, u32)> = Vec::new();
-        for_each_word(text, |w| {
-            let start = all.len() as u32;
-            all.push_str(w);
-            spans.push((start, all.len() as u32));
-        });
-        let at = |s: &(u32, u32)| &all[s.0 as usize..s.1 as usize];
-        spans.sort_unstable_by(|a, b| at(a).cmp(at(b)));
-        spans.dedup_by(|a, b| at(a) == at(b));
+        let mut distinct = Distinct::default();
+        for_each_word(text, |w| distinct.push(w));
+        let (joined, ends) = distinct.finish();
         let mut words = TextWords {
-            joined: String::with_capacity(spans.iter().map(|s| (s.1 - s.0) as usize).sum()),
-            ends: Vec::with_capacity(spans.len()),
+            joined,
+            ends,
             loose: Vec::new(),
         };
-        for s in &spans {
-            words.joined.push_str(at(s));
-            words.ends.push(words.joined.len() as u32);
-        }
+        // The folded text a piece at a time, cut at ASCII bytes that are
+        // no letter or digit: they fold to themselves (a backtick to an
+        // apostrophe), so they end runs, and `fold_into` treats the text
+        // between them as it would in the whole.
         let mut folded = String::new();
-        fold_into(&mut folded, text);
-        let mut loose: Vec<String> = runs(&folded)
-            .filter(|run| run.chars().nth(2).is_some() && !words.hold(run))
-            .map(str::to_string)
-            .collect();
-        loose.sort_unstable();
-        loose.dedup();
-        words.loose = loose;
+        // Each run that is no word is looked for inside the words once: a
+        // long text repeats its `aujourd` and `hui`.
+        let mut loose: BTreeSet<String> = BTreeSet::new();
+        let mut held: BTreeSet<String> = BTreeSet::new();
+        for piece in text.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric()) {
+            folded.clear();
+            fold_into(&mut folded, piece);
+            for run in runs(&folded) {
+                let known = loose.contains(run) || held.contains(run);
+                if run.chars().nth(2).is_none() || known || words.is_word(run) {
+                    continue;
+                }
+                if words.inside_a_word(run) {
+                    held.insert(run.to_string());
+                } else {
+                    loose.insert(run.to_string());
+                }
+            }
+        }
+        words.loose = loose.into_iter().collect();
         words
     }
 
@@ -84,16 +91,18 @@ impl TextWords {
         &self.loose
     }
 
-    /// Whether `run` is one of the words or inside one (`aujourd'hui`).
-    fn hold(&self, run: &str) -> bool {
+    /// Whether `run` is one of the words.
+    fn is_word(&self, run: &str) -> bool {
         let word = |i: usize| {
             let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
             &self.joined[start..self.ends[i] as usize]
         };
         let found = super::partition_point(self.len(), |i| word(i) < run);
-        if found < self.len() && word(found) == run {
-            return true;
-        }
+        found < self.len() && word(found) == run
+    }
+
+    /// Whether `run` lies inside a longer word (`aujourd'hui`).
+    fn inside_a_word(&self, run: &str) -> bool {
         self.iter().any(|w| w.len() > run.len() && w.contains(run))
     }
 
@@ -123,6 +132,66 @@ impl TextWords {
             return Err("loose runs out of order");
         }
         Ok(())
+    }
+}
+
+/// A text's distinct words, gathered one occurrence at a time: written one
+/// after another, and sorted and deduplicated whenever they have doubled
+/// since the last time. A long text repeats its words, and holding every
+/// occurrence made them the largest thing its extraction held.
+struct Distinct {
+    all: String,
+    /// Each word's start and end in `all`.
+    spans: Vec<(u32, u32)>,
+    /// How many spans make the next deduplication.
+    dedup_at: usize,
+}
+
+impl Default for Distinct {
+    fn default() -> Distinct {
+        Distinct {
+            all: String::new(),
+            spans: Vec::new(),
+            dedup_at: Distinct::FIRST_DEDUP,
+        }
+    }
+}
+
+impl Distinct {
+    /// Spans before the first deduplication: an article of ordinary length
+    /// is sorted once, at the end.
+    const FIRST_DEDUP: usize = 1 << 16;
+
+    fn push(&mut self, w: &str) {
+        let start = self.all.len() as u32;
+        self.all.push_str(w);
+        self.spans.push((start, self.all.len() as u32));
+        if self.spans.len() >= self.dedup_at {
+            self.dedup();
+            self.dedup_at = (2 * self.spans.len()).max(Distinct::FIRST_DEDUP);
+        }
+    }
+
+    /// Leaves each word once, sorted bytewise, `all` holding them in order.
+    fn dedup(&mut self) {
+        let all = &self.all;
+        let at = |s: &(u32, u32)| &all[s.0 as usize..s.1 as usize];
+        self.spans.sort_unstable_by(|a, b| at(a).cmp(at(b)));
+        self.spans.dedup_by(|a, b| at(a) == at(b));
+        let mut kept = String::with_capacity(self.spans.iter().map(|s| (s.1 - s.0) as usize).sum());
+        for s in &mut self.spans {
+            let start = kept.len() as u32;
+            kept.push_str(at(s));
+            *s = (start, kept.len() as u32);
+        }
+        self.all = kept;
+    }
+
+    /// The distinct words one after another, sorted, and where each ends.
+    fn finish(mut self) -> (String, Vec<u32>) {
+        self.dedup();
+        let ends = self.spans.iter().map(|s| s.1).collect();
+        (self.all, ends)
     }
 }
 
@@ -221,6 +290,51 @@ mod tests {
         w.fits().unwrap();
     }
 
+    /// The words and loose runs as found holding every occurrence and the
+    /// whole text folded at once.
+    fn at_once(text: &str) -> (Vec<String>, Vec<String>) {
+        let mut words = Vec::new();
+        for_each_word(text, |w| words.push(w.to_string()));
+        words.sort();
+        words.dedup();
+        let folded = fold(text);
+        let mut loose: Vec<&str> = runs(&folded)
+            .filter(|r| r.chars().nth(2).is_some())
+            .collect();
+        loose.sort();
+        loose.dedup();
+        let exact: std::collections::HashSet<&str> = words.iter().map(String::as_str).collect();
+        let loose = loose
+            .into_iter()
+            .filter(|r| !exact.contains(r) && !words.iter().any(|w| w.contains(r)))
+            .map(str::to_string)
+            .collect();
+        (words, loose)
+    }
+
+    #[test]
+    fn words_and_runs_are_those_of_the_whole_text_at_once() {
+        let mut long = String::new();
+        // Past several deduplications: repeated words among new ones.
+        for i in 0..30_000 {
+            long.push_str(&format!("Poutine a vu mot{i} aujourd'hui™ à `Sotchi´; "));
+        }
+        let texts = [
+            "Erdoğan à Sotchi : l’ONU, « Moyen‐Orient » – ÉTAT `x´ ŒUVRE straße Łódź",
+            "e\u{301}te\u{301} a \u{30a}\u{323}b A\u{323}\u{30a} ﬁn ½ ™² Ⅻ İstanbul",
+            "Marque™ déposée, aujourd'hui et aujourd’hui, cessez-le-feu™x",
+            "",
+            long.as_str(),
+        ];
+        for t in texts {
+            let w = TextWords::of(t);
+            let (words, loose) = at_once(t);
+            assert_eq!(w.iter().collect::<Vec<_>>(), words, "{:.80}", t);
+            assert_eq!(w.loose_runs(), loose, "{:.80}", t);
+            w.fits().unwrap();
+        }
+    }
+
     #[test]
     fn runs_no_word_holds_are_kept() {
         // `™` folds to letters that no token gives.
@@ -231,7 +345,7 @@ mod tests {
             w.iter().collect::<Vec<_>>()
         );
         for run in w.loose_runs() {
-            assert!(!w.hold(run), "{run}");
+            assert!(!w.is_word(run) && !w.inside_a_word(run), "{run}");
         }
     }
 
