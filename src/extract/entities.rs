@@ -1076,8 +1076,8 @@ impl SentenceScan<'_> {
                     || gaz_kind.is_none()
                         && english_head.is_none()
                         && m.head.is_none()
-                        && !self.gaz.is_given_name(first)
-                        && institutions::toponym_shaped(first, last, n_words)),
+                        && institutions::toponym_shaped(first, last, n_words)
+                        && !self.gaz.is_given_name(first)),
             place_inside: gaz_kind.is_none()
                 && english_head.is_none()
                 && n_words >= 2
