@@ -922,15 +922,14 @@ impl SentenceScan<'_> {
         let Some(words) = self.tokens.get(at..at + n) else {
             return false;
         };
-        let mut places = 0;
-        for t in words {
-            if self.gaz.kind(t.text) == Some(EntityKind::Place) && !is_place_modifier(t.text) {
-                places += 1;
-            } else if !is_place_modifier(t.text) {
-                return false;
-            }
+        // One word that is no modifier, and that one a known place: the
+        // modifiers are told first, so that most names ask the gazetteer
+        // nothing.
+        let mut others = words.iter().filter(|t| !is_place_modifier(t.text));
+        match (others.next(), others.next()) {
+            (Some(t), None) => self.gaz.kind(t.text) == Some(EntityKind::Place),
+            _ => false,
         }
-        places == 1
     }
 
     /// `Austin, Texas, software maker`, `DAKAR, Senegal (AP)`: a known
