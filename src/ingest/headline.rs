@@ -35,8 +35,9 @@ pub fn find(text: &str) -> Headline {
 /// The longest a section label runs (`POLITICS`, `EN DIRECT`, `BREAKING NEWS`).
 const LABEL_MAX_CHARS: usize = 40;
 
-/// The text from its first line that is not a section label in capitals:
-/// pages print `LIVE` or `PREMIER LEAGUE` above the headline.
+/// The text from its first line that is not a section label in capitals
+/// nor a date line: pages print `LIVE` or `PREMIER LEAGUE`, and `Publié le
+/// 12/03/2024 à 10:05`, above the headline.
 fn skip_labels(text: &str) -> &str {
     let mut rest = text;
     for _ in 0..3 {
@@ -47,7 +48,8 @@ fn skip_labels(text: &str) -> &str {
         let label = !line.is_empty()
             && line.chars().count() <= LABEL_MAX_CHARS
             && line.chars().any(char::is_alphabetic)
-            && !line.chars().any(char::is_lowercase);
+            && !line.chars().any(char::is_lowercase)
+            || crate::extract::time::is_date_line(line);
         if !label || after.trim().is_empty() {
             break;
         }
@@ -107,6 +109,27 @@ mod tests {
         assert!(h.is_title);
         // A text of one label line keeps it.
         assert_eq!(find("EN DIRECT").text, "EN DIRECT");
+    }
+
+    #[test]
+    fn a_date_line_above_the_headline_is_no_headline() {
+        for (text, want) in [
+            (
+                "Publié le 12/03/2024 à 10:05, mis à jour à 12:30\nTrafic au port du Havre\nSuite.",
+                "Trafic au port du Havre",
+            ),
+            (
+                "Updated: Jan. 5, 2023 @ 9:12pm\nStorm hits the coast\nWinds rose.",
+                "Storm hits the coast",
+            ),
+            // A headline that opens with a date stays one.
+            (
+                "12 mars 2024 : le jour où tout a basculé\nSuite.",
+                "12 mars 2024 : le jour où tout a basculé",
+            ),
+        ] {
+            assert_eq!(find(text).text, want, "{text}");
+        }
     }
 
     #[test]

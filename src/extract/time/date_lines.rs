@@ -121,6 +121,18 @@ pub fn date_lines(text: &str, lang: Lang) -> Vec<DateLine> {
         .collect()
 }
 
+/// Whether `line`, alone, is a date line in French or English: what a
+/// page prints above its headline (`Publié le 12/03/2024 à 10:05`), which
+/// is no headline itself. (`12/03/2024` reads day first either way: only
+/// whether it is a date matters here.)
+pub fn is_date_line(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= MAX_LINE
+        && [Lang::Fr, Lang::En]
+            .into_iter()
+            .any(|lang| read_line(line, lang, &|| true).is_some())
+}
+
 /// The date an article's date lines give it: a publication line first,
 /// then a date alone, then an update stamp (the first of each kind).
 pub fn article_date(lines: &[DateLine]) -> Option<DatePoint> {

@@ -54,7 +54,7 @@ use resolve::{Dir, Raw, resolve};
 use tokens::{Scan, ascii_lowercase};
 use words::may_hold_a_date;
 
-pub use date_lines::{DateLine, Stamp, article_date, date_lines};
+pub use date_lines::{DateLine, Stamp, article_date, date_lines, is_date_line};
 
 /// One temporal expression found in a sentence, resolved to a date.
 #[derive(Debug, Clone, PartialEq)]
