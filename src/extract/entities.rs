@@ -915,6 +915,25 @@ impl SentenceScan<'_> {
         place && other
     }
 
+    /// Whether what the gazetteer does not know is a place by its form: a
+    /// known region after it (`Austin, Texas`), place words around one
+    /// known place (`Greater Manchester`), or, for a name with no head of
+    /// its own, the shape of a small place's name (`Novoselivka`) that no
+    /// given name opens.
+    fn placed_by_form(
+        &self,
+        (at, n_words): (usize, usize),
+        (first, last): (&str, &str),
+        suffix: &str,
+        headless: bool,
+    ) -> bool {
+        self.region_follows(suffix)
+            || n_words >= 2 && self.place_compound(at, n_words)
+            || headless
+                && institutions::toponym_shaped(first, last, n_words)
+                && !self.gaz.is_given_name(first)
+    }
+
     /// `South West Norfolk`, `Greater Manchester`: words that make a place
     /// of a place (see [`is_place_modifier`]) around one known place, and
     /// nothing else: the name is a place, not a club named after one.
@@ -1070,13 +1089,13 @@ impl SentenceScan<'_> {
             org_context: !person_title && context == Some(context::Hint::Org),
             place_context: !person_title
                 && (context == Some(context::Hint::Place)
-                    || gaz_kind.is_none() && self.region_follows(suffix)
-                    || gaz_kind.is_none() && n_words >= 2 && self.place_compound(at, n_words)
                     || gaz_kind.is_none()
-                        && english_head.is_none()
-                        && m.head.is_none()
-                        && institutions::toponym_shaped(first, last, n_words)
-                        && !self.gaz.is_given_name(first)),
+                        && self.placed_by_form(
+                            (at, n_words),
+                            (first, last),
+                            suffix,
+                            english_head.is_none() && m.head.is_none(),
+                        )),
             place_inside: gaz_kind.is_none()
                 && english_head.is_none()
                 && n_words >= 2

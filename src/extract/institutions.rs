@@ -32,6 +32,7 @@ struct Lists {
     /// Heads by their first folded word.
     heads: rustc_hash::FxHashMap<String, Vec<HeadEntry>>,
     adjective_endings: Vec<&'static str>,
+    place_adjective_endings: Vec<&'static str>,
     not_complement: Vec<&'static str>,
     org_tail: rustc_hash::FxHashSet<&'static str>,
     place_tail: rustc_hash::FxHashSet<&'static str>,
@@ -46,6 +47,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let mut lists = Lists {
         heads: Default::default(),
         adjective_endings: Vec::new(),
+        place_adjective_endings: Vec::new(),
         not_complement: Vec::new(),
         org_tail: Default::default(),
         place_tail: Default::default(),
@@ -86,6 +88,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                     }
                 }
                 "adjective_ending" => lists.adjective_endings.push(f),
+                "place_adjective_ending" => lists.place_adjective_endings.push(f),
                 "not_complement" => lists.not_complement.push(f),
                 "org_tail" => {
                     lists.org_tail.insert(f);
@@ -139,6 +142,8 @@ pub fn english_head(first: &str, last: &str) -> Option<Head> {
 /// word opens such names (`Beit Lahia`, `Khan Younis`).
 pub fn toponym_shaped(first: &str, last: &str, n_words: usize) -> bool {
     let lists = &*LISTS;
+    // (A hyphenated last word is mostly a double family name,
+    // `Martin-Granville`.)
     let suffixed = lists.place_suffix.iter().any(|e| {
         last.strip_suffix(e)
             .is_some_and(|stem| stem.chars().count() >= 3 && !stem.contains('-'))
@@ -278,16 +283,16 @@ impl Words<'_> {
         // adjective after a word nothing names makes a club or a body of
         // that place; after a known name it only says where that one is
         // from, `le Hezbollah libanais`.)
-        const PLACE_ADJECTIVE: &[&str] = &[
-            "ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine", "in", "ine",
-        ];
-        let demonym_after = self.lower(end).is_some_and(|w| {
-            w.chars().count() >= 5
-                && !self.gaz.is_stopword(w)
-                && !LISTS.not_complement.contains(&w)
-                && (self.gaz.is_demonym(w) || PLACE_ADJECTIVE.iter().any(|e| w.ends_with(e)))
-        });
-        if unknown && demonym_after && !self.is_adjective(end + 1) {
+        let place_adjective_after = || {
+            self.lower(end).is_some_and(|w| {
+                w.chars().count() >= 5
+                    && !self.gaz.is_stopword(w)
+                    && !LISTS.not_complement.contains(&w)
+                    && (self.gaz.is_demonym(w)
+                        || LISTS.place_adjective_endings.iter().any(|e| w.ends_with(e)))
+            })
+        };
+        if unknown && place_adjective_after() && !self.is_adjective(end + 1) {
             return end + 1;
         }
         if !unknown || !self.is_plain_adjective(end) {

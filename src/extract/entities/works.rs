@@ -50,11 +50,14 @@ const WORK_NOUNS: &[&str] = &[
     "exhibition",
 ];
 
-/// Prepositions that introduce a title after a prize or an author
-/// (`récompensé pour "X"`, `auteur de "X"`, `awarded for "X"`).
-const PREPOSITIONS: &[&str] = &["pour", "for", "de", "of"];
+/// Prepositions that introduce a title after a prize (`récompensé pour
+/// "X"`, `awarded for "X"`).
+const FOR: &[&str] = &["pour", "for"];
 
-/// What may stand before `de`/`of` for the quote after it to be a title,
+/// Prepositions that introduce a title after its maker (`auteur de "X"`).
+const OF: &[&str] = &["de", "of"];
+
+/// What may stand before [`OF`] for the quote after it to be a title,
 /// folded: the maker of a work (a bare `de "X"` is as often a quotation).
 const MAKERS: &[&str] = &[
     "auteur",
@@ -119,16 +122,11 @@ impl SentenceScan<'_> {
     fn announces_work(&self, j: usize) -> bool {
         let word = self.tokens[j].text;
         with_fold(word, |w| {
-            if WORK_NOUNS.contains(&w) {
-                return true;
-            }
-            if !PREPOSITIONS.contains(&w) {
-                return false;
-            }
-            if w == "pour" || w == "for" {
-                return true;
-            }
-            j > 0 && with_fold(self.tokens[j - 1].text, |m| MAKERS.contains(&m))
+            WORK_NOUNS.contains(&w)
+                || FOR.contains(&w)
+                || OF.contains(&w)
+                    && j > 0
+                    && with_fold(self.tokens[j - 1].text, |m| MAKERS.contains(&m))
         })
     }
 }
