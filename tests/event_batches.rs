@@ -7,10 +7,12 @@ use std::path::Path;
 
 use revue::model::{BuildOptions, Corpus, Origin};
 
-const MEETING: &str = "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin le 3 mars 2020.";
+const MEETING: &str =
+    "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin le 3 mars 2020.";
 
 /// A sentence with no date and no trigger, repeated to pad an article.
-const FILLER: &str = "Les habitants du quartier parlent de la pluie et du beau temps sans rien dire de neuf. ";
+const FILLER: &str =
+    "Les habitants du quartier parlent de la pluie et du beau temps sans rien dire de neuf. ";
 
 fn write_article(dir: &Path, name: &str, body: &str, padding: usize) {
     let mut text = format!(" date 2020-03\n\nRencontre à Berlin\n\n{body}\n\n");
