@@ -3,9 +3,11 @@
 //! Two reports of one happening that fall in different batches must still
 //! make one event, as they do when the articles are short and share one.
 
+mod common;
+
 use std::path::Path;
 
-use revue::model::{BuildOptions, Corpus, Origin};
+use revue::model::Corpus;
 
 const MEETING: &str =
     "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin le 3 mars 2020.";
@@ -23,12 +25,7 @@ fn write_article(dir: &Path, name: &str, body: &str, padding: usize) {
 }
 
 fn corpus(dir: &Path) -> Corpus {
-    let paths = vec![dir.to_path_buf()];
-    revue::model::build(
-        revue::ingest::load(&paths),
-        Origin::Paths(paths),
-        &BuildOptions::default(),
-    )
+    common::build(dir.to_path_buf()).0
 }
 
 /// Each event as its date, type, description and number of reports.
