@@ -149,6 +149,7 @@ subtypes! {
     Invasion = "invasion" => Military,
     Coup = "coup" => Military,
     Exercise = "exercise" => Military,
+    Deployment = "deployment" => Military,
     Election = "election" => Election,
     Vote = "vote" => Election,
     Statement = "statement" => Statement,
@@ -186,6 +187,9 @@ subtypes! {
     Bankruptcy = "bankruptcy" => Other,
     Outbreak = "outbreak" => Other,
     Rescue = "rescue" => Other,
+    Evacuation = "evacuation" => Other,
+    PrisonerExchange = "prisoner_exchange" => Other,
+    Removal = "removal" => Other,
     Other = "other" => Other,
 }
 

@@ -166,6 +166,34 @@ const MORE_FORMS: &[Row] = &[
     ("La nomination de Claire Vidal à la tête de la Banque de France a été annoncée le 2 mai.", ("le 2 mai", "2024-05-02"), &[("Claire Vidal", Per), ("Banque de France", Org)], Some(S::Appointment), &["Claire Vidal", "Banque de France"], None),
 ];
 
+/// Offices taken over and lost, courts hearing and upholding, armies
+/// deploying and capturing, evacuations, prisoner exchanges, unveilings,
+/// races, numbered summits: the happenings of the other beats.
+#[rustfmt::skip]
+const OTHER_BEATS: &[Row] = &[
+    ("Lena Marsh took over from Tom Reyes as chief executive in 2021.", ("in 2021", "2021"), &[("Lena Marsh", Per), ("Tom Reyes", Per)], Some(S::Appointment), &["Lena Marsh", "Tom Reyes"], None),
+    ("Anne Morel prendra la succession de Paul Girard le 1er juillet.", ("le 1er juillet", "2025-07-01"), &[("Anne Morel", Per), ("Paul Girard", Per)], Some(S::Appointment), &["Anne Morel", "Paul Girard"], None),
+    ("The Senate voted to impeach the governor on Friday.", ("on Friday", "2024-03-08"), &[("Senate", Org)], Some(S::Vote), &["Senate"], None),
+    ("The former president was impeached in December 2016.", ("in December 2016", "2016-12"), &[], Some(S::Vote), &[], None),
+    ("The mayor was removed from office in March 2017.", ("in March 2017", "2017-03"), &[], Some(S::Removal), &[], None),
+    ("Le maire a été démis de ses fonctions le 4 mars.", ("le 4 mars", "2024-03-04"), &[], Some(S::Removal), &[], None),
+    ("The justices heard arguments in the case on Jan. 16.", ("on Jan. 16", "2024-01-16"), &[], Some(S::Trial), &[], None),
+    ("An appeals court upheld the fine in March 2023.", ("in March 2023", "2023-03"), &[], Some(S::Verdict), &[], None),
+    ("The army was deployed in the capital on Tuesday.", ("on Tuesday", "2024-06-25"), &[], Some(S::Deployment), &[], None),
+    ("Rebels captured the town on Sunday.", ("on Sunday", "2024-03-10"), &[], Some(S::Invasion), &[], None),
+    ("Residents left after an evacuation order on Monday night.", ("on Monday", "2024-07-22"), &[], Some(S::Evacuation), &[], None),
+    ("Mille habitants ont été évacués mardi près de Valence.", ("mardi", "2024-10-29"), &[("+Valence", Loc)], Some(S::Evacuation), &[], Some("Valence")),
+    ("The two sides exchanged 300 prisoners of war on Monday.", ("on Monday", "2024-12-30"), &[], Some(S::PrisonerExchange), &[], None),
+    ("Un échange de prisonniers a eu lieu samedi à la frontière.", ("samedi", "2024-06-01"), &[], Some(S::PrisonerExchange), &[], None),
+    ("The company will unveil its new chip in Austin on May 13.", ("on May 13", "2025-05-13"), &[("+Austin", Loc)], Some(S::Launch), &[], Some("Austin")),
+    ("The next race is the Belgian Grand Prix at Spa on July 28.", ("on July 28", "2024-07-28"), &[("+Spa", Loc)], Some(S::Match), &[], Some("Spa")),
+    ("The MPC's next policy decision is due on Feb. 7.", ("on Feb. 7", "2025-02-07"), &[("MPC", Org)], Some(S::RateDecision), &["MPC"], None),
+    ("La COP30 s'ouvrira le 10 novembre à Belém.", ("le 10 novembre", "2025-11-10"), &[("+Belém", Loc)], Some(S::Summit), &[], Some("Belém")),
+    ("Leaders of the G20 gathered in Rio on Monday.", ("on Monday", "2024-11-18"), &[("+Rio", Loc)], Some(S::Summit), &[], Some("Rio")),
+    // The headquarters of a firm, the exchanges of a station: no siege, no swap.
+    ("Des salariés ont manifesté samedi devant le siège de l'entreprise.", ("samedi", "2024-03-09"), &[], Some(S::Demonstration), &[], None),
+];
+
 /// A win, a blast or a bare strike takes its subtype from the sentence.
 #[rustfmt::skip]
 const TYPED_BY_THE_SENTENCE: &[Row] = &[
@@ -232,6 +260,11 @@ fn ranges_give_one_event() {
         let got: Vec<String> = found.iter().map(|e| e.date.to_string()).collect();
         assert_eq!(got, [want], "{text}");
     }
+}
+
+#[test]
+fn other_beats() {
+    OTHER_BEATS.iter().for_each(run);
 }
 
 #[test]

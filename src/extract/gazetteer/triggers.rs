@@ -105,6 +105,16 @@ const ELECTION_COUNTS: [&str; 10] = [
     "electoral",
 ];
 
+/// The name of a numbered series of summits or conferences of the parties
+/// (`COP28`, `G20`, `G7`), folded: each edition is a summit.
+fn is_summit_series(word: &str) -> bool {
+    let digits = word
+        .strip_prefix("cop")
+        .or_else(|| word.strip_prefix('g'))
+        .unwrap_or_default();
+    (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 impl Gazetteer {
     /// The event trigger at the very start of `text` (byte 0, no leading
     /// space skipped): the longest trigger phrase that starts there, compared
@@ -161,7 +171,12 @@ impl Gazetteer {
                     }
                     i += n;
                 }
-                None => i += 1,
+                None => {
+                    if is_summit_series(&words[i]) {
+                        found.push((spans[i].0, spans[i].1, Ok(Subtype::Summit)));
+                    }
+                    i += 1;
+                }
             }
         }
         let known: Vec<Subtype> = found.iter().filter_map(|&(_, _, s)| s.ok()).collect();

@@ -135,6 +135,13 @@ const EN_SCHEDULE_WORDS: [&str; 8] = [
     "poised",
     "about",
 ];
+/// After `is` when, without a verb, it schedules an arrival (`is expected
+/// in Paris`): not `set` nor `about`, which take other senses there.
+const EN_SCHEDULED_ARRIVALS: [&str; 4] = ["expected", "due", "scheduled", "slated"];
+/// After `is expected` or `is due`: where or when (`is due in court`, `is
+/// expected back on Monday`), not what (`is due to the fact`, `is expected
+/// of him`).
+const EN_SCHEDULE_PLACES: [&str; 7] = ["in", "at", "on", "back", "for", "later", "home"];
 /// Before `is to` when it states an aim, not a future (`the goal is to`).
 const EN_AIM_NOUNS: [&str; 12] = [
     "aim",
@@ -344,6 +351,11 @@ impl Scan<'_> {
             .is_some_and(|p| self.word_in(p, &EN_AIM_NOUNS))
         {
             return false;
+        }
+        // `is expected in New York on Monday`, `is due in court`: a
+        // schedule word with its place or time, no verb.
+        if self.word_in(j + 1, &EN_SCHEDULED_ARRIVALS) && self.word_in(j + 2, &EN_SCHEDULE_PLACES) {
+            return true;
         }
         let k = if self.word_in(j + 1, &EN_SCHEDULE_WORDS) {
             j + 2

@@ -511,6 +511,8 @@ fn future_clauses() {
         "Putin is due to arrive in Sochi",
         "They'll talk next week",
         "He is expected to attend",
+        "Blinken is expected in New York on Monday",
+        "The defendant is due in court on Friday",
     ];
     let en_past = [
         "Putin met Erdogan",
@@ -518,6 +520,7 @@ fn future_clauses() {
         "the will of the people",
         "The goal is to end the war",
         "He sat next to Erdogan",
+        "More rain is expected of the season",
     ];
     for c in fr_future {
         assert!(is_future(c, Fr), "{c}");

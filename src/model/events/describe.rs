@@ -167,6 +167,7 @@ fn label(subtype: Subtype, lang: Lang) -> Option<&'static str> {
         Invasion => ("Invasion", "Invasion"),
         Coup => ("Coup d'État", "Coup"),
         Exercise => ("Manœuvres militaires", "Military exercise"),
+        Deployment => ("Déploiement", "Deployment"),
         Election => ("Élections", "Election"),
         Vote => ("Vote", "Vote"),
         Statement => ("Déclaration", "Statement"),
@@ -204,6 +205,9 @@ fn label(subtype: Subtype, lang: Lang) -> Option<&'static str> {
         Bankruptcy => ("Faillite", "Bankruptcy"),
         Outbreak => ("Épidémie", "Outbreak"),
         Rescue => ("Sauvetage", "Rescue"),
+        Evacuation => ("Évacuation", "Evacuation"),
+        PrisonerExchange => ("Échange de prisonniers", "Prisoner exchange"),
+        Removal => ("Destitution", "Removal from office"),
         Other => ("Événement", "Event"),
     };
     Some(match lang {
