@@ -72,8 +72,8 @@ pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations<'_> {
             // The text's explicit dates only ever date a dateline: without
             // one, they are not read for tense at all.
             let dateline = dateline.as_ref()?;
-            let explicit = explicit_dates(text, &sentences, &date_candidates, lang);
-            dateline.date(anchor, &explicit)
+            let evidence = dateline_evidence(text, &sentences, &date_candidates, lang, dateline);
+            dateline.date(anchor, &evidence)
         });
     // Date lines and the dateline date the article, never an event.
     let stamps: Vec<Range<usize>> = lines
@@ -121,32 +121,54 @@ fn all_candidates(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<Vec
         .collect()
 }
 
-/// The dates each sentence writes out in full (see
-/// [`time::Candidate::explicit`]), with whether the sentence speaks of the
-/// future.
-fn explicit_dates(
+/// What the text says toward a dateline's year: the dates and the years
+/// each sentence writes out (see [`time::Candidate::explicit`]), with
+/// whether their clause speaks of the future, and the past weekdays of the
+/// dateline's sentence and the next.
+fn dateline_evidence(
     text: &str,
     sentences: &[Range<usize>],
     candidates: &[Vec<time::Candidate>],
     lang: Lang,
-) -> Vec<(DatePoint, bool)> {
-    let mut out = Vec::new();
+    dateline: &time::Dateline,
+) -> time::DatelineEvidence {
+    let mut evidence = time::DatelineEvidence::default();
     let mut ats = Vec::new();
+    let mut kinds = Vec::new();
     for (r, c) in sentences.iter().zip(candidates) {
-        let first = out.len();
         ats.clear();
+        kinds.clear();
         for c in c {
             if let Some(d) = c.explicit() {
-                out.push((d, false));
+                kinds.push((d, true));
+                ats.push(c.span().start);
+            } else if let Some(d) = c.written_year() {
+                kinds.push((d, false));
                 ats.push(c.span().start);
             }
         }
         let futures = time::are_future_at(&text[r.clone()], &ats, lang);
-        for ((_, future), f) in out[first..].iter_mut().zip(futures) {
-            *future = f;
+        for (&(d, explicit), future) in kinds.iter().zip(futures) {
+            let list = if explicit {
+                &mut evidence.explicit
+            } else {
+                &mut evidence.years
+            };
+            list.push((d, future));
         }
     }
-    out
+    let lead = sentences
+        .iter()
+        .position(|r| r.end > dateline.range.start)
+        .unwrap_or(0);
+    evidence.lead_weekdays = candidates
+        .iter()
+        .skip(lead)
+        .take(2)
+        .flatten()
+        .filter_map(time::Candidate::past_weekday)
+        .collect();
+    evidence
 }
 
 /// Removes the candidates that fall within one of the `stamps` (article

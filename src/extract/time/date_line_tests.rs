@@ -50,6 +50,12 @@ const ARTICLE_ROWS: &[(&str, Option<&str>)] = &[
     // A date in a future clause is no evidence; the clause decides, not the sentence.
     ("FRANKFURT, Sept 14 (Reuters) - The bank raised rates on July 27, 2023. It will meet again on Oct. 26, 2024.", Some("2023-09-14")),
     ("TOKYO, Sept 27 (Reuters) - He will replace Kishida, who announced on Aug. 14, 2024 that he would quit. Abe died in July 2022.", Some("2024-09-27")),
+    // A year written alone dates a dateline only through the lead's weekday:
+    // the first year from it that puts the day on that weekday.
+    ("NAIROBI, June 25 (Reuters) - Police opened fire on protesters on Tuesday. The president came to power in 2022.", Some("2024-06-25")),
+    ("DAKAR, 25 juin (AFP) - La police a tiré mardi sur les manifestants. Le président gouverne depuis 2022.",          Some("2024-06-25")),
+    ("NAIROBI, June 25 (Reuters) - Police opened fire on protesters. The president came to power in 2022.",              None),
+    ("LONDON, June 25 (Reuters) - The vote will be held on Tuesday. The party was founded in 2022.",                     None),
     // Nothing says the year: unknown.
     ("TEHRAN, March 3 (AP) - Talks began on Tuesday.",                                        None),
 ];

@@ -46,6 +46,8 @@ mod tests;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use chrono::{Datelike, NaiveDate, Weekday};
+
 use memchr::memmem;
 
 use crate::extract::date::{DatePoint, Precision};
@@ -106,6 +108,32 @@ impl Candidate {
     pub fn explicit(&self) -> Option<DatePoint> {
         match self.raw {
             Raw::Exact(d) if d.precision() >= Precision::Month => Some(d),
+            _ => None,
+        }
+    }
+
+    /// A year written alone (`in 2022`): weaker evidence for a dateline's
+    /// year than [`Candidate::explicit`].
+    pub fn written_year(&self) -> Option<DatePoint> {
+        match self.raw {
+            Raw::Exact(d) if d.precision() == Precision::Year => Some(d),
+            _ => None,
+        }
+    }
+
+    /// A weekday the text gives as past (`on Tuesday` in a clause not in
+    /// the future, `last Tuesday`): in a wire lead, the day of the dateline
+    /// or near it.
+    pub fn past_weekday(&self) -> Option<Weekday> {
+        match self.raw {
+            Raw::Weekday {
+                weekday,
+                dir: Dir::Context,
+            } if !self.future => Some(weekday),
+            Raw::Weekday {
+                weekday,
+                dir: Dir::Past,
+            } => Some(weekday),
             _ => None,
         }
     }
@@ -220,39 +248,78 @@ pub fn dateline(text: &str, lang: Lang) -> Option<Dateline> {
     })
 }
 
+/// What the rest of a text says that dates a dateline without a year.
+#[derive(Debug, Default)]
+pub struct DatelineEvidence {
+    /// Dates written out with their year at the month or the day, each with
+    /// whether its clause speaks of the future.
+    pub explicit: Vec<(DatePoint, bool)>,
+    /// Years written alone, each with whether its clause speaks of the
+    /// future.
+    pub years: Vec<(DatePoint, bool)>,
+    /// Weekdays the lead gives as past (`on Tuesday`).
+    pub lead_weekdays: Vec<Weekday>,
+}
+
 impl Dateline {
     /// The dateline's day. A dateline without a year takes it from the
-    /// anchor, else from the text's explicit dates (`explicit`: each with
-    /// whether its clause speaks of the future): the article is not older
+    /// anchor, else from the rest of the text: the article is not older
     /// than what it reports as done, and news reports what is recent, so
     /// the year is the first in which the day falls on or after the latest
-    /// explicit date of a clause not in the future.
+    /// date of a clause not in the future. Years written alone (`in 2022`)
+    /// are weaker, since a background year may lie far behind the news:
+    /// they date the dateline only through the weekday the lead names
+    /// (`June 25 ... on Tuesday`), the first year from the latest that puts
+    /// the day on it.
     pub fn date(
         &self,
         anchor: Option<DatePoint>,
-        explicit: &[(DatePoint, bool)],
+        evidence: &DatelineEvidence,
     ) -> Option<DatePoint> {
         if let Some(d) = resolve(self.raw, anchor, || false) {
             return Some(d);
         }
-        let Raw::DayMonth { day, month, .. } = self.raw else {
+        let Raw::DayMonth {
+            day,
+            month,
+            weekday,
+            ..
+        } = self.raw
+        else {
             return None;
         };
-        let latest = explicit
-            .iter()
-            .filter(|(_, future)| !future)
-            .map(|(d, _)| *d)
-            .max()?;
-        dateline_year(day, month, latest)
+        let weekdays: Vec<Weekday> = weekday
+            .into_iter()
+            .chain(evidence.lead_weekdays.iter().copied())
+            .collect();
+        let on_weekday = |d: &DatePoint| {
+            NaiveDate::from_ymd_opt(d.year, month, day)
+                .is_some_and(|n| weekdays.contains(&n.weekday()))
+        };
+        let latest = |dates: &[(DatePoint, bool)]| {
+            dates
+                .iter()
+                .filter(|(_, future)| !future)
+                .map(|(d, _)| *d)
+                .max()
+        };
+        if let Some(latest) = latest(&evidence.explicit) {
+            return dateline_years(day, month, latest).into_iter().next();
+        }
+        let latest = latest(&evidence.years)?;
+        dateline_years(day, month, latest)
+            .into_iter()
+            .find(on_weekday)
     }
 }
 
-/// The first day `day`/`month` on or after `latest` (compared at the
-/// precision of `latest`), looking no more than a leap cycle ahead.
-fn dateline_year(day: u32, month: u32, latest: DatePoint) -> Option<DatePoint> {
+/// The days `day`/`month` on or after `latest` (compared at the precision
+/// of `latest`), looking no more than a leap cycle ahead, earliest first.
+fn dateline_years(day: u32, month: u32, latest: DatePoint) -> Vec<DatePoint> {
     (0..=4)
         .filter_map(|k| DatePoint::day(latest.year.checked_add(k)?, month, day))
-        .find(|d| d.truncate(latest.precision()) >= latest)
+        .filter(|d| d.truncate(latest.precision()) >= latest)
+        .collect()
 }
 
 /// Byte ranges worth scanning for a self date, in text order: the first
