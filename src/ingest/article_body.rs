@@ -10,21 +10,19 @@
 //! the headline and the article's `<header>`, the byline, figures and
 //! their captions, nodes hidden by `style`, boxes whose class says they
 //! are beside the text, and link lists. The page's chrome and its marked
-//! boxes ("lire aussi", share bars, comments) are already gone
-//! (`html::strip_chrome`).
+//! boxes ("lire aussi", share bars, comments) are already gone, and the
+//! page's containers and character counts read, by the walk of
+//! [`super::page_scan`].
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use dom_query::{Document, Matcher, NodeId, NodeRef};
 
-fn matcher(sel: &str) -> Matcher {
-    Matcher::new(sel).expect("a selector of this file")
-}
-static BODY_PROP: LazyLock<Matcher> = LazyLock::new(|| matcher("[itemprop=articleBody]"));
-static ARTICLE: LazyLock<Matcher> = LazyLock::new(|| matcher("article"));
-static PARAGRAPH: LazyLock<Matcher> = LazyLock::new(|| matcher("p"));
-static LINK: LazyLock<Matcher> = LazyLock::new(|| matcher("a"));
+use super::page_scan::Scan;
+
+static ARTICLE: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new("article").expect("a selector of this file"));
 
 /// Paragraph text, in characters, below which a container is not
 /// clearly an article: readability's own threshold for an attempt.
@@ -117,9 +115,13 @@ pub struct Body {
 /// readability takes it.
 ///
 /// The document is changed only when the article is taken.
-pub fn read(doc: &Document, has_byline: bool) -> Option<Body> {
-    let container = container(doc)?;
-    if container.is_match(&ARTICLE)
+/// `scan` is the page's walk ([`super::page_scan::scan`]), made on
+/// `doc` as it is.
+pub fn read(doc: &Document, scan: &Scan, has_byline: bool) -> Option<Body> {
+    let container = container(doc, scan)?;
+    // An <article> inside the container makes two of them on the page.
+    if scan.articles.0 > 1
+        && container.is_match(&ARTICLE)
         && container
             .descendants_it()
             .skip(1)
@@ -131,7 +133,7 @@ pub fn read(doc: &Document, has_byline: bool) -> Option<Body> {
     collect_dropped(&container, &mut dropped);
     let ids: HashSet<NodeId> = dropped.iter().map(|n| n.id).collect();
     let counts = Counts::of(&container, &ids);
-    if !counts.is_an_article(page_paragraph_chars(doc), body_chars(doc)) {
+    if !counts.is_an_article(scan.paragraph_chars, scan.body_chars) {
         return None;
     }
     let byline = if has_byline { None } else { first_byline(doc) };
@@ -146,13 +148,13 @@ pub fn read(doc: &Document, has_byline: bool) -> Option<Body> {
 
 /// The single element marked as the article's body, else the page's only
 /// `<article>`.
-fn container(doc: &Document) -> Option<NodeRef<'_>> {
-    let only = |m: &Matcher| {
-        let sel = doc.select_matcher(m);
-        let nodes = sel.nodes();
-        (nodes.len() == 1).then(|| nodes[0])
+fn container<'a>(doc: &'a Document, scan: &Scan) -> Option<NodeRef<'a>> {
+    let only = |(count, first): (usize, Option<NodeId>)| {
+        first
+            .filter(|_| count == 1)
+            .and_then(|id| doc.tree.get(&id))
     };
-    only(&BODY_PROP).or_else(|| only(&ARTICLE))
+    only(scan.body_props).or_else(|| only(scan.articles))
 }
 
 /// The nodes of the container that are not its text, outermost only.
@@ -245,29 +247,10 @@ fn link_density(n: &NodeRef) -> f32 {
     }
     let links: usize = n
         .descendants_it()
-        .filter(|d| d.is_match(&LINK))
+        .filter(|d| d.has_name("a"))
         .map(|a| chars(&a))
         .sum();
     links as f32 / total as f32
-}
-
-/// Characters of every `<p>` of the page's body.
-fn page_paragraph_chars(doc: &Document) -> usize {
-    doc.select_matcher(&PARAGRAPH)
-        .nodes()
-        .iter()
-        .map(chars)
-        .sum()
-}
-
-/// Characters of the text of the page's body.
-fn body_chars(doc: &Document) -> usize {
-    doc.body().map_or(0, |b| {
-        b.descendants_it()
-            .filter(NodeRef::is_text)
-            .map(|t| t.text().trim().chars().count())
-            .sum()
-    })
 }
 
 /// What the container's text is made of, the dropped nodes left out.
@@ -300,8 +283,8 @@ impl Counts {
                     self.link_text += n;
                 }
             } else if child.is_element() && !dropped.contains(&child.id) {
-                let p = child.is_match(&PARAGRAPH);
-                let a = child.is_match(&LINK);
+                let p = child.has_name("p");
+                let a = child.has_name("a");
                 self.walk(&child, dropped, in_p || p, in_a || a);
             }
         }
@@ -320,19 +303,25 @@ impl Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::page_scan::scan;
 
-    fn page(name: &str) -> Document {
+    fn page(name: &str) -> (Document, Scan) {
         let path = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
         let doc = Document::from(std::fs::read_to_string(path).unwrap());
-        crate::ingest::html::strip_chrome(&doc);
-        doc
+        let scan = scan(&doc);
+        (doc, scan)
+    }
+
+    fn read_page(name: &str, has_byline: bool) -> Option<Body> {
+        let (doc, scan) = page(name);
+        read(&doc, &scan, has_byline)
     }
 
     /// The article's paragraphs, in order, and nothing of the page or of
     /// the boxes inside the article.
     #[test]
     fn an_article_of_paragraphs_is_taken_from_its_container() {
-        let body = read(&page("article.html"), false).expect("the <article> is the article");
+        let body = read_page("article.html", false).expect("the <article> is the article");
         let text = body.text;
         for kept in [
             "The foot ferry between Quayside",
@@ -365,7 +354,7 @@ mod tests {
 
     #[test]
     fn the_byline_is_not_looked_for_when_the_metadata_has_one() {
-        assert_eq!(read(&page("article.html"), true).unwrap().byline, None);
+        assert_eq!(read_page("article.html", true).unwrap().byline, None);
     }
 
     /// Several `<article>` teasers are a section front, and an `<article>`
@@ -374,9 +363,9 @@ mod tests {
     #[test]
     fn teasers_and_a_container_beside_the_text_are_left_to_readability() {
         for name in ["teasers.html", "outside.html"] {
-            let doc = page(name);
+            let (doc, scan) = page(name);
             let before = doc.html();
-            assert!(read(&doc, false).is_none(), "{name}");
+            assert!(read(&doc, &scan, false).is_none(), "{name}");
             assert_eq!(doc.html(), before, "{name}");
         }
     }
@@ -391,7 +380,7 @@ mod tests {
             let doc = Document::from(format!(
                 "<html><body><article>{inner}</article></body></html>"
             ));
-            assert!(read(&doc, false).is_none(), "{inner}");
+            assert!(read(&doc, &scan(&doc), false).is_none(), "{inner}");
         }
     }
 }

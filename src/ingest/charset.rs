@@ -5,6 +5,8 @@
 //! says UTF-8 and is not, or says Latin-1 and is UTF-8) loses to the bytes,
 //! with a warning: the page's author was wrong, not its text.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 /// How far into a page a charset declaration is looked for (the HTML
@@ -13,18 +15,18 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 const PRESCAN: usize = 4096;
 
 /// A page's text and, when the declared encoding was wrong or the bytes
-/// broken, a warning.
-pub struct PageText {
-    pub text: String,
+/// broken, a warning. UTF-8 bytes are their own text, not copied.
+pub struct PageText<'a> {
+    pub text: Cow<'a, str>,
     pub warning: Option<String>,
 }
 
 /// Decodes a page as the module says.
-pub fn decode_page(bytes: &[u8]) -> PageText {
+pub fn decode_page(bytes: &[u8]) -> PageText<'_> {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         return PageText {
-            text: text.into_owned(),
+            text,
             warning: errors.then(|| format!("bytes not valid {}: replaced", enc.name())),
         };
     }
@@ -52,10 +54,7 @@ pub fn decode_page(bytes: &[u8]) -> PageText {
     let warning = warning.or_else(|| {
         errors.then(|| format!("bytes not valid {} as declared: replaced", enc.name()))
     });
-    PageText {
-        text: text.into_owned(),
-        warning,
-    }
+    PageText { text, warning }
 }
 
 /// The encoding a `<meta charset=…>` or `<meta http-equiv="Content-Type"

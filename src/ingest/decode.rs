@@ -4,6 +4,8 @@
 //! so that article text can never drive a terminal nor hide in an export. Binary files are recognised so that they can be
 //! skipped instead of read as garbage.
 
+use std::borrow::Cow;
+
 /// Decoded text, a warning when the bytes were not UTF-8, and notes on
 /// what was cleaned on the way (not problems: a BOM, CRLF line endings).
 pub struct Decoded {
@@ -60,7 +62,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         ));
     }
     Decoded {
-        text,
+        text: text.into_owned(),
         warning,
         notes,
     }
@@ -119,13 +121,15 @@ pub fn cut_at_character(bytes: &mut Vec<u8>) {
 /// newline and tab), DEL, and bidirectional overrides. CR LF and bare CR
 /// become LF. An escape sequence loses its ESC and so shows as inert text.
 pub fn sanitize(s: &str) -> String {
-    sanitize_counting(s).0
+    sanitize_counting(s).0.into_owned()
 }
 
 /// [`sanitize`], and how many characters it removed (line endings and tabs,
-/// which it only normalises, are not counted).
-pub fn sanitize_counting(s: &str) -> (String, usize) {
-    let mut out = String::with_capacity(s.len());
+/// which it only normalises, are not counted). A text with nothing to
+/// change comes back borrowed: most article text has nothing, and each
+/// is sanitised once more as an article.
+pub fn sanitize_counting(s: &str) -> (Cow<'_, str>, usize) {
+    let mut out = String::new();
     let mut removed = 0;
     let bytes = s.as_bytes();
     // Text up to `clean` is in `out`; text from it to `i` is kept as is.
@@ -151,14 +155,20 @@ pub fn sanitize_counting(s: &str) -> (String, usize) {
             _ => None,
         };
         if let Some(r) = replacement {
+            if out.capacity() == 0 {
+                out.reserve(s.len());
+            }
             out.push_str(&s[clean..i]);
             out.push_str(r);
             clean = i + len;
         }
         i += len;
     }
+    if clean == 0 {
+        return (Cow::Borrowed(s), removed);
+    }
     out.push_str(&s[clean..]);
-    (out, removed)
+    (Cow::Owned(out), removed)
 }
 
 /// The first bytes of every character that [`sanitize_counting`] changes:
@@ -321,7 +331,8 @@ mod tests {
     fn sanitizing_by_bytes_is_sanitizing_by_characters() {
         let mut all: String = (0..0x3000).filter_map(char::from_u32).collect();
         all.extend(['\u{FEFF}', '\u{FFFD}', '\u{EFFF}', '\u{1F600}', '\r']);
-        assert_eq!(sanitize_counting(&all), sanitize_slowly(&all));
+        let (text, removed) = sanitize_counting(&all);
+        assert_eq!((text.into_owned(), removed), sanitize_slowly(&all));
         for t in [
             "",
             "\r",
@@ -329,7 +340,8 @@ mod tests {
             "\n\r",
             "a\r\r\nb\t\u{85}c\u{202E}d\u{FEFF}",
         ] {
-            assert_eq!(sanitize_counting(t), sanitize_slowly(t), "{t:?}");
+            let (text, removed) = sanitize_counting(t);
+            assert_eq!((text.into_owned(), removed), sanitize_slowly(t), "{t:?}");
         }
     }
 }

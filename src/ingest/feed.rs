@@ -165,6 +165,8 @@ fn item_of(feed: &Feed, e: &Entry, outlet: Option<String>, zones: &Zones) -> Ite
     source.summary_only = content.is_none() && summary.is_some();
     let mut item = Item {
         title: e.title.as_ref().map(plain),
+        // The content comes tidied from the fragment path; a summary may not.
+        tidy: content.is_some(),
         text: content.or(summary).unwrap_or_default(),
         source,
         day: None,

@@ -6,6 +6,7 @@
 //! of feed items and newsletters ([`fragment_text`]). Nothing is fetched:
 //! links, images and scripts stay unread.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use dom_query::{Document, Matcher};
@@ -14,7 +15,8 @@ use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use super::article_body;
 use super::charset;
 use super::format::Format;
-use super::item::{Item, Parsed, tidy};
+use super::item::{Item, Parsed, tidied, tidy};
+use super::page_scan::{self, Scan};
 use super::source::{Source, parse_when};
 
 /// A page larger than this is not parsed: no article page is, and a DOM
@@ -25,58 +27,11 @@ pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 /// hundred thousand elements is a listing, not an article).
 const MAX_ELEMENTS: usize = 100_000;
 
-/// Elements that are never the article: navigation, asides, captions,
-/// forms, embedded frames and whatever the page hides.
-const CHROME: &str = "nav, aside, figcaption, footer, form, iframe, noscript, script, style, \
-     template, button, [role=navigation], [role=complementary], [role=banner], \
-     [role=contentinfo], [aria-hidden=true], [hidden]";
-
-/// Selectors compiled once: parsing one costs more than matching it
-/// against a small page.
-fn matcher(sel: &str) -> Matcher {
-    Matcher::new(sel).expect("a selector of this file")
-}
-static CHROME_MATCHER: LazyLock<Matcher> = LazyLock::new(|| matcher(CHROME));
-static MARKED: LazyLock<Matcher> = LazyLock::new(|| matcher("[class], [id]"));
-static CANONICAL: LazyLock<Matcher> = LazyLock::new(|| matcher("link[rel=canonical]"));
-static OG_URL: LazyLock<Matcher> = LazyLock::new(|| matcher("meta[property=\"og:url\"]"));
-static MODIFIED: LazyLock<[Matcher; 3]> = LazyLock::new(|| {
-    [
-        matcher("meta[property=\"article:modified_time\"]"),
-        matcher("meta[property=\"og:updated_time\"]"),
-        matcher("meta[itemprop=dateModified]"),
-    ]
-});
-static FIRST_TIME: LazyLock<Matcher> =
-    LazyLock::new(|| matcher("time[pubdate][datetime], time[itemprop=datePublished][datetime]"));
-static ANY_TIME: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
-static H1: LazyLock<Matcher> = LazyLock::new(|| matcher("h1"));
-static BODY: LazyLock<Matcher> = LazyLock::new(|| matcher("body"));
+static BODY: LazyLock<Matcher> = LazyLock::new(|| Matcher::new("body").expect("a selector"));
 
 /// Readability's `char_threshold`: an attempt whose article is shorter
 /// makes it try again with looser rules.
 const CHAR_THRESHOLD: usize = 500;
-
-/// Class or id words that mark a box beside the article: a "lire aussi"
-/// box, related links, comments, ads, share buttons, newsletter sign-up.
-const BOX_MARKS: &[&str] = &[
-    "lire-aussi",
-    "lire_aussi",
-    "lireaussi",
-    "read-also",
-    "read-more",
-    "related",
-    "comment",
-    "advert",
-    "ad-slot",
-    "ad-container",
-    "publicite",
-    "share",
-    "social",
-    "newsletter",
-    "paywall",
-    "cookie",
-];
 
 /// Lines that introduce a link to another article rather than say
 /// anything: dropped from the text wherever the markup did not mark them.
@@ -116,11 +71,9 @@ pub fn read(bytes: &[u8]) -> Parsed {
 
 /// The article of a page's text, if it has any text.
 pub fn page_item(html: &str) -> Option<Item> {
-    let doc = stripped(html);
-    let extra = Extra::of(&doc);
-    let read = readable(doc, html);
+    let (scan, read) = readable(html);
     let mut source = Source::new(Format::Html);
-    source.url = extra.canonical;
+    source.url = scan.canonical;
     let (title, text, published) = match read {
         Ok(a) => {
             source.outlet = a.site_name.filter(|s| !s.trim().is_empty());
@@ -136,34 +89,45 @@ pub fn page_item(html: &str) -> Option<Item> {
         }
         // Too short or too odd for readability: the body, chrome removed.
         Err(doc) => (
-            extra.h1.clone(),
+            scan.h1.clone(),
             doc.select_matcher(&BODY).formatted_text().to_string(),
             None,
         ),
     };
-    let published = published.or_else(|| extra.time.as_deref().and_then(parse_when));
+    let published = published.or_else(|| scan.time.as_deref().and_then(parse_when));
     source.modified = source.modified.or_else(|| {
-        extra
-            .modified
+        scan.modified
             .as_deref()
             .and_then(parse_when)
             .and_then(|w| w.stamp())
     });
-    let text = drop_link_leads(&tidy(&text));
+    let text = page_text(text);
     let mut item = Item {
         title,
         text,
         source,
         day: None,
+        tidy: true,
     };
     item.set_published(published);
     (!item.text.is_empty() || item.title.is_some()).then_some(item)
 }
 
+/// The text of an article, tidied and without its link leads, copied only
+/// where it changes.
+fn page_text(text: String) -> String {
+    let text = tidied(text);
+    let kept = match drop_link_leads(&text) {
+        Cow::Owned(t) => Some(t),
+        Cow::Borrowed(_) => None,
+    };
+    kept.unwrap_or(text)
+}
+
 /// The page's DOM without its chrome and marked boxes.
 fn stripped(html: &str) -> Document {
     let doc = Document::from(html);
-    strip_chrome(&doc);
+    page_scan::scan(&doc);
     doc
 }
 
@@ -172,6 +136,9 @@ fn readability_config() -> Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
         char_threshold: CHAR_THRESHOLD,
+        // The scripts are gone with the chrome when readability runs: the
+        // page's JSON-LD is read before (see [`readable`]).
+        disable_json_ld: true,
         ..Config::default()
     }
 }
@@ -200,41 +167,89 @@ impl From<dom_smoothie::Article> for Read {
     }
 }
 
-/// The page's article, or its stripped DOM when none is found.
+/// The page's article, or its stripped DOM when none is found, and what
+/// the walk of the page read.
 ///
-/// A page whose article container is clearly the article is read from it
-/// ([`article_body`]) with readability's metadata, no scoring. Otherwise
-/// readability's loop clones the whole DOM before each attempt so that a
-/// looser one can start again from the page; most pages need only the
-/// first, strict attempt. That attempt runs alone on the page's DOM, no
-/// copy made, and when its article is long enough it is the one the loop
-/// would have returned. A shorter one is the rare case: the page is
-/// parsed again and the whole loop runs, as if the first try had not been
-/// made, so the text is the same either way.
-fn readable(doc: Document, html: &str) -> Result<Read, Document> {
-    if let Ok(mut r) = Readability::with_document(doc, None, Some(readability_config())) {
-        let meta = r.get_article_metadata(r.parse_json_ld());
-        if let Some(body) = article_body::read(&r.doc, meta.byline.is_some()) {
-            return Ok(Read {
+/// The page's JSON-LD is read first: it is in `<script>`s, which go with
+/// the chrome. A page whose article container is clearly the article is
+/// then read from it ([`article_body`]) with readability's metadata, no
+/// scoring. Otherwise readability's loop clones the whole DOM before each
+/// attempt so that a looser one can start again from the page; most pages
+/// need only the first, strict attempt. That attempt runs alone on the
+/// page's DOM, no copy made, and when its article is long enough it is
+/// the one the loop would have returned. A shorter one is the rare case:
+/// the page is parsed again and the whole loop runs, as if the first try
+/// had not been made, so the text is the same either way. What the
+/// metadata says (JSON-LD first) dates and names the article whichever
+/// way its text was found.
+fn readable(html: &str) -> (Scan, Result<Read, Document>) {
+    let doc = Document::from(html);
+    let Ok(mut r) = Readability::with_document(doc, None, Some(readability_config())) else {
+        // Only a document URL can be refused, and none is given.
+        let doc = Document::from(html);
+        return (page_scan::scan(&doc), Err(doc));
+    };
+    let json_ld = if may_have_json_ld(html) {
+        r.parse_json_ld()
+    } else {
+        None
+    };
+    let scan = page_scan::scan(&r.doc);
+    let from_json_ld = json_ld.is_some();
+    let meta = r.get_article_metadata(json_ld);
+    // Readability's own attempts read the metadata again, without the
+    // JSON-LD: where the page had some, the first reading stands.
+    let with_meta = |read: Read| {
+        if !from_json_ld {
+            return read;
+        }
+        Read {
+            title: meta.title.clone(),
+            byline: meta.byline.clone().or(read.byline),
+            site_name: meta.site_name.clone(),
+            published_time: meta.published_time.clone(),
+            modified_time: meta.modified_time.clone(),
+            text: read.text,
+        }
+    };
+    if let Some(body) = article_body::read(&r.doc, &scan, meta.byline.is_some()) {
+        return (
+            scan,
+            Ok(Read {
                 title: meta.title,
                 text: body.text,
                 byline: meta.byline.or(body.byline),
                 site_name: meta.site_name,
                 published_time: meta.published_time,
                 modified_time: meta.modified_time,
-            });
-        }
-        if let Ok(a) = r.parse_with_policy(ParsePolicy::Strict)
-            && normalized_len(&a.text_content) >= CHAR_THRESHOLD + MARGIN
-        {
-            return Ok(a.into());
-        }
+            }),
+        );
+    }
+    if let Ok(a) = r.parse_with_policy(ParsePolicy::Strict)
+        && normalized_len(&a.text_content) >= CHAR_THRESHOLD + MARGIN
+    {
+        let read = with_meta(a.into());
+        return (scan, Ok(read));
     }
     let doc = stripped(html);
     let read = Readability::with_document(doc.clone(), None, Some(readability_config()))
         .ok()
         .and_then(|mut r| r.parse().ok());
-    read.map(Read::from).ok_or(doc)
+    let read = read.map(|a| with_meta(a.into())).ok_or(doc);
+    (scan, read)
+}
+
+/// Whether a page may hold a JSON-LD script: its `type` names
+/// `application/ld+json` in any case. A page that spelled that name with
+/// character references would be missed, and none does.
+fn may_have_json_ld(html: &str) -> bool {
+    let b = html.as_bytes();
+    memchr::memchr_iter(b'+', b).any(|i| {
+        i >= 2
+            && b[i - 2..i].eq_ignore_ascii_case(b"ld")
+            && b.get(i + 1..i + 5)
+                .is_some_and(|j| j.eq_ignore_ascii_case(b"json"))
+    })
 }
 
 /// How far past the threshold the strict attempt's text must be for the
@@ -262,96 +277,26 @@ fn normalized_len(text: &str) -> usize {
 /// The text of an HTML fragment (a feed item's content, a message's HTML
 /// part), chrome and link boxes removed as from a page.
 pub fn fragment_text(html: &str) -> String {
-    let doc = Document::from(html);
-    strip_chrome(&doc);
-    drop_link_leads(&tidy(&doc.formatted_text()))
+    let doc = stripped(html);
+    let text = doc.formatted_text();
+    let text = tidy(&text);
+    drop_link_leads(&text).into_owned()
 }
 
-/// What readability does not read: the canonical URL, the modified time
-/// of the meta tags, the first `<time datetime>`, the first `<h1>`.
-struct Extra {
-    canonical: Option<String>,
-    modified: Option<String>,
-    time: Option<String>,
-    h1: Option<String>,
-}
-
-impl Extra {
-    fn of(doc: &Document) -> Extra {
-        let attr = |m: &Matcher, name: &str| {
-            doc.select_matcher(m)
-                .nodes()
-                .iter()
-                .find_map(|n| n.attr(name).map(|v| v.trim().to_string()))
-                .filter(|v| !v.is_empty())
-        };
-        let canonical = attr(&CANONICAL, "href")
-            .or_else(|| attr(&OG_URL, "content"))
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-        let modified = MODIFIED.iter().find_map(|m| attr(m, "content"));
-        // A time marked as the publication's first, then any.
-        let time = attr(&FIRST_TIME, "datetime").or_else(|| attr(&ANY_TIME, "datetime"));
-        let h1 = doc
-            .select_matcher(&H1)
-            .nodes()
-            .first()
-            .map(|n| n.text().trim().to_string())
-            .filter(|t| !t.is_empty());
-        Extra {
-            canonical,
-            modified,
-            time,
-            h1,
-        }
+/// The text without lines that only point to another article; the text
+/// itself, borrowed, when it has none.
+fn drop_link_leads(text: &str) -> Cow<'_, str> {
+    let is_lead = |p: &&str| {
+        // The longest lead decides how much of a paragraph is read.
+        let head: String = p.trim_start().chars().take(LEAD_CHARS).collect();
+        let lower = head.to_lowercase();
+        LINK_LEADS.iter().any(|l| lower.starts_with(l))
+    };
+    if !text.split("\n\n").any(|p| is_lead(&p)) {
+        return Cow::Borrowed(text);
     }
-}
-
-/// Removes the page chrome and the marked boxes from the document.
-pub(super) fn strip_chrome(doc: &Document) {
-    doc.select_matcher(&CHROME_MATCHER).remove();
-    let marked: Vec<_> = doc
-        .select_matcher(&MARKED)
-        .nodes()
-        .iter()
-        .filter(|n| {
-            ["class", "id"]
-                .iter()
-                .any(|a| n.attr(a).is_some_and(|v| marks_a_box(&v)))
-        })
-        .cloned()
-        .collect();
-    for n in marked {
-        // Never the whole page: a theme may put "share" on <body>.
-        if !matches!(
-            n.node_name().as_deref(),
-            Some("body" | "html" | "main" | "article")
-        ) {
-            n.remove_from_parent();
-        }
-    }
-}
-
-/// Whether a class or id value holds one of the box marks, in any case.
-fn marks_a_box(value: &str) -> bool {
-    let v = value.as_bytes();
-    BOX_MARKS.iter().any(|m| {
-        v.windows(m.len())
-            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
-    })
-}
-
-/// The text without lines that only point to another article.
-fn drop_link_leads(text: &str) -> String {
-    let kept: Vec<&str> = text
-        .split("\n\n")
-        .filter(|p| {
-            // The longest lead decides how much of a paragraph is read.
-            let head: String = p.trim_start().chars().take(LEAD_CHARS).collect();
-            let lower = head.to_lowercase();
-            !LINK_LEADS.iter().any(|l| lower.starts_with(l))
-        })
-        .collect();
-    kept.join("\n\n")
+    let kept: Vec<&str> = text.split("\n\n").filter(|p| !is_lead(p)).collect();
+    Cow::Owned(kept.join("\n\n"))
 }
 
 /// Characters of a paragraph compared with [`LINK_LEADS`]: more than the
@@ -368,20 +313,6 @@ mod tests {
         assert!(longest.unwrap() < LEAD_CHARS);
         let text = "Sur le même sujet : un autre\n\nLe texte.\n\nÀ LIRE AUSSI un lien";
         assert_eq!(drop_link_leads(text), "Le texte.");
-    }
-
-    #[test]
-    fn box_marks_are_found_in_any_case_anywhere_in_the_value() {
-        for (value, marked) in [
-            ("article-Related-links", true),
-            ("SHARE", true),
-            ("c-newsletter__form", true),
-            ("article-body", false),
-            ("", false),
-            ("é", false),
-        ] {
-            assert_eq!(marks_a_box(value), marked, "{value}");
-        }
     }
 
     #[test]
@@ -414,5 +345,44 @@ mod tests {
              <p>Lire aussi : un autre article</p><aside>Pub</aside><p>Fin.</p>",
         );
         assert_eq!(t, "Le conseil a voté.\n\nFin.");
+    }
+
+    /// A page whose headline, dates and author are only in its JSON-LD:
+    /// the JSON-LD is read before the scripts go with the chrome, whether
+    /// the page's container or readability's attempts give the text.
+    #[test]
+    fn what_only_the_json_ld_says_is_read() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/pages/jsonld.html"
+        );
+        let html = std::fs::read_to_string(path).unwrap();
+        // The same page without its <article>: readability finds the text.
+        let bare = html
+            .replace("<article>", "<div class=\"story\">")
+            .replace("</article>", "</div>");
+        for page in [html.as_str(), bare.as_str()] {
+            let item = page_item(page).unwrap();
+            assert_eq!(
+                item.title.as_deref(),
+                Some("Lighthouse keepers' cottages to become a field station")
+            );
+            let s = &item.source;
+            assert_eq!(s.author.as_deref(), Some("Tomasz Wren"));
+            assert_eq!(s.outlet.as_deref(), Some("The Headland Courier"));
+            let stamp = |t: &str| parse_when(t).and_then(|w| w.stamp());
+            assert_eq!(s.published, stamp("2026-10-14T08:20:00+01:00"));
+            assert_eq!(s.modified, stamp("2026-10-15T17:05:00+01:00"));
+            assert!(item.text.starts_with("The three cottages"), "{}", item.text);
+            assert!(!item.text.contains("schema.org"), "{}", item.text);
+        }
+    }
+
+    #[test]
+    fn json_ld_is_looked_for_in_any_case() {
+        assert!(may_have_json_ld("<script type=\"application/LD+JSON\">"));
+        assert!(may_have_json_ld("<script type=application/ld+json>"));
+        assert!(!may_have_json_ld("<p>1 + 1, ld+jso</p>"));
+        assert!(!may_have_json_ld("+json"));
     }
 }

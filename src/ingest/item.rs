@@ -4,10 +4,11 @@
 //! headline and date rules. A new format returns [`Parsed`] and needs
 //! nothing else from this file.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::RawArticle;
-use super::decode::sanitize;
+use super::decode::{sanitize, sanitize_counting};
 use super::headline;
 use super::source::{Source, When};
 use crate::extract::date::DatePoint;
@@ -22,6 +23,9 @@ pub struct Item {
     /// The publication day when the format gave a day without a time
     /// (`source.published` dates the article when it is set).
     pub day: Option<DatePoint>,
+    /// Whether `text` is already in [`tidy`]'s form: an adapter that tidied
+    /// it says so, and only a text that sanitising changes is tidied again.
+    pub tidy: bool,
 }
 
 impl Item {
@@ -66,7 +70,11 @@ pub fn to_articles(
     let mut out = Vec::with_capacity(items.len());
     let mut empty = 0;
     for item in items {
-        let body = tidy(&sanitize(&item.text));
+        let body = match sanitize_counting(&item.text).0 {
+            Cow::Borrowed(_) if item.tidy => item.text,
+            Cow::Borrowed(_) => tidied(item.text),
+            Cow::Owned(clean) => tidied(clean),
+        };
         let title = item
             .title
             .map(|t| one_line(&sanitize(&t)))
@@ -80,7 +88,7 @@ pub fn to_articles(
             Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}"),
             _ => body,
         };
-        let text = text.trim().to_string();
+        let text = trimmed(text);
         let (headline, has_title) = match title {
             Some(t) => (t, true),
             None => {
@@ -134,6 +142,25 @@ fn without_by(author: &str) -> &str {
     }
 }
 
+/// A string without its leading and trailing whitespace, copied only
+/// when it has some.
+fn trimmed(s: String) -> String {
+    if s.trim().len() == s.len() {
+        s
+    } else {
+        s.trim().to_string()
+    }
+}
+
+/// [`tidy`] of an owned string, which is kept when already tidy.
+pub fn tidied(s: String) -> String {
+    let changed = match tidy(&s) {
+        Cow::Owned(t) => Some(t),
+        Cow::Borrowed(_) => None,
+    };
+    changed.unwrap_or(s)
+}
+
 /// Whitespace runs made one space.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -144,10 +171,11 @@ pub fn one_line(s: &str) -> String {
 /// whitespace between words becomes one space, one line break or one
 /// blank line; the text between runs, and every run already in that form,
 /// is copied in whole slices: every page's text passes here twice, and
-/// most of it is words and single spaces.
-pub fn tidy(s: &str) -> String {
+/// most of it is words and single spaces. A text already in that form
+/// comes back borrowed.
+pub fn tidy(s: &str) -> Cow<'_, str> {
     let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::new();
     // Text from `clean` to `i` is kept as it is, not yet copied.
     let mut clean = 0;
     let mut i = 0;
@@ -178,6 +206,9 @@ pub fn tidy(s: &str) -> String {
         }
         if i == bytes.len() {
             // And after the last.
+            if out.is_empty() {
+                return Cow::Borrowed(&s[clean..start]);
+            }
             out.push_str(&s[clean..start]);
             clean = i;
             break;
@@ -188,13 +219,20 @@ pub fn tidy(s: &str) -> String {
             _ => "\n\n",
         };
         if &s[start..i] != sep {
+            if out.capacity() == 0 {
+                out.reserve(s.len());
+            }
             out.push_str(&s[clean..start]);
             out.push_str(sep);
             clean = i;
         }
     }
+    if out.is_empty() {
+        // Nothing copied yet: the text is a slice of the input.
+        return Cow::Borrowed(&s[clean..]);
+    }
     out.push_str(&s[clean..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Bytes that may start a whitespace character: ASCII whitespace, and the
@@ -283,6 +321,8 @@ mod tests {
                     c /= n;
                 }
                 assert_eq!(tidy(&s), tidy_by_lines(&s), "{s:?}");
+                let again = tidy(&s).into_owned();
+                assert!(matches!(tidy(&again), Cow::Borrowed(_)), "{again:?}");
             }
         }
         let long: String = (0..500).map(|i| pieces[(i * 7 + i / 3) % n]).collect();
@@ -319,6 +359,7 @@ mod tests {
                 text: "  Premier paragraphe.\n\n\n   Second.  ".into(),
                 source,
                 day: None,
+                tidy: false,
             },
             Item::default(),
         ];

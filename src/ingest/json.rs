@@ -281,6 +281,7 @@ fn item_of(o: &Map<String, Value>, f: &JsonFields) -> Option<Item> {
         text: body.or(summary).unwrap_or_default(),
         source,
         day: None,
+        tidy: false,
     };
     item.set_published(when);
     Some(item)

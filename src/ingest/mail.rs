@@ -85,6 +85,7 @@ fn message(raw: &[u8]) -> Option<Item> {
         text,
         source,
         day: None,
+        tidy: false,
     };
     item.set_published(m.date().and_then(stamp).map(When::At));
     Some(item)

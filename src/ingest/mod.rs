@@ -22,6 +22,7 @@ pub mod ids;
 pub mod item;
 pub mod json;
 pub mod mail;
+mod page_scan;
 pub mod source;
 pub mod split;
 
