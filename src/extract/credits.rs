@@ -55,10 +55,20 @@ pub fn is_credit_line(sentence: &str) -> bool {
     if !s.chars().any(char::is_lowercase) && s.chars().any(char::is_alphabetic) {
         return true;
     }
+    if s.len() <= MAX_SIGNATURE_LEN && is_contribution_line(s) {
+        return true;
+    }
     if s.len() > MAX_SIGNATURE_LEN || s.ends_with(['.', '!', '?', ':', ';']) {
         return false;
     }
     let lists = &*LISTS;
+    // `Associated Press` alone on its line signs the copy.
+    if lists.agency.contains(&s) {
+        return true;
+    }
+    if is_names_line(s) {
+        return true;
+    }
     let opens = |words: &[&str]| {
         let s = s.trim_start_matches(['(', '[']);
         words.iter().find_map(|w| {
@@ -83,6 +93,76 @@ pub fn is_credit_line(sentence: &str) -> bool {
             .next()
             .is_some_and(char::is_uppercase)
     })
+}
+
+/// What follows the verb of a line that credits who helped report the
+/// story (`X contributed to this report.`, `Y and Z contributed from
+/// Kyiv.`), folded to lower case and without its final period.
+const CONTRIBUTED_TO: [&str; 8] = [
+    "to this report",
+    "to this story",
+    "to this article",
+    "reporting",
+    "to reporting",
+    "à cet article",
+    "à ce reportage",
+    "au reportage",
+];
+
+/// A line that credits the reporters who helped (`Associated Press writer
+/// Dalia Ross contributed to this report.`, `Ana Ruiz and Tom Bell
+/// contributed from Kyiv.`), not what they report: the verb of
+/// contributing followed by one of [`CONTRIBUTED_TO`], or by `from` and a
+/// capitalised place that ends the line.
+fn is_contribution_line(s: &str) -> bool {
+    let s = s.trim_end_matches('.');
+    let Some((_, rest)) = ["contributed ", "a contribué ", "ont contribué "]
+        .iter()
+        .find_map(|verb| s.split_once(verb))
+    else {
+        return false;
+    };
+    let rest = rest.trim().to_lowercase();
+    if CONTRIBUTED_TO.contains(&rest.as_str()) {
+        return true;
+    }
+    let place = ["from ", "depuis "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w));
+    place.is_some_and(|p| {
+        let words = p.split_whitespace().count();
+        (1..=3).contains(&words)
+    }) && s
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| last.starts_with(char::is_uppercase))
+}
+
+/// A line of reporters' names alone, as a page prints its signature under
+/// the headline (`Andrew Sparrow and Kiran Stacey`, `Marie Roy, Paul Vidal
+/// et Anne Ruiz`): two to four names of two or three capitalised words, each
+/// opening with a known given name, joined by `and`, `et`, `&` or commas.
+fn is_names_line(s: &str) -> bool {
+    let gaz = crate::extract::gazetteer::get();
+    let mut names = 0;
+    for part in s
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" et "))
+    {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let capitalised = words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+        });
+        if !(2..=3).contains(&words.len()) || !capitalised || !gaz.is_given_name(words[0]) {
+            return false;
+        }
+        names += 1;
+    }
+    (2..=4).contains(&names)
 }
 
 /// Whether the mention at `start..end` of `sentence` is an agency signing
@@ -129,6 +209,21 @@ mod tests {
             ("By Tuesday the talks had stalled in Geneva.", false),
             ("Photographers gathered in Kyiv on Monday.", false),
             ("Jean Dupont a rencontré Paul Martin.", false),
+            // Who helped report, and reporters' names alone under a headline.
+            (
+                "Associated Press writer Dalia Ross contributed to this report.",
+                true,
+            ),
+            ("Ana Ruiz and Tom Bell contributed from Kyiv.", true),
+            ("Léa Roy a contribué à cet article.", true),
+            ("Andrew Marsh and Kiran Bell", true),
+            ("Marie Roy, Paul Vidal et Anne Ruiz", true),
+            ("Associated Press", true),
+            ("Germany contributed 5 billion euros to the fund.", false),
+            ("Norway contributed from its reserves.", false),
+            ("Joe Biden", false),
+            ("Israel and Hamas", false),
+            ("Lewis Hamilton wins in Monaco", false),
         ];
         for (line, want) in rows {
             assert_eq!(is_credit_line(line), *want, "{line}");
