@@ -115,6 +115,12 @@ const CONTRIBUTED_TO: [&str; 8] = [
 /// contributing followed by one of [`CONTRIBUTED_TO`], or by `from` and a
 /// capitalised place that ends the line.
 fn is_contribution_line(s: &str) -> bool {
+    // Most lines are prose: one scan for the verb's stem turns them away.
+    static STEM: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("contribu"));
+    if STEM.find(s.as_bytes()).is_none() {
+        return false;
+    }
     let s = s.trim_end_matches('.');
     let Some((_, rest)) = ["contributed ", "a contribué ", "ont contribué "]
         .iter()
