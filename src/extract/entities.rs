@@ -477,9 +477,15 @@ impl SentenceScan<'_> {
                 && self.gaz.is_first_name(self.tokens[j].text)
                 && self.glued(j + 1)
                 && self.starts_name(j + 1);
+            // (`Appointments Committee of the Cabinet`: after an English `of`
+            // or `for`, a body that follows a body's head is its complement.)
+            let complement_body = end < n
+                && ["of", "for"].contains(&self.tokens[end].text)
+                && self.gaz.is_org_head(self.tokens[end - 1].text);
             // `Dupré du Groupe Tartempion`: an organisation starts after the connector.
             // (Connectors may run to the end of the sentence: j == n.)
-            let org_after_connector = j > end && j < n && self.gaz.is_org_head(self.tokens[j].text);
+            let org_after_connector =
+                j > end && j < n && self.gaz.is_org_head(self.tokens[j].text) && !complement_body;
             if j < n
                 && j + 1 - i <= MAX_NAME_TOKENS
                 && self.glued(j)
@@ -1706,6 +1712,15 @@ mod tests {
             (
                 "A rule from the Department of Health and Human Services applies.",
                 &["Department of Health and Human Services"],
+            ),
+            // after a body's head, `of the` and a body are its complement
+            (
+                "The Appointments Committee of the Cabinet approved his name on Monday.",
+                &["Appointments Committee of the Cabinet"],
+            ),
+            (
+                "Le PDG Marc Roy du Groupe Valmont a parlé.",
+                &["Marc Roy", "Groupe Valmont"],
             ),
             // two known names stay two
             (
