@@ -780,9 +780,14 @@ impl SentenceScan<'_> {
 
     /// `Asian Development Bank`, `Armenian Apostolic Church`, `Italian
     /// Grand Prix`: an English name whose last word is an organisation's
-    /// or a named thing's head keeps the nationality that opens it; `French
-    /// President Emmanuel Macron` has no such head and loses it.
+    /// or a named thing's head keeps the nationality that opens it, and so
+    /// does a name known whole (`British Columbia`); `French President
+    /// Emmanuel Macron` has no such head and loses it.
     fn demonym_named(&self, start: usize, end: usize) -> bool {
+        // `British Columbia`, `American Samoa`: a place known whole.
+        if self.gaz.kind(self.text(start, end)).is_some() {
+            return true;
+        }
         end - start >= 3
             && self.tokens[start + 1..end]
                 .iter()
@@ -1752,6 +1757,11 @@ mod tests {
             (
                 "They fled on Interstate 70 after Newcastle lost 2-1 on March 9 in Ohio.",
                 &["Interstate 70", "Newcastle", "Ohio"],
+            ),
+            // a nationality opens a place known whole
+            (
+                "Many drove west into British Columbia on Tuesday.",
+                &["British Columbia"],
             ),
             // a nationality opens a name with an organisation's head
             (
