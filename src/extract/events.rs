@@ -166,13 +166,8 @@ pub fn find_among(
     }
     // `Next year's talks, COP29, will be held in November 2024`: a year and
     // a month of it in one sentence date one happening, at the finer date.
-    let finer_of = |e: &EventCandidate| {
-        out.iter()
-            .any(|o| o.date != e.date && e.date.contains(&o.date))
-    };
-    let coarse: Vec<bool> = out.iter().map(finer_of).collect();
-    let mut keep = coarse.iter().map(|c| !c);
-    out.retain(|_| keep.next().unwrap_or(true));
+    let dates: Vec<DatePoint> = out.iter().map(|e| e.date).collect();
+    out.retain(|e| !dates.iter().any(|d| *d != e.date && e.date.contains(d)));
     out
 }
 

@@ -69,7 +69,7 @@ pub fn annotate(text: &str, anchor: Option<DatePoint>) -> Annotations<'_> {
     let self_date = time::article_date(&lines)
         .or_else(|| time::self_date(text, anchor, lang))
         .or_else(|| {
-            // The text's explicit dates only ever date a dateline: without
+            // The text's written dates only ever date a dateline: without
             // one, they are not read for tense at all.
             let dateline = dateline.as_ref()?;
             let evidence = dateline_evidence(text, &sentences, &date_candidates, lang, dateline);
@@ -121,8 +121,8 @@ fn all_candidates(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<Vec
         .collect()
 }
 
-/// What the text says toward a dateline's year: the dates and the years
-/// each sentence writes out (see [`time::Candidate::explicit`]), with
+/// What the text says toward a dateline's year: the dates each sentence
+/// writes out with their year (see [`time::Candidate::written`]), with
 /// whether their clause speaks of the future, and the past weekdays of the
 /// dateline's sentence and the next.
 fn dateline_evidence(
@@ -132,43 +132,37 @@ fn dateline_evidence(
     lang: Lang,
     dateline: &time::Dateline,
 ) -> time::DatelineEvidence {
-    let mut evidence = time::DatelineEvidence::default();
+    let mut written = Vec::new();
     let mut ats = Vec::new();
-    let mut kinds = Vec::new();
     for (r, c) in sentences.iter().zip(candidates) {
+        let first = written.len();
         ats.clear();
-        kinds.clear();
         for c in c {
-            if let Some(d) = c.explicit() {
-                kinds.push((d, true));
-                ats.push(c.span().start);
-            } else if let Some(d) = c.written_year() {
-                kinds.push((d, false));
+            if let Some(d) = c.written() {
+                written.push((d, false));
                 ats.push(c.span().start);
             }
         }
         let futures = time::are_future_at(&text[r.clone()], &ats, lang);
-        for (&(d, explicit), future) in kinds.iter().zip(futures) {
-            let list = if explicit {
-                &mut evidence.explicit
-            } else {
-                &mut evidence.years
-            };
-            list.push((d, future));
+        for ((_, future), f) in written[first..].iter_mut().zip(futures) {
+            *future = f;
         }
     }
     let lead = sentences
         .iter()
         .position(|r| r.end > dateline.range.start)
         .unwrap_or(0);
-    evidence.lead_weekdays = candidates
+    let lead_weekdays = candidates
         .iter()
         .skip(lead)
         .take(2)
         .flatten()
         .filter_map(time::Candidate::past_weekday)
         .collect();
-    evidence
+    time::DatelineEvidence {
+        written,
+        lead_weekdays,
+    }
 }
 
 /// Removes the candidates that fall within one of the `stamps` (article

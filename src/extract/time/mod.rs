@@ -102,21 +102,12 @@ impl Candidate {
         self.start..self.end
     }
 
-    /// The date the text writes out in full, with its year, at the month or
-    /// the day: what no anchor changes and what a dateline's year is read
-    /// from (see [`Dateline::date`]).
-    pub fn explicit(&self) -> Option<DatePoint> {
+    /// A date the text writes out with its year (`in 2022`, `March 2023`,
+    /// `12 March 2024`): what no anchor changes and what a dateline's year
+    /// is read from (see [`Dateline::date`]).
+    pub fn written(&self) -> Option<DatePoint> {
         match self.raw {
-            Raw::Exact(d) if d.precision() >= Precision::Month => Some(d),
-            _ => None,
-        }
-    }
-
-    /// A year written alone (`in 2022`): weaker evidence for a dateline's
-    /// year than [`Candidate::explicit`].
-    pub fn written_year(&self) -> Option<DatePoint> {
-        match self.raw {
-            Raw::Exact(d) if d.precision() == Precision::Year => Some(d),
+            Raw::Exact(d) => Some(d),
             _ => None,
         }
     }
@@ -251,12 +242,9 @@ pub fn dateline(text: &str, lang: Lang) -> Option<Dateline> {
 /// What the rest of a text says that dates a dateline without a year.
 #[derive(Debug, Default)]
 pub struct DatelineEvidence {
-    /// Dates written out with their year at the month or the day, each with
-    /// whether its clause speaks of the future.
-    pub explicit: Vec<(DatePoint, bool)>,
-    /// Years written alone, each with whether its clause speaks of the
-    /// future.
-    pub years: Vec<(DatePoint, bool)>,
+    /// Dates written out with their year (see [`Candidate::written`]), each
+    /// with whether its clause speaks of the future.
+    pub written: Vec<(DatePoint, bool)>,
     /// Weekdays the lead gives as past (`on Tuesday`).
     pub lead_weekdays: Vec<Weekday>,
 }
@@ -296,30 +284,27 @@ impl Dateline {
             NaiveDate::from_ymd_opt(d.year, month, day)
                 .is_some_and(|n| weekdays.contains(&n.weekday()))
         };
-        let latest = |dates: &[(DatePoint, bool)]| {
-            dates
+        let latest = |year_only: bool| {
+            evidence
+                .written
                 .iter()
-                .filter(|(_, future)| !future)
+                .filter(|(d, future)| !future && (d.precision() == Precision::Year) == year_only)
                 .map(|(d, _)| *d)
                 .max()
         };
-        if let Some(latest) = latest(&evidence.explicit) {
-            return dateline_years(day, month, latest).into_iter().next();
+        if let Some(latest) = latest(false) {
+            return dateline_years(day, month, latest).next();
         }
-        let latest = latest(&evidence.years)?;
-        dateline_years(day, month, latest)
-            .into_iter()
-            .find(on_weekday)
+        dateline_years(day, month, latest(true)?).find(on_weekday)
     }
 }
 
 /// The days `day`/`month` on or after `latest` (compared at the precision
 /// of `latest`), looking no more than a leap cycle ahead, earliest first.
-fn dateline_years(day: u32, month: u32, latest: DatePoint) -> Vec<DatePoint> {
+fn dateline_years(day: u32, month: u32, latest: DatePoint) -> impl Iterator<Item = DatePoint> {
     (0..=4)
-        .filter_map(|k| DatePoint::day(latest.year.checked_add(k)?, month, day))
-        .filter(|d| d.truncate(latest.precision()) >= latest)
-        .collect()
+        .filter_map(move |k| DatePoint::day(latest.year.checked_add(k)?, month, day))
+        .filter(move |d| d.truncate(latest.precision()) >= latest)
 }
 
 /// Byte ranges worth scanning for a self date, in text order: the first
