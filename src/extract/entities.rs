@@ -8,8 +8,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod acronyms;
 mod runs;
 mod works;
+
+use acronyms::{acronym_pairs, is_acronym_text};
 
 use super::context;
 use super::credits;
@@ -268,6 +271,8 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
         found.mentions.extend(mentions);
         found.acronyms.extend(pairs.into_iter().map(|(p, _)| p));
     }
+    let elsewhere = acronyms::spelled_elsewhere(&found.mentions, &found.acronyms);
+    found.acronyms.extend(elsewhere);
     found
 }
 
@@ -1292,17 +1297,6 @@ pub fn place_preposition(before: &str) -> Option<&str> {
     Some(trimmed[start..].trim_end_matches(['\'', '’']))
 }
 
-fn is_acronym_text(s: &str) -> bool {
-    let mut letters = 0;
-    for c in s.chars() {
-        if !(c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-') {
-            return false;
-        }
-        letters += usize::from(c.is_alphabetic());
-    }
-    letters >= 2
-}
-
 fn is_elision_gap(gap: &str) -> bool {
     let g = gap.trim_end_matches(['\'', '’']);
     g.len() < gap.len() && ["l", "d", "L", "D", "qu"].contains(&g.trim())
@@ -1314,95 +1308,6 @@ fn is_initial_position(sentence: &str, tokens: &[Token], i: usize) -> bool {
     let gap_start = if i == 0 { 0 } else { tokens[i - 1].end };
     let gap = &sentence[gap_start..tokens[i].start];
     i == 0 || gap.contains(['«', '“', '"', ':', '—', '–', '(', '[']) || gap.trim() == "-"
-}
-
-/// `Observatoire syrien des droits de l'Homme (OSDH)` and `APEC
-/// (Coopération économique pour l'Asie-Pacifique)`: an acronym beside its
-/// expansion, the initials of whose content words are the acronym's
-/// letters (in any order, so a French expansion of an English acronym
-/// still pairs). Returns each pair and the expansion's byte range.
-fn acronym_pairs(sentence: &str, tokens: &[Token]) -> Vec<(AcronymPair, Range<usize>)> {
-    let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if !is_acronym_text(t.text) || t.text.chars().count() > 8 {
-            continue;
-        }
-        let before = &sentence[..t.start];
-        let after = &sentence[t.end..];
-        let letters = sorted_letters(t.text);
-        if before.trim_end().ends_with('(') && after.trim_start().starts_with(')') {
-            // Expansion before: shortest run of words ending at the paren.
-            for k in 1..=i.min(12) {
-                let words = &tokens[i - k..i];
-                if sorted_initials(words) == letters && words[0].is_capitalised() {
-                    let span = words[0].start..words[k - 1].end;
-                    out.push((
-                        AcronymPair {
-                            acronym: t.text.to_string(),
-                            expansion: sentence[span.clone()].to_string(),
-                        },
-                        span,
-                    ));
-                    break;
-                }
-            }
-        } else if after.trim_start().starts_with('(') {
-            // Expansion inside the parentheses that follow.
-            let open = t.end + after.find('(').unwrap_or(0) + 1;
-            let Some(close) = sentence[open..].find(')').map(|c| open + c) else {
-                continue;
-            };
-            let words: Vec<Token> = tokens
-                .iter()
-                .filter(|w| w.start >= open && w.end <= close)
-                .copied()
-                .collect();
-            if !words.is_empty()
-                && words.len() <= 12
-                && words[0].is_capitalised()
-                && sorted_initials(&words) == letters
-            {
-                let span = words[0].start..words[words.len() - 1].end;
-                out.push((
-                    AcronymPair {
-                        acronym: t.text.to_string(),
-                        expansion: sentence[span.clone()].to_string(),
-                    },
-                    span,
-                ));
-            }
-        }
-    }
-    out
-}
-
-fn sorted_letters(s: &str) -> Vec<char> {
-    let mut v: Vec<char> = fold(s).chars().filter(|c| c.is_alphabetic()).collect();
-    v.sort_unstable();
-    v
-}
-
-// Function words that acronyms skip.
-const SKIPPED: &[&str] = &[
-    "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "pour", "for", "en",
-    "à", "a", "in", "on", "sur", "aux", "au",
-];
-
-fn sorted_initials(words: &[Token]) -> Vec<char> {
-    let mut v = Vec::new();
-    for w in words {
-        for part in w.text.split('-') {
-            let f = fold(part);
-            if SKIPPED.contains(&f.as_str()) {
-                continue;
-            }
-            if let Some(c) = f.chars().next() {
-                v.push(c);
-            }
-        }
-    }
-    v.sort_unstable();
-    v
 }
 
 #[cfg(test)]
@@ -1844,6 +1749,41 @@ mod tests {
                 ("APEC", "Coopération économique pour l'Asie-Pacifique"),
                 ("EI", "État islamique")
             ]
+        );
+    }
+
+    #[test]
+    fn acronyms_pair_with_a_name_of_their_article_or_a_word_in_parentheses() {
+        let pairs = |text: &str| -> Vec<(String, String)> {
+            let s = sentences::split(text);
+            find(text, &s)
+                .acronyms
+                .into_iter()
+                .map(|p| (p.acronym, p.expansion))
+                .collect()
+        };
+        let got = pairs(
+            "The Environmental Protection Agency fined him. Later the EPA said it would appeal.",
+        );
+        assert_eq!(
+            got,
+            [("EPA".into(), "Environmental Protection Agency".into())]
+        );
+        // Two names with the same initials: neither.
+        let got = pairs("The Ruling Party met. The Reform Panel met. The RP said nothing.");
+        assert!(got.is_empty(), "{got:?}");
+        // Two letters stand for too many things.
+        let got = pairs("Amnesty International said AI tools were used.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = pairs(
+            "La motion de la Nouvelle union populaire écologique et sociale (Nupes) a été rejetée.",
+        );
+        assert_eq!(
+            got,
+            [(
+                "Nupes".into(),
+                "Nouvelle union populaire écologique et sociale".into()
+            )]
         );
     }
 

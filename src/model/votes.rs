@@ -35,6 +35,9 @@ pub struct Votes {
     gazetteer_place_or_org: f32,
     /// How many are written as acronyms.
     acronyms: f32,
+    /// How many have a place or organisation cue besides the gazetteer (`in
+    /// X`, `the X council`).
+    place_or_org_context: f32,
 }
 
 impl Votes {
@@ -85,6 +88,9 @@ impl Votes {
         if c.place_preposition {
             self.add(EntityKind::Place, PLACE_PREPOSITION);
         }
+        if c.place_preposition || c.place_context || c.place_head || c.org_head || c.org_context {
+            self.place_or_org_context += 1.0;
+        }
     }
 
     pub fn merge(&mut self, o: &Votes) {
@@ -94,6 +100,7 @@ impl Votes {
         self.mentions += o.mentions;
         self.gazetteer_place_or_org += o.gazetteer_place_or_org;
         self.acronyms += o.acronyms;
+        self.place_or_org_context += o.place_or_org_context;
     }
 
     /// The kind with the largest vote; MISC when no cue voted, which the
@@ -136,6 +143,12 @@ impl Votes {
 }
 
 impl Votes {
+    /// The gazetteer is all that says it is a place or an organisation: no
+    /// mention has a preposition, head or context word of one.
+    pub fn only_gazetteer_places_it(&self) -> bool {
+        self.gazetteer_place_or_org > 0.0 && self.place_or_org_context == 0.0
+    }
+
     /// Most of the mentions are acronyms (`CFDT`): a name of its own,
     /// joined to its expansion only where the text spells it out.
     pub fn is_acronym(&self) -> bool {
