@@ -1770,7 +1770,9 @@ mod tests {
             [("EPA".into(), "Environmental Protection Agency".into())]
         );
         // Two names with the same initials: neither.
-        let got = pairs("The Ruling Party met. The Reform Panel met. The RP said nothing.");
+        let got = pairs(
+            "The Ruling Party Presidium met. The Reform Panel Plenary met. The RPP said nothing.",
+        );
         assert!(got.is_empty(), "{got:?}");
         // Two letters stand for too many things.
         let got = pairs("Amnesty International said AI tools were used.");
