@@ -62,8 +62,8 @@ fn french_development_set() {
     assert_floors(
         "fr",
         &[
-            ("entity_f1", 0.912),
-            ("entity_typed_f1", 0.875),
+            ("entity_f1", 0.920),
+            ("entity_typed_f1", 0.881),
             ("event_f1", 0.848),
             ("article_date_acc", 1.0),
         ],
@@ -75,8 +75,8 @@ fn english_development_set() {
     assert_floors(
         "en",
         &[
-            ("entity_f1", 0.938),
-            ("entity_typed_f1", 0.897),
+            ("entity_f1", 0.942),
+            ("entity_typed_f1", 0.901),
             ("event_f1", 0.858),
             ("article_date_acc", 1.0),
         ],
@@ -93,8 +93,8 @@ fn second_english_development_set() {
     assert_floors(
         "en2",
         &[
-            ("entity_f1", 0.905),
-            ("entity_typed_f1", 0.857),
+            ("entity_f1", 0.920),
+            ("entity_typed_f1", 0.885),
             ("event_f1", 0.891),
             ("article_date_acc", 1.0),
         ],
@@ -106,8 +106,8 @@ fn french_held_out_set() {
     assert_floors(
         "heldout-fr",
         &[
-            ("entity_f1", 0.876),
-            ("entity_typed_f1", 0.777),
+            ("entity_f1", 0.887),
+            ("entity_typed_f1", 0.789),
             ("event_f1", 0.774),
             ("article_date_acc", 1.0),
         ],
@@ -119,8 +119,8 @@ fn english_held_out_set() {
     assert_floors(
         "heldout-en",
         &[
-            ("entity_f1", 0.893),
-            ("entity_typed_f1", 0.783),
+            ("entity_f1", 0.900),
+            ("entity_typed_f1", 0.790),
             ("event_f1", 0.821),
             ("article_date_acc", 1.0),
         ],

@@ -94,7 +94,8 @@ fn lowercase(w: &str) -> bool {
 pub fn before(prefix: &str) -> Option<Hint> {
     let lists = &*LISTS;
     let [far, near] = last_words(prefix);
-    let near = near.filter(|w| lowercase(w))?;
+    // (`l'ONG X`: a common noun's abbreviation is written in capitals.)
+    let near = near.filter(|w| lowercase(w) || w.chars().all(char::is_uppercase))?;
     let hint = |w: &str| {
         with_fold(w, |k| {
             if lists.misc_before.contains(k) {

@@ -1026,6 +1026,58 @@ impl SentenceScan<'_> {
             })
     }
 
+    /// A sentence-initial run of `n_words` from token `at` whose writing,
+    /// not its capital, says it is a name (no common word is written so):
+    /// an acronym before a lowercase word (`EDF a prévenu`: a heading in
+    /// capitals goes on in capitals), a word with a capital after its
+    /// hyphen (`Météo-France`), or a word before another capitalised one
+    /// that is no given name (`Air Austral a annulé`; `Analyst John Smith`
+    /// is trimmed to the person before this).
+    fn written_as_a_name(&self, at: usize, n_words: usize, suffix: &str) -> bool {
+        let Some(first) = self.tokens.get(at) else {
+            return false;
+        };
+        let common = |w: &str| {
+            self.gaz.is_stopword(w)
+                || self.gaz.is_month_or_weekday(w)
+                || self.gaz.is_demonym(w)
+                || self.gaz.ends_with_person_cue(w)
+                || NOT_NAMES.contains(w)
+                || with_fold_name(w, |k| COMMON_NOUNS.contains(k))
+        };
+        if common(first.text) {
+            return false;
+        }
+        if n_words == 1 && first.is_acronym() {
+            let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
+            return (2..=5).contains(&letters)
+                && suffix
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+        }
+        if n_words == 1 {
+            return first.text.split_once('-').is_some_and(|(a, b)| {
+                b.chars().next().is_some_and(char::is_uppercase)
+                    && a.chars().skip(1).all(char::is_lowercase)
+                    && !common(a)
+                    && !common(b)
+            });
+        }
+        // (`Neighbouring Mali`, `Landlocked Chad`: a known name after a
+        // participle is that name alone; `Parks Canada` is one name.)
+        let participle = first.text.ends_with("ing") || first.text.ends_with("ed");
+        let rest = &self.sentence[self.tokens[at + 1].start..self.tokens[at + n_words - 1].end];
+        self.tokens.get(at + 1).is_some_and(|second| {
+            second.is_capitalised()
+                && !second.is_acronym()
+                && !self.gaz.is_given_name(second.text)
+                && !common(second.text)
+                && !(participle && self.gaz.kind(rest).is_some())
+        })
+    }
+
     /// The mention at `m`, in the sentence starting at byte `offset` of `whole`.
     fn to_mention<'t>(
         &self,
@@ -1077,8 +1129,9 @@ impl SentenceScan<'_> {
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
+            // (`SOS Méditerranée`: a word in capitals is no given name.)
             first_name: n_words >= 2
-                && (self.gaz.is_given_name(first)
+                && (self.gaz.is_given_name(first) && !is_acronym_text(first)
                     || is_initials(first) && self.gaz.kind(first).is_none())
                 && !numbered
                 // (`Emilia Romagna Grand Prix`: a prize or a race named
@@ -1124,7 +1177,8 @@ impl SentenceScan<'_> {
             || cues.first_name
             || particle_name(first)
             || (cues.org_head || cues.place_head) && n_words >= 2
-            || m.head == Some(Head::Misc);
+            || m.head == Some(Head::Misc)
+            || m.initial && self.written_as_a_name(at, n_words, suffix);
         Mention::new(
             text,
             m.span.start + offset,
@@ -1732,6 +1786,47 @@ mod tests {
         // A known first name or a gazetteer name vouches for itself.
         assert!(m.contains(&("Vladimir Poutine".to_string(), false)));
         assert!(m.contains(&("Moscou".to_string(), false)));
+    }
+
+    #[test]
+    fn a_sentence_start_written_as_no_common_word_is_written_vouches_itself() {
+        // (name, vouched by its writing)
+        let rows = [
+            ("EDF a prévenu ses clients.", "EDF", true),
+            ("Météo-France prévoit des orages.", "Météo-France", true),
+            ("Air Austral a annulé ses vols.", "Air Austral", true),
+            ("Parks Canada closed the trail.", "Parks Canada", true),
+            // A heading in capitals goes on in capitals.
+            ("ALERTE ROUGE sur la côte.", "ALERTE ROUGE", false),
+            // The abbreviation of a common noun is no name.
+            ("OPA hostile sur le groupe.", "OPA", false),
+            // A word before a given name is trimmed off, not vouched.
+            ("Analyst John Smith said so.", "John Smith", true),
+            // A participle before a known place is no part of its name.
+            (
+                "Neighbouring Mali closed its border.",
+                "Neighbouring Mali",
+                false,
+            ),
+            (
+                "Franco-Allemand, le projet avance.",
+                "Franco-Allemand",
+                false,
+            ),
+            ("Rassuré, il arrive.", "Rassuré", false),
+        ];
+        for (text, name, vouched) in rows {
+            let got = mentions(text);
+            let initial = got.iter().find(|(t, _)| t == name).map(|(_, i)| *i);
+            assert!(
+                if vouched {
+                    initial == Some(false)
+                } else {
+                    initial != Some(false)
+                },
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{AcronymPair, Mention};
 use crate::extract::fold::fold;
@@ -110,9 +110,11 @@ pub(super) fn acronym_pairs(sentence: &str, tokens: &[Token]) -> Vec<(AcronymPai
 /// alone. Linear in the mentions: the names are keyed by their initials
 /// once.
 pub(super) fn spelled_elsewhere(mentions: &[Mention], known: &[AcronymPair]) -> Vec<AcronymPair> {
+    // A set: an article may hold many `Name (ABC)` pairs.
+    let paired: FxHashSet<&str> = known.iter().map(|p| p.acronym.as_str()).collect();
     let mut acronyms: Vec<&str> = mentions
         .iter()
-        .filter(|m| m.cues().acronym && !known.iter().any(|p| p.acronym == m.text))
+        .filter(|m| m.cues().acronym && !paired.contains(m.text))
         .map(|m| m.text)
         // Two letters (`AI`, `PM`) stand for too many things.
         .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
@@ -122,10 +124,12 @@ pub(super) fn spelled_elsewhere(mentions: &[Mention], known: &[AcronymPair]) -> 
     }
     acronyms.sort_unstable();
     acronyms.dedup();
-    // Initials → the one name that has them (None once a second one does).
-    let mut names: FxHashMap<Vec<char>, Option<&str>> = FxHashMap::default();
+    // Initials → the one name that has them, folded (None once a second one does).
+    // A name written many times is tokenized once.
+    let mut names: FxHashMap<Vec<char>, Option<(String, &str)>> = FxHashMap::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for m in mentions {
-        if !m.text.contains(' ') {
+        if !m.text.contains(' ') || !seen.insert(m.text) {
             continue;
         }
         let tokens = tokenize(m.text);
@@ -136,19 +140,20 @@ pub(super) fn spelled_elsewhere(mentions: &[Mention], known: &[AcronymPair]) -> 
         if key.len() < 2 {
             continue;
         }
+        let folded = fold(m.text);
         names
             .entry(key)
             .and_modify(|one| {
-                if one.is_some_and(|n| fold(n) != fold(m.text)) {
+                if one.as_ref().is_some_and(|(f, _)| *f != folded) {
                     *one = None;
                 }
             })
-            .or_insert(Some(m.text));
+            .or_insert(Some((folded, m.text)));
     }
     acronyms
         .into_iter()
         .filter_map(|a| {
-            let name = (*names.get(&letters_of(a))?)?;
+            let (_, name) = names.get(&letters_of(a))?.as_ref()?;
             Some(AcronymPair {
                 acronym: a.to_string(),
                 expansion: name.to_string(),
