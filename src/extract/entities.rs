@@ -1074,7 +1074,7 @@ impl SentenceScan<'_> {
                 && !second.is_acronym()
                 && !self.gaz.is_given_name(second.text)
                 && !common(second.text)
-                && !(participle && self.gaz.kind(rest).is_some())
+                && (!participle || self.gaz.kind(rest).is_none())
         })
     }
 
