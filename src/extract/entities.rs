@@ -1126,6 +1126,10 @@ impl SentenceScan<'_> {
             && (last.bytes().all(|b| b.is_ascii_digit())
                 || is_spelled_number(last)
                 || is_roman_ordinal(first));
+        // `COP29`, `CSO-3`: a code of capitals and a number names a
+        // conference, a model or a mission, not a body.
+        let coded = n_words == 1 && is_code_name(text);
+        let dateline = m.initial && is_dateline_place(text, prefix, suffix);
         let cues = Cues {
             gazetteer: gaz_kind,
             person_title,
@@ -1149,15 +1153,17 @@ impl SentenceScan<'_> {
                 && m.head.is_none()
                 && m.first_token != usize::MAX
                 && self.person_shaped(at, n_words),
-            acronym: n_words == 1 && is_acronym_text(text),
+            acronym: n_words == 1 && is_acronym_text(text) && !dateline,
             place_preposition: place_preposition(prefix).is_some(),
             misc: english_head == Some(Head::Misc)
                 || m.head == Some(Head::Misc)
                 || context == Some(context::Hint::Misc)
-                || numbered,
+                || numbered
+                || coded,
             org_context: !person_title && context == Some(context::Hint::Org),
             place_context: !person_title
                 && (context == Some(context::Hint::Place)
+                    || dateline
                     || gaz_kind.is_none()
                         && self.placed_by_form(
                             (at, n_words),
@@ -1187,6 +1193,31 @@ impl SentenceScan<'_> {
             cues,
         )
     }
+}
+
+/// Two capitals or more, then a number (`COP29`, `CSO-3`).
+fn is_code_name(text: &str) -> bool {
+    let letters = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = text[letters..]
+        .strip_prefix('-')
+        .unwrap_or(&text[letters..]);
+    letters >= 2 && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A name in capitals that opens the text's line before a comma or a
+/// parenthesis and, further on the line, a dash: the place of a dateline
+/// (`CARBONNE (Haute-Garonne) —`, `MOSCOW, Nov. 21 (Reuters) -`), which
+/// is no acronym.
+fn is_dateline_place(text: &str, prefix: &str, suffix: &str) -> bool {
+    let line = suffix.split('\n').next().unwrap_or("");
+    let reach = &line[..line.floor_char_boundary(80)];
+    prefix.trim().is_empty()
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !text.chars().any(char::is_lowercase)
+        && (line.starts_with(',') || line.trim_start().starts_with('('))
+        && [" - ", " — ", " – ", " -- "]
+            .iter()
+            .any(|d| reach.contains(d))
 }
 
 /// `, 61,`: an age in apposition right after a name, which only a
@@ -1361,7 +1392,11 @@ fn is_elision_gap(gap: &str) -> bool {
 fn is_initial_position(sentence: &str, tokens: &[Token], i: usize) -> bool {
     let gap_start = if i == 0 { 0 } else { tokens[i - 1].end };
     let gap = &sentence[gap_start..tokens[i].start];
-    i == 0 || gap.contains(['«', '“', '"', ':', '—', '–', '(', '[']) || gap.trim() == "-"
+    // (`KHARTOUM, 3 mars (AFP) - Le Soudan`: a spaced hyphen is a dash.)
+    i == 0
+        || gap.contains(['«', '“', '"', ':', '—', '–', '(', '['])
+        || gap.trim_end().ends_with(" -")
+        || gap.trim() == "-"
 }
 
 #[cfg(test)]
@@ -1827,6 +1862,41 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_dateline_place_in_capitals_is_a_place_and_a_code_with_a_number_a_thing() {
+        let rows: [(&str, &str, fn(&Cues) -> bool); 6] = [
+            (
+                "CARBONNE (Haute-Garonne) — Les agriculteurs bloquent.",
+                "CARBONNE",
+                |c| c.place_context && !c.acronym,
+            ),
+            (
+                "KHARTOUM, 3 mars (AFP) - Le Soudan a signé.",
+                "KHARTOUM",
+                |c| c.place_context && !c.acronym,
+            ),
+            // An acronym opening a sentence with no dash after it.
+            ("OTAN, UE et ONU ont signé.", "OTAN", |c| {
+                c.acronym && !c.place_context
+            }),
+            ("La COP29 s'ouvre à Bakou.", "COP29", |c| c.misc),
+            ("Le satellite CSO-3 est en orbite.", "CSO-3", |c| c.misc),
+            // One letter and a number is a road, a group or a plane.
+            ("Le G20 se réunit.", "G20", |c| !c.misc),
+        ];
+        for (text, name, ok) in rows {
+            let c = cues_of(text, name);
+            assert!(ok(&c), "{text}: {c:?}");
+        }
+        // After a dateline's spaced hyphen a sentence starts again: its
+        // determiner is no part of the name.
+        let names: Vec<String> = mentions("KHARTOUM, 3 mars (AFP) - Le Soudan a signé.")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert!(names.contains(&"Soudan".to_string()), "{names:?}");
     }
 
     #[test]

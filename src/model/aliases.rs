@@ -215,12 +215,21 @@ pub fn cluster(
 }
 
 /// The most frequent full form: for people, a name of two words or more
-/// when there is one; ties go to the longer form.
+/// when there is one; ties go to the longer form. A form in capitals
+/// (`MOSCOW` of a dateline) gives way to the same name written in lower
+/// case.
 fn choose_canonical(forms: &[(String, usize)], kind: EntityKind) -> String {
     let words = |s: &str| s.split_whitespace().count();
+    let shouted = |s: &str| {
+        !s.chars().any(char::is_lowercase)
+            && forms
+                .iter()
+                .any(|(t, _)| t != s && t.to_lowercase() == s.to_lowercase())
+    };
     let full = forms
         .iter()
-        .filter(|(s, _)| kind != EntityKind::Person || words(s) >= 2);
+        .filter(|(s, _)| kind != EntityKind::Person || words(s) >= 2)
+        .filter(|(s, _)| !shouted(s));
     full.max_by(|a, b| {
         a.1.cmp(&b.1)
             .then(a.0.len().cmp(&b.0.len()))
@@ -531,6 +540,22 @@ mod tests {
         );
         assert_eq!(c.entities[0].canonical, "Jean Dupont");
         assert_eq!(c.entities[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_name_in_capitals_gives_the_canonical_form_to_its_lower_case_writing() {
+        let forms = |v: &[(&str, usize)]| -> Vec<(String, usize)> {
+            v.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+        };
+        // A dateline's capitals, however often, give way.
+        let f = forms(&[("MOSCOW", 3), ("Moscow", 1)]);
+        assert_eq!(choose_canonical(&f, EntityKind::Place), "Moscow");
+        // An acronym written only in capitals stays.
+        let f = forms(&[
+            ("OTAN", 3),
+            ("Organisation du traité de l'Atlantique nord", 1),
+        ]);
+        assert_eq!(choose_canonical(&f, EntityKind::Org), "OTAN");
     }
 
     #[test]
