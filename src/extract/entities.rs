@@ -1866,7 +1866,8 @@ mod tests {
 
     #[test]
     fn a_dateline_place_in_capitals_is_a_place_and_a_code_with_a_number_a_thing() {
-        let rows: [(&str, &str, fn(&Cues) -> bool); 6] = [
+        type Row = (&'static str, &'static str, fn(&Cues) -> bool);
+        let rows: [Row; 6] = [
             (
                 "CARBONNE (Haute-Garonne) — Les agriculteurs bloquent.",
                 "CARBONNE",
