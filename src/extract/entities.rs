@@ -725,6 +725,11 @@ impl SentenceScan<'_> {
         {
             end -= 1;
         }
+        // `a Louisiana Republican`, `Senate Republican leader`: a party
+        // member's word after a name qualifies a person, as a demonym does.
+        if end - start > 1 && AFFILIATIONS.contains(&self.tokens[end - 1].text) {
+            end -= 1;
+        }
         while start < end && NOT_NAMES.contains(self.tokens[start].text) {
             start += 1;
         }
@@ -738,7 +743,14 @@ impl SentenceScan<'_> {
                     && !self.demonym_named(start, end))
                 || (end - start > 1
                     && self.gaz.ends_with_person_cue(t.text)
-                    && !self.english_headed(start, end));
+                    && !self.english_headed(start, end))
+                // (`Neighbouring Mali`: a participle opening the sentence
+                // before a known name is no part of it.)
+                || (end - start > 1
+                    && is_participle(t.text)
+                    && is_initial_position(self.sentence, self.tokens, start)
+                    && self.gaz.kind(self.text(start + 1, end)).is_some()
+                    && self.gaz.kind(self.text(start, end)).is_none());
             if !droppable {
                 break;
             }
@@ -1067,7 +1079,7 @@ impl SentenceScan<'_> {
         }
         // (`Neighbouring Mali`, `Landlocked Chad`: a known name after a
         // participle is that name alone; `Parks Canada` is one name.)
-        let participle = first.text.ends_with("ing") || first.text.ends_with("ed");
+        let participle = is_participle(first.text);
         let rest = &self.sentence[self.tokens[at + 1].start..self.tokens[at + n_words - 1].end];
         self.tokens.get(at + 1).is_some_and(|second| {
             second.is_capitalised()
@@ -1193,6 +1205,19 @@ impl SentenceScan<'_> {
             cues,
         )
     }
+}
+
+/// Words for a member of an American party, which follow a state or a
+/// chamber before a person (`a Louisiana Republican`). Plurals are left
+/// out: `Socialists and Democrats` is a group's name.
+const AFFILIATIONS: &[&str] = &["Republican", "Democrat"];
+
+/// An English present or past participle written as a sentence's first
+/// word (`Neighbouring`, `Landlocked`).
+fn is_participle(word: &str) -> bool {
+    word.chars().count() >= 6
+        && word.chars().skip(1).all(char::is_lowercase)
+        && (word.ends_with("ing") || word.ends_with("ed"))
 }
 
 /// Two capitals or more, then a number (`COP29`, `CSO-3`).
@@ -1463,6 +1488,11 @@ mod tests {
     #[test]
     fn one_row_per_rule() {
         let rows: &[(&str, &[&str])] = &[
+            // a party member's word qualifies the person after a state
+            (
+                "Then Mike Johnson, a Louisiana Republican, said so to the Republican Party.",
+                &["Mike Johnson", "Louisiana", "Republican Party"],
+            ),
             // inner particles
             (
                 "Il a vu Bachar el-Assad et la Corée du Nord hier.",
@@ -1838,11 +1868,7 @@ mod tests {
             // A word before a given name is trimmed off, not vouched.
             ("Analyst John Smith said so.", "John Smith", true),
             // A participle before a known place is no part of its name.
-            (
-                "Neighbouring Mali closed its border.",
-                "Neighbouring Mali",
-                false,
-            ),
+            ("Neighbouring Mali closed its border.", "Mali", true),
             (
                 "Franco-Allemand, le projet avance.",
                 "Franco-Allemand",
