@@ -479,7 +479,7 @@ impl SentenceScan<'_> {
             let person_after = j > end
                 && ["de", "du", "des"].contains(&self.tokens[end].text)
                 && j + 1 < n
-                && self.gaz.is_first_name(self.tokens[j].text)
+                && self.gaz.is_given_name(self.tokens[j].text)
                 && self.glued(j + 1)
                 && self.starts_name(j + 1);
             // (`Appointments Committee of the Cabinet`: after an English `of`
@@ -679,6 +679,11 @@ impl SentenceScan<'_> {
         if let Some(of) = self.person_of_place(start, end) {
             self.push_run(start, of);
             self.push_trimmed(of + 1, end);
+            return;
+        }
+        if let Some(person) = self.place_before_person(start, end) {
+            self.push_trimmed(start, person);
+            self.push_trimmed(person, end);
             return;
         }
         let mut s = start;
@@ -1492,6 +1497,15 @@ mod tests {
             (
                 "Then Mike Johnson, a Louisiana Republican, said so to the Republican Party.",
                 &["Mike Johnson", "Louisiana", "Republican Party"],
+            ),
+            // a place, then a person after a role, or opened by a given name
+            (
+                "L'ancien maire de Taipei Ko Wen-je et le Paris Saint-Germain de Luis Enrique.",
+                &["Taipei", "Ko Wen-je", "Paris Saint-Germain", "Luis Enrique"],
+            ),
+            (
+                "Il a vu la maire de Valparaíso Daniela Ortúzar au stade.",
+                &["Valparaíso", "Daniela Ortúzar"],
             ),
             // inner particles
             (

@@ -55,6 +55,33 @@ impl SentenceScan<'_> {
         ((is_place || person_before) && !head_before && all_capitalised).then_some(of)
     }
 
+    /// `maire de Valparaíso Daniela Ortúzar`, `ancien maire de Taipei Ko
+    /// Wen-je`: a known place opening the run, then a person's name of two
+    /// words or more that opens with a given name, or any such name when a
+    /// role and its `de`/`of` come just before the place. Where the person
+    /// starts. (`Paris Saint-Germain`: a place opening a longer known name,
+    /// or a rest known as a name of its own, keeps the run whole.)
+    pub(super) fn place_before_person(&self, s: usize, end: usize) -> Option<usize> {
+        if end < s + 3 || self.gaz.kind(self.text(s, end)).is_some() {
+            return None;
+        }
+        let k = (s + 1..end - 1).rev().find(|&k| {
+            self.gaz.kind(self.text(s, k)) == Some(crate::extract::kind::EntityKind::Place)
+        })?;
+        if self.gaz.kind(self.text(k, end)).is_some()
+            || !(k..end).all(|j| self.tokens[j].is_capitalised())
+        {
+            return None;
+        }
+        let before = self.sentence[..self.tokens[s].start].trim_end();
+        let after_role = ["de", "d'", "d’", "of"].iter().any(|p| {
+            before
+                .strip_suffix(p)
+                .is_some_and(|b| b.ends_with(' ') && self.gaz.ends_with_person_cue(b.trim_end()))
+        });
+        (after_role || self.gaz.is_given_name(self.tokens[k].text)).then_some(k)
+    }
+
     /// `Fire and Rescue Service`: whether the run that starts after the
     /// `and` at `j` continues the name that ends there, the name before it
     /// being no person's and no known name of its own (`Britain and
