@@ -17,7 +17,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use dom_query::{Document, Matcher, NodeId, NodeRef};
+use dom_query::{Document, Matcher, NodeData, NodeId, NodeRef};
 
 use super::page_scan::Scan;
 use super::text_format;
@@ -278,8 +278,13 @@ impl Counts {
 
     fn walk(&mut self, node: &NodeRef, dropped: &HashSet<NodeId>, in_p: bool, in_a: bool) {
         for child in node.children_it(false) {
-            if child.is_text() {
-                let n = child.text().trim().chars().count();
+            // A text node's own characters, read in place: `text()` would
+            // copy them first.
+            let own = child.query(|t| match &t.data {
+                NodeData::Text { contents } => Some(contents.trim().chars().count()),
+                _ => None,
+            });
+            if let Some(Some(n)) = own {
                 self.text += n;
                 if in_p {
                     self.paragraph_text += n;
