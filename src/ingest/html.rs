@@ -324,6 +324,7 @@ fn is_link_lead(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::item::tidy;
 
     #[test]
     fn every_link_lead_is_read_whole() {
@@ -390,6 +391,41 @@ mod tests {
              <p>Lire aussi : un autre article</p><aside>Pub</aside><p>Fin.</p>",
         );
         assert_eq!(t, "Le conseil a voté.\n\nFin.");
+    }
+
+    /// A page read from its container has the text `dom_query`'s formatted
+    /// text of the container, tidied, gives, whether or not the text was
+    /// known to be tidy; a page without a container still takes
+    /// readability and finds its text.
+    #[test]
+    fn a_container_is_read_as_dom_query_formats_it() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+        let mut known_tidy = 0;
+        for page in [
+            "fixtures/pages/article.html",
+            "fixtures/pages/jsonld.html",
+            "fixtures/formats/page.html",
+            "devset/formats-en/en_01_courts_verdict.html",
+            "devset/formats-fr/fr_03_politique_censure.html",
+            "devset/formats-fr/fr_08_afrique_election.html",
+        ] {
+            let html = std::fs::read_to_string(format!("{dir}/{page}")).unwrap();
+            let doc = Document::from(html.as_str());
+            let scan = page_scan::scan(&doc);
+            let body = article_body::read(&doc, &scan, false).expect(page);
+            let id = scan.body_props.1.or(scan.articles.1).unwrap();
+            let old = doc.tree.get(&id).unwrap().formatted_text();
+            let old = drop_link_leads(&tidy(&old)).into_owned();
+            known_tidy += usize::from(body.tidy);
+            assert_eq!(page_text(body.text, body.tidy), old, "{page}");
+            assert_eq!(page_item(&html).unwrap().text, old, "{page}");
+        }
+        assert!(known_tidy > 0);
+        let path = format!("{dir}/fixtures/pages/outside.html");
+        let html = std::fs::read_to_string(path).unwrap();
+        let doc = Document::from(html.as_str());
+        assert!(article_body::read(&doc, &page_scan::scan(&doc), false).is_none());
+        assert!(!page_item(&html).unwrap().text.is_empty());
     }
 
     /// A page whose headline, dates and author are only in its JSON-LD:
