@@ -17,9 +17,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use dom_query::{Document, Matcher, NodeId, NodeRef};
+use dom_query::{Document, Matcher, NodeData, NodeId, NodeRef};
 
 use super::page_scan::Scan;
+use super::text_format;
 
 static ARTICLE: LazyLock<Matcher> =
     LazyLock::new(|| Matcher::new("article").expect("a selector of this file"));
@@ -106,6 +107,8 @@ const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author
 /// none, the byline found in the article.
 pub struct Body {
     pub text: String,
+    /// Whether the text is known to be tidy already.
+    pub tidy: bool,
     pub byline: Option<String>,
 }
 
@@ -140,8 +143,10 @@ pub fn read(doc: &Document, scan: &Scan, has_byline: bool) -> Option<Body> {
     for n in &dropped {
         n.remove_from_parent();
     }
+    let text = text_format::formatted(&container);
     Some(Body {
-        text: container.formatted_text().to_string(),
+        text: text.text,
+        tidy: text.tidy,
         byline,
     })
 }
@@ -273,8 +278,13 @@ impl Counts {
 
     fn walk(&mut self, node: &NodeRef, dropped: &HashSet<NodeId>, in_p: bool, in_a: bool) {
         for child in node.children_it(false) {
-            if child.is_text() {
-                let n = child.text().trim().chars().count();
+            // A text node's own characters, read in place: `text()` would
+            // copy them first.
+            let own = child.query(|t| match &t.data {
+                NodeData::Text { contents } => Some(contents.trim().chars().count()),
+                _ => None,
+            });
+            if let Some(Some(n)) = own {
                 self.text += n;
                 if in_p {
                     self.paragraph_text += n;

@@ -15,9 +15,10 @@ use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use super::article_body;
 use super::charset;
 use super::format::Format;
-use super::item::{Item, Parsed, tidied, tidy};
+use super::item::{Item, Parsed, tidied};
 use super::page_scan::{self, Scan};
 use super::source::{Source, parse_when};
+use super::text_format;
 
 /// A page larger than this is not parsed: no article page is, and a DOM
 /// of it would take several times its size in memory.
@@ -74,7 +75,7 @@ pub fn page_item(html: &str) -> Option<Item> {
     let (scan, read) = readable(html);
     let mut source = Source::new(Format::Html);
     source.url = scan.canonical;
-    let (title, text, published) = match read {
+    let (title, text, tidy, published) = match read {
         Ok(a) => {
             source.outlet = a.site_name.filter(|s| !s.trim().is_empty());
             source.author = a.byline.filter(|s| !s.trim().is_empty());
@@ -85,12 +86,13 @@ pub fn page_item(html: &str) -> Option<Item> {
                 .and_then(|w| w.stamp());
             let title = Some(a.title).filter(|t| !t.trim().is_empty());
             let published = a.published_time.as_deref().and_then(parse_when);
-            (title, a.text, published)
+            (title, a.text, a.tidy, published)
         }
         // Too short or too odd for readability: the body, chrome removed.
         Err(doc) => (
             scan.h1.clone(),
             doc.select_matcher(&BODY).formatted_text().to_string(),
+            false,
             None,
         ),
     };
@@ -101,7 +103,7 @@ pub fn page_item(html: &str) -> Option<Item> {
             .and_then(parse_when)
             .and_then(|w| w.stamp())
     });
-    let text = page_text(text);
+    let text = page_text(text, tidy);
     let mut item = Item {
         title,
         text,
@@ -113,10 +115,10 @@ pub fn page_item(html: &str) -> Option<Item> {
     (!item.text.is_empty() || item.title.is_some()).then_some(item)
 }
 
-/// The text of an article, tidied and without its link leads, copied only
-/// where it changes.
-fn page_text(text: String) -> String {
-    let text = tidied(text);
+/// The text of an article, tidied unless it is known to be tidy, and
+/// without its link leads, copied only where it changes.
+fn page_text(text: String, tidy: bool) -> String {
+    let text = if tidy { text } else { tidied(text) };
     let kept = match drop_link_leads(&text) {
         Cow::Owned(t) => Some(t),
         Cow::Borrowed(_) => None,
@@ -148,6 +150,8 @@ fn readability_config() -> Config {
 struct Read {
     title: String,
     text: String,
+    /// Whether `text` is known to be tidy already.
+    tidy: bool,
     byline: Option<String>,
     site_name: Option<String>,
     published_time: Option<String>,
@@ -159,6 +163,7 @@ impl From<dom_smoothie::Article> for Read {
         Read {
             title: a.title,
             text: a.text_content.to_string(),
+            tidy: false,
             byline: a.byline,
             site_name: a.site_name,
             published_time: a.published_time,
@@ -210,6 +215,7 @@ fn readable(html: &str) -> (Scan, Result<Read, Document>) {
             published_time: meta.published_time.clone(),
             modified_time: meta.modified_time.clone(),
             text: read.text,
+            tidy: read.tidy,
         }
     };
     if let Some(body) = article_body::read(&r.doc, &scan, meta.byline.is_some()) {
@@ -218,6 +224,7 @@ fn readable(html: &str) -> (Scan, Result<Read, Document>) {
             Ok(Read {
                 title: meta.title,
                 text: body.text,
+                tidy: body.tidy,
                 byline: meta.byline.or(body.byline),
                 site_name: meta.site_name,
                 published_time: meta.published_time,
@@ -278,20 +285,14 @@ fn normalized_len(text: &str) -> usize {
 /// part), chrome and link boxes removed as from a page.
 pub fn fragment_text(html: &str) -> String {
     let doc = stripped(html);
-    let text = doc.formatted_text();
-    let text = tidy(&text);
-    drop_link_leads(&text).into_owned()
+    let text = text_format::formatted(&doc.root());
+    page_text(text.text, text.tidy)
 }
 
 /// The text without lines that only point to another article; the text
 /// itself, borrowed, when it has none.
 fn drop_link_leads(text: &str) -> Cow<'_, str> {
-    let is_lead = |p: &&str| {
-        // The longest lead decides how much of a paragraph is read.
-        let head: String = p.trim_start().chars().take(LEAD_CHARS).collect();
-        let lower = head.to_lowercase();
-        LINK_LEADS.iter().any(|l| lower.starts_with(l))
-    };
+    let is_lead = |p: &&str| is_link_lead(p);
     if !text.split("\n\n").any(|p| is_lead(&p)) {
         return Cow::Borrowed(text);
     }
@@ -303,9 +304,27 @@ fn drop_link_leads(text: &str) -> Cow<'_, str> {
 /// longest of them.
 const LEAD_CHARS: usize = 24;
 
+/// Whether a paragraph starts with one of the [`LINK_LEADS`], in any
+/// case. Its head is lower-cased a character at a time, without a copy:
+/// every paragraph of every page is tested. That is the lower-casing of
+/// the whole head but for a final sigma, which no lead holds either way.
+fn is_link_lead(p: &str) -> bool {
+    let head = || {
+        p.trim_start()
+            .chars()
+            .take(LEAD_CHARS)
+            .flat_map(char::to_lowercase)
+    };
+    LINK_LEADS.iter().any(|l| {
+        let mut lower = head();
+        l.chars().all(|c| lower.next() == Some(c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::item::tidy;
 
     #[test]
     fn every_link_lead_is_read_whole() {
@@ -313,6 +332,33 @@ mod tests {
         assert!(longest.unwrap() < LEAD_CHARS);
         let text = "Sur le même sujet : un autre\n\nLe texte.\n\nÀ LIRE AUSSI un lien";
         assert_eq!(drop_link_leads(text), "Le texte.");
+    }
+
+    /// The lead test is the lower-casing of the paragraph's head compared
+    /// with each lead, as it was.
+    #[test]
+    fn link_leads_are_told_as_by_the_lowercased_head() {
+        let by_copy = |p: &str| {
+            let head: String = p.trim_start().chars().take(LEAD_CHARS).collect();
+            let lower = head.to_lowercase();
+            LINK_LEADS.iter().any(|l| lower.starts_with(l))
+        };
+        for p in [
+            "Lire aussi : x",
+            "  À LIRE AUSSI",
+            "lire",
+            "",
+            "ΣLire aussi",
+            "İlire aussi",
+            "RELATED: x",
+            "Related",
+            "Sur le MÊME sujet",
+            "sur le meme sujet",
+            "Voir",
+            "Le texte.",
+        ] {
+            assert_eq!(is_link_lead(p), by_copy(p), "{p:?}");
+        }
     }
 
     #[test]
@@ -345,6 +391,41 @@ mod tests {
              <p>Lire aussi : un autre article</p><aside>Pub</aside><p>Fin.</p>",
         );
         assert_eq!(t, "Le conseil a voté.\n\nFin.");
+    }
+
+    /// A page read from its container has the text `dom_query`'s formatted
+    /// text of the container, tidied, gives, whether or not the text was
+    /// known to be tidy; a page without a container still takes
+    /// readability and finds its text.
+    #[test]
+    fn a_container_is_read_as_dom_query_formats_it() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+        let mut known_tidy = 0;
+        for page in [
+            "fixtures/pages/article.html",
+            "fixtures/pages/jsonld.html",
+            "fixtures/formats/page.html",
+            "devset/formats-en/en_01_courts_verdict.html",
+            "devset/formats-fr/fr_03_politique_censure.html",
+            "devset/formats-fr/fr_08_afrique_election.html",
+        ] {
+            let html = std::fs::read_to_string(format!("{dir}/{page}")).unwrap();
+            let doc = Document::from(html.as_str());
+            let scan = page_scan::scan(&doc);
+            let body = article_body::read(&doc, &scan, false).expect(page);
+            let id = scan.body_props.1.or(scan.articles.1).unwrap();
+            let old = doc.tree.get(&id).unwrap().formatted_text();
+            let old = drop_link_leads(&tidy(&old)).into_owned();
+            known_tidy += usize::from(body.tidy);
+            assert_eq!(page_text(body.text, body.tidy), old, "{page}");
+            assert_eq!(page_item(&html).unwrap().text, old, "{page}");
+        }
+        assert!(known_tidy > 0);
+        let path = format!("{dir}/fixtures/pages/outside.html");
+        let html = std::fs::read_to_string(path).unwrap();
+        let doc = Document::from(html.as_str());
+        assert!(article_body::read(&doc, &page_scan::scan(&doc), false).is_none());
+        assert!(!page_item(&html).unwrap().text.is_empty());
     }
 
     /// A page whose headline, dates and author are only in its JSON-LD:

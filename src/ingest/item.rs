@@ -189,6 +189,16 @@ pub fn tidy(s: &str) -> Cow<'_, str> {
             i += width;
             continue;
         }
+        // One space between two words, the commonest run, stays as it is.
+        if bytes[i] == b' '
+            && i > 0
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&b| !MAY_BE_SPACE[usize::from(b)] || !whitespace_at(s, i + 1).1)
+        {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut breaks = 0usize;
         while i < bytes.len() {
@@ -218,7 +228,7 @@ pub fn tidy(s: &str) -> Cow<'_, str> {
             1 => "\n",
             _ => "\n\n",
         };
-        if &s[start..i] != sep {
+        if !(i - start == sep.len() && bytes[start..i].iter().eq(sep.as_bytes())) {
             if out.capacity() == 0 {
                 out.reserve(s.len());
             }
@@ -239,7 +249,7 @@ pub fn tidy(s: &str) -> Cow<'_, str> {
 /// first bytes of the UTF-8 forms of U+0085, U+00A0 (0xC2), U+1680 (0xE1),
 /// U+2000 to U+205F (0xE2) and U+3000 (0xE3). Any other byte is part of
 /// a word.
-static MAY_BE_SPACE: [bool; 256] = {
+pub(super) static MAY_BE_SPACE: [bool; 256] = {
     let mut t = [false; 256];
     let starts = [
         b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', 0xc2, 0xe1, 0xe2, 0xe3,
@@ -254,7 +264,7 @@ static MAY_BE_SPACE: [bool; 256] = {
 
 /// The byte width of the character at `i` and whether it is whitespace,
 /// ASCII decided without decoding.
-fn whitespace_at(s: &str, i: usize) -> (usize, bool) {
+pub(super) fn whitespace_at(s: &str, i: usize) -> (usize, bool) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
         return (1, matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));

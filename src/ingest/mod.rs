@@ -25,6 +25,7 @@ pub mod mail;
 mod page_scan;
 pub mod source;
 pub mod split;
+mod text_format;
 
 pub use format::Format;
 pub use source::{Source, Timestamp};
