@@ -124,7 +124,12 @@ pub fn find_among(
         };
         // `X said on Wednesday that it was "too early to declare victory"`:
         // the date is the saying's, and the happening lies in another clause.
-        if reported && !subtype.is_report() && !overlaps(&own_clause, &trigger) {
+        // (`said on Monday that Moscow remained "open to negotiations"`:
+        // words quoted whole are the saying's.)
+        if reported
+            && !subtype.is_report()
+            && (!overlaps(&own_clause, &trigger) || quoted(text, &sentence, &trigger))
+        {
             continue;
         }
         let reach = trigger.start.max(d.span.start);
@@ -488,6 +493,18 @@ fn gist(
 }
 
 /// Marks that close a clause: commas, parentheses, quotes, dashes, colons.
+/// `trigger` lies inside a quotation of its sentence, opening and closing
+/// mark around it.
+fn quoted(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let before = &text[sentence.start..trigger.start];
+    let after = &text[trigger.end..sentence.end];
+    let open = |s: &str| {
+        let opened = s.matches(['«', '“']).count() + s.matches('"').count() % 2;
+        opened > s.matches(['»', '”']).count()
+    };
+    open(before) && after.contains(['»', '”', '"'])
+}
+
 fn is_clause_break(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     rest.starts_with([',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '—', '–'])
@@ -503,11 +520,27 @@ struct Clauses {
 
 impl Clauses {
     fn of(text: &str, sentence: &Range<usize>) -> Self {
-        let breaks = text[sentence.clone()]
+        let mut breaks: Vec<(usize, usize)> = text[sentence.clone()]
             .char_indices()
             .filter(|&(i, _)| is_clause_break(text, sentence.start + i))
             .map(|(i, c)| (sentence.start + i, c.len_utf8()))
             .collect();
+        // `avoir eu jeudi un « long entretien » téléphonique`: quotes around
+        // a few words with no break inside quote a phrase of the clause,
+        // they do not open a clause of their own.
+        let mut k = 0;
+        while k + 1 < breaks.len() {
+            let (open, open_len) = breaks[k];
+            let (close, _) = breaks[k + 1];
+            let opener = &text[open..open + open_len];
+            let closer = text[close..].chars().next().unwrap_or(' ');
+            let pair = matches!((opener, closer), ("«", '»') | ("“", '”') | ("\"", '"'));
+            if pair && text[open + open_len..close].split_whitespace().count() <= 4 {
+                breaks.drain(k..k + 2);
+            } else {
+                k += 1;
+            }
+        }
         Clauses {
             sentence: sentence.clone(),
             breaks,

@@ -86,6 +86,13 @@ const POLITICS: &[Row] = &[
     ("Sadiq Khan named Marta Kowalczyk deputy mayor on January 9.", ("on January 9", "2025-01-09"), &[("Sadiq Khan", Per), ("Marta Kowalczyk", Per)], Some(S::Appointment), &["Sadiq Khan", "Marta Kowalczyk"], None),
     ("Hervé Martin a démissionné le 19 juillet.", ("le 19 juillet", "2023-07-19"), &[("Hervé Martin", Per)], Some(S::Resignation), &["Hervé Martin"], None),
     ("Seb Hale stepped down on Wednesday.", ("on Wednesday", "2025-01-08"), &[("Seb Hale", Per)], Some(S::Resignation), &["Seb Hale"], None),
+    // Words quoted whole after a saying are the saying's.
+    ("Dmitry Peskov said on Monday that Moscow remained \"open to negotiations\".", ("on Monday", "2025-10-13"), &[("Dmitry Peskov", Per), ("Moscow", Loc)], None, &[], None),
+    // To call something a name is no phone call.
+    ("Ruto called the violence \"treasonous\" on Tuesday.", ("on Tuesday", "2024-06-25"), &[("Ruto", Per)], None, &[], None),
+    ("William Ruto came to power in 2022.", ("in 2022", "2022"), &[("William Ruto", Per)], Some(S::Inauguration), &["William Ruto"], None),
+    // A few quoted words are a phrase of the clause, not a clause of their own.
+    ("Olga Lenko a indiqué avoir eu jeudi un « long entretien » téléphonique avec Karl Merz.", ("jeudi", "2025-11-13"), &[("Olga Lenko", Per), ("Karl Merz", Per)], Some(S::PhoneCall), &["Olga Lenko", "Karl Merz"], None),
     ("Amadou Ba s'est entretenu au téléphone avec Bassirou Faye le 25 mars.", ("le 25 mars", "2024-03-25"), &[("Amadou Ba", Per), ("Bassirou Faye", Per)], Some(S::PhoneCall), &["Amadou Ba", "Bassirou Faye"], None),
     ("Des jihadistes ont attaqué le camp de Diafarabé le 12 mars.", ("le 12 mars", "2024-03-12"), &[("Diafarabé", Loc)], Some(S::Attack), &["Diafarabé"], None),
     // A name in another clause is no participant.
