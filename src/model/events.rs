@@ -80,8 +80,14 @@ fn same_event(m: &Merged, s: &Sighting) -> bool {
         // A day is precise enough for the type alone to tell; a month or a
         // year holds too many events for that, and any day too many
         // statements (a speaker in Geneva, another in Tokyo).
+        // (Strikes happen many times a day in many places: two that name
+        // actors, none of them shared, are two. A trial's sentences name
+        // the accused, then their lawyer: its reports stay one.)
+        let many_a_day = s.kind == EventType::Military
+            && (!s.participants.is_empty() || s.place.is_some())
+            && (!m.participants.is_empty() || m.place.is_some());
         return if s.date.precision() == Precision::Day && s.kind != EventType::Statement {
-            same_kind || shared
+            shared || same_kind && !many_a_day
         } else if s.date.precision() == Precision::Day {
             shared
         } else {
@@ -558,6 +564,23 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].kind, EventType::Meeting);
         assert_eq!(m[0].reports.len(), 3);
+    }
+
+    #[test]
+    fn strikes_of_one_day_on_different_actors_are_two() {
+        let m = merge(vec![
+            s(0, "2024-02-22", Subtype::Attack, &[1]),
+            s(0, "2024-02-22", Subtype::Attack, &[2, 3]),
+            // A report that names no one joins the day's strike.
+            s(1, "2024-02-22", Subtype::Attack, &[]),
+        ]);
+        assert_eq!(m.len(), 2);
+        // A trial's sentences name the accused, then their lawyer: one trial.
+        let m = merge(vec![
+            s(0, "2018-10-15", Subtype::Trial, &[1]),
+            s(0, "2018-10-15", Subtype::Trial, &[2]),
+        ]);
+        assert_eq!(m.len(), 1);
     }
 
     #[test]
