@@ -409,6 +409,18 @@ const HEDGES: &[&str] = &[
     "menace de",
     "threatens to",
     "threatened to",
+    // An intention or a refusal is no happening (`n'avait aucune intention
+    // de négocier`, `refused to meet`).
+    "intention de",
+    "intention to",
+    "intends to",
+    "intend to",
+    "refuse de",
+    "refusé de",
+    "refusent de",
+    "refuse to",
+    "refuses to",
+    "refused to",
 ];
 
 /// Whether a hedge stands in the trigger's clause before `reach` (the
@@ -416,7 +428,12 @@ const HEDGES: &[&str] = &[
 /// jeudi`).
 fn hedged(text: &str, clause: &Range<usize>, reach: usize) -> bool {
     let before = &text[clause.start..reach.clamp(clause.start, clause.end)];
-    let before = format!(" {} ", fold(before));
+    // (`n'avait "aucune intention" de négocier`: quotes do not cut a hedge.)
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || matches!(c, '"' | '«' | '»' | '“' | '”'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let before = format!(" {} ", fold(&words.join(" ")));
     HEDGES.iter().any(|h| {
         before.match_indices(h).any(|(i, _)| {
             let (a, b) = (&before[..i], &before[i + h.len()..]);

@@ -86,6 +86,9 @@ const POLITICS: &[Row] = &[
     ("Sadiq Khan named Marta Kowalczyk deputy mayor on January 9.", ("on January 9", "2025-01-09"), &[("Sadiq Khan", Per), ("Marta Kowalczyk", Per)], Some(S::Appointment), &["Sadiq Khan", "Marta Kowalczyk"], None),
     ("Hervé Martin a démissionné le 19 juillet.", ("le 19 juillet", "2023-07-19"), &[("Hervé Martin", Per)], Some(S::Resignation), &["Hervé Martin"], None),
     ("Seb Hale stepped down on Wednesday.", ("on Wednesday", "2025-01-08"), &[("Seb Hale", Per)], Some(S::Resignation), &["Seb Hale"], None),
+    // An intention or a refusal is no happening, quotes or not.
+    ("Le Kremlin a répété mardi que Vladimir Poutine n'avait \"aucune intention\" de négocier.", ("mardi", "2024-02-20"), &[("Kremlin", Org), ("Vladimir Poutine", Per)], None, &[], None),
+    ("The minister refused to meet the strikers on Monday.", ("on Monday", "2024-03-11"), &[], None, &[], None),
     // Words quoted whole after a saying are the saying's.
     ("Dmitry Peskov said on Monday that Moscow remained \"open to negotiations\".", ("on Monday", "2025-10-13"), &[("Dmitry Peskov", Per), ("Moscow", Loc)], None, &[], None),
     // To call something a name is no phone call.
