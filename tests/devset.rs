@@ -111,7 +111,7 @@ fn second_french_development_set() {
         "fr2",
         &[
             ("entity_f1", 0.918),
-            ("entity_typed_f1", 0.836),
+            ("entity_typed_f1", 0.860),
             ("event_f1", 0.773),
             ("article_date_acc", 1.0),
         ],
@@ -137,7 +137,7 @@ fn french_held_out_set() {
         "heldout-fr",
         &[
             ("entity_f1", 0.887),
-            ("entity_typed_f1", 0.789),
+            ("entity_typed_f1", 0.799),
             ("event_f1", 0.774),
             ("article_date_acc", 1.0),
         ],

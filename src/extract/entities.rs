@@ -1006,6 +1006,23 @@ impl SentenceScan<'_> {
     }
 
     /// Whether the `n` tokens from `at` look like a person's name.
+    /// The words after the first of the run at `at` of `n` words could be
+    /// a surname: capitalised or particles, the last capitalised, none an
+    /// acronym, an organisation's head or a name known alone.
+    fn surname_after(&self, at: usize, n: usize) -> bool {
+        let Some(rest) = self.tokens.get(at + 1..at + n) else {
+            return false;
+        };
+        rest.last().is_some_and(|t| t.is_capitalised())
+            && rest.iter().all(|t| {
+                (t.is_capitalised()
+                    || ["de", "du", "da", "van", "von", "le", "la"].contains(&t.text))
+                    && !t.is_acronym()
+                    && !self.gaz.is_org_head(t.text)
+                    && self.gaz.kind(t.text).is_none()
+            })
+    }
+
     fn person_shaped(&self, at: usize, n: usize) -> bool {
         const PARTICLES: &[&str] = &[
             "de", "du", "van", "von", "der", "den", "da", "dos", "das", "di", "del", "al", "el",
@@ -1158,7 +1175,12 @@ impl SentenceScan<'_> {
                 // (`Emilia Romagna Grand Prix`: a prize or a race named
                 // after someone or somewhere is no person.)
                 && english_head != Some(Head::Misc),
+            // (`Marine Le Pen`: a known first name before a capitalised
+            // surname opens a person, though `Marine` heads `Marine nationale`.)
             org_head: self.gaz.is_org_head(first)
+                && !(self.gaz.is_first_name(first)
+                    && (2..=4).contains(&n_words)
+                    && self.surname_after(at, n_words))
                 || m.head == Some(Head::Org)
                 || english_head == Some(Head::Org)
                 || m.first_token == usize::MAX && !is_acronym_text(text),
@@ -1405,7 +1427,10 @@ pub fn place_preposition(before: &str) -> Option<&str> {
     }
     let prev = words.next()?;
     let article = with_fold(last, |f| ["the", "le", "la", "les", "l"].contains(&f));
-    if !(article && gaz.is_place_preposition(prev)) {
+    // `dans le Gard`, `dans les Ardennes`: `dans` before an article opens a
+    // region's name; alone it opens a newspaper's too (`dans Libération`).
+    let dans = with_fold(prev, |f| f == "dans");
+    if !(article && (dans || gaz.is_place_preposition(prev))) {
         return None;
     }
     let start = trimmed.rfind(prev)?;
@@ -1938,6 +1963,36 @@ mod tests {
             .map(|(t, _)| t)
             .collect();
         assert!(names.contains(&"Soudan".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_site_a_mayor_or_dans_before_an_article_place_a_name_and_a_first_name_opens_a_person() {
+        type Row = (&'static str, &'static str, fn(&Cues) -> bool);
+        let rows: [Row; 6] = [
+            ("Mais l'usine de Revin fermera.", "Revin", |c| {
+                c.place_context
+            }),
+            ("Le maire de Quimperlé a parlé.", "Quimperlé", |c| {
+                c.place_context
+            }),
+            ("Deux cas dans le Gard.", "Gard", |c| c.place_preposition),
+            // A newspaper follows a bare `dans`.
+            ("Il a lu dans Libération un article.", "Libération", |c| {
+                !c.place_preposition
+            }),
+            ("Selon Marine Le Pen, rien.", "Marine Le Pen", |c| {
+                c.first_name && !c.org_head
+            }),
+            (
+                "Selon la Marine nationale, rien.",
+                "Marine nationale",
+                |c| c.org_head,
+            ),
+        ];
+        for (text, name, ok) in rows {
+            let c = cues_of(text, name);
+            assert!(ok(&c), "{text}: {c:?}");
+        }
     }
 
     #[test]
