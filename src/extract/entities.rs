@@ -962,6 +962,7 @@ impl SentenceScan<'_> {
     ) -> bool {
         self.region_follows(suffix)
             || n_words >= 2 && self.place_compound(at, n_words)
+            || n_words == 1 && self.hyphenated_place_compound(first)
             || headless
                 && institutions::toponym_shaped(first, last, n_words)
                 && !self.gaz.is_given_name(first)
@@ -980,6 +981,15 @@ impl SentenceScan<'_> {
         let mut others = words.iter().filter(|t| !is_place_modifier(t.text));
         match (others.next(), others.next()) {
             (Some(t), None) => self.gaz.kind(t.text) == Some(EntityKind::Place),
+            _ => false,
+        }
+    }
+
+    /// `Sud-Liban`, `Nord-Kivu`: the same in one hyphenated word.
+    fn hyphenated_place_compound(&self, word: &str) -> bool {
+        let mut others = word.split('-').filter(|p| !is_place_modifier(p));
+        match (others.next(), others.next()) {
+            (Some(p), None) if p.len() < word.len() => self.gaz.kind(p) == Some(EntityKind::Place),
             _ => false,
         }
     }
