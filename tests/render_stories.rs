@@ -150,7 +150,7 @@ fn the_merge_picker_filters_as_you_type() {
     let s = merge_picker(100, 30);
     assert!(s.contains("Merge \"") && s.contains("ann_"), "{s}");
     assert!(s.contains("Merge \"Claire Morvan\" into"), "{s}");
-    assert!(s.contains("2/6"), "{s}");
+    assert!(s.contains("2/7"), "{s}");
     assert_snapshot!("merge_picker_100x30", s);
     assert_snapshot!("merge_picker_80x24", merge_picker(80, 24));
 }

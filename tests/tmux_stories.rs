@@ -171,7 +171,7 @@ fn a_story_expands_is_read_whole_and_a_merge_made_in_the_entity_pane_sticks() {
         s.contains("Merge \"Claire Morvan\" into")
     });
     t.literal("goff");
-    t.wait_screen("the picker filtered", |s| s.contains("goff_ 1/6"));
+    t.wait_screen("the picker filtered", |s| s.contains("goff_ 1/7"));
     t.send(&["Enter"]);
     t.wait_screen("the merge applied", |s| {
         s.contains("saved · U undoes") && !s.contains("PER  Claire Morvan")
