@@ -123,8 +123,8 @@ fn third_english_development_set() {
     assert_floors(
         "en3",
         &[
-            ("entity_f1", 0.895),
-            ("entity_typed_f1", 0.802),
+            ("entity_f1", 0.904),
+            ("entity_typed_f1", 0.811),
             ("event_f1", 0.666),
             ("article_date_acc", 1.0),
         ],

@@ -791,7 +791,16 @@ impl SentenceScan<'_> {
         // means or the words before say (`Bruno Le Maire`, `le secrétaire
         // d'État Antony Blinken`).
         let role = self.gaz.ends_with_person_cue(text) && !self.english_headed(start, end);
-        let person = !single && self.gaz.is_first_name(self.tokens[start].text);
+        // (`Hun Sen`: a given name before what reads as a title's
+        // abbreviation without its dot is a person's name.)
+        // (A period that ends the sentence is no abbreviation's.)
+        let after = &self.sentence[self.tokens[end - 1].end..];
+        let undotted = after
+            .strip_prefix('.')
+            .is_none_or(|rest| rest.trim().is_empty());
+        let person = !single
+            && (self.gaz.is_first_name(self.tokens[start].text)
+                || undotted && self.gaz.is_given_name(self.tokens[start].text));
         if lone_noise
             || (self.is_portfolio(start) || role) && !person && self.gaz.kind(text).is_none()
         {
@@ -1180,7 +1189,8 @@ impl SentenceScan<'_> {
             // (`SOS Méditerranée`: a word in capitals is no given name.)
             first_name: n_words >= 2
                 && (self.gaz.is_given_name(first) && !is_acronym_text(first)
-                    || is_initials(first) && self.gaz.kind(first).is_none())
+                    || is_initials(first) && self.gaz.kind(first).is_none()
+                    || is_initial(first) && text[first.len()..].starts_with(". "))
                 && !numbered
                 // (`Emilia Romagna Grand Prix`: a prize or a race named
                 // after someone or somewhere is no person.)
@@ -1396,7 +1406,21 @@ pub(super) fn glued(sentence: &str, tokens: &[Token], j: usize) -> bool {
     }
     let gap = &sentence[tokens[j - 1].end..tokens[j].start];
     let gap = gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
-    gap.is_empty() || is_elision_gap(gap) || gap == "." && is_inner_initial(tokens, j)
+    gap.is_empty()
+        || is_elision_gap(gap)
+        || gap == "." && (is_inner_initial(tokens, j) || is_leading_initial(tokens, j))
+}
+
+/// Token `j - 1` is an initial opening a name (`V. Narayanan`): no
+/// capitalised word before it, a capitalised word after it that is no
+/// article (`Plan B. The`) and no `I` (a numeral or the pronoun).
+fn is_leading_initial(tokens: &[Token], j: usize) -> bool {
+    j >= 1
+        && is_initial(tokens[j - 1].text)
+        && tokens[j - 1].text != "I"
+        && (j < 2 || !tokens[j - 2].is_capitalised())
+        && tokens[j].is_capitalised()
+        && !gazetteer::get().is_stopword(tokens[j].text)
 }
 
 /// Token `j - 1` is a middle initial between two capitalised words
@@ -1406,6 +1430,8 @@ fn is_inner_initial(tokens: &[Token], j: usize) -> bool {
         && is_initial(tokens[j - 1].text)
         && tokens[j - 2].is_capitalised()
         && tokens[j].is_capitalised()
+        // (`Plan B. The rest`: an article after the period opens a sentence.)
+        && !gazetteer::get().is_stopword(tokens[j].text)
 }
 
 fn is_initial(word: &str) -> bool {
@@ -1532,6 +1558,12 @@ mod tests {
             (
                 "Then Mike Johnson, a Louisiana Republican, said so to the Republican Party.",
                 &["Mike Johnson", "Louisiana", "Republican Party"],
+            ),
+            // an initial opens a name; a given name before an undotted
+            // title's abbreviation is a person's
+            (
+                "Then chairman V. Narayanan called Cambodia's former leader Hun Sen.",
+                &["V. Narayanan", "Cambodia", "Hun Sen"],
             ),
             // a place, then a person after a role, or opened by a given name
             (
