@@ -744,7 +744,7 @@ impl SentenceScan<'_> {
                 || self.gaz.is_month_or_weekday(t.text)
                 || CONNECTORS.contains(&t.text)
                 || (end - start > 1
-                    && self.gaz.is_demonym(t.text)
+                    && (self.gaz.is_demonym(t.text) || self.is_demonym_compound(t.text))
                     && !self.demonym_named(start, end))
                 || (end - start > 1
                     && self.gaz.ends_with_person_cue(t.text)
@@ -783,6 +783,7 @@ impl SentenceScan<'_> {
         let lone_noise = single
             && (with_fold_name(text, |k| COMMON_NOUNS.contains(k))
                 || self.gaz.is_demonym(text)
+                || self.is_demonym_compound(text)
                 || self.gaz.is_stopword(text)
                 || text.chars().count() < 2
                 || is_hyphenated_modifier(text) && self.gaz.kind(text).is_none());
@@ -992,6 +993,13 @@ impl SentenceScan<'_> {
             (Some(t), None) => self.gaz.kind(t.text) == Some(EntityKind::Place),
             _ => false,
         }
+    }
+
+    /// `Thai-Cambodian`, `US-Indian`, `franco-allemand`: words joined by a
+    /// hyphen whose last is a demonym qualify, as a demonym does.
+    fn is_demonym_compound(&self, word: &str) -> bool {
+        word.rsplit_once('-')
+            .is_some_and(|(first, last)| !first.is_empty() && self.gaz.is_demonym(last))
     }
 
     /// `Sud-Liban`, `Nord-Kivu`: the same in one hyphenated word.
@@ -1267,13 +1275,21 @@ fn is_participle(word: &str) -> bool {
         && (word.ends_with("ing") || word.ends_with("ed"))
 }
 
-/// Two capitals or more, then a number (`COP29`, `CSO-3`).
+/// Two capitals or more, then a number (`COP29`, `CSO-3`), or a word, a
+/// hyphen and a number (`Chandrayaan-3`, `Soyuz-2`).
 fn is_code_name(text: &str) -> bool {
     let letters = text.bytes().take_while(u8::is_ascii_uppercase).count();
     let rest = text[letters..]
         .strip_prefix('-')
         .unwrap_or(&text[letters..]);
-    letters >= 2 && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
+    let coded = letters >= 2 && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
+    let numbered_word = text.rsplit_once('-').is_some_and(|(word, n)| {
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+    });
+    coded || numbered_word
 }
 
 /// A name in capitals that opens the text's line before a comma or a
@@ -1558,6 +1574,11 @@ mod tests {
             (
                 "Then Mike Johnson, a Louisiana Republican, said so to the Republican Party.",
                 &["Mike Johnson", "Louisiana", "Republican Party"],
+            ),
+            // demonyms joined by a hyphen qualify, as one does
+            (
+                "Then the Thai-Cambodian border and Bint Jbeil.",
+                &["Bint Jbeil"],
             ),
             // an initial opens a name; a given name before an undotted
             // title's abbreviation is a person's
@@ -1974,7 +1995,7 @@ mod tests {
     #[test]
     fn a_dateline_place_in_capitals_is_a_place_and_a_code_with_a_number_a_thing() {
         type Row = (&'static str, &'static str, fn(&Cues) -> bool);
-        let rows: [Row; 6] = [
+        let rows: [Row; 7] = [
             (
                 "CARBONNE (Haute-Garonne) — Les agriculteurs bloquent.",
                 "CARBONNE",
@@ -1991,6 +2012,11 @@ mod tests {
             }),
             ("La COP29 s'ouvre à Bakou.", "COP29", |c| c.misc),
             ("Le satellite CSO-3 est en orbite.", "CSO-3", |c| c.misc),
+            (
+                "The Chandrayaan-3 lander touched down.",
+                "Chandrayaan-3",
+                |c| c.misc,
+            ),
             // One letter and a number is a road, a group or a plane.
             ("Le G20 se réunit.", "G20", |c| !c.misc),
         ];
