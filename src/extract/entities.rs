@@ -793,17 +793,19 @@ impl SentenceScan<'_> {
         // d'État Antony Blinken`).
         let role = self.gaz.ends_with_person_cue(text) && !self.english_headed(start, end);
         // (`Hun Sen`: a given name before what reads as a title's
-        // abbreviation without its dot is a person's name.)
-        // (A period that ends the sentence is no abbreviation's.)
-        let after = &self.sentence[self.tokens[end - 1].end..];
-        let undotted = after
-            .strip_prefix('.')
-            .is_none_or(|rest| rest.trim().is_empty());
-        let person = !single
-            && (self.gaz.is_first_name(self.tokens[start].text)
-                || undotted && self.gaz.is_given_name(self.tokens[start].text));
+        // abbreviation without its dot is a person's name; a period that
+        // ends the sentence is no abbreviation's.) Asked only of a role.
+        let person = || {
+            let after = &self.sentence[self.tokens[end - 1].end..];
+            let undotted = after
+                .strip_prefix('.')
+                .is_none_or(|rest| rest.trim().is_empty());
+            !single
+                && (self.gaz.is_first_name(self.tokens[start].text)
+                    || undotted && self.gaz.is_given_name(self.tokens[start].text))
+        };
         if lone_noise
-            || (self.is_portfolio(start) || role) && !person && self.gaz.kind(text).is_none()
+            || (self.is_portfolio(start) || role) && !person() && self.gaz.kind(text).is_none()
         {
             return;
         }
@@ -998,12 +1000,17 @@ impl SentenceScan<'_> {
     /// `Thai-Cambodian`, `US-Indian`, `franco-allemand`: words joined by a
     /// hyphen whose last is a demonym qualify, as a demonym does.
     fn is_demonym_compound(&self, word: &str) -> bool {
-        word.rsplit_once('-')
-            .is_some_and(|(first, last)| !first.is_empty() && self.gaz.is_demonym(last))
+        word.contains('-')
+            && word
+                .rsplit_once('-')
+                .is_some_and(|(first, last)| !first.is_empty() && self.gaz.is_demonym(last))
     }
 
     /// `Sud-Liban`, `Nord-Kivu`: the same in one hyphenated word.
     fn hyphenated_place_compound(&self, word: &str) -> bool {
+        if !word.contains('-') {
+            return false;
+        }
         let mut others = word.split('-').filter(|p| !is_place_modifier(p));
         match (others.next(), others.next()) {
             (Some(p), None) if p.len() < word.len() => self.gaz.kind(p) == Some(EntityKind::Place),
@@ -1098,17 +1105,16 @@ impl SentenceScan<'_> {
         let Some(first) = self.tokens.get(at) else {
             return false;
         };
+        // (The shape is told first: most sentence starts are no such
+        // shape, and ask the word lists nothing.)
         let common = |w: &str| {
-            self.gaz.is_stopword(w)
+            NOT_NAMES.contains(w)
+                || self.gaz.is_stopword(w)
                 || self.gaz.is_month_or_weekday(w)
                 || self.gaz.is_demonym(w)
-                || self.gaz.ends_with_person_cue(w)
-                || NOT_NAMES.contains(w)
                 || with_fold_name(w, |k| COMMON_NOUNS.contains(k))
+                || self.gaz.ends_with_person_cue(w)
         };
-        if common(first.text) {
-            return false;
-        }
         if n_words == 1 && first.is_acronym() {
             let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
             return (2..=5).contains(&letters)
@@ -1116,7 +1122,8 @@ impl SentenceScan<'_> {
                     .trim_start_matches([' ', '\u{a0}'])
                     .chars()
                     .next()
-                    .is_some_and(char::is_lowercase);
+                    .is_some_and(char::is_lowercase)
+                && !common(first.text);
         }
         if n_words == 1 {
             return first.text.split_once('-').is_some_and(|(a, b)| {
@@ -1124,6 +1131,7 @@ impl SentenceScan<'_> {
                     && a.chars().skip(1).all(char::is_lowercase)
                     && !common(a)
                     && !common(b)
+                    && !common(first.text)
             });
         }
         // (`Neighbouring Mali`, `Landlocked Chad`: a known name after a
@@ -1135,6 +1143,7 @@ impl SentenceScan<'_> {
                 && !second.is_acronym()
                 && !self.gaz.is_given_name(second.text)
                 && !common(second.text)
+                && !common(first.text)
                 && (!participle || self.gaz.kind(rest).is_none())
         })
     }
@@ -1270,9 +1279,9 @@ const AFFILIATIONS: &[&str] = &["Republican", "Democrat"];
 /// An English present or past participle written as a sentence's first
 /// word (`Neighbouring`, `Landlocked`).
 fn is_participle(word: &str) -> bool {
-    word.chars().count() >= 6
+    (word.ends_with("ing") || word.ends_with("ed"))
+        && word.len() >= 6
         && word.chars().skip(1).all(char::is_lowercase)
-        && (word.ends_with("ing") || word.ends_with("ed"))
 }
 
 /// Two capitals or more, then a number (`COP29`, `CSO-3`), or a word, a
@@ -1481,8 +1490,7 @@ pub fn place_preposition(before: &str) -> Option<&str> {
     let article = with_fold(last, |f| ["the", "le", "la", "les", "l"].contains(&f));
     // `dans le Gard`, `dans les Ardennes`: `dans` before an article opens a
     // region's name; alone it opens a newspaper's too (`dans Libération`).
-    let dans = with_fold(prev, |f| f == "dans");
-    if !(article && (dans || gaz.is_place_preposition(prev))) {
+    if !(article && (gaz.is_place_preposition(prev) || with_fold(prev, |f| f == "dans"))) {
         return None;
     }
     let start = trimmed.rfind(prev)?;
@@ -1502,8 +1510,7 @@ fn is_initial_position(sentence: &str, tokens: &[Token], i: usize) -> bool {
     // (`KHARTOUM, 3 mars (AFP) - Le Soudan`: a spaced hyphen is a dash.)
     i == 0
         || gap.contains(['«', '“', '"', ':', '—', '–', '(', '['])
-        || gap.trim_end().ends_with(" -")
-        || gap.trim() == "-"
+        || gap.contains('-') && (gap.trim() == "-" || gap.trim_end().ends_with(" -"))
 }
 
 #[cfg(test)]

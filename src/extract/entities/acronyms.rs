@@ -124,9 +124,10 @@ pub(super) fn spelled_elsewhere(mentions: &[Mention], known: &[AcronymPair]) -> 
     }
     acronyms.sort_unstable();
     acronyms.dedup();
-    // Initials → the one name that has them, folded (None once a second one does).
-    // A name written many times is tokenized once.
-    let mut names: FxHashMap<Vec<char>, Option<(String, &str)>> = FxHashMap::default();
+    // Initials → the one name that has them (None once a second one does;
+    // names are folded only then, as two names rarely share initials). A
+    // name written many times is tokenized once.
+    let mut names: FxHashMap<Vec<char>, Option<&str>> = FxHashMap::default();
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for m in mentions {
         if !m.text.contains(' ') || !seen.insert(m.text) {
@@ -140,20 +141,19 @@ pub(super) fn spelled_elsewhere(mentions: &[Mention], known: &[AcronymPair]) -> 
         if key.len() < 2 {
             continue;
         }
-        let folded = fold(m.text);
         names
             .entry(key)
             .and_modify(|one| {
-                if one.as_ref().is_some_and(|(f, _)| *f != folded) {
+                if one.is_some_and(|n| fold(n) != fold(m.text)) {
                     *one = None;
                 }
             })
-            .or_insert(Some((folded, m.text)));
+            .or_insert(Some(m.text));
     }
     acronyms
         .into_iter()
         .filter_map(|a| {
-            let (_, name) = names.get(&letters_of(a))?.as_ref()?;
+            let name = (*names.get(&letters_of(a))?)?;
             Some(AcronymPair {
                 acronym: a.to_string(),
                 expansion: name.to_string(),

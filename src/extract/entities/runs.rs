@@ -56,18 +56,26 @@ impl SentenceScan<'_> {
     }
 
     /// `maire de Valparaíso Daniela Ortúzar`, `ancien maire de Taipei Ko
-    /// Wen-je`: a known place opening the run, then a person's name of two
+    /// Wen-je`: a known place of one or two words opening the run, then a person's name of two
     /// words or more that opens with a given name, or any such name when a
     /// role and its `de`/`of` come just before the place. Where the person
     /// starts. (`Paris Saint-Germain`: a place opening a longer known name,
     /// or a rest known as a name of its own, keeps the run whole.)
     pub(super) fn place_before_person(&self, s: usize, end: usize) -> Option<usize> {
-        if end < s + 3 || self.gaz.kind(self.text(s, end)).is_some() {
+        if end < s + 3 {
             return None;
         }
-        let k = (s + 1..end - 1).rev().find(|&k| {
+        // A place of one or two words: a run asks the gazetteer at most twice
+        // before it is known to hold none.
+        let place = |k: usize| {
             self.gaz.kind(self.text(s, k)) == Some(crate::extract::kind::EntityKind::Place)
-        })?;
+        };
+        let k = [s + 2, s + 1]
+            .into_iter()
+            .find(|&k| k < end - 1 && place(k))?;
+        if self.gaz.kind(self.text(s, end)).is_some() {
+            return None;
+        }
         if self.gaz.kind(self.text(k, end)).is_some()
             || !(k..end).all(|j| self.tokens[j].is_capitalised())
         {
