@@ -97,6 +97,7 @@ pub fn find_among(
         .collect();
     let dates = event_dates(text, &sentence, &dates);
     let clauses = Clauses::of(text, &sentence);
+    let quotes = Quotes::of(text, &sentence);
     let by_position = ActorsByPosition::new(actors);
     let mut out = Vec::new();
     let mut dated = std::collections::HashSet::new();
@@ -128,7 +129,7 @@ pub fn find_among(
         // words quoted whole are the saying's.)
         if reported
             && !subtype.is_report()
-            && (!overlaps(&own_clause, &trigger) || quoted(text, &sentence, &trigger))
+            && (!overlaps(&own_clause, &trigger) || quotes.around(&trigger))
         {
             continue;
         }
@@ -510,16 +511,44 @@ fn gist(
 }
 
 /// Marks that close a clause: commas, parentheses, quotes, dashes, colons.
-/// `trigger` lies inside a quotation of its sentence, opening and closing
-/// mark around it.
-fn quoted(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
-    let before = &text[sentence.start..trigger.start];
-    let after = &text[trigger.end..sentence.end];
-    let open = |s: &str| {
-        let opened = s.matches(['«', '“']).count() + s.matches('"').count() % 2;
-        opened > s.matches(['»', '”']).count()
-    };
-    open(before) && after.contains(['»', '”', '"'])
+/// The quotation marks of one sentence, found once: whether a trigger lies
+/// inside a quotation is then two binary searches, not a scan per date.
+struct Quotes {
+    /// Offsets of opening marks, and of closing ones (`"` alternates).
+    opens: Vec<usize>,
+    closes: Vec<usize>,
+}
+
+impl Quotes {
+    fn of(text: &str, sentence: &Range<usize>) -> Self {
+        let (mut opens, mut closes) = (Vec::new(), Vec::new());
+        let mut straight_open = false;
+        for (i, c) in text[sentence.clone()].char_indices() {
+            let at = sentence.start + i;
+            match c {
+                '«' | '“' => opens.push(at),
+                '»' | '”' => closes.push(at),
+                '"' => {
+                    straight_open = !straight_open;
+                    if straight_open {
+                        opens.push(at);
+                    } else {
+                        closes.push(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Quotes { opens, closes }
+    }
+
+    /// `trigger` lies inside a quotation: more marks opened than closed
+    /// before it, and a closing one after it.
+    fn around(&self, trigger: &Range<usize>) -> bool {
+        let opened = self.opens.partition_point(|&o| o < trigger.start);
+        let closed = self.closes.partition_point(|&c| c < trigger.start);
+        opened > closed && self.closes.last().is_some_and(|&c| c >= trigger.end)
+    }
 }
 
 fn is_clause_break(text: &str, at: usize) -> bool {
@@ -537,7 +566,7 @@ struct Clauses {
 
 impl Clauses {
     fn of(text: &str, sentence: &Range<usize>) -> Self {
-        let mut breaks: Vec<(usize, usize)> = text[sentence.clone()]
+        let breaks: Vec<(usize, usize)> = text[sentence.clone()]
             .char_indices()
             .filter(|&(i, _)| is_clause_break(text, sentence.start + i))
             .map(|(i, c)| (sentence.start + i, c.len_utf8()))
@@ -545,19 +574,30 @@ impl Clauses {
         // `avoir eu jeudi un « long entretien » téléphonique`: quotes around
         // a few words with no break inside quote a phrase of the clause,
         // they do not open a clause of their own.
+        // One pass into a new list: removing pairs in place made a sentence
+        // of many short quotations quadratic.
+        let mut kept = Vec::with_capacity(breaks.len());
         let mut k = 0;
-        while k + 1 < breaks.len() {
+        while k < breaks.len() {
             let (open, open_len) = breaks[k];
-            let (close, _) = breaks[k + 1];
-            let opener = &text[open..open + open_len];
-            let closer = text[close..].chars().next().unwrap_or(' ');
-            let pair = matches!((opener, closer), ("«", '»') | ("“", '”') | ("\"", '"'));
-            if pair && text[open + open_len..close].split_whitespace().count() <= 4 {
-                breaks.drain(k..k + 2);
+            let short_pair = breaks.get(k + 1).is_some_and(|&(close, _)| {
+                let opener = &text[open..open + open_len];
+                let closer = text[close..].chars().next().unwrap_or(' ');
+                matches!((opener, closer), ("«", '»') | ("“", '”') | ("\"", '"'))
+                    && text[open + open_len..close]
+                        .split_whitespace()
+                        .take(5)
+                        .count()
+                        <= 4
+            });
+            if short_pair {
+                k += 2;
             } else {
+                kept.push(breaks[k]);
                 k += 1;
             }
         }
+        let breaks = kept;
         Clauses {
             sentence: sentence.clone(),
             breaks,
@@ -615,6 +655,19 @@ mod families;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trigger_is_quoted_between_an_opening_and_a_closing_mark() {
+        let text = r#"Il a dit « talks » puis "open to talks" et talks."#;
+        let quotes = Quotes::of(text, &(0..text.len()));
+        let nth = |n: usize| {
+            let at = text.match_indices("talks").nth(n).unwrap().0;
+            at..at + 5
+        };
+        assert!(quotes.around(&nth(0)));
+        assert!(quotes.around(&nth(1)));
+        assert!(!quotes.around(&nth(2)));
+    }
 
     fn dated(text: &str, needle: &str, date: &str) -> DatedSpan {
         let at = text.find(needle).unwrap();
