@@ -94,6 +94,34 @@ const EN_PAST_WORDS: [&str; 13] = [
     "yesterday",
     "last",
 ];
+/// Verbs that fix the date of a happening, before its `for`/`au` (folded,
+/// as tokens are compared).
+const DATE_FIXING_VERBS: [&str; 24] = [
+    "set",
+    "scheduled",
+    "rescheduled",
+    "slated",
+    "fixed",
+    "postponed",
+    "adjourned",
+    "delayed",
+    "fixe",
+    "fixee",
+    "fixes",
+    "fixees",
+    "renvoye",
+    "renvoyee",
+    "renvoyes",
+    "renvoyees",
+    "reporte",
+    "reportee",
+    "reportes",
+    "reportees",
+    "ajourne",
+    "ajournee",
+    "repousse",
+    "repoussee",
+];
 /// Verbs of scheduled happenings whose simple present speaks of the future
 /// (not `visit` or `vote`, more often nouns: `his visit to Moscow on July 5`).
 const EN_PRESENT_FOR_FUTURE: [&str; 18] = [
@@ -186,10 +214,28 @@ impl Scan<'_> {
     /// [`Scan::future_at`], but a clause without a tense marker of its own
     /// is not future, whatever the rest of the sentence says.
     pub(super) fn future_marked_at(&self, idx: usize) -> bool {
-        [true, false].into_iter().find_map(|soft| {
-            let (s, e) = self.clause_bounds(idx, soft);
-            self.nearest_marker(s, idx, e)
-        }) == Some(Tense::Future)
+        self.fixed_for(idx)
+            || [true, false].into_iter().find_map(|soft| {
+                let (s, e) = self.clause_bounds(idx, soft);
+                self.nearest_marker(s, idx, e)
+            }) == Some(Tense::Future)
+    }
+
+    /// `set the sentencing for Feb. 20`, `l'audience a été renvoyée au 12
+    /// mars`: a date after the `for`/`au` of a verb that fixes a happening's
+    /// date lies ahead of the fixing, whatever the verb's tense.
+    fn fixed_for(&self, idx: usize) -> bool {
+        let Some(p) = self.prev_word(idx) else {
+            return false;
+        };
+        if !self.word_in(p, &["for", "au"]) {
+            return false;
+        }
+        let (s, _) = self.clause_bounds(idx, false);
+        (s..p)
+            .rev()
+            .take(6)
+            .any(|j| self.word_in(j, &DATE_FIXING_VERBS))
     }
 
     fn clause_bounds(&self, idx: usize, soft: bool) -> (usize, usize) {

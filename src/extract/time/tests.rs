@@ -62,6 +62,10 @@ const ROWS: &[Row] = &[
     ("The leaders will meet again in August",                                                       "2024-03-12", En, Some("2024-08"),    Some(M)),
     ("Le sommet se tiendra le 12 mars à Bruxelles",                                                 "2024-03-12", Fr, Some("2024-03-12"), Some(D)),
     ("Le sommet s'est tenu le 20 juillet à Bruxelles",                                              "2024-03-12", Fr, Some("2023-07-20"), Some(D)),
+    // A date a verb fixes for a happening lies ahead, whatever the verb's tense.
+    ("Judge Whitcombe set the sentencing for Feb. 20",                                              "2024-11-21", En, Some("2025-02-20"), Some(D)),
+    ("Le procès a été renvoyé au 12 mars",                                                          "2024-11-21", Fr, Some("2025-03-12"), Some(D)),
+    ("The sentencing took place on Feb. 20",                                                        "2024-11-21", En, Some("2024-02-20"), Some(D)),
     // Future weekdays go forward.
     ("Le président se rendra jeudi prochain à Berlin",                                              "2024-03-12", Fr, Some("2024-03-14"), Some(D)),
     ("The ministers will meet on Thursday in Paris",                                                "2024-03-12", En, Some("2024-03-14"), Some(D)),
