@@ -97,7 +97,8 @@ pub fn find_among(
         .collect();
     let dates = event_dates(text, &sentence, &dates);
     let clauses = Clauses::of(text, &sentence);
-    let quotes = Quotes::of(text, &sentence);
+    // Found the first time a reported trigger asks: most sentences never do.
+    let quotes = std::cell::OnceCell::new();
     let by_position = ActorsByPosition::new(actors);
     let mut out = Vec::new();
     let mut dated = std::collections::HashSet::new();
@@ -129,7 +130,10 @@ pub fn find_among(
         // words quoted whole are the saying's.)
         if reported
             && !subtype.is_report()
-            && (!overlaps(&own_clause, &trigger) || quotes.around(&trigger))
+            && (!overlaps(&own_clause, &trigger)
+                || quotes
+                    .get_or_init(|| Quotes::of(text, &sentence))
+                    .around(&trigger))
         {
             continue;
         }
@@ -566,7 +570,7 @@ struct Clauses {
 
 impl Clauses {
     fn of(text: &str, sentence: &Range<usize>) -> Self {
-        let breaks: Vec<(usize, usize)> = text[sentence.clone()]
+        let mut breaks: Vec<(usize, usize)> = text[sentence.clone()]
             .char_indices()
             .filter(|&(i, _)| is_clause_break(text, sentence.start + i))
             .map(|(i, c)| (sentence.start + i, c.len_utf8()))
@@ -574,9 +578,9 @@ impl Clauses {
         // `avoir eu jeudi un « long entretien » téléphonique`: quotes around
         // a few words with no break inside quote a phrase of the clause,
         // they do not open a clause of their own.
-        // One pass into a new list: removing pairs in place made a sentence
-        // of many short quotations quadratic.
-        let mut kept = Vec::with_capacity(breaks.len());
+        // One pass, compacting in place: removing each pair with `drain`
+        // made a sentence of many short quotations quadratic.
+        let mut kept = 0;
         let mut k = 0;
         while k < breaks.len() {
             let (open, open_len) = breaks[k];
@@ -593,11 +597,12 @@ impl Clauses {
             if short_pair {
                 k += 2;
             } else {
-                kept.push(breaks[k]);
+                breaks[kept] = breaks[k];
+                kept += 1;
                 k += 1;
             }
         }
-        let breaks = kept;
+        breaks.truncate(kept);
         Clauses {
             sentence: sentence.clone(),
             breaks,
