@@ -64,7 +64,7 @@ fn french_development_set() {
         &[
             ("entity_f1", 0.920),
             ("entity_typed_f1", 0.881),
-            ("event_f1", 0.848),
+            ("event_f1", 0.869),
             ("article_date_acc", 1.0),
         ],
     );
@@ -77,7 +77,7 @@ fn english_development_set() {
         &[
             ("entity_f1", 0.942),
             ("entity_typed_f1", 0.901),
-            ("event_f1", 0.858),
+            ("event_f1", 0.878),
             ("article_date_acc", 1.0),
         ],
     );
@@ -87,7 +87,9 @@ fn english_development_set() {
 /// (earnings, a Supreme Court ruling, a Reuters dateline without a year,
 /// an election-night live blog): its figures at the time stood for what
 /// English articles never seen give. (The typed floor leaves room for a
-/// lone first name, `Charles`, that joins either of two people.)
+/// lone first name, `Charles`, that joins either of two people. Its event
+/// floor fell from 0.891 when happenings without a trigger word were
+/// taken: one, a call for lower rates, is not in its gold.)
 #[test]
 fn second_english_development_set() {
     assert_floors(
@@ -95,7 +97,7 @@ fn second_english_development_set() {
         &[
             ("entity_f1", 0.920),
             ("entity_typed_f1", 0.885),
-            ("event_f1", 0.891),
+            ("event_f1", 0.880),
             ("article_date_acc", 1.0),
         ],
     );
@@ -112,7 +114,7 @@ fn second_french_development_set() {
         &[
             ("entity_f1", 0.918),
             ("entity_typed_f1", 0.877),
-            ("event_f1", 0.773),
+            ("event_f1", 0.849),
             ("article_date_acc", 1.0),
         ],
     );
@@ -125,7 +127,7 @@ fn third_english_development_set() {
         &[
             ("entity_f1", 0.909),
             ("entity_typed_f1", 0.821),
-            ("event_f1", 0.685),
+            ("event_f1", 0.756),
             ("article_date_acc", 1.0),
         ],
     );
@@ -138,7 +140,7 @@ fn french_held_out_set() {
         &[
             ("entity_f1", 0.887),
             ("entity_typed_f1", 0.799),
-            ("event_f1", 0.774),
+            ("event_f1", 0.928),
             ("article_date_acc", 1.0),
         ],
     );
@@ -151,7 +153,7 @@ fn english_held_out_set() {
         &[
             ("entity_f1", 0.900),
             ("entity_typed_f1", 0.790),
-            ("event_f1", 0.821),
+            ("event_f1", 0.885),
             ("article_date_acc", 1.0),
         ],
     );

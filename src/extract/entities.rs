@@ -1487,6 +1487,16 @@ pub fn place_preposition(before: &str) -> Option<&str> {
         return Some(last);
     }
     let prev = words.next()?;
+    // `près de Rennes`, `autour de Saint-Malo`: a phrase ending in a word
+    // that alone opens no place.
+    if let Some(phrase) = trimmed
+        .len()
+        .checked_sub(prev.len() + 1 + last.len())
+        .and_then(|start| trimmed.get(start..))
+        && gaz.is_place_preposition(phrase)
+    {
+        return Some(phrase);
+    }
     let article = with_fold(last, |f| ["the", "le", "la", "les", "l"].contains(&f));
     // `dans le Gard`, `dans les Ardennes`: `dans` before an article opens a
     // region's name; alone it opens a newspaper's too (`dans Libération`).
@@ -2043,7 +2053,7 @@ mod tests {
     #[test]
     fn a_site_a_mayor_or_dans_before_an_article_place_a_name_and_a_first_name_opens_a_person() {
         type Row = (&'static str, &'static str, fn(&Cues) -> bool);
-        let rows: [Row; 6] = [
+        let rows: [Row; 8] = [
             ("Mais l'usine de Revin fermera.", "Revin", |c| {
                 c.place_context
             }),
@@ -2051,6 +2061,13 @@ mod tests {
                 c.place_context
             }),
             ("Deux cas dans le Gard.", "Gard", |c| c.place_preposition),
+            // A phrase whose last word alone opens no place.
+            ("Des serres autour de Plouvenec.", "Plouvenec", |c| {
+                c.place_preposition
+            }),
+            ("Un portrait de Plouvenec.", "Plouvenec", |c| {
+                !c.place_preposition
+            }),
             // A newspaper follows a bare `dans`.
             ("Il a lu dans Libération un article.", "Libération", |c| {
                 !c.place_preposition

@@ -83,7 +83,7 @@ pub fn find_among(
     actors: &[Actor],
 ) -> Vec<EventCandidate> {
     if triggers.is_empty() {
-        return Vec::new();
+        return untriggered(text, sentence_index, sentence, dates, actors);
     }
     let strong: Vec<(Range<usize>, Subtype)> = triggers
         .iter()
@@ -179,6 +179,286 @@ pub fn find_among(
     let dates: Vec<DatePoint> = out.iter().map(|e| e.date).collect();
     out.retain(|e| !dates.iter().any(|d| *d != e.date && e.date.contains(d)));
     out
+}
+
+/// A dated clause that names an actor but holds no trigger still reports
+/// what happened then (`Thaksin left Thailand for Dubai on Thursday`):
+/// news dates what happens, in words no list can hold. Such a happening is
+/// typed `other`, told by its clause's own words, and yields to any
+/// triggered event its article gives the same date (see the model's
+/// event step).
+fn untriggered(
+    text: &str,
+    sentence_index: usize,
+    sentence: Range<usize>,
+    dates: &[&DatedSpan],
+    actors: &[Actor],
+) -> Vec<EventCandidate> {
+    let dates: Vec<&DatedSpan> = dates
+        .iter()
+        .copied()
+        .filter(|d| !is_dateline(text, &d.span) && !attributive(text, &d.span))
+        .collect();
+    if dates.is_empty() {
+        return Vec::new();
+    }
+    let dates = event_dates(text, &sentence, &dates);
+    let clauses = Clauses::of(text, &sentence);
+    let quotes = std::cell::OnceCell::new();
+    let by_position = ActorsByPosition::new(actors);
+    let mut out = Vec::new();
+    let mut dated = std::collections::HashSet::new();
+    // `la journée de mardi à relever les serres couchées par le vent de
+    // dimanche`: a date that completes a noun (`de dimanche`, `of Sunday`)
+    // yields to one of the same clause that dates its verb.
+    let verb_dated: Vec<Range<usize>> = dates
+        .iter()
+        .filter(|d| !of_a_noun(text, &sentence, &d.span))
+        .map(|d| clauses.around(text, &d.span, d.span.start, d.span.end))
+        .collect();
+    for d in dates {
+        let before = fold(tail(&text[sentence.start..d.span.start], 24));
+        if dated.contains(&d.date) || SINCE.iter().any(|w| before.trim_end().ends_with(w)) {
+            continue;
+        }
+        if PUBLISHED.iter().any(|w| before.trim_end().ends_with(w)) {
+            continue;
+        }
+        let clause = clauses.around(text, &d.span, d.span.start, d.span.end);
+        if hedged(text, &clause, d.span.end)
+            || expected(&text[clause.clone()])
+            || first_person(&text[clause.clone()])
+            || ongoing_or_counted(&text[clause.clone()])
+            || quotes
+                .get_or_init(|| Quotes::of(text, &sentence))
+                .around(&d.span)
+        {
+            continue;
+        }
+        if of_a_noun(text, &sentence, &d.span) && verb_dated.contains(&clause) {
+            continue;
+        }
+        let Some(gist) = clause_gist(text, &clause, &d.span) else {
+            continue;
+        };
+        let in_clause = by_position.nearest(&clause, d.span.start);
+        let pool = if in_clause.iter().any(|&i| is_participant(&actors[i])) {
+            in_clause
+        } else {
+            by_position.nearest(&sentence, d.span.start)
+        };
+        if !pool.iter().any(|&i| is_participant(&actors[i])) {
+            continue;
+        }
+        let place = place_of(actors, &pool, &d.span, &d.span);
+        let participants = pool
+            .iter()
+            .copied()
+            .filter(|&i| Some(i) != place && is_participant(&actors[i]))
+            .collect();
+        dated.insert(d.date);
+        out.push(EventCandidate {
+            sentence: sentence_index,
+            date: d.date,
+            kind: Subtype::Other.kind(),
+            subtype: Subtype::Other,
+            // No word triggered it. Words that open on their verb (`a reçu
+            // samedi la Palme d'or`) follow the actors named before them;
+            // others are followed by those they do not name (`The scheme
+            // came to light – Ohio Auditor of State`).
+            trigger: if text[gist.clone()].starts_with(char::is_lowercase) {
+                gist.start..gist.start
+            } else {
+                sentence.start..sentence.start
+            },
+            gist,
+            participants,
+            place,
+        });
+    }
+    out
+}
+
+/// Whether a date completes a noun (`le vent de dimanche`, `the storm of
+/// Sunday`) rather than dating its clause's verb.
+fn of_a_noun(text: &str, sentence: &Range<usize>, date: &Range<usize>) -> bool {
+    let before = text[sentence.start..date.start].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .next()
+        .unwrap_or("");
+    matches!(last, "de" | "du" | "of") || before.ends_with("d'") || before.ends_with("d’")
+}
+
+/// Words right before a date that make it the date of the text that tells
+/// (`dans un message publié mardi`), folded.
+const PUBLISHED: &[&str] = &[
+    "publie",
+    "publiee",
+    "diffuse",
+    "diffusee",
+    "published",
+    "posted",
+    "dated",
+];
+
+/// Whether a clause tells how things stood rather than what happened: an
+/// English progressive (`was moving west`) or a figure (`ont levé deux
+/// milliards d'euros en 2024`, `3 % sur un an en août`, `jumped 14%`).
+/// Without a trigger word, nothing else says that such a clause reports a
+/// happening.
+fn ongoing_or_counted(clause: &str) -> bool {
+    if clause.contains(['%', '$', '€', '£']) {
+        return true;
+    }
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let progressive = matches!(w.as_str(), "was" | "were" | "is" | "are")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.len() > 4 && n.ends_with("ing"));
+        progressive || MONEY.contains(&w.as_str())
+    })
+}
+
+/// `King Charles is expected to ask Starmer`: without a trigger that
+/// schedules it, an expected happening is a forecast.
+fn expected(clause: &str) -> bool {
+    let clause = fold(clause);
+    EXPECTED.iter().any(|w| clause.contains(w))
+}
+
+/// `Lundi, je retourne au travail`: someone quoted telling of themselves.
+fn first_person(clause: &str) -> bool {
+    clause.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        matches!(w, "je" | "Je" | "I" | "we" | "We")
+            || w.starts_with("j'")
+            || w.starts_with("J'")
+            || w.starts_with("j’")
+            || w.starts_with("J’")
+    })
+}
+
+/// Words that make a clause a forecast, folded.
+const EXPECTED: &[&str] = &["expected to", "likely to"];
+
+/// Words of an amount of money, folded.
+const MONEY: &[&str] = &[
+    "euro",
+    "euros",
+    "dollar",
+    "dollars",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "billion",
+    "billions",
+    "livres",
+    "pounds",
+    "yuans",
+    "yens",
+    "roubles",
+];
+
+/// `a 1990-batch officer`, `the 2024-25 season`: a year that qualifies a
+/// noun dates no happening.
+fn attributive(text: &str, span: &Range<usize>) -> bool {
+    let mut after = text[span.end..].chars();
+    matches!(after.next(), Some('-' | '‐' | '‑')) && after.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Words for a part of the day, folded, that follow a day's name.
+const TIMES_OF_DAY: &[&str] = &[
+    "matin",
+    "midi",
+    "apres-midi",
+    "soir",
+    "soiree",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// The most words of a clause a happening's own words take.
+const CLAUSE_GIST_WORDS: usize = 14;
+
+/// The words of the date's clause that tell what happened, without the
+/// date when it opens or closes them, cut to [`CLAUSE_GIST_WORDS`];
+/// `None` when the clause holds fewer than two lowercase words of three
+/// letters or more that are not function words (`Corvane Oct. 2, 2024. in
+/// Seattle`, a caption, tells nothing).
+fn clause_gist(text: &str, clause: &Range<usize>, date: &Range<usize>) -> Option<Range<usize>> {
+    let g = gazetteer::get();
+    let trim = |r: Range<usize>| -> Range<usize> {
+        let piece = &text[r.clone()];
+        let lead = piece.len()
+            - piece
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let body = piece[lead..].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        r.start + lead..r.start + lead + body.len()
+    };
+    let words = |r: &Range<usize>| {
+        text[r.clone()]
+            .split_whitespace()
+            .filter(|w| !g.is_stopword(w))
+            .count()
+    };
+    let before = trim(clause.start..date.start.max(clause.start));
+    let mut after = trim(date.end.min(clause.end)..clause.end);
+    // `jeudi soir la décision`, `on Monday night and joined`: the time of
+    // day belongs to the date.
+    if let Some(word) = text[after.clone()].split_whitespace().next()
+        && TIMES_OF_DAY.contains(&fold(word).as_str())
+    {
+        after = trim(after.start + word.len()..after.end);
+    }
+    let content = [&before, &after]
+        .iter()
+        .flat_map(|r| text[(*r).clone()].split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().count() >= 3
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && !g.is_stopword(w)
+        })
+        .count();
+    if content < 2 {
+        return None;
+    }
+    // A date inside the clause stays in its words (`left Thailand on
+    // Thursday for Dubai`); one at an end is the timeline's to show.
+    let piece = match (words(&before), words(&after)) {
+        (0, _) => after,
+        (_, 0) => before,
+        _ => before.start..after.end,
+    };
+    // Word ends, without a last function word (`for Dubai on a private
+    // jet on` of a date after `on`).
+    let mut ends: Vec<(usize, usize)> = text[piece.clone()]
+        .split_whitespace()
+        .take(CLAUSE_GIST_WORDS)
+        .map(|w| {
+            let at = w.as_ptr() as usize - text.as_ptr() as usize;
+            (at, at + w.len())
+        })
+        .collect();
+    while ends.len() > 1
+        && ends.last().is_some_and(|&(a, b)| {
+            let word = &text[a..b];
+            word.chars().count() <= 4 && g.is_stopword(word)
+        })
+    {
+        ends.pop();
+    }
+    let end = ends.last().map_or(piece.start, |&(_, b)| b);
+    Some(trim(piece.start..end))
 }
 
 /// The actors of a sentence in text order, to find those of a clause by
@@ -825,5 +1105,145 @@ mod tests {
             ev[0].participants,
             (0..MAX_PARTICIPANTS).collect::<Vec<_>>()
         );
+    }
+
+    /// A sentence, its date, its actors and whether a happening no trigger
+    /// names is found there, with the words that tell it.
+    type UntriggeredRow<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], Option<&'a str>);
+
+    #[test]
+    fn a_dated_clause_naming_an_actor_tells_a_happening_without_a_trigger() {
+        let rows: &[UntriggeredRow] = &[
+            (
+                "Thaksin Shinawatra left Thailand for Dubai on a private jet on Thursday.",
+                "on Thursday",
+                "2025-09-04",
+                &["Thaksin Shinawatra", "Thailand", "Dubai"],
+                Some("Thaksin Shinawatra left Thailand for Dubai on a private jet"),
+            ),
+            // The date inside the clause stays in its words; a time of day
+            // after it does not open them.
+            (
+                "Around 300 tenants rallied on Tuesday in Parliament Square.",
+                "on Tuesday",
+                "2025-03-11",
+                &["Parliament Square"],
+                Some("Around 300 tenants rallied on Tuesday in Parliament Square"),
+            ),
+            (
+                "Le 22 juin 2023, la cour d'appel de Lyon a examiné le dossier.",
+                "Le 22 juin 2023",
+                "2023-06-22",
+                &["cour d'appel de Lyon"],
+                Some("la cour d'appel de Lyon a examiné le dossier"),
+            ),
+            (
+                "Martina Echeverría a reçu samedi soir la statuette du jury.",
+                "samedi",
+                "2026-05-23",
+                &["Martina Echeverría"],
+                Some("Martina Echeverría a reçu samedi soir la statuette du jury"),
+            ),
+            // No actor: nothing says who or what it happened to.
+            (
+                "Il a plu toute la journée du 3 mars à la campagne.",
+                "3 mars",
+                "2025-03-03",
+                &[],
+                None,
+            ),
+            // A caption tells nothing but names and a date.
+            (
+                "Corvane headquarters, Oct. 2, 2024, in Seattle.",
+                "Oct. 2, 2024",
+                "2024-10-02",
+                &["Corvane", "Seattle"],
+                None,
+            ),
+            // A figure, a forecast, a progressive, a speaker of themselves,
+            // the date of a message, a year that qualifies a noun.
+            (
+                "Selon EY, les start-up ont levé deux milliards d'euros en 2024.",
+                "en 2024",
+                "2024",
+                &["EY"],
+                None,
+            ),
+            (
+                "Shares in Harrowgate jumped 14% on Tuesday in London.",
+                "on Tuesday",
+                "2024-06-04",
+                &["Harrowgate", "London"],
+                None,
+            ),
+            (
+                "King Charles is expected to ask Keir Starmer to form a government on Friday.",
+                "on Friday",
+                "2024-07-05",
+                &["King Charles", "Keir Starmer"],
+                None,
+            ),
+            (
+                "The ship was moving west from the Philippines towards Vietnam on Friday.",
+                "on Friday",
+                "2024-10-25",
+                &["Vietnam", "Philippines"],
+                None,
+            ),
+            (
+                "Lundi, je retourne au travail, confie Yohan Mbemba.",
+                "Lundi",
+                "2024-01-15",
+                &["Yohan Mbemba"],
+                None,
+            ),
+            (
+                "Gérald Darmanin s'en est félicité dans un message publié mardi matin.",
+                "mardi",
+                "2024-03-12",
+                &["Gérald Darmanin"],
+                None,
+            ),
+            (
+                "Anil Mehta, a 1990-batch officer of the Indian Administrative Service, spoke.",
+                "1990",
+                "1990",
+                &["Anil Mehta", "Indian Administrative Service"],
+                None,
+            ),
+        ];
+        for &(text, needle, date, names, want) in rows {
+            let d = dated(text, needle, date);
+            let actors: Vec<Actor> = names
+                .iter()
+                .map(|n| actor(text, n, EntityKind::Org, false))
+                .collect();
+            let ev = find(text, 0, 0..text.len(), &[&d], &actors);
+            let got = ev.first().map(|e| &text[e.gist.clone()]);
+            assert_eq!(got, want, "{text}");
+            if let Some(e) = ev.first() {
+                assert_eq!(e.subtype, Subtype::Other, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_date_that_completes_a_noun_yields_to_the_date_of_its_clause() {
+        let text =
+            "Les pompiers de Brestval ont dégagé mardi les routes barrées par le vent de dimanche.";
+        let tuesday = dated(text, "mardi", "2026-03-10");
+        let sunday = dated(text, "dimanche", "2026-03-08");
+        let actors = [actor(text, "Brestval", EntityKind::Org, false)];
+        let ev = find(text, 0, 0..text.len(), &[&tuesday, &sunday], &actors);
+        let dates: Vec<String> = ev.iter().map(|e| format!("{:?}", e.date)).collect();
+        assert_eq!(ev.len(), 1, "{dates:?}");
+        assert_eq!(ev[0].date, tuesday.date);
+
+        // Alone in its clause, such a date still dates the happening.
+        let text = "Le vent de dimanche a barré les routes de Brestval.";
+        let sunday = dated(text, "dimanche", "2026-03-08");
+        let actors = [actor(text, "Brestval", EntityKind::Org, false)];
+        let ev = find(text, 0, 0..text.len(), &[&sunday], &actors);
+        assert_eq!(ev.len(), 1);
     }
 }

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::extract::events::{self as event_finder, Actor};
 use crate::extract::fold::fold;
+use crate::extract::kind::Subtype;
 use crate::extract::{self, Annotations};
 use crate::ingest::{Ingested, RawArticle};
 use crate::search::TextWords;
@@ -640,6 +641,20 @@ fn sightings_of(
     // come in sentence order; a copy is sorted only when they do not.
     let dates = by_sentence(spans, |d| d.sentence);
     let mentions = by_sentence(&a.mentions, |m| m.sentence);
+    // A happening no trigger named yields to a triggered one of the same
+    // date and actor in the article: that is the same happening, told
+    // again in a sentence of its own.
+    let mut untriggered: Vec<Sighting> = Vec::new();
+    let mut triggered: HashMap<extract::date::DatePoint, Vec<EntityId>> = HashMap::new();
+    let mut sort = |s: Sighting| {
+        if s.subtype == Subtype::Other {
+            untriggered.push(s);
+        } else {
+            let named = triggered.entry(s.date).or_default();
+            named.extend(s.participants.iter().chain(&s.place).copied());
+            found(s);
+        }
+    };
     let mut m_at = 0;
     for group in dates.chunk_by(|x, y| x.sentence == y.sentence) {
         let si = group[0].sentence;
@@ -659,8 +674,19 @@ fn sightings_of(
             triggers.of_sentence(si),
             group,
             in_sentence,
-            found,
+            &mut sort,
         );
+    }
+    for s in untriggered {
+        let told = triggered.get(&s.date).is_some_and(|named| {
+            s.participants
+                .iter()
+                .chain(&s.place)
+                .any(|p| named.contains(p))
+        });
+        if !told {
+            found(s);
+        }
     }
 }
 
@@ -685,9 +711,6 @@ fn sentence_sightings(
     in_sentence: &[EntityMention],
     found: &mut dyn FnMut(Sighting),
 ) {
-    if triggers.is_empty() {
-        return;
-    }
     let actors: Vec<Actor> = in_sentence
         .iter()
         .map(|m| Actor {

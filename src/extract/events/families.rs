@@ -91,8 +91,9 @@ const POLITICS: &[Row] = &[
     ("The minister refused to meet the strikers on Monday.", ("on Monday", "2024-03-11"), &[], None, &[], None),
     // Words quoted whole after a saying are the saying's.
     ("Dmitry Peskov said on Monday that Moscow remained \"open to negotiations\".", ("on Monday", "2025-10-13"), &[("Dmitry Peskov", Per), ("Moscow", Loc)], None, &[], None),
-    // To call something a name is no phone call.
-    ("Ruto called the violence \"treasonous\" on Tuesday.", ("on Tuesday", "2024-06-25"), &[("Ruto", Per)], None, &[], None),
+    // To call something a name is no phone call (what Ruto did on Tuesday
+    // is still told, in his clause's own words).
+    ("Ruto called the violence \"treasonous\" on Tuesday.", ("on Tuesday", "2024-06-25"), &[("Ruto", Per)], Some(S::Other), &["Ruto"], None),
     ("William Ruto came to power in 2022.", ("in 2022", "2022"), &[("William Ruto", Per)], Some(S::Inauguration), &["William Ruto"], None),
     // A few quoted words are a phrase of the clause, not a clause of their own.
     ("Olga Lenko a indiqué avoir eu jeudi un « long entretien » téléphonique avec Karl Merz.", ("jeudi", "2025-11-13"), &[("Olga Lenko", Per), ("Karl Merz", Per)], Some(S::PhoneCall), &["Olga Lenko", "Karl Merz"], None),

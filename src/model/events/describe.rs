@@ -36,8 +36,11 @@ pub fn describe(d: &Description) -> String {
     let names = |list: &[(&str, EntityKind)]| -> Vec<String> {
         list.iter()
             .filter(|(n, _)| d.place.is_none_or(|(_, p)| p != *n))
-            .take(3)
             .map(|(n, k)| short_name(n, *k))
+            // The words already name them (`King Charles is expected to ask
+            // Starmer`).
+            .filter(|n| !d.gist.contains(n.as_str()))
+            .take(3)
             .collect()
     };
     let and = match d.lang {
