@@ -112,6 +112,9 @@ pub fn before(prefix: &str) -> Option<Hint> {
     if let Some(h) = hint(near) {
         return Some(h);
     }
+    if french_company_by_nationality(prefix, far, near) {
+        return Some(Hint::Org);
+    }
     // (Across a small word the noun is another's: `maker of X`.)
     const SMALL: &[&str] = &[
         "of", "de", "du", "des", "d", "the", "a", "an", "in", "at", "for", "la", "le", "les", "l",
@@ -132,6 +135,21 @@ pub fn before(prefix: &str) -> Option<Hint> {
     // French puts the adjective after the noun: `la start-up grenobloise X`,
     // `le télescope spatial X`.
     hint(far)
+}
+
+/// `la française Ad Vitam`, `l'américain Nvidia`: French names a company
+/// by an article and its nationality's adjective, in lowercase, the noun
+/// (`la société`) left unsaid; a person's nationality is a capitalised noun
+/// (`la Française Léa Martin`).
+fn french_company_by_nationality(prefix: &str, far: Option<&str>, near: &str) -> bool {
+    let raw = prefix
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let elided_article = ["l'", "l’", "L'", "L’"].iter().any(|a| raw.starts_with(a));
+    let article = elided_article || far.is_some_and(|f| ["le", "la", "les"].contains(&f));
+    article && lowercase(near) && super::gazetteer::get().is_demonym(near)
 }
 
 /// What the word right after a name says of it.

@@ -92,6 +92,8 @@ pub struct Mention<'t> {
 
 /// The bit of [`Mention::flags`] for [`Mention::initial`], above the cues'.
 const INITIAL: u16 = 1 << 15;
+/// The bit of [`Cues::person_shape`] in [`Mention::flags`].
+const PERSON_SHAPE_BIT: u16 = 1 << 4;
 
 impl<'t> Mention<'t> {
     /// The mention of `text`, which starts at byte `start` of the article,
@@ -215,6 +217,7 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
     let gaz = gazetteer::get();
     let mut found = Found::default();
     let mut capitals_deduped_at = 1024;
+    let mut lowercase_words: rustc_hash::FxHashSet<&'t str> = Default::default();
     for (si, range) in sentences.iter().enumerate() {
         // A mention's offsets are 32 bits: none past the bound.
         if range.end > MAX_TEXT_BYTES {
@@ -253,6 +256,8 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
         for (i, t) in tokens.iter().enumerate() {
             if t.is_capitalised() && !is_initial_position(sentence, &tokens, i) {
                 found.mid_sentence_capitals.push(fold(t.text));
+            } else if t.text.len() >= 3 && t.text.starts_with(char::is_lowercase) {
+                lowercase_words.insert(t.text);
             }
         }
         // Only whether a word was seen counts: a long article repeats its
@@ -270,6 +275,22 @@ pub fn find<'t>(text: &'t str, sentences: &[Range<usize>]) -> Found<'t> {
         mentions.sort_by_key(|m| m.start);
         found.mentions.extend(mentions);
         found.acronyms.extend(pairs.into_iter().map(|(p, _)| p));
+    }
+    // A word of the name that the article also writes in lowercase is a
+    // common word (`Generation Rent` beside `rent`, `Red Bull` beside
+    // `bull`): the name is a title or a brand, not a person's.
+    if !lowercase_words.is_empty() {
+        for m in &mut found.mentions {
+            if m.flags & PERSON_SHAPE_BIT != 0
+                && m.text.split([' ', '-']).any(|w| {
+                    w.len() >= 3
+                        && w.starts_with(char::is_uppercase)
+                        && lowercase_words.contains(w.to_lowercase().as_str())
+                })
+            {
+                m.flags &= !PERSON_SHAPE_BIT;
+            }
+        }
     }
     let elsewhere = acronyms::spelled_elsewhere(&found.mentions, &found.acronyms);
     found.acronyms.extend(elsewhere);
@@ -726,7 +747,10 @@ impl SentenceScan<'_> {
     fn push_trimmed(&mut self, mut start: usize, mut end: usize) {
         while end > start
             && (CONNECTORS.contains(&self.tokens[end - 1].text)
-                || NOT_NAMES.contains(self.tokens[end - 1].text))
+                || NOT_NAMES.contains(self.tokens[end - 1].text)
+                // (`Labour MPs`, `MPs voted`: a plural of capitals is a
+                // common noun.)
+                || is_plural_acronym(self.tokens[end - 1].text))
         {
             end -= 1;
         }
@@ -1088,6 +1112,8 @@ impl SentenceScan<'_> {
                 word_like
                     && lower_ok
                     && !names_alone
+                    && !is_spelled_number(t.text)
+                    && !is_plural_acronym(t.text)
                     && !t.is_acronym()
                     && !self.gaz.is_org_head(t.text)
                     && !self.gaz.is_demonym(t.text)
@@ -1177,13 +1203,21 @@ impl SentenceScan<'_> {
             .map_or("", |t| t.text);
         let english_head = (n_words >= 2)
             .then(|| institutions::english_head(first, last))
-            .flatten();
+            .flatten()
+            .map(|head| {
+                // (`Wexner Medical Center`, `Pew Research Center`: a site's
+                // head after the field of a body names the body.)
+                let before_last = self.tokens[..at + n_words - 1]
+                    .last()
+                    .map_or("", |t| t.text);
+                if head == Head::Place && n_words >= 3 && institutions::is_body_field(before_last) {
+                    Head::Org
+                } else {
+                    head
+                }
+            });
         let prefix = &self.sentence[..m.span.start];
         let suffix = &self.sentence[m.span.end..];
-        let person_title = self
-            .gaz
-            .ends_with_person_cue(prefix.trim_end_matches([' ', ',']))
-            || age_follows(suffix);
         let context = if gaz_kind.is_some() {
             None
         } else {
@@ -1199,6 +1233,16 @@ impl SentenceScan<'_> {
         // `COP29`, `CSO-3`: a code of capitals and a number names a
         // conference, a model or a mission, not a body.
         let coded = n_words == 1 && is_code_name(text);
+        // (`the conservative Bhumjaithai party`: the noun after the name
+        // says what it is, over the adjective before it; `Its predecessor,
+        // Ariane 5`: a numbered name is no person's.)
+        let person_title = !numbered
+            && !coded
+            && (self
+                .gaz
+                .ends_with_person_cue(prefix.trim_end_matches([' ', ',']))
+                && context::after(suffix) != Some(context::Hint::Org)
+                || age_follows(suffix));
         let dateline = m.initial && is_dateline_place(text, prefix, suffix);
         let cues = Cues {
             gazetteer: gaz_kind,
@@ -1224,7 +1268,10 @@ impl SentenceScan<'_> {
             place_head: m.head == Some(Head::Place)
                 || english_head == Some(Head::Place)
                 || n_words == 1 && is_saint_place(text),
+            // (`the Aston Villa manager`, `l'Allianz Riviera`: a person's
+            // name takes no article.)
             person_shape: gaz_kind.is_none()
+                && !after_article(prefix)
                 && english_head.is_none()
                 && m.head.is_none()
                 && m.first_token != usize::MAX
@@ -1328,6 +1375,28 @@ fn age_follows(suffix: &str) -> bool {
 }
 
 /// `One` to `Ten`, capitalised as the last word of a name (`Formula One`).
+/// Whether `prefix` ends with a definite article (`the`, `le`, `l'`).
+fn after_article(prefix: &str) -> bool {
+    let p = prefix.trim_end();
+    if p.ends_with(['\'', '’']) && prefix.len() == p.len() {
+        let stem = &p[..p.len() - p.chars().last().map_or(0, char::len_utf8)];
+        let last = stem.rsplit([' ', '(', '"', '«']).next().unwrap_or("");
+        return last.eq_ignore_ascii_case("l");
+    }
+    if p.len() == prefix.len() {
+        return false;
+    }
+    let last = p.rsplit([' ', '(', '"', '«']).next().unwrap_or("");
+    ["the", "The", "le", "Le", "la", "La", "les", "Les"].contains(&last)
+}
+
+/// `MPs`, `NGOs`: capitals and a plural's `s`, a common noun's plural.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
 fn is_spelled_number(word: &str) -> bool {
     const NUMBERS: &[&str] = &[
         "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
@@ -2158,6 +2227,92 @@ mod tests {
         assert!(cue("Zorbaville").place_preposition);
         assert!(cue("Dupré").person_title);
         assert!(cue("Groupe Tartempion").org_head);
+    }
+
+    #[test]
+    fn what_a_person_never_is_takes_the_person_shape_away() {
+        type Row = (&'static str, &'static str, fn(&Cues) -> bool);
+        let rows: &[Row] = &[
+            // The control: nothing else to say, a person's shape.
+            ("Yesterday Tomas Velder said no.", "Tomas Velder", |c| {
+                c.person_shape
+            }),
+            // A word of the name the article writes in lowercase.
+            (
+                "Campaigners at Harvest Rent said the rent rise was unfair.",
+                "Harvest Rent",
+                |c| !c.person_shape,
+            ),
+            // An article before it.
+            (
+                "Yesterday the Velmont Orchard manager quit.",
+                "Velmont Orchard",
+                |c| !c.person_shape,
+            ),
+            (
+                "Il a joué à l'Orvana Brisco samedi.",
+                "Orvana Brisco",
+                |c| !c.person_shape,
+            ),
+            // A spelled number among its words.
+            (
+                "Yesterday fans of Seven Larches cheered.",
+                "Seven Larches",
+                |c| !c.person_shape,
+            ),
+            // The noun after the name over the adjective before it.
+            (
+                "He leads the conservative Brelandia party now.",
+                "Brelandia",
+                |c| !c.person_title && c.org_context,
+            ),
+            // A numbered name after a word that comes before people.
+            (
+                "Its predecessor, Vantor 4, flew last year.",
+                "Vantor 4",
+                |c| !c.person_title && c.misc,
+            ),
+            // A site's head last, unless a body's field comes before it.
+            (
+                "It lifted off from the Pellham Space Centre.",
+                "Pellham Space Centre",
+                |c| c.place_head && !c.person_shape,
+            ),
+            (
+                "Doctors at the Orrin Medical Center agreed.",
+                "Orrin Medical Center",
+                |c| c.org_head && !c.place_head,
+            ),
+            // French names a company by its nationality's adjective.
+            (
+                "Le film est coproduit par la française Lisandre.",
+                "Lisandre",
+                |c| c.org_context,
+            ),
+            (
+                "Elle a battu la Française Lisandre Moreau.",
+                "Lisandre Moreau",
+                |c| !c.org_context,
+            ),
+            (
+                "Ensuite Air Velora a annulé ses vols.",
+                "Air Velora",
+                |c| c.org_head,
+            ),
+        ];
+        for (text, name, ok) in rows {
+            let cues = cues_of(text, name);
+            assert!(ok(&cues), "{name} in {text:?}: {cues:?}");
+        }
+    }
+
+    #[test]
+    fn a_plural_of_capitals_is_no_name_nor_part_of_one() {
+        let names: Vec<String> = mentions("Yesterday ninety Tory MPs voted, and MPs cheered.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["Tory"]);
     }
 
     /// The cues of the mention `name` in `text`.

@@ -38,6 +38,7 @@ struct Lists {
     place_tail: rustc_hash::FxHashSet<&'static str>,
     place_title: rustc_hash::FxHashSet<&'static str>,
     misc_tail: rustc_hash::FxHashSet<&'static str>,
+    body_field: rustc_hash::FxHashSet<&'static str>,
     misc_title: rustc_hash::FxHashSet<&'static str>,
     place_suffix: Vec<&'static str>,
     place_prefix: rustc_hash::FxHashSet<&'static str>,
@@ -53,6 +54,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         place_tail: Default::default(),
         place_title: Default::default(),
         misc_tail: Default::default(),
+        body_field: Default::default(),
         misc_title: Default::default(),
         place_suffix: Vec::new(),
         place_prefix: Default::default(),
@@ -102,6 +104,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 "misc_tail" => {
                     lists.misc_tail.insert(f);
                 }
+                "body_field" => {
+                    lists.body_field.insert(f);
+                }
                 "misc_title" => {
                     lists.misc_title.insert(f);
                 }
@@ -134,6 +139,12 @@ pub fn english_head(first: &str, last: &str) -> Option<Head> {
     } else {
         None
     }
+}
+
+/// Whether `word`, before a site's head (`Medical Center`), names the
+/// field of a body that the site houses.
+pub fn is_body_field(word: &str) -> bool {
+    LISTS.body_field.contains(word)
 }
 
 /// Whether a name the gazetteer does not know is shaped like a place's:

@@ -283,7 +283,18 @@ fn join_surnames(uf: &mut UnionFind, evidence: &Evidence) {
             by_first.entry(first).or_default().push(j);
         }
     }
-    let articles = lone_given_name_articles(evidence, &by_first);
+    // `Lula` → `Luiz Inácio Lula da Silva`, `Diomaye` → `Bassirou Diomaye
+    // Faye`: a name used alone may be a middle word of the full one.
+    let mut by_inner: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, long) in tkeys.iter().enumerate() {
+        let words: Vec<&str> = long.split(' ').collect();
+        if words.len() >= 3 {
+            for w in &words[1..words.len() - 1] {
+                by_inner.entry(w).or_default().push(j);
+            }
+        }
+    }
+    let articles = lone_name_articles(evidence, &by_first, &by_inner);
     let share_an_article = |a: usize, b: usize| {
         let (Some(x), Some(y)) = (articles.get(&a), articles.get(&b)) else {
             return false;
@@ -339,6 +350,18 @@ fn join_surnames(uf: &mut UnionFind, evidence: &Evidence) {
             } else {
                 people_among(candidates)
             };
+        }
+        // A middle word joins only a name of its own article, and only
+        // when no other name takes it.
+        if targets.is_empty() && !short.contains(' ') && short.chars().count() >= 3 {
+            let near: Vec<usize> = by_inner
+                .get(tkeys[k].as_str())
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&j| share_an_article(k, j))
+                .collect();
+            targets = people_among(Some(&near));
         }
         if let [target] = targets[..] {
             joins.push((k, target));
@@ -445,23 +468,25 @@ fn join_surnames_named_like_places(
 }
 
 /// The articles, sorted, of each one-word name that is a given name and of
-/// each longer name it opens: all that the family-name-first join asks of
-/// articles, so only these few keys are gathered.
-fn lone_given_name_articles(
+/// each longer name it opens, and of each other one-word name and the
+/// longer names it is a middle word of: all that the joins by first and
+/// middle word ask of articles, so only these few keys are gathered.
+fn lone_name_articles(
     evidence: &Evidence,
     by_first: &HashMap<&str, Vec<usize>>,
+    by_inner: &HashMap<&str, Vec<usize>>,
 ) -> HashMap<usize, Vec<u32>> {
     let gaz = gazetteer::get();
     let mut wanted: rustc_hash::FxHashSet<usize> = Default::default();
     for (k, name) in evidence.names.iter().enumerate() {
-        if !name.contains(' ') && gaz.is_first_name(name) {
+        if name.contains(' ') {
+            continue;
+        }
+        let key = evidence.tkeys[k].as_str();
+        let first = gaz.is_first_name(name).then(|| by_first.get(key)).flatten();
+        for c in [first, by_inner.get(key)].into_iter().flatten() {
             wanted.insert(k);
-            wanted.extend(
-                by_first
-                    .get(evidence.tkeys[k].as_str())
-                    .into_iter()
-                    .flatten(),
-            );
+            wanted.extend(c);
         }
     }
     let mut articles: HashMap<usize, Vec<u32>> = HashMap::new();
@@ -611,6 +636,22 @@ mod tests {
             let c = cluster(&refs, &one_article(&refs), &[Lang::En], &[], &[]);
             assert_eq!(c.entities.len() == 1, joined, "{full} / {short}");
         }
+    }
+
+    #[test]
+    fn a_middle_word_joins_the_full_name_of_its_own_article_only() {
+        let ms = [
+            m("Teodoro Valcar Mendes", person()),
+            m("Valcar", Cues::default()),
+            m("Valcar", Cues::default()),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let c = cluster(&refs, &one_article(&refs), &[Lang::En], &[], &[]);
+        assert_eq!(names(&c), [vec!["Teodoro Valcar Mendes", "Valcar"]]);
+        assert_eq!(c.entities[0].kind, EntityKind::Person);
+        // Elsewhere the word may be anyone's.
+        let c = cluster(&refs, &[0, 1, 1], &[Lang::En], &[], &[]);
+        assert_eq!(c.entities.len(), 2);
     }
 
     #[test]
