@@ -125,9 +125,42 @@ fn third_english_development_set() {
     assert_floors(
         "en3",
         &[
-            ("entity_f1", 0.910),
-            ("entity_typed_f1", 0.840),
+            ("entity_f1", 0.920),
+            ("entity_typed_f1", 0.850),
             ("event_f1", 0.756),
+            ("article_date_acc", 1.0),
+        ],
+    );
+}
+
+/// Written in the seventeenth session by a writer who never ran revue on
+/// them, on beats and shapes the sets above have least (a Belgian budget
+/// vote, an eel-smuggling trial, a Paris marathon live blog; an
+/// under-16 social media ban, a measles death, a Eurovision live blog).
+/// Their first figures, at `4995e2f`, before anyone read their misses,
+/// stood for what articles never seen give: entity F1 0.853 / 0.858,
+/// typed 0.716 / 0.753, events 0.667 / 0.724, dates 1.0 (fr3 / en4).
+#[test]
+fn third_french_development_set() {
+    assert_floors(
+        "fr3",
+        &[
+            ("entity_f1", 0.850),
+            ("entity_typed_f1", 0.720),
+            ("event_f1", 0.660),
+            ("article_date_acc", 1.0),
+        ],
+    );
+}
+
+#[test]
+fn fourth_english_development_set() {
+    assert_floors(
+        "en4",
+        &[
+            ("entity_f1", 0.870),
+            ("entity_typed_f1", 0.780),
+            ("event_f1", 0.720),
             ("article_date_acc", 1.0),
         ],
     );

@@ -31,6 +31,9 @@ struct Lists {
     place_before: FxHashSet<String>,
     place_before2: FxHashSet<String>,
     place_after: FxHashSet<String>,
+    org_apposition: FxHashSet<String>,
+    misc_apposition: FxHashSet<String>,
+    place_apposition: FxHashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -54,6 +57,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "place_before" => &mut lists.place_before,
             "place_before2" => &mut lists.place_before2,
             "place_after" => &mut lists.place_after,
+            "org_apposition" => &mut lists.org_apposition,
+            "misc_apposition" => &mut lists.misc_apposition,
+            "place_apposition" => &mut lists.place_apposition,
             _ => continue,
         };
         set.insert(fold(line));
@@ -174,6 +180,56 @@ pub fn after(suffix: &str) -> Option<Hint> {
     })
 }
 
+/// What an English apposition right after a name says of it: its head
+/// noun, last before a relative, a preposition or punctuation (`, the
+/// presidential residence in`: a place; `, a brooding piano ballad that`:
+/// a named thing; `, a Swedish appliance maker,`: an organisation). Only
+/// nouns that never describe a person are listed. (French is left out: a
+/// comma and an article there as often open the next clause, `…, la
+/// société compte 140 salariés`.)
+pub fn apposition(suffix: &str) -> Option<Hint> {
+    const STOPS: &[&str] = &[
+        "that", "which", "who", "whose", "where", "of", "in", "at", "for", "with", "from", "on",
+        "to", "and", "or", "by", "near", "outside",
+    ];
+    let lists = &*LISTS;
+    let rest = suffix.strip_prefix(", ")?;
+    let (det, rest) = rest.split_once(' ')?;
+    if !["the", "a", "an"].contains(&det) {
+        return None;
+    }
+    let mut head = None;
+    for (i, w) in rest.split(' ').enumerate() {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        if i == 4 || STOPS.contains(&bare) {
+            break;
+        }
+        let possessive = bare.ends_with("'s") || bare.ends_with("’s");
+        if !possessive && !bare.chars().all(|c| c.is_lowercase() || c == '-') {
+            // (`, a salué "un livre`: French, or no apposition.)
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+        } else if !possessive {
+            head = Some(bare);
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    with_fold(head?, |k| {
+        if lists.misc_apposition.contains(k) {
+            Some(Hint::Misc)
+        } else if lists.org_apposition.contains(k) {
+            Some(Hint::Org)
+        } else if lists.place_apposition.contains(k) {
+            Some(Hint::Place)
+        } else {
+            None
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +292,34 @@ mod tests {
         ];
         for (suffix, hint) in rows {
             assert_eq!(after(suffix), *hint, "{suffix:?}");
+        }
+    }
+
+    #[test]
+    fn an_apposition_after_a_name() {
+        let rows: &[(&str, Option<Hint>)] = &[
+            (
+                ", the presidential residence in the capital",
+                Some(Hint::Place),
+            ),
+            (
+                ", the sprawling complex that houses ministries",
+                Some(Hint::Place),
+            ),
+            (", a brooding piano ballad that won", Some(Hint::Misc)),
+            (", a Swedish appliance maker, said", Some(Hint::Org)),
+            (", the country's largest lender.", Some(Hint::Org)),
+            // Nouns that describe people say nothing.
+            (", the company's founder, said", None),
+            (", a party member, said", None),
+            (", the union leader", None),
+            // French: the next clause, or a verb.
+            (", la société compte 140 salariés", None),
+            (", a salué \"un livre rare\"", None),
+            (" said", None),
+        ];
+        for (suffix, hint) in rows {
+            assert_eq!(apposition(suffix), *hint, "{suffix:?}");
         }
     }
 }

@@ -488,6 +488,20 @@ impl SentenceScan<'_> {
                 end += 1;
                 continue;
             }
+            // `People's Assembly`, `Children's Hospital`, `Workers' Party`:
+            // the possessive of a people's common noun is inside a name.
+            if end < n
+                && end + 1 - i < MAX_NAME_TOKENS
+                && self.starts_name(end)
+                && institutions::is_collective_possessor(self.tokens[end - 1].text)
+                && (self.gap_is(end, "'s")
+                    || self.gap_is(end, "’s")
+                    || self.tokens[end - 1].text.ends_with('s')
+                        && (self.gap_is(end, "'") || self.gap_is(end, "’")))
+            {
+                end += 1;
+                continue;
+            }
             // Capitalised words directly after, or connectors leading to one.
             let mut j = end;
             while j < n && self.glued(j) && (self.is_connector(j) || self.for_joins(i, j)) {
@@ -1221,8 +1235,13 @@ impl SentenceScan<'_> {
         let context = if gaz_kind.is_some() {
             None
         } else {
-            context::before(prefix).or_else(|| context::after(suffix))
+            context::before(prefix)
+                .or_else(|| context::after(suffix))
+                .or_else(|| context::apposition(suffix))
         };
+        // (`Sheetal Niwas, the presidential residence`: what the apposition
+        // says the name is, no first name in it can gainsay.)
+        let described = gaz_kind.is_none() && context::apposition(suffix).is_some();
         // `Ariane 6`, `Ligue 1`, `Formula One`, `Ve République`: a name
         // numbered like a model or a division, in digits, in words or in
         // Roman numerals, is a thing, never a person, whatever its first word.
@@ -1253,6 +1272,7 @@ impl SentenceScan<'_> {
                     || is_initials(first) && self.gaz.kind(first).is_none()
                     || is_initial(first) && text[first.len()..].starts_with(". "))
                 && !numbered
+                && !described
                 // (`Emilia Romagna Grand Prix`: a prize or a race named
                 // after someone or somewhere is no person.)
                 && english_head != Some(Head::Misc),
@@ -1271,6 +1291,7 @@ impl SentenceScan<'_> {
             // (`the Aston Villa manager`, `l'Allianz Riviera`: a person's
             // name takes no article.)
             person_shape: gaz_kind.is_none()
+                && !described
                 && !after_article(prefix)
                 && english_head.is_none()
                 && m.head.is_none()
@@ -2304,6 +2325,20 @@ mod tests {
             let cues = cues_of(text, name);
             assert!(ok(&cues), "{name} in {text:?}: {cues:?}");
         }
+    }
+
+    #[test]
+    fn a_peoples_possessive_stays_inside_a_name() {
+        let names: Vec<String> = mentions(
+            "Yesterday the Farmers' Union and the Orvel Children's Hospital met Russia's envoy.",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            names,
+            ["Farmers' Union", "Orvel Children's Hospital", "Russia"]
+        );
     }
 
     #[test]

@@ -39,6 +39,7 @@ struct Lists {
     place_title: rustc_hash::FxHashSet<&'static str>,
     misc_tail: rustc_hash::FxHashSet<&'static str>,
     body_field: rustc_hash::FxHashSet<&'static str>,
+    collective_possessor: rustc_hash::FxHashSet<&'static str>,
     misc_title: rustc_hash::FxHashSet<&'static str>,
     place_suffix: Vec<&'static str>,
     place_prefix: rustc_hash::FxHashSet<&'static str>,
@@ -55,6 +56,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         place_title: Default::default(),
         misc_tail: Default::default(),
         body_field: Default::default(),
+        collective_possessor: Default::default(),
         misc_title: Default::default(),
         place_suffix: Vec::new(),
         place_prefix: Default::default(),
@@ -104,6 +106,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 "misc_tail" => {
                     lists.misc_tail.insert(f);
                 }
+                "collective_possessor" => {
+                    lists.collective_possessor.insert(f);
+                }
                 "body_field" => {
                     lists.body_field.insert(f);
                 }
@@ -139,6 +144,12 @@ pub fn english_head(first: &str, last: &str) -> Option<Head> {
     } else {
         None
     }
+}
+
+/// Whether `word` is a common noun for a group of people whose
+/// possessive opens the rest of a name (`People's`, `Children's`).
+pub fn is_collective_possessor(word: &str) -> bool {
+    LISTS.collective_possessor.contains(word)
 }
 
 /// Whether `word`, before a site's head (`Medical Center`), names the

@@ -294,7 +294,16 @@ fn join_surnames(uf: &mut UnionFind, evidence: &Evidence) {
             }
         }
     }
-    let articles = lone_name_articles(evidence, &by_first, &by_inner);
+    // `Samia Suluhu` → `Samia Suluhu Hassan`: a name of two words or more
+    // may be the first words of the full one.
+    let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, long) in tkeys.iter().enumerate() {
+        let spaces: Vec<usize> = long.match_indices(' ').map(|(i, _)| i).collect();
+        for &i in spaces.iter().skip(1) {
+            by_prefix.entry(&long[..i]).or_default().push(j);
+        }
+    }
+    let articles = lone_name_articles(evidence, &by_first, &by_inner, &by_prefix);
     let share_an_article = |a: usize, b: usize| {
         let (Some(x), Some(y)) = (articles.get(&a), articles.get(&b)) else {
             return false;
@@ -355,6 +364,16 @@ fn join_surnames(uf: &mut UnionFind, evidence: &Evidence) {
         // when no other name takes it.
         if targets.is_empty() && !short.contains(' ') && short.chars().count() >= 3 {
             let near: Vec<usize> = by_inner
+                .get(tkeys[k].as_str())
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&j| share_an_article(k, j))
+                .collect();
+            targets = people_among(Some(&near));
+        }
+        if targets.is_empty() && short.contains(' ') {
+            let near: Vec<usize> = by_prefix
                 .get(tkeys[k].as_str())
                 .into_iter()
                 .flatten()
@@ -469,20 +488,26 @@ fn join_surnames_named_like_places(
 
 /// The articles, sorted, of each one-word name that is a given name and of
 /// each longer name it opens, and of each other one-word name and the
-/// longer names it is a middle word of: all that the joins by first and
-/// middle word ask of articles, so only these few keys are gathered.
+/// longer names it is a middle word of, and of each longer name and the
+/// names it opens: all that the joins by first words and middle word ask
+/// of articles, so only these few keys are gathered.
 fn lone_name_articles(
     evidence: &Evidence,
     by_first: &HashMap<&str, Vec<usize>>,
     by_inner: &HashMap<&str, Vec<usize>>,
+    by_prefix: &HashMap<&str, Vec<usize>>,
 ) -> HashMap<usize, Vec<u32>> {
     let gaz = gazetteer::get();
     let mut wanted: rustc_hash::FxHashSet<usize> = Default::default();
     for (k, name) in evidence.names.iter().enumerate() {
+        let key = evidence.tkeys[k].as_str();
         if name.contains(' ') {
+            if let Some(c) = by_prefix.get(key) {
+                wanted.insert(k);
+                wanted.extend(c);
+            }
             continue;
         }
-        let key = evidence.tkeys[k].as_str();
         let first = gaz.is_first_name(name).then(|| by_first.get(key)).flatten();
         for c in [first, by_inner.get(key)].into_iter().flatten() {
             wanted.insert(k);
@@ -651,6 +676,19 @@ mod tests {
         assert_eq!(c.entities[0].kind, EntityKind::Person);
         // Elsewhere the word may be anyone's.
         let c = cluster(&refs, &[0, 1, 1], &[Lang::En], &[], &[]);
+        assert_eq!(c.entities.len(), 2);
+    }
+
+    #[test]
+    fn first_words_join_the_full_name_of_their_article() {
+        let ms = [
+            m("Halima Sendeya Okoro", person()),
+            m("Halima Sendeya", person()),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let c = cluster(&refs, &one_article(&refs), &[Lang::En], &[], &[]);
+        assert_eq!(names(&c), [vec!["Halima Sendeya", "Halima Sendeya Okoro"]]);
+        let c = cluster(&refs, &[0, 1], &[Lang::En], &[], &[]);
         assert_eq!(c.entities.len(), 2);
     }
 
