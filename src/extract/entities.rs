@@ -780,6 +780,7 @@ impl SentenceScan<'_> {
             let t = &self.tokens[start];
             let droppable = self.gaz.is_stopword(t.text)
                 || self.gaz.is_month_or_weekday(t.text)
+                || end - start > 1 && is_origin_compound(t.text)
                 || CONNECTORS.contains(&t.text)
                 || (end - start > 1
                     && (self.gaz.is_demonym(t.text) || self.is_demonym_compound(t.text))
@@ -1396,6 +1397,32 @@ fn age_follows(suffix: &str) -> bool {
 }
 
 /// `One` to `Ten`, capitalised as the last word of a name (`Formula One`).
+/// `British-based`, `Kurdish-led`, `US-backed`: where a body comes from or
+/// who leads it, said before its name, is no part of it.
+fn is_origin_compound(word: &str) -> bool {
+    const PARTICIPLES: &[&str] = &[
+        "based",
+        "led",
+        "backed",
+        "owned",
+        "run",
+        "made",
+        "funded",
+        "born",
+        "controlled",
+        "allied",
+        "brokered",
+        "sponsored",
+        "listed",
+        "headquartered",
+        "linked",
+        "aligned",
+    ];
+    word.rsplit_once('-').is_some_and(|(first, last)| {
+        first.starts_with(char::is_uppercase) && PARTICIPLES.contains(&last)
+    })
+}
+
 /// Whether `prefix` ends with a definite article (`the`, `le`, `l'`).
 fn after_article(prefix: &str) -> bool {
     let p = prefix.trim_end();
@@ -2584,6 +2611,20 @@ mod tests {
                 &["Greater Manchester Fire and Rescue Service"],
             ),
             ("the bakery Maes & Fils closed.", &["Maes & Fils"]),
+            // a title of two words is the title's, an acronym before it a body
+            (
+                "the deal was approved, Corvell Chief Executive Ana Brisk said.",
+                &["Ana Brisk"],
+            ),
+            (
+                "the cars left, RCMP Superintendent Alain Verrat said.",
+                &["RCMP", "Alain Verrat"],
+            ),
+            // where a body comes from, said before it, is not its name
+            (
+                "a trial run by the British-based Quill Assurance Scheme ended.",
+                &["Quill Assurance Scheme"],
+            ),
             // `and` between two people joins nothing
             (
                 "when Joe Biden and Xi Jinping met.",

@@ -19,9 +19,14 @@ impl SentenceScan<'_> {
             return None;
         }
         let person_follows = end - k >= 2 || self.gaz.is_first_name(t.text);
+        // (`Acme Chief Executive John Smith`: a word that the title goes
+        // on with is the title's, not the person's.)
         if !person_follows
             || !self.gaz.ends_with_person_cue(self.text(s, k))
             || self.gaz.ends_with_person_cue(self.tokens[s].text)
+            || self.gaz.kind(t.text).is_none()
+                && !self.gaz.is_given_name(t.text)
+                && self.gaz.ends_with_person_cue(self.text(s, k + 1))
         {
             return None;
         }
@@ -31,7 +36,12 @@ impl SentenceScan<'_> {
         // English head is as good as a known one.)
         let known = (s + 1..k)
             .rev()
-            .find(|&p| self.gaz.kind(self.text(s, p)).is_some() || self.english_headed(s, p))
+            .find(|&p| {
+                self.gaz.kind(self.text(s, p)).is_some()
+                    || self.english_headed(s, p)
+                    // (`RCMP Superintendent X`: so is an acronym.)
+                    || p == s + 1 && self.tokens[s].is_acronym()
+            })
             .unwrap_or(s);
         Some(known)
     }
